@@ -1,0 +1,6 @@
+"""Entry point for ``python -m cis_facts``."""
+
+from cis_facts.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Dates with their precision: a day, a month or a year, and spans between two of them.
+
+The source text dates some events to the day ("21 December 1991"), some only to the
+month ("December 1993"), and figures to a year or a span of years ("1993-2004").
+A month is never silently turned into its first day: comparisons say "unknown"
+when the precision does not settle them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS_EN = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)
+_MONTHS_KK = (
+    "қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел",
+)
+
+
+class DateFormatError(ValueError):
+    """A date string is malformed or names a day that does not exist."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to a day, a month or only a year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def first(self) -> date:
+        """The earliest day this date may stand for."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> date:
+        """The latest day this date may stand for."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def human(self, lang: str = "en") -> str:
+        """The date at its own precision: ``21 Dec 1991``, ``Dec 1993``, ``1993``."""
+        if self.month is None:
+            return str(self.year)
+        months = _MONTHS_KK if lang == "kk" else _MONTHS_EN
+        text = f"{months[self.month - 1]} {self.year}"
+        return f"{self.day} {text}" if self.day is not None else text
+
+
+@dataclass(frozen=True)
+class When:
+    """A date or a closed span ``start/end`` (ISO 8601 interval form)."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    @property
+    def precision(self) -> Precision:
+        return self.start.precision
+
+    @property
+    def first(self) -> date:
+        return self.start.first
+
+    @property
+    def last(self) -> date:
+        return (self.end or self.start).last
+
+    def iso(self) -> str:
+        return self.start.iso() if self.end is None else f"{self.start.iso()}/{self.end.iso()}"
+
+    def human(self, lang: str = "en") -> str:
+        if self.end is None:
+            return self.start.human(lang)
+        return f"{self.start.human(lang)}\u2013{self.end.human(lang)}"
+
+
+def parse_partial(text: str) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
+    match = _DATE_RE.fullmatch(text.strip())
+    if match is None:
+        raise DateFormatError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(g) if g is not None else None for g in match.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        raise DateFormatError(f"{text!r} has no month {month}")
+    if month is not None and day is not None:
+        last_day = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last_day:
+            raise DateFormatError(f"{text!r} does not exist ({calendar.month_name[month]} "
+                                  f"{year} has {last_day} days)")
+    return PartialDate(year, month, day)
+
+
+def parse_when(text: str) -> When:
+    """Parse a date or a ``start/end`` span whose end is not before its start."""
+    if "/" not in text:
+        return When(parse_partial(text))
+    head, _, tail = text.partition("/")
+    start, end = parse_partial(head), parse_partial(tail)
+    if end.last < start.first:
+        raise DateFormatError(f"{text!r} ends before it starts")
+    return When(start, end)
+
+
+def from_date(value: date) -> When:
+    """A TOML local date, which is always known to the day."""
+    return When(PartialDate(value.year, value.month, value.day))

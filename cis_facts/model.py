@@ -1,0 +1,184 @@
+"""The typed fact model: frozen records and the fact base that holds them.
+
+No file reading, no Click, no Rich: the loader builds these, queries read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cis_facts.dates import When
+
+Lang = Literal["en", "kk"]
+Status = Literal["member", "associate", "left"]
+Flow = Literal["export", "import"]
+TradeFlow = Literal["turnover", "exports", "imports"]
+Partners = Literal["cis", "other", "all"]
+
+EVENT_KINDS = ("founding", "meeting", "declaration", "accession", "withdrawal",
+               "status-change", "charter", "decision", "theme-year")
+STATUSES = ("member", "associate", "left")
+MEASURES = ("share", "growth", "change", "multiple", "amount", "count", "rank")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A document facts are taken from."""
+
+    id: str
+    title: str
+    language: str
+    kind: Literal["text", "document"] = "text"
+    file: str | None = None
+    citation: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """Fields every fact shares: id, labels, and the source quote it rests on."""
+
+    id: str
+    label_en: str
+    label_kk: str
+    source: str
+    quote: str
+    note: str | None = None
+    note_source: str | None = None
+    origin: str = ""
+
+    def label(self, lang: Lang) -> str:
+        return self.label_kk if lang == "kk" else self.label_en
+
+
+@dataclass(frozen=True, kw_only=True)
+class Country:
+    """A state the text names, with the names people type for it."""
+
+    code: str
+    name_en: str
+    name_kk: str
+    name_ru: str
+    aliases: tuple[str, ...] = ()
+    source: str
+    quote: str
+    note: str | None = None
+    note_source: str | None = None
+    origin: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.code
+
+    def name(self, lang: Lang) -> str:
+        return self.name_kk if lang == "kk" else self.name_en
+
+    def all_names(self) -> tuple[str, ...]:
+        return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Fact):
+    """A dated step in the CIS's history; ``status`` is what it made of its participants."""
+
+    date: When
+    kind: str
+    participants: tuple[str, ...] = ()
+    initiator: str | None = None
+    status: Status | None = None
+    place_en: str | None = None
+    place_kk: str | None = None
+
+    def place(self, lang: Lang) -> str | None:
+        return self.place_kk if lang == "kk" else self.place_en
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ranking(Fact):
+    """Kazakhstan's world rank (exact or within a top N) or world share for a mineral."""
+
+    mineral_en: str
+    mineral_kk: str
+    rank: int | None = None
+    top: int | None = None
+    share: float | None = None
+    approximate: bool = False
+    date: When | None = None
+
+    def mineral(self, lang: Lang) -> str:
+        return self.mineral_kk if lang == "kk" else self.mineral_en
+
+
+@dataclass(frozen=True, kw_only=True)
+class TradeShare(Fact):
+    """A country's place among Kazakhstan's export buyers or import suppliers."""
+
+    flow: Flow
+    country: str
+    position: int
+    share: float | None = None
+    date: When | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class TradeTotal(Fact):
+    """A stated total of Kazakhstan's trade with a group of partners."""
+
+    partners: Partners
+    flow: TradeFlow
+    value: float
+    unit: str
+    date: When
+    growth: float | None = None
+    growth_base: When | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure(Fact):
+    """Any other figure of the text: a share, a growth rate, an amount, a count."""
+
+    topic: str
+    measure: str
+    value: float
+    unit: str
+    date: When | None = None
+    country: str | None = None
+    approximate: bool = False
+
+
+AnyFact = Event | Ranking | TradeShare | TradeTotal | Figure
+
+
+@dataclass(frozen=True)
+class FactBase:
+    """Every record loaded, by kind, in file order."""
+
+    sources: tuple[Source, ...] = ()
+    countries: tuple[Country, ...] = ()
+    events: tuple[Event, ...] = ()
+    rankings: tuple[Ranking, ...] = ()
+    trade_shares: tuple[TradeShare, ...] = ()
+    trade_totals: tuple[TradeTotal, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    files: tuple[str, ...] = field(default=())
+
+    def facts(self) -> Iterator[AnyFact]:
+        """Every fact (not sources or countries), kind by kind."""
+        yield from self.events
+        yield from self.rankings
+        yield from self.trade_shares
+        yield from self.trade_totals
+        yield from self.figures
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources),
+            "countries": len(self.countries),
+            "events": len(self.events),
+            "rankings": len(self.rankings),
+            "trade_shares": len(self.trade_shares),
+            "trade_totals": len(self.trade_totals),
+            "figures": len(self.figures),
+        }

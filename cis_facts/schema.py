@@ -1,0 +1,298 @@
+"""The fact-file schema: which tables and fields exist, and how one record is checked.
+
+Each table maps field names to a ``FieldSpec``. ``build_record`` checks one raw TOML
+table against its spec, collects every problem, and returns the typed record only
+when there were none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from cis_facts import model
+from cis_facts.dates import DateFormatError, When, from_date, parse_when
+from cis_facts.errors import Problem
+
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE_RE = re.compile(r"[A-Z]{2}")
+MAX_TEXT = 10_000
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: its kind, whether it is required, and the values it may take."""
+
+    kind: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+
+def _req(kind: str, *choices: str) -> FieldSpec:
+    return FieldSpec(kind, True, choices)
+
+
+def _opt(kind: str, *choices: str) -> FieldSpec:
+    return FieldSpec(kind, False, choices)
+
+
+_FACT_FIELDS: dict[str, FieldSpec] = {
+    "id": _req("id"),
+    "label_en": _req("text"),
+    "label_kk": _req("text"),
+    "source": _req("source"),
+    "quote": _req("text"),
+    "note": _opt("text"),
+    "note_source": _opt("source"),
+}
+
+TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
+    "sources": (model.Source, {
+        "id": _req("id"),
+        "title": _req("text"),
+        "language": _req("text"),
+        "kind": _opt("enum", "text", "document"),
+        "file": _opt("text"),
+        "citation": _opt("text"),
+    }),
+    "countries": (model.Country, {
+        "code": _req("code"),
+        "name_en": _req("text"),
+        "name_kk": _req("text"),
+        "name_ru": _req("text"),
+        "aliases": _opt("texts"),
+        "source": _req("source"),
+        "quote": _req("text"),
+        "note": _opt("text"),
+        "note_source": _opt("source"),
+    }),
+    "events": (model.Event, {
+        **_FACT_FIELDS,
+        "date": _req("when"),
+        "kind": _req("enum", *model.EVENT_KINDS),
+        "participants": _opt("codes"),
+        "initiator": _opt("country"),
+        "status": _opt("enum", *model.STATUSES),
+        "place_en": _opt("text"),
+        "place_kk": _opt("text"),
+    }),
+    "rankings": (model.Ranking, {
+        **_FACT_FIELDS,
+        "mineral_en": _req("text"),
+        "mineral_kk": _req("text"),
+        "rank": _opt("rank"),
+        "top": _opt("rank"),
+        "share": _opt("percent"),
+        "approximate": _opt("bool"),
+        "date": _opt("when"),
+    }),
+    "trade_shares": (model.TradeShare, {
+        **_FACT_FIELDS,
+        "flow": _req("enum", "export", "import"),
+        "country": _req("country"),
+        "position": _req("rank"),
+        "share": _opt("percent"),
+        "date": _opt("when"),
+    }),
+    "trade_totals": (model.TradeTotal, {
+        **_FACT_FIELDS,
+        "partners": _req("enum", "cis", "other", "all"),
+        "flow": _req("enum", "turnover", "exports", "imports"),
+        "value": _req("number"),
+        "unit": _req("text"),
+        "date": _req("when"),
+        "growth": _opt("number"),
+        "growth_base": _opt("when"),
+    }),
+    "figures": (model.Figure, {
+        **_FACT_FIELDS,
+        "topic": _req("id"),
+        "measure": _req("enum", *model.MEASURES),
+        "value": _req("number"),
+        "unit": _req("text"),
+        "date": _opt("when"),
+        "country": _opt("country"),
+        "approximate": _opt("bool"),
+    }),
+}
+
+
+def _bad_char(text: str) -> str | None:
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cc" or (category == "Cf" and char not in "\u200c\u200d"):
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def _check_text(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, str):
+        return None, f"expected a string, got {_type_name(value)}"
+    if not value.strip():
+        return None, "must not be empty"
+    if len(value) > MAX_TEXT:
+        return None, f"is {len(value)} characters long (at most {MAX_TEXT})"
+    bad = _bad_char(value)
+    if bad is not None:
+        return None, f"contains the control or formatting character {bad}"
+    return value, None
+
+
+def _check_when(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return from_date(value), None
+    if not isinstance(value, str):
+        return None, (f"expected a date string (YYYY, YYYY-MM, YYYY-MM-DD or START/END), "
+                      f"got {_type_name(value)}")
+    try:
+        return parse_when(value), None
+    except DateFormatError as exc:
+        return None, str(exc)
+
+
+def _check_number(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None, f"expected a number, got {_type_name(value)}"
+    if not math.isfinite(value):
+        return None, "must be a finite number"
+    return value, None
+
+
+def _check_percent(value: Any) -> tuple[Any, str | None]:
+    number, error = _check_number(value)
+    if error is None and not 0 <= number <= 100:
+        return None, f"percentage {number} is outside 0-100"
+    return number, error
+
+
+def _check_rank(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None, f"expected an integer, got {_type_name(value)}"
+    if value < 1:
+        return None, f"rank {value} is below 1"
+    return value, None
+
+
+def _check_bool(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, bool):
+        return None, f"expected true or false, got {_type_name(value)}"
+    return value, None
+
+
+def _check_pattern(pattern: re.Pattern[str], what: str) -> Callable[[Any], tuple[Any, str | None]]:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, str):
+            return None, f"expected a string, got {_type_name(value)}"
+        if pattern.fullmatch(value) is None:
+            return None, f"{value!r} is not {what}"
+        return value, None
+    return check
+
+
+_check_code = _check_pattern(CODE_RE, "an ISO 3166-1 alpha-2 code (two capital letters)")
+
+
+def _check_list(item: Callable[[Any], tuple[Any, str | None]]) -> Callable[
+        [Any], tuple[Any, str | None]]:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, list):
+            return None, f"expected a list, got {_type_name(value)}"
+        items = []
+        for index, element in enumerate(value):
+            checked, error = item(element)
+            if error is not None:
+                return None, f"item {index + 1}: {error}"
+            items.append(checked)
+        return tuple(items), None
+    return check
+
+
+CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
+    "text": _check_text,
+    "texts": _check_list(_check_text),
+    "id": _check_pattern(ID_RE, "a kebab-case id (lower-case letters, digits, hyphens)"),
+    "source": _check_pattern(ID_RE, "a source id"),
+    "code": _check_code,
+    "country": _check_code,
+    "codes": _check_list(_check_code),
+    "when": _check_when,
+    "number": _check_number,
+    "percent": _check_percent,
+    "rank": _check_rank,
+    "bool": _check_bool,
+}
+
+
+def _type_name(value: Any) -> str:
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a float",
+             list: "an array", dict: "a table"}
+    if isinstance(value, datetime):
+        return "a date-time"
+    if isinstance(value, date):
+        return "a date"
+    return names.get(type(value), type(value).__name__)
+
+
+def check_field(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
+    """Check and convert one field value; return (value, None) or (None, message)."""
+    if spec.kind == "enum":
+        if not isinstance(value, str):
+            return None, f"expected a string, got {_type_name(value)}"
+        if value not in spec.choices:
+            return None, f"{value!r} is not one of: {', '.join(spec.choices)}"
+        return value, None
+    return CHECKS[spec.kind](value)
+
+
+def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
+    """The id used in messages: the record's own id or code, else its position."""
+    key = "code" if table == "countries" else "id"
+    value = raw.get(key)
+    return value if isinstance(value, str) and value else f"#{index + 1} of [[{table}]]"
+
+
+def build_record(table: str, raw: Mapping[str, Any], index: int,
+                 origin: str) -> tuple[Any, list[Problem]]:
+    """Check one raw record of ``table``; return the typed record (or None) and problems."""
+    factory, specs = TABLES[table]
+    rid = record_id(table, raw, index)
+    problems = [Problem(origin, "unknown field", rid, key)
+                for key in raw if key not in specs]
+    values: dict[str, Any] = {}
+    for name, spec in specs.items():
+        if name not in raw:
+            if spec.required:
+                problems.append(Problem(origin, "missing required field", rid, name))
+            continue
+        value, error = check_field(spec, raw[name])
+        if error is not None:
+            problems.append(Problem(origin, error, rid, name))
+        else:
+            values[name] = value
+    problems.extend(Problem(origin, message, rid, name)
+                    for name, message in _record_rules(table, values))
+    if problems:
+        return None, problems
+    return factory(**values, origin=origin), []
+
+
+def _record_rules(table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Rules that tie fields of one record together."""
+    rules: list[tuple[str, str]] = []
+    if table == "rankings" and not any(k in values for k in ("rank", "top", "share")):
+        rules.append(("rank", "a ranking needs at least one of rank, top or share"))
+    if table == "trade_totals" and "growth_base" in values and "growth" not in values:
+        rules.append(("growth_base", "given without growth"))
+    if table == "figures" and values.get("measure") == "share":
+        value = values.get("value")
+        if isinstance(value, int | float) and not 0 <= value <= 100:
+            rules.append(("value", f"percentage {value} is outside 0-100"))
+    when = values.get("date")
+    if isinstance(when, When) and when.first.year < 1900:
+        rules.append(("date", f"{when.iso()} is before 1900"))
+    return rules

@@ -1,0 +1,42 @@
+"""Per-invocation settings shared by the CLI layer: data files, language, terminal facts.
+
+The fact base is loaded at most once per call, on first use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cis_facts.loader import load
+from cis_facts.model import FactBase, Lang
+
+
+def default_lang(environ: Mapping[str, str]) -> Lang:
+    """Kazakh when the locale says so (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "kk" if value.lower().startswith("kk") else "en"
+    return "en"
+
+
+@dataclass
+class Settings:
+    """What the group options decided, and the fact base once loaded."""
+
+    data: tuple[str, ...] = ()
+    lang: Lang | None = None
+    _base: FactBase | None = field(default=None, repr=False)
+
+    def base(self) -> FactBase:
+        if self._base is None:
+            self._base = load(self.data)
+        return self._base
+
+    def resolve_lang(self, given: str | None) -> Lang:
+        chosen = given or self.lang
+        if chosen in ("en", "kk"):
+            return chosen  # type: ignore[return-value]
+        return default_lang(os.environ)
