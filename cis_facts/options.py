@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,25 +12,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 LANGS = ("en", "kk")
 
-
-class DataPath(click.ParamType):
-    """A fact-file path; the environment variable splits on ``os.pathsep``.
-
-    Existence is checked by the loader, so a missing or unreadable file gets the
-    same ``FILE: message`` line and exit code as a broken one.
-    """
-
-    name = "path"
-    envvar_list_splitter = os.pathsep
-
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
-        return os.fspath(value)
+# Existence and readability are checked by the loader, so a missing or unreadable file
+# gets the same ``FILE: message`` line and exit code as a broken one. click.Path splits
+# the environment variable on os.pathsep.
+DATA_PATH = click.Path(dir_okay=True, readable=False, path_type=str)
 
 
 def data_option(func: F) -> F:
     return click.option(
-        "--data", "data", type=DataPath(), multiple=True, envvar="CIS_FACTS_DATA",
+        "--data", "data", type=DATA_PATH, multiple=True, envvar="CIS_FACTS_DATA",
         metavar="PATH",
         help="Extra fact file added to the packaged base (repeatable; also CIS_FACTS_DATA, "
              "paths separated by the system path separator).",
