@@ -9,8 +9,14 @@ from typing import Any
 import click
 
 from cis_facts import __version__
+from cis_facts.dates import PartialDate
 from cis_facts.errors import ExitCode, FactsError
-from cis_facts.options import data_option, lang_option
+from cis_facts.model import EVENT_KINDS
+from cis_facts.options import data_option, date_option, lang_option, output_options
+from cis_facts.output import emit
+from cis_facts.query import members as members_query
+from cis_facts.query import timeline as timeline_query
+from cis_facts.query.countries import resolve
 from cis_facts.settings import Settings
 from cis_facts.verify import check_quotes, source_for_file
 
@@ -98,6 +104,96 @@ def check(settings: Settings, source_file: Path | None) -> None:
     if report.missing:
         sys.exit(ExitCode.INVALID)
     click.echo("ok: fact base is valid and every quote was found")
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@date_option("--on", "on", help="Date to ask about (default: the latest membership event)")
+@click.option("--all", "include_former", is_flag=True, help="Also list former members.")
+@click.option("--chart", is_flag=True, help="Draw a membership chart across the years.")
+@output_options
+@click.pass_obj
+def members(settings: Settings, on: PartialDate | None, include_former: bool, chart: bool,
+            format_: str | None, fields: str | None, color: str, lang: str | None) -> None:
+    """States that were members or associate members of the CIS on a date.
+
+    Each row gives the status, since when, and the founding act the state signed.
+    Where a date is known only to the month or year and that leaves the answer
+    open, the row says so instead of guessing.
+
+    \b
+    Examples:
+      cis-facts members
+      cis-facts members --on 1991-12-10
+      cis-facts members --on 1993-12-15 --all
+      cis-facts members --chart
+      cis-facts members --format json | jq -r '.[].country.code'
+
+    \b
+    JSON fields:
+      country          {"code", "name"}
+      status           member | associate | left | uncertain
+      certain          false when the date's precision leaves the status open
+      since            ISO date the current status began; since_precision: day|month|year
+      since_event      id of the event that began it
+      founding_acts    [{"id", "name", "date", "date_precision"}] founding acts signed
+      left             ISO date of leaving (with --all); left_precision
+      note             why the status is uncertain, if it is
+      as_of            the date asked about
+      source           id of the source the status rests on
+    """
+    resolved = settings.resolve_lang(lang)
+    base = settings.base()
+    if chart:
+        answer = members_query.membership_chart(base, resolved)
+    else:
+        answer = members_query.members(base, on, include_former, resolved)
+    emit(answer, format_, fields, color)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@date_option("--from", "start", help="Earliest date")
+@date_option("--to", "end", help="Latest date")
+@click.option("--country", "country", metavar="C", help="Only events a state took part in.")
+@click.option("--kind", "kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
+@output_options
+@click.pass_obj
+def timeline(settings: Settings, start: PartialDate | None, end: PartialDate | None,
+             country: str | None, kind: str | None, format_: str | None, fields: str | None,
+             color: str, lang: str | None) -> None:
+    """The CIS's history in date order, grouped by year.
+
+    Each event shows its date at its real precision ("21 Dec 1991", "Dec 1993"),
+    what happened, where, and who took part.
+
+    \b
+    Examples:
+      cis-facts timeline
+      cis-facts timeline --from 2007 --to 2009
+      cis-facts timeline --country Georgia
+      cis-facts timeline --kind founding --lang kk
+      cis-facts timeline --format csv > timeline.csv
+
+    \b
+    JSON fields:
+      id               event id
+      date             ISO date or YYYY-MM / YYYY; date_precision: day|month|year
+      year             the year, for grouping
+      kind             founding, meeting, declaration, accession, withdrawal,
+                       status-change, charter, decision, theme-year
+      label            what happened (in --lang)
+      place            where (in --lang), or null
+      participants     [{"code", "name"}]
+      initiator        {"code", "name"} or null
+      status           membership status the event gave its participants, or null
+      source, quote    source id and the verbatim quote
+      note             correction or caveat, or null
+    """
+    resolved = settings.resolve_lang(lang)
+    base = settings.base()
+    state = resolve(base, country) if country else None
+    answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state,
+                                     kind=kind)
+    emit(answer, format_, fields, color)
 
 
 def main() -> None:

@@ -90,9 +90,16 @@ class Event(Fact):
     status: Status | None = None
     place_en: str | None = None
     place_kk: str | None = None
+    short_en: str | None = None
+    short_kk: str | None = None
 
     def place(self, lang: Lang) -> str | None:
         return self.place_kk if lang == "kk" else self.place_en
+
+    def short(self, lang: Lang) -> str:
+        """A short name for the event ("Alma-Ata Protocol"), else its label."""
+        name = self.short_kk if lang == "kk" else self.short_en
+        return name or self.label(lang)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 import click
 
+from cis_facts.dates import DateFormatError, PartialDate, parse_partial
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
@@ -49,3 +51,19 @@ def output_options(func: F) -> F:
         "--format", "-f", "format_", type=click.Choice(FORMATS), default=None,
         help="Output format (default: table on a terminal, plain when piped).",
     )(func)
+
+
+def parse_date_option(ctx: click.Context, param: click.Parameter,
+                      value: str | None) -> PartialDate | None:
+    """Click callback: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return parse_partial(value)
+    except DateFormatError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+def date_option(*names: str, help: str) -> Callable[[F], F]:
+    return click.option(*names, default=None, metavar="DATE", callback=parse_date_option,
+                        help=help + " (YYYY-MM-DD, YYYY-MM or YYYY).")

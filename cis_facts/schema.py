@@ -80,6 +80,8 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
         "status": _opt("enum", *model.STATUSES),
         "place_en": _opt("text"),
         "place_kk": _opt("text"),
+        "short_en": _opt("text"),
+        "short_kk": _opt("text"),
     }),
     "rankings": (model.Ranking, {
         **_FACT_FIELDS,

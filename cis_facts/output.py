@@ -1,0 +1,56 @@
+"""Print an Answer in the chosen format: data to stdout once, messages to stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from cis_facts.answer import Answer
+from cis_facts.render.machine import RENDERERS, select_fields
+
+
+def default_format() -> str:
+    """``table`` when stdout is a terminal, ``plain`` when it is piped or redirected."""
+    stream = sys.stdout
+    return "table" if stream.isatty() else "plain"
+
+
+def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
+    """Render ``answer`` and write it; warnings go to stderr."""
+    for warning in answer.warnings:
+        click.echo(f"cis-facts: {warning}", err=True)
+    chosen = select_fields(answer, fields)
+    fmt = format_ or default_format()
+    stdout = sys.stdout
+    try:
+        if fmt == "table":
+            _draw(answer, chosen if fields else answer.columns, color)
+        else:
+            stdout.write(RENDERERS[fmt](answer, chosen))
+        stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+
+
+def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
+    from dataclasses import replace
+
+    from cis_facts.i18n import headers
+    from cis_facts.render import terminal
+
+    if columns != answer.columns:
+        answer = replace(answer, columns=columns, headers=headers(columns, answer.lang))
+    console = terminal.make_console(sys.stdout, color, width=None)
+    terminal.render(answer, console)
+
+
+def _silence_stdout() -> None:
+    """After the reader closed the pipe, send the rest (and the exit flush) nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -1,0 +1,1 @@
+"""Pure query functions: each takes the fact base and returns an ``Answer``."""

@@ -1,0 +1,188 @@
+"""Who was a member or associate member of the CIS on a date, and the membership chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.dates import PartialDate, When
+from cis_facts.errors import NotFoundError
+from cis_facts.i18n import headers, word
+from cis_facts.model import Event, FactBase, Lang
+from cis_facts.query.countries import index
+
+FIELDS = ("country", "status", "certain", "since", "since_precision", "since_event",
+          "founding_acts", "left", "left_precision", "note", "as_of", "source")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One country's status on a date, and whether the date's precision settles it."""
+
+    status: str | None
+    since: Event | None
+    left: Event | None
+    pending: tuple[Event, ...]  # events that may or may not have happened by the date
+
+
+def status_events(base: FactBase) -> dict[str, list[Event]]:
+    """Events that change membership, per country, in date order."""
+    per_country: dict[str, list[Event]] = {}
+    for event in sorted((e for e in base.events if e.status), key=lambda e: e.date.first):
+        for code in event.participants:
+            per_country.setdefault(code, []).append(event)
+    return per_country
+
+
+def latest_date(base: FactBase) -> When | None:
+    """The date of the latest membership event: the end of what the base knows."""
+    dated = [e.date for e in base.events if e.status]
+    return max(dated, key=lambda w: w.last) if dated else None
+
+
+def standing(events: Sequence[Event], on: PartialDate) -> Standing:
+    status: str | None = None
+    since: Event | None = None
+    left: Event | None = None
+    pending: list[Event] = []
+    for event in events:
+        if event.date.first > on.last:
+            break
+        if event.date.last > on.first:
+            pending.append(event)
+            continue
+        if event.status != status:
+            status, since = event.status, event
+        if event.status == "left":
+            left = event
+    return Standing(status, since, left, tuple(pending))
+
+
+def _uncertain_note(pending: Sequence[Event], on: PartialDate, lang: Lang) -> str:
+    event = pending[0]
+    when, day = event.date.human(lang), on.human(lang)
+    if lang == "kk":
+        return (f"{event.short(lang)}: {when} (күні белгісіз); {day} күнгі мәртебесін "
+                "дерек анықтамайды")
+    return (f"{event.short(lang)} is dated {when} only; the base cannot tell whether it had "
+            f"happened by {day}")
+
+
+def _record(base: FactBase, code: str, events: Sequence[Event], state: Standing,
+            on: PartialDate, lang: Lang) -> Record:
+    countries = index(base)
+    certain = not state.pending
+    status = state.status if certain else "uncertain"
+    founding = [{"id": e.id, "name": e.short(lang), **date_fields("date", e.date)}
+                for e in events if e.kind == "founding"]
+    record: Record = {"country": country_obj(countries, code, lang), "status": status,
+                      "certain": certain}
+    since = state.since if state.status != "left" else _joined(events, state.left)
+    if not certain and since is None:
+        since = state.pending[0]
+    record.update(date_fields("since", since.date if since else None))
+    record["since_event"] = since.id if since else None
+    record["founding_acts"] = founding
+    record.update(date_fields("left", state.left.date if state.left else None))
+    record["note"] = None if certain else _uncertain_note(state.pending, on, lang)
+    record["as_of"] = on.iso()
+    record["source"] = (state.since or state.pending[0]).source
+    return record
+
+
+def _joined(events: Sequence[Event], left: Event | None) -> Event | None:
+    joined = [e for e in events if e.status == "member" and left and e.date.first < left.date.first]
+    return joined[0] if joined else None
+
+
+def members(base: FactBase, on: PartialDate | None, include_former: bool,
+            lang: Lang) -> Answer:
+    """Members and associate members on ``on`` (default: the latest membership event)."""
+    latest = latest_date(base)
+    if latest is None:
+        raise NotFoundError("the fact base holds no membership events")
+    warnings: list[str] = []
+    if on is None:
+        on = latest.start
+    elif on.first > latest.last:
+        warnings.append(word("after_latest", lang, date=on.human(lang),
+                             latest=latest.human(lang)))
+    wanted = {"member", "associate"} | ({"left"} if include_former else set())
+    records = []
+    for code, events in status_events(base).items():
+        state = standing(events, on)
+        if state.status in wanted or (state.pending and state.status != "left"):
+            records.append(_record(base, code, events, state, on, lang))
+    if not records:
+        raise NotFoundError(f"no state was a member of the CIS on {on.iso()}")
+    order = {"member": 0, "uncertain": 1, "associate": 2, "left": 3}
+    records.sort(key=lambda r: (order[r["status"]], r["since"] or "", r["country"]["name"]))
+    columns: tuple[str, ...] = ("country", "status", "since", "founding_acts", "note")
+    if include_former:
+        columns = ("country", "status", "since", "left", "founding_acts", "note")
+    when = on.human(lang)
+    title = f"{word('title.members', lang)} \u2014 {when}"
+    return Answer(
+        view="table", title=title, lang=lang,
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        fields=FIELDS, records=tuple(records), columns=columns,
+        headers=headers(columns, lang),
+        notes=(word("as_of", lang, date=latest.human(lang)),),
+        warnings=tuple(warnings),
+    )
+
+
+CHART_FIELDS = ("country", "spans", "years", "by_year", "source")
+
+
+def _spans(events: Sequence[Event]) -> list[Record]:
+    spans: list[Record] = []
+    for event, following in zip(events, [*events[1:], None], strict=True):
+        if event.status == "left":
+            continue
+        span: Record = {"status": event.status}
+        span.update(date_fields("start", event.date))
+        span.update(date_fields("end", following.date if following else None))
+        spans.append(span)
+    return spans
+
+
+def _year_status(events: Sequence[Event], year: int) -> str | None:
+    status = standing(events, PartialDate(year, 12, 31)).status
+    if status == "left":
+        before = [e for e in events if e.date.first.year < year or
+                  (e.date.first.year == year and e.status != "left")]
+        left_this_year = any(e.status == "left" and e.date.first.year == year for e in events)
+        return before[-1].status if before and left_this_year else None
+    return status
+
+
+def membership_chart(base: FactBase, lang: Lang) -> Answer:
+    """Each state's spans as member or associate, and its status year by year."""
+    latest = latest_date(base)
+    per_country = status_events(base)
+    if latest is None or not per_country:
+        raise NotFoundError("the fact base holds no membership events")
+    first_year = min(e[0].date.first.year for e in per_country.values())
+    years = list(range(first_year, latest.last.year + 1))
+    countries = index(base)
+    records: list[Record] = []
+    for code, events in sorted(per_country.items(),
+                               key=lambda item: (item[1][0].date.first, item[0])):
+        records.append({
+            "country": country_obj(countries, code, lang),
+            "spans": _spans(events),
+            "years": years,
+            "by_year": [_year_status(events, y) for y in years],
+            "source": events[0].source,
+        })
+    legend = ("██ member   ▒▒ associate member   ·· not a member" if lang == "en" else
+              "██ мүше   ▒▒ қауымдастырылған мүше   ·· мүше емес")
+    return Answer(
+        view="chart", title=f"{word('title.chart', lang)} {years[0]}\u2013{years[-1]}",
+        caption=source_caption(base, [r["source"] for r in records], lang), lang=lang,
+        fields=CHART_FIELDS, records=tuple(records), columns=("country",),
+        headers=headers(("country",), lang),
+        notes=(legend, word("as_of", lang, date=latest.human(lang))),
+    )

@@ -1,0 +1,137 @@
+"""Machine formats: json, jsonl, csv, tsv, plain and markdown. Standard library only.
+
+All of them carry the same records and fields. Nested values are flattened for the
+tabular formats: an object becomes ``field.key`` columns, a list is joined with
+``;`` (objects in it by their ``code`` or ``id``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from cis_facts.answer import Answer, Record
+from cis_facts.errors import UsageError
+from cis_facts.render.cells import visible
+
+
+def select_fields(answer: Answer, fields: str | None) -> tuple[str, ...]:
+    """The fields to output, in the order asked; exits 2 on an unknown one."""
+    if not fields:
+        return answer.fields
+    chosen = tuple(f.strip() for f in fields.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in answer.fields]
+    if unknown or not chosen:
+        raise UsageError(f"unknown field {', '.join(unknown) or repr(fields)}; valid fields: "
+                         f"{', '.join(answer.fields)}")
+    return chosen
+
+
+def _project(records: Sequence[Record], fields: Sequence[str]) -> list[Record]:
+    return [{f: r.get(f) for f in fields} for r in records]
+
+
+def to_json(answer: Answer, fields: Sequence[str]) -> str:
+    return json.dumps(_project(answer.records, fields), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(answer: Answer, fields: Sequence[str]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                   for r in _project(answer.records, fields))
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return _scalar(value.get("code") or value.get("id") or json.dumps(value,
+                                                                          ensure_ascii=False))
+    if isinstance(value, list):
+        return ";".join(_scalar(v) for v in value)
+    return str(value)
+
+
+def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(field, sub-key) pairs: an object-valued field spreads over ``field.key`` columns."""
+    columns: list[tuple[str, str | None]] = []
+    for name in fields:
+        keys: dict[str, None] = {}
+        for record in records:
+            value = record.get(name)
+            if isinstance(value, dict):
+                keys.update(dict.fromkeys(value))
+        columns.extend([(name, k) for k in keys] or [(name, None)])
+    return columns
+
+
+def table_rows(answer: Answer, fields: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of flat strings, the same for csv, tsv, plain and markdown."""
+    columns = _columns(answer.records, fields)
+    header = [name if key is None else f"{name}.{key}" for name, key in columns]
+    rows = []
+    for record in answer.records:
+        row = []
+        for name, key in columns:
+            value = record.get(name)
+            if key is not None:
+                value = value.get(key) if isinstance(value, dict) else None
+            row.append(_scalar(value))
+        rows.append(row)
+    return header, rows
+
+
+def to_csv(answer: Answer, fields: Sequence[str]) -> str:
+    header, rows = table_rows(answer, fields)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _tab_safe(text: str) -> str:
+    return visible(text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                   .replace("\r", "\\r"))
+
+
+def to_tsv(answer: Answer, fields: Sequence[str]) -> str:
+    header, rows = table_rows(answer, fields)
+    return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in [header, *rows])
+
+
+def to_plain(answer: Answer, fields: Sequence[str]) -> str:
+    _, rows = table_rows(answer, fields)
+    return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in rows)
+
+
+def _md_cell(text: str) -> str:
+    return visible(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>")
+                   .replace("\n", "<br>"))
+
+
+def to_markdown(answer: Answer, fields: Sequence[str]) -> str:
+    header, rows = table_rows(answer, fields)
+    lines = ["| " + " | ".join(_md_cell(h) for h in header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    text = "\n".join(lines) + "\n"
+    if answer.caption:
+        text += f"\n{_md_cell(answer.caption)}\n"
+    return text
+
+
+RENDERERS: dict[str, Callable[[Answer, Sequence[str]], str]] = {
+    "json": to_json,
+    "jsonl": to_jsonl,
+    "csv": to_csv,
+    "tsv": to_tsv,
+    "plain": to_plain,
+    "markdown": to_markdown,
+}

@@ -1,0 +1,143 @@
+"""Rich views for a terminal: tables, a timeline grouped by year, share bars, a chart.
+
+Text from the data is always wrapped in ``rich.text.Text``, so markup or emoji codes
+in a fact are shown literally; control characters are made visible first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cis_facts.answer import Answer, Record
+from cis_facts.render.cells import cell, visible
+
+BAR_WIDTH = 24
+_STATUS_STYLE = {"member": "green", "associate": "yellow", "left": "red", "uncertain": "magenta"}
+
+
+def _table(answer: Answer, **options: Any) -> Table:
+    return Table(title=Text(visible(answer.title)), caption=Text(visible(answer.caption)),
+                  caption_justify="left", title_justify="left", **options)
+
+
+def _add_columns(table: Table, answer: Answer, columns: tuple[str, ...]) -> None:
+    for key in columns:
+        numeric = key in ("share", "value", "rank", "position", "growth", "score")
+        table.add_column(Text(answer.headers.get(key, key)), overflow="fold",
+                         justify="right" if numeric else "left",
+                         no_wrap=key in ("position",))
+
+
+def _row(answer: Answer, record: Record, columns: tuple[str, ...]) -> list[Text]:
+    cells = []
+    for key in columns:
+        style = _STATUS_STYLE.get(str(record.get(key)), "") if key == "status" else ""
+        cells.append(Text(cell(record, key, answer.lang), style=style))
+    return cells
+
+
+def plain_table(answer: Answer) -> RenderableType:
+    table = _table(answer)
+    _add_columns(table, answer, answer.columns)
+    for record in answer.records:
+        table.add_row(*_row(answer, record, answer.columns))
+    return table
+
+
+def grouped_table(answer: Answer) -> RenderableType:
+    """Rows grouped into sections by ``answer.group_by`` (the year, the topic)."""
+    key = answer.group_by or ""
+    table = _table(answer)
+    columns = tuple(c for c in answer.columns if c != key)
+    table.add_column(Text(answer.headers.get(key, "")), style="bold", no_wrap=True)
+    _add_columns(table, answer, columns)
+    previous: object = object()
+    for index, record in enumerate(answer.records):
+        group = record.get(key)
+        last = index + 1 == len(answer.records) or answer.records[index + 1].get(key) != group
+        label = Text(cell(record, key, answer.lang)) if group != previous else Text("")
+        table.add_row(label, *_row(answer, record, columns), end_section=last)
+        previous = group
+    return table
+
+
+def bar_table(answer: Answer) -> RenderableType:
+    """A table with a proportional bar beside each share."""
+    table = _table(answer)
+    _add_columns(table, answer, answer.columns)
+    table.add_column("", no_wrap=True)
+    shares = [r.get("share") or 0 for r in answer.records]
+    top = max(shares, default=0) or 1
+    for record, share in zip(answer.records, shares, strict=True):
+        bar = Text("█" * max(1, round(BAR_WIDTH * share / top)) if share else "", style="cyan")
+        table.add_row(*_row(answer, record, answer.columns), bar)
+    return table
+
+
+def chart(answer: Answer) -> RenderableType:
+    """One row per state, one cell per year: █ member, ▒ associate."""
+    years = answer.records[0]["years"] if answer.records else []
+    table = _table(answer, box=None, pad_edge=False, padding=(0, 1))
+    table.add_column(Text(answer.headers.get("country", "")), no_wrap=True)
+    table.add_column(Text(" ".join(f"{y % 100:02d}" for y in years)), no_wrap=True)
+    marks = {"member": ("██", "green"), "associate": ("▒▒", "yellow")}
+    for record in answer.records:
+        line = Text()
+        for index, status in enumerate(record["by_year"]):
+            mark, style = marks.get(status or "", ("··", "dim"))
+            line.append(mark, style=style)
+            if index + 1 < len(years):
+                line.append(" ")
+        table.add_row(Text(cell(record, "country", answer.lang)), line)
+    return table
+
+
+def fact_card(answer: Answer) -> RenderableType:
+    """One record as a two-column field/value table."""
+    table = _table(answer, show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for record in answer.records:
+        for key in answer.columns:
+            text = cell(record, key, answer.lang)
+            if text:
+                table.add_row(Text(answer.headers.get(key, key)), Text(text))
+    return table
+
+
+def cite_text(answer: Answer) -> RenderableType:
+    return Text("\n\n".join(visible(str(r["text"])) for r in answer.records))
+
+
+VIEWS: dict[str, Callable[[Answer], RenderableType]] = {
+    "table": plain_table,
+    "timeline": grouped_table,
+    "grouped": grouped_table,
+    "bars": bar_table,
+    "chart": chart,
+    "fact": fact_card,
+    "cite": cite_text,
+}
+
+
+def render(answer: Answer, console: Console) -> None:
+    """Draw ``answer`` with its view, then its notes, on ``console``."""
+    parts: list[RenderableType] = [VIEWS[answer.view](answer)]
+    parts.extend(Text(visible(note), style="dim") for note in answer.notes)
+    console.print(Group(*parts))
+
+
+def make_console(file: Any, color: str, width: int | None) -> Console:
+    """A console that honours --color, NO_COLOR (no styles at all) and TERM=dumb."""
+    import os
+
+    no_color = bool(os.environ.get("NO_COLOR")) or color == "never"
+    force = True if color == "always" else None
+    return Console(file=file, force_terminal=force, no_color=no_color,
+                   color_system=None if no_color else "auto", width=width,
+                   markup=False, emoji=False, highlight=False, soft_wrap=False)

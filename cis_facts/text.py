@@ -1,0 +1,52 @@
+"""Text folding and fuzzy matching for names and search.
+
+Folding ignores case and maps Kazakh letters to their nearest Russian ones, so a
+query typed on a Russian keyboard ("казакстан") finds "Қазақстан".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_KAZAKH_TO_RUSSIAN = str.maketrans({
+    "қ": "к", "ғ": "г", "ә": "а", "ə": "а", "ө": "о", "ұ": "у", "ү": "у",
+    "і": "и", "ң": "н", "һ": "х", "ё": "е",
+})
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, Kazakh letters folded to Russian ones, accents removed from Latin."""
+    lowered = unicodedata.normalize("NFC", text).casefold().translate(_KAZAKH_TO_RUSSIAN)
+    return "".join(_strip_latin_accent(c) for c in lowered)
+
+
+def _strip_latin_accent(char: str) -> str:
+    # Only Latin letters lose their accents: Cyrillic й must not become и.
+    if char.isascii() or ord(char) >= 0x250:
+        return char
+    return "".join(c for c in unicodedata.normalize("NFD", char)
+                   if unicodedata.category(c) != "Mn")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def close_matches(word: str, vocabulary: Iterable[str], limit: int = 5,
+                  cutoff: float = 0.75) -> list[str]:
+    """Words of ``vocabulary`` that look like ``word`` (a typo, a missing letter)."""
+    return difflib.get_close_matches(word, list(vocabulary), n=limit, cutoff=cutoff)
+
+
+def best_names(query: str, names: Iterable[str], limit: int = 3) -> list[str]:
+    """Names closest to ``query`` after folding, best first, for "did you mean" hints."""
+    by_folded: dict[str, str] = {}
+    for name in names:
+        by_folded.setdefault(fold(name), name)
+    hits = difflib.get_close_matches(fold(query), list(by_folded), n=limit, cutoff=0.6)
+    return [by_folded[h] for h in hits]
