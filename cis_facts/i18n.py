@@ -67,11 +67,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title.chart": ("CIS membership chart", "ТМД мүшелік диаграммасы"),
     "top": ("top {n}", "алғашқы {n}"),
     "approx": ("about", "шамамен"),
-    "after_latest": ("{date} is after the latest membership event in the fact base ({latest}); "
+    "after_latest": (("{date} is after the latest membership event in the fact base ({latest}); "
                      "facts after that date are not in the base, so this answer may be out of "
-                     "date.",
-                     "{date} базадағы соңғы мүшелік оқиғасынан ({latest}) кейін; одан кейінгі "
-                     "деректер базада жоқ, сондықтан жауап ескірген болуы мүмкін."),
+                     "date."),
+                     ("{date} базадағы соңғы мүшелік оқиғасынан ({latest}) кейін; одан кейінгі "
+                     "деректер базада жоқ, сондықтан жауап ескірген болуы мүмкін.")),
     "as_of": ("As of {date}; facts after that date are not in the fact base.",
               "{date} жағдайы бойынша; одан кейінгі деректер базада жоқ."),
 }

@@ -16,19 +16,18 @@ _KAZAKH_TO_RUSSIAN = str.maketrans({
     "і": "и", "ң": "н", "һ": "х", "ё": "е",
 })
 _WORD = re.compile(r"\w+")
+_ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")
 
 
 def fold(text: str) -> str:
     """Lower-case, Kazakh letters folded to Russian ones, accents removed from Latin."""
     lowered = unicodedata.normalize("NFC", text).casefold().translate(_KAZAKH_TO_RUSSIAN)
-    return "".join(_strip_latin_accent(c) for c in lowered)
+    return _ACCENTED_LATIN.sub(_strip_accent, lowered)
 
 
-def _strip_latin_accent(char: str) -> str:
+def _strip_accent(match: re.Match[str]) -> str:
     # Only Latin letters lose their accents: Cyrillic й must not become и.
-    if char.isascii() or ord(char) >= 0x250:
-        return char
-    return "".join(c for c in unicodedata.normalize("NFD", char)
+    return "".join(c for c in unicodedata.normalize("NFD", match.group())
                    if unicodedata.category(c) != "Mn")
 
 

@@ -1,0 +1,72 @@
+"""One state's profile: names, membership, trade position, and every fact naming it."""
+
+from __future__ import annotations
+
+from cis_facts.answer import Answer, Record, date_fields, source_caption
+from cis_facts.i18n import headers
+from cis_facts.model import AnyFact, Country, Event, FactBase, Figure, Lang, Ranking, TradeShare
+
+FIELDS = ("section", "id", "label", "date", "date_precision", "value", "unit", "share",
+          "position", "status", "source", "quote", "note")
+COLUMNS = ("section", "label", "date", "value", "unit")
+HOME = "KZ"  # rankings and unattributed figures are Kazakhstan's
+
+
+def _names(country: Country, lang: Lang) -> list[Record]:
+    rows = [("code", country.code), ("en", country.name_en), ("kk", country.name_kk),
+            ("ru", country.name_ru)]
+    if country.aliases:
+        rows.append(("aliases", ", ".join(country.aliases)))
+    label = {"code": "ISO 3166-1", "en": "English", "kk": "Қазақша", "ru": "Русский",
+             "aliases": "Aliases" if lang == "en" else "Басқа атаулары"}
+    return [{"section": "names", "id": country.code, "label": label[key], "value": value,
+             "source": country.source, "quote": country.quote, "note": country.note}
+            for key, value in rows]
+
+
+def _names_it(fact: AnyFact, code: str) -> bool:
+    if isinstance(fact, Event):
+        return code in fact.participants or fact.initiator == code
+    if isinstance(fact, TradeShare | Figure):
+        return fact.country == code
+    return isinstance(fact, Ranking) and code == HOME
+
+
+def _section(fact: AnyFact) -> str:
+    if isinstance(fact, TradeShare):
+        return fact.flow
+    if isinstance(fact, Ranking):
+        return "ranking"
+    return "event" if isinstance(fact, Event) else "figure"
+
+
+def _fact_record(fact: AnyFact, lang: Lang) -> Record:
+    record: Record = {"section": _section(fact), "id": fact.id, "label": fact.label(lang)}
+    record.update(date_fields("date", getattr(fact, "date", None)))
+    value = getattr(fact, "value", None)
+    record.update(value=value, unit=getattr(fact, "unit", None),
+                  share=getattr(fact, "share", None), position=getattr(fact, "position", None),
+                  status=getattr(fact, "status", None), source=fact.source, quote=fact.quote,
+                  note=fact.note)
+    if record["value"] is None and record["share"] is not None:
+        record.update(value=record["share"], unit="%")
+    if record["value"] is None and record["position"] is not None:
+        record.update(value=record["position"], unit="#")
+    return record
+
+
+def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
+    """Names first, then events in date order, trade positions, then figures."""
+    records = _names(country, lang)
+    facts = [f for f in base.facts() if _names_it(f, country.code)]
+    order = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
+    facts.sort(key=lambda f: order[_section(f)])
+    records += [_fact_record(f, lang) for f in facts]
+    for record in records:
+        for field in FIELDS:
+            record.setdefault(field, None)
+    title = f"{country.name(lang)} ({country.code}) \u2014 {country.name_kk} / {country.name_ru}"
+    return Answer(view="table", title=title, lang=lang,
+                  caption=source_caption(base, [r["source"] for r in records], lang),
+                  fields=FIELDS, records=tuple(records), columns=COLUMNS,
+                  headers=headers(COLUMNS, lang))

@@ -1,0 +1,52 @@
+"""Turn any fact into a JSON-ready record, and find a fact by id."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from cis_facts.answer import Record, country_obj, date_fields
+from cis_facts.dates import When
+from cis_facts.errors import NotFoundError
+from cis_facts.model import AnyFact, Event, FactBase, Figure, Lang, Ranking, TradeShare, TradeTotal
+from cis_facts.query.countries import index
+from cis_facts.text import best_names
+
+KIND_NAMES: dict[type, str] = {Event: "event", Ranking: "ranking", TradeShare: "trade_share",
+                               TradeTotal: "trade_total", Figure: "figure"}
+_COUNTRY_FIELDS = ("country", "initiator")
+
+
+def kind_of(fact: AnyFact) -> str:
+    return KIND_NAMES[type(fact)]
+
+
+def find(base: FactBase, fact_id: str) -> AnyFact:
+    """The fact with this id; NotFoundError with close ids otherwise."""
+    for fact in base.facts():
+        if fact.id == fact_id:
+            return fact
+    ids = [f.id for f in base.facts()]
+    raise NotFoundError(f"no fact with id {fact_id!r}", best_names(fact_id, ids))
+
+
+def full_record(base: FactBase, fact: AnyFact, lang: Lang) -> Record:
+    """Every field of ``fact``: dates as ISO with precision, countries as objects."""
+    countries = index(base)
+    record: Record = {"kind": kind_of(fact)}
+    for field in fields(fact):
+        value: Any = getattr(fact, field.name)
+        if field.name == "origin":
+            continue
+        if isinstance(value, When):
+            record.update(date_fields(field.name, value))
+        elif field.name in _COUNTRY_FIELDS:
+            record[field.name] = country_obj(countries, value, lang)
+        elif field.name == "participants":
+            record[field.name] = [country_obj(countries, c, lang) for c in value]
+        elif value is None and field.name in ("date", "growth_base"):
+            record.update(date_fields(field.name, None))
+        else:
+            record[field.name] = list(value) if isinstance(value, tuple) else value
+    record["label"] = fact.label(lang)
+    return record

@@ -1,0 +1,83 @@
+"""Kazakhstan's world rankings by mineral, and the reserve figures."""
+
+from __future__ import annotations
+
+from cis_facts.answer import Answer, Record, date_fields, source_caption
+from cis_facts.errors import NotFoundError
+from cis_facts.i18n import headers, ordinal, word
+from cis_facts.model import FactBase, Figure, Lang, Ranking
+from cis_facts.text import best_names, fold
+
+FIELDS = ("kind", "id", "mineral", "standing", "rank", "top", "share", "approximate", "value",
+          "unit", "label", "date", "date_precision", "source", "quote", "note")
+COLUMNS = ("mineral", "standing", "value", "unit", "date")
+RESERVES_TOPIC = "reserves"
+
+
+def standing(ranking: Ranking, lang: Lang) -> str:
+    """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one phrase."""
+    parts = []
+    if ranking.rank is not None:
+        parts.append(ordinal(ranking.rank, lang))
+    if ranking.top is not None:
+        parts.append(word("top", lang, n=ranking.top))
+    if ranking.share is not None:
+        approx = "≈" if ranking.approximate else ""
+        parts.append(f"{approx}{ranking.share:g} %" + (" әлемдік" if lang == "kk" else " of world"))
+    return ", ".join(parts)
+
+
+def _sort_key(ranking: Ranking) -> tuple[float, float]:
+    rank = ranking.rank or ranking.top or 1_000
+    return (rank, -(ranking.share or 0))
+
+
+def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
+    record: Record = {"kind": "ranking", "id": ranking.id, "mineral": ranking.mineral(lang),
+                      "standing": standing(ranking, lang), "rank": ranking.rank,
+                      "top": ranking.top, "share": ranking.share,
+                      "approximate": ranking.approximate, "value": None, "unit": None,
+                      "label": ranking.label(lang)}
+    record.update(date_fields("date", ranking.date))
+    record.update(source=ranking.source, quote=ranking.quote, note=ranking.note)
+    return record
+
+
+def _reserve_record(figure: Figure, lang: Lang) -> Record:
+    record: Record = {"kind": "reserve", "id": figure.id, "mineral": figure.label(lang),
+                      "standing": None, "rank": None, "top": None, "share": None,
+                      "approximate": figure.approximate, "value": figure.value,
+                      "unit": figure.unit, "label": figure.label(lang)}
+    record.update(date_fields("date", figure.date))
+    record.update(source=figure.source, quote=figure.quote, note=figure.note)
+    return record
+
+
+def _matches(wanted: str, *texts: str) -> bool:
+    return any(wanted in fold(t) for t in texts)
+
+
+def resources(base: FactBase, lang: Lang, mineral: str | None = None,
+              top: int | None = None) -> Answer:
+    """Rankings sorted by rank (``top``: rank ``top`` or better), then reserve figures."""
+    rankings = sorted(base.rankings, key=_sort_key)
+    reserves = [f for f in base.figures if f.topic == RESERVES_TOPIC]
+    if top is not None:
+        rankings = [r for r in rankings if (r.rank or r.top or top + 1) <= top]
+        reserves = []
+    if mineral:
+        wanted = fold(mineral)
+        rankings = [r for r in rankings if _matches(wanted, r.mineral_en, r.mineral_kk)]
+        reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk)]
+        if not rankings and not reserves:
+            names = [n for r in base.rankings for n in (r.mineral_en, r.mineral_kk)]
+            raise NotFoundError(f"no ranking or reserve figure for {mineral!r}",
+                                best_names(mineral, names))
+    records = [_ranking_record(r, lang) for r in rankings]
+    records += [_reserve_record(f, lang) for f in reserves]
+    if not records:
+        raise NotFoundError("no ranking matches these filters")
+    return Answer(view="table", title=word("title.resources", lang), lang=lang,
+                  caption=source_caption(base, [r["source"] for r in records], lang),
+                  fields=FIELDS, records=tuple(records), columns=COLUMNS,
+                  headers={**headers(COLUMNS, lang), "standing": word("rank", lang)})
