@@ -103,8 +103,10 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool,
     if latest is None:
         raise NotFoundError("the fact base holds no membership events")
     warnings: list[str] = []
+    notes: tuple[str, ...] = ()
     if on is None:
         on = latest.start
+        notes = (word("as_of", lang, date=latest.human(lang)),)
     elif on.first > latest.last:
         warnings.append(word("after_latest", lang, date=on.human(lang),
                              latest=latest.human(lang)))
@@ -128,8 +130,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool,
         caption=source_caption(base, [r["source"] for r in records], lang),
         fields=FIELDS, records=tuple(records), columns=columns,
         headers=headers(columns, lang),
-        notes=(word("as_of", lang, date=latest.human(lang)),),
-        warnings=tuple(warnings),
+        notes=notes, warnings=tuple(warnings),
     )
 
 
