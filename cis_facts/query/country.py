@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record, date_fields, source_caption
-from cis_facts.i18n import headers
+from cis_facts.i18n import headers, word
 from cis_facts.model import AnyFact, Country, Event, FactBase, Figure, Lang, Ranking, TradeShare
 
 FIELDS = ("section", "id", "label", "date", "date_precision", "value", "unit", "share",
@@ -66,7 +66,7 @@ def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
         for field in FIELDS:
             record.setdefault(field, None)
     title = f"{country.name(lang)} ({country.code}) \u2014 {country.name_kk} / {country.name_ru}"
-    return Answer(view="table", title=title, lang=lang,
+    return Answer(view="grouped", group_by="section", title=title, lang=lang,
                   caption=source_caption(base, [r["source"] for r in records], lang),
                   fields=FIELDS, records=tuple(records), columns=COLUMNS,
-                  headers=headers(COLUMNS, lang))
+                  headers={**headers(COLUMNS, lang), "label": word("fact", lang)})

@@ -33,7 +33,7 @@ def _citation(source: Source | None, source_id: str, quote: str, style: str,
     said = "Дереккөз" if lang == "kk" else "Source"
     quoted = "дәйексөз" if lang == "kk" else "quote"
     if style == "markdown":
-        return f"{said}: *{title}*; {quoted}:\n\n> {quote}"
+        return f"{said}: *{title}*; {quoted}: «{quote}»"
     return f"{said}: {title}; {quoted}: «{quote}»"
 
 

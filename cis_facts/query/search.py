@@ -120,4 +120,4 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
     return Answer(view="table", title=f"{word('title.search', lang)}: {query}", lang=lang,
                   caption=source_caption(base, [r["source"] for r in records], lang),
                   fields=FIELDS, records=tuple(records), columns=COLUMNS,
-                  headers=headers(COLUMNS, lang))
+                  headers={**headers(COLUMNS, lang), "label": word("fact", lang)})

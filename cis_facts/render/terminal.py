@@ -25,9 +25,15 @@ def _table(answer: Answer, **options: Any) -> Table:
                   caption_justify="left", title_justify="left", **options)
 
 
+def _numeric(answer: Answer, key: str) -> bool:
+    values = [r.get(key) for r in answer.records if r.get(key) is not None]
+    return bool(values) and all(isinstance(v, int | float) and not isinstance(v, bool)
+                                for v in values)
+
+
 def _add_columns(table: Table, answer: Answer, columns: tuple[str, ...]) -> None:
     for key in columns:
-        numeric = key in ("share", "value", "rank", "position", "growth", "score")
+        numeric = _numeric(answer, key)
         table.add_column(Text(answer.headers.get(key, key)), overflow="fold",
                          justify="right" if numeric else "left",
                          no_wrap=key in ("position",))
