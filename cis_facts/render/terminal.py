@@ -21,8 +21,8 @@ _STATUS_STYLE = {"member": "green", "associate": "yellow", "left": "red", "uncer
 
 
 def _table(answer: Answer, **options: Any) -> Table:
-    return Table(title=Text(visible(answer.title)), caption=Text(visible(answer.caption)),
-                  caption_justify="left", title_justify="left", **options)
+    """A table; the title and caption are printed around it by ``render``."""
+    return Table(**options)
 
 
 def _numeric(answer: Answer, key: str) -> bool:
@@ -47,11 +47,19 @@ def _row(answer: Answer, record: Record, columns: tuple[str, ...]) -> list[Text]
     return cells
 
 
+def _shown(answer: Answer, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Columns with at least one value: an all-empty column says nothing."""
+    kept = tuple(c for c in columns
+                 if any(cell(r, c, answer.lang) for r in answer.records))
+    return kept or columns
+
+
 def plain_table(answer: Answer) -> RenderableType:
     table = _table(answer)
-    _add_columns(table, answer, answer.columns)
+    columns = _shown(answer, answer.columns)
+    _add_columns(table, answer, columns)
     for record in answer.records:
-        table.add_row(*_row(answer, record, answer.columns))
+        table.add_row(*_row(answer, record, columns))
     return table
 
 
@@ -59,7 +67,7 @@ def grouped_table(answer: Answer) -> RenderableType:
     """Rows grouped into sections by ``answer.group_by`` (the year, the topic)."""
     key = answer.group_by or ""
     table = _table(answer)
-    columns = tuple(c for c in answer.columns if c != key)
+    columns = _shown(answer, tuple(c for c in answer.columns if c != key))
     table.add_column(Text(answer.headers.get(key, "")), style="bold", no_wrap=True)
     _add_columns(table, answer, columns)
     previous: object = object()
@@ -75,13 +83,14 @@ def grouped_table(answer: Answer) -> RenderableType:
 def bar_table(answer: Answer) -> RenderableType:
     """A table with a proportional bar beside each share."""
     table = _table(answer)
-    _add_columns(table, answer, answer.columns)
+    columns = _shown(answer, answer.columns)
+    _add_columns(table, answer, columns)
     table.add_column("", no_wrap=True)
     shares = [r.get("share") or 0 for r in answer.records]
     top = max(shares, default=0) or 1
     for record, share in zip(answer.records, shares, strict=True):
         bar = Text("█" * max(1, round(BAR_WIDTH * share / top)) if share else "", style="cyan")
-        table.add_row(*_row(answer, record, answer.columns), bar)
+        table.add_row(*_row(answer, record, columns), bar)
     return table
 
 
@@ -133,7 +142,10 @@ VIEWS: dict[str, Callable[[Answer], RenderableType]] = {
 
 def render(answer: Answer, console: Console) -> None:
     """Draw ``answer`` with its view, then its notes, on ``console``."""
-    parts: list[RenderableType] = [VIEWS[answer.view](answer)]
+    parts: list[RenderableType] = [Text(visible(answer.title), style="bold"),
+                                   VIEWS[answer.view](answer)]
+    if answer.caption:
+        parts.append(Text(visible(answer.caption), style="italic"))
     parts.extend(Text(visible(note), style="dim") for note in answer.notes)
     console.print(Group(*parts))
 
