@@ -1,0 +1,46 @@
+"""Write docs/commands.md: every command's --help, with its examples and JSON fields.
+
+Run from the repository root:  .venv/bin/python scripts/gen_docs.py
+tests/test_docs.py fails when the file is out of date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cis_facts.cli import cli
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
+WIDTH = 100
+
+
+def command_help(name: str) -> str:
+    command = cli.commands[name]
+    with click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
+                       max_content_width=WIDTH) as parent:
+        with click.Context(command, parent=parent, info_name=name, terminal_width=WIDTH,
+                           max_content_width=WIDTH) as ctx:
+            return command.get_help(ctx)
+
+
+def render() -> str:
+    with click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
+                       max_content_width=WIDTH) as ctx:
+        top = cli.get_help(ctx)
+    parts = ["# cis-facts commands", "",
+             "Generated from each command's `--help` by `scripts/gen_docs.py`; do not edit.", "",
+             "## cis-facts", "", "```text", top, "```", ""]
+    for name in sorted(cli.commands):
+        parts += [f"## cis-facts {name}", "", "```text", command_help(name), "```", ""]
+    return "\n".join(parts)
+
+
+def main() -> None:
+    OUT.write_text(render(), encoding="utf-8")
+    print(OUT)
+
+
+if __name__ == "__main__":
+    main()
