@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +21,14 @@ from cis_facts.errors import Problem
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE_RE = re.compile(r"[A-Z]{2}")
 MAX_TEXT = 10_000
+# Control characters (Unicode Cc) and invisible formatting characters (Cf: soft hyphen, bidi
+# marks and overrides, zero-width space, BOM, tags), except the zero-width (non-)joiners some
+# scripts need. A regular expression keeps this check cheap on long quotes.
+_FORBIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
+    "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]")
 
 
 @dataclass(frozen=True)
@@ -125,11 +132,8 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
 
 
 def _bad_char(text: str) -> str | None:
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cc" or (category == "Cf" and char not in "\u200c\u200d"):
-            return f"U+{ord(char):04X}"
-    return None
+    match = _FORBIDDEN.search(text)
+    return None if match is None else f"U+{ord(match.group()):04X}"
 
 
 def _check_text(value: Any) -> tuple[Any, str | None]:
