@@ -16,7 +16,7 @@ from rich.text import Text
 from cis_facts.answer import Answer, Record
 from cis_facts.render.cells import cell, visible
 
-BAR_WIDTH = 24
+BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
 _STATUS_STYLE = {"member": "green", "associate": "yellow", "left": "red", "uncertain": "magenta"}
 
 
@@ -54,7 +54,7 @@ def _shown(answer: Answer, columns: tuple[str, ...]) -> tuple[str, ...]:
     return kept or columns
 
 
-def plain_table(answer: Answer) -> RenderableType:
+def plain_table(answer: Answer, width: int) -> RenderableType:
     table = _table(answer)
     columns = _shown(answer, answer.columns)
     _add_columns(table, answer, columns)
@@ -63,7 +63,7 @@ def plain_table(answer: Answer) -> RenderableType:
     return table
 
 
-def grouped_table(answer: Answer) -> RenderableType:
+def grouped_table(answer: Answer, width: int) -> RenderableType:
     """Rows grouped into sections by ``answer.group_by`` (the year, the topic)."""
     key = answer.group_by or ""
     table = _table(answer)
@@ -80,7 +80,7 @@ def grouped_table(answer: Answer) -> RenderableType:
     return table
 
 
-def bar_table(answer: Answer) -> RenderableType:
+def bar_table(answer: Answer, width: int) -> RenderableType:
     """A table with a proportional bar beside each share."""
     table = _table(answer)
     columns = _shown(answer, answer.columns)
@@ -88,13 +88,14 @@ def bar_table(answer: Answer) -> RenderableType:
     table.add_column("", no_wrap=True)
     shares = [r.get("share") or 0 for r in answer.records]
     top = max(shares, default=0) or 1
+    bar_width = max(4, min(BAR_WIDTH, width // 5))
     for record, share in zip(answer.records, shares, strict=True):
-        bar = Text("█" * max(1, round(BAR_WIDTH * share / top)) if share else "", style="cyan")
+        bar = Text("█" * max(1, round(bar_width * share / top)) if share else "", style="cyan")
         table.add_row(*_row(answer, record, columns), bar)
     return table
 
 
-def chart(answer: Answer) -> RenderableType:
+def chart(answer: Answer, width: int) -> RenderableType:
     """One row per state, one cell per year: █ member, ▒ associate."""
     years = answer.records[0]["years"] if answer.records else []
     table = _table(answer, box=None, pad_edge=False, padding=(0, 1))
@@ -112,7 +113,7 @@ def chart(answer: Answer) -> RenderableType:
     return table
 
 
-def fact_card(answer: Answer) -> RenderableType:
+def fact_card(answer: Answer, width: int) -> RenderableType:
     """One record as a two-column field/value table."""
     table = _table(answer, show_header=False)
     table.add_column(style="bold", no_wrap=True)
@@ -125,11 +126,11 @@ def fact_card(answer: Answer) -> RenderableType:
     return table
 
 
-def cite_text(answer: Answer) -> RenderableType:
+def cite_text(answer: Answer, width: int) -> RenderableType:
     return Text("\n\n".join(visible(str(r["text"])) for r in answer.records))
 
 
-VIEWS: dict[str, Callable[[Answer], RenderableType]] = {
+VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
     "table": plain_table,
     "timeline": grouped_table,
     "grouped": grouped_table,
@@ -143,7 +144,7 @@ VIEWS: dict[str, Callable[[Answer], RenderableType]] = {
 def render(answer: Answer, console: Console) -> None:
     """Draw ``answer`` with its view, then its notes, on ``console``."""
     parts: list[RenderableType] = [Text(visible(answer.title), style="bold"),
-                                   VIEWS[answer.view](answer)]
+                                   VIEWS[answer.view](answer, console.width)]
     if answer.caption:
         parts.append(Text(visible(answer.caption), style="italic"))
     parts.extend(Text(visible(note), style="dim") for note in answer.notes)
