@@ -1,0 +1,51 @@
+"""Shared fixtures: fact-file fixtures, the CLI runner and the real source text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts.errors import InvalidFactsError
+from cis_facts.loader import ENV_VAR, load
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# The Kazakh source text lives in the shared folder beside the repository.
+SOURCE_TEXT = Path(__file__).resolve().parents[1].parent / "shared/sources/000_032a50789da7a807.txt"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep a CIS_FACTS_DATA set in the developer's shell out of every test."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def source_text() -> Path:
+    if not SOURCE_TEXT.is_file():
+        pytest.skip(f"source text not found at {SOURCE_TEXT}")
+    return SOURCE_TEXT
+
+
+@pytest.fixture
+def problem_lines() -> Callable[..., list[str]]:
+    """Load the packaged base plus the given files and return the problem lines."""
+
+    def lines(*paths: Path | str) -> list[str]:
+        with pytest.raises(InvalidFactsError) as info:
+            load([str(p) for p in paths])
+        return [str(problem) for problem in info.value.problems]
+
+    return lines

@@ -1,0 +1,120 @@
+"""The built wheel carries the fact base and runs from a fresh virtual environment.
+
+The wheel is installed with ``--no-deps`` into a new venv, and the venv is pointed at the
+directories that already hold click, rich and tomli through a ``.pth`` file. That keeps the
+test off the package index (only ``python -m build`` needs the build backend) and fast, while
+the package itself, its data and its console script come from the wheel alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import tomli
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEPENDENCIES = ("click", "rich", "tomli")
+TIMEOUT = 120
+
+
+def _run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CIS_FACTS_DATA", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=TIMEOUT, check=False)
+
+
+def _checked(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
+    proc = _run(args, cwd)
+    assert proc.returncode == 0, f"{args} failed:\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+def _dependency_dirs() -> list[str]:
+    """The site directories the running interpreter imports the dependencies from."""
+    dirs = []
+    for name in DEPENDENCIES:
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.origin is not None, f"{name} is not installed"
+        origin = Path(spec.origin)
+        site = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+        if str(site) not in dirs:
+            dirs.append(str(site))
+    return dirs
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    _checked([sys.executable, "-m", "build", "--wheel", "--outdir", dist, PROJECT], PROJECT)
+    wheels = list(dist.glob("*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("venv")
+    _checked([sys.executable, "-m", "venv", root], root)
+    python = root / "bin" / "python"
+    _checked([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+              "--disable-pip-version-check", wheel], root)
+    purelib = _checked([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                       root).stdout.strip()
+    (Path(purelib) / "_cis_facts_test_deps.pth").write_text(
+        "\n".join(_dependency_dirs()) + "\n", encoding="utf-8")
+    return root
+
+
+def test_wheel_carries_the_fact_base(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "cis_facts/data/facts.toml" in names
+        facts = tomli.loads(archive.read("cis_facts/data/facts.toml").decode("utf-8"))
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
+        entry_points = archive.read(next(n for n in names
+                                         if n.endswith(".dist-info/entry_points.txt")))
+    assert facts["sources"] and facts["countries"]
+    requires = [line.split(":", 1)[1].strip() for line in metadata.decode().splitlines()
+                if line.startswith("Requires-Dist:")]
+    for name in DEPENDENCIES:
+        assert any(req.startswith(name) and "extra ==" not in req for req in requires), requires
+    assert "cis-facts = cis_facts.cli:main" in entry_points.decode()
+
+
+def test_installed_package_comes_from_the_venv(venv: Path, tmp_path: Path) -> None:
+    code = ("import cis_facts, cis_facts.loader as l; print(cis_facts.__file__); "
+            "print(l.packaged_base())")
+    lines = _checked([venv / "bin" / "python", "-c", code], tmp_path).stdout.splitlines()
+    module, data = (Path(line) for line in lines)
+    assert module.is_relative_to(venv)
+    assert data.is_relative_to(venv)
+    assert data.is_file()
+    assert not data.is_symlink()
+
+
+def test_console_script_check(venv: Path, tmp_path: Path) -> None:
+    proc = _checked([venv / "bin" / "cis-facts", "check"], tmp_path)
+    lines = proc.stdout.splitlines()
+    assert lines[-1] == "ok: fact base is valid"
+    assert [line.split("\t")[0] for line in lines[:-1]] == [
+        "sources", "countries", "events", "rankings", "trade_shares", "trade_totals", "figures"]
+    assert proc.stderr == ""
+
+
+def test_python_m_check(venv: Path, tmp_path: Path) -> None:
+    proc = _checked([venv / "bin" / "python", "-m", "cis_facts", "check"], tmp_path)
+    assert proc.stdout.splitlines()[-1] == "ok: fact base is valid"
+
+
+def test_console_script_reports_bad_user_file(venv: Path, tmp_path: Path) -> None:
+    bad = PROJECT / "tests" / "fixtures" / "unknown_field.toml"
+    proc = _run([venv / "bin" / "cis-facts", "--data", bad, "check"], tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr == f"cis-facts: {bad}: fact fx-unknown-field: colour: unknown field\n"
