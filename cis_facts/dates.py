@@ -16,7 +16,7 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _MONTHS_EN = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )
@@ -29,7 +29,7 @@ class DateFormatError(ValueError):
     """A date string is malformed or names a day that does not exist."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A calendar date known to a day, a month or only a year."""
 
@@ -109,6 +109,8 @@ def parse_partial(text: str) -> PartialDate:
         raise DateFormatError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(g) if g is not None else None for g in match.groups())
     assert year is not None
+    if year < 1:
+        raise DateFormatError(f"{text!r} has no year 0")
     if month is not None and not 1 <= month <= 12:
         raise DateFormatError(f"{text!r} has no month {month}")
     if month is not None and day is not None:
@@ -124,7 +126,10 @@ def parse_when(text: str) -> When:
     if "/" not in text:
         return When(parse_partial(text))
     head, _, tail = text.partition("/")
-    start, end = parse_partial(head), parse_partial(tail)
+    try:
+        start, end = parse_partial(head), parse_partial(tail)
+    except DateFormatError as exc:
+        raise DateFormatError(f"{text!r} is not a span START/END of two dates: {exc}") from exc
     if end.last < start.first:
         raise DateFormatError(f"{text!r} ends before it starts")
     return When(start, end)

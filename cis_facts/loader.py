@@ -15,7 +15,7 @@ from typing import Any
 
 from cis_facts import model
 from cis_facts.errors import InvalidFactsError, Problem
-from cis_facts.schema import TABLES, build_record
+from cis_facts.schema import TABLES, build_record, record_id
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -43,8 +43,10 @@ def env_paths(value: str | None) -> list[str]:
 
 
 def _offset_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, like TOML syntax errors) of a byte offset."""
     line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     return line, column
 
 
@@ -96,53 +98,66 @@ def _records(raw: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], list
     return tables, problems
 
 
-def _build(files: Iterable[tuple[str, dict[str, Any]]]) -> tuple[dict[str, list[Any]],
-                                                                  list[Problem]]:
+class _Checked:
+    """What the field checks left of one record, for the checks across records."""
+
+    __slots__ = ("origin", "rid", "table", "values")
+
+    def __init__(self, table: str, rid: str, origin: str, values: dict[str, Any]) -> None:
+        self.table, self.rid, self.origin, self.values = table, rid, origin, values
+
+
+def _build(files: Iterable[tuple[str, dict[str, Any]]]) -> tuple[
+        dict[str, list[Any]], list[_Checked], list[Problem]]:
     built: dict[str, list[Any]] = {table: [] for table in TABLES}
+    checked: list[_Checked] = []
     problems: list[Problem] = []
     for name, raw in files:
         tables, table_problems = _records(raw, name)
         problems.extend(table_problems)
         for table, rows in tables.items():
             for index, row in enumerate(rows):
-                record, record_problems = build_record(table, row, index, name)
+                record, values, record_problems = build_record(table, row, index, name)
                 problems.extend(record_problems)
+                checked.append(_Checked(table, record_id(table, row, index), name, values))
                 if record is not None:
                     built[table].append(record)
-    return built, problems
+    return built, checked, problems
 
 
-def _duplicates(built: dict[str, list[Any]]) -> list[Problem]:
+_NAMESPACES = {"sources": "sources", "countries": "countries", "events": "facts",
+               "rankings": "facts", "trade_shares": "facts", "trade_totals": "facts",
+               "figures": "facts"}
+
+
+def _duplicates(checked: Sequence[_Checked]) -> list[Problem]:
     problems: list[Problem] = []
-    namespaces = {"sources": ["sources"], "countries": ["countries"],
-                  "facts": ["events", "rankings", "trade_shares", "trade_totals", "figures"]}
-    for tables in namespaces.values():
-        seen: dict[str, Any] = {}
-        for table in tables:
-            for record in built[table]:
-                first = seen.setdefault(record.id, record)
-                if first is not record:
-                    field = "code" if table == "countries" else "id"
-                    problems.append(Problem(record.origin, f"duplicate {field}, already defined in "
-                                                           f"{first.origin}", record.id, field))
+    seen: dict[tuple[str, str], _Checked] = {}
+    for entry in checked:
+        field = "code" if entry.table == "countries" else "id"
+        key = entry.values.get(field)
+        if key is None:
+            continue
+        first = seen.setdefault((_NAMESPACES[entry.table], key), entry)
+        if first is not entry:
+            problems.append(Problem(entry.origin, f"duplicate {field}, already defined in "
+                                                  f"{first.origin}", key, field))
     return problems
 
 
-def _references(built: dict[str, list[Any]]) -> list[Problem]:
-    sources = {s.id for s in built["sources"]}
-    countries = {c.code for c in built["countries"]}
+def _references(checked: Sequence[_Checked]) -> list[Problem]:
+    sources = {e.values["id"] for e in checked if e.table == "sources" and "id" in e.values}
+    countries = {e.values["code"] for e in checked
+                 if e.table == "countries" and "code" in e.values}
     problems: list[Problem] = []
-    for table in TABLES:
-        for record in built[table]:
-            for field in _SOURCE_FIELDS:
-                ref = getattr(record, field, None)
-                if ref is not None and ref not in sources:
-                    problems.append(Problem(record.origin, f"unknown source {ref!r}",
-                                            record.id, field))
-            refs = [(f, getattr(record, f, None)) for f in _COUNTRY_FIELDS]
-            refs += [("participants", code) for code in getattr(record, "participants", ())]
-            problems.extend(Problem(record.origin, f"unknown country {code!r}", record.id, field)
-                            for field, code in refs if code is not None and code not in countries)
+    for entry in checked:
+        refs = [(f, entry.values.get(f), sources, "source") for f in _SOURCE_FIELDS]
+        refs += [(f, entry.values.get(f), countries, "country") for f in _COUNTRY_FIELDS]
+        refs += [("participants", code, countries, "country")
+                 for code in entry.values.get("participants", ())]
+        problems.extend(Problem(entry.origin, f"unknown {what} {ref!r}", entry.rid, field)
+                        for field, ref, known, what in refs
+                        if ref is not None and ref not in known)
     return problems
 
 
@@ -160,10 +175,10 @@ def load(extra: Sequence[str | Path] = (), *, packaged: bool = True) -> model.Fa
         problems.extend(file_problems)
         if raw is not None:
             parsed.append((name, raw))
-    built, build_problems = _build(parsed)
+    built, checked, build_problems = _build(parsed)
     problems.extend(build_problems)
-    problems.extend(_duplicates(built))
-    problems.extend(_references(built))
+    problems.extend(_duplicates(checked))
+    problems.extend(_references(checked))
     if problems:
         raise InvalidFactsError(problems)
     names: tuple[str, ...] = tuple(name for _, name in sources)

@@ -263,8 +263,12 @@ def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
 
 
 def build_record(table: str, raw: Mapping[str, Any], index: int,
-                 origin: str) -> tuple[Any, list[Problem]]:
-    """Check one raw record of ``table``; return the typed record (or None) and problems."""
+                 origin: str) -> tuple[Any, dict[str, Any], list[Problem]]:
+    """Check one raw record of ``table``.
+
+    Returns the typed record (None if anything is wrong), the fields that passed their
+    checks (so cross-record checks can still run on a broken record), and the problems.
+    """
     factory, specs = TABLES[table]
     rid = record_id(table, raw, index)
     problems = [Problem(origin, "unknown field", rid, key)
@@ -281,24 +285,24 @@ def build_record(table: str, raw: Mapping[str, Any], index: int,
         else:
             values[name] = value
     problems.extend(Problem(origin, message, rid, name)
-                    for name, message in _record_rules(table, values))
+                    for name, message in _record_rules(table, raw, values))
     if problems:
-        return None, problems
-    return factory(**values, origin=origin), []
+        return None, values, problems
+    return factory(**values, origin=origin), values, []
 
 
-def _record_rules(table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _record_rules(table: str, raw: Mapping[str, Any],
+                  values: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Rules that tie fields of one record together."""
     rules: list[tuple[str, str]] = []
-    if table == "rankings" and not any(k in values for k in ("rank", "top", "share")):
+    if table == "rankings" and not any(k in raw for k in ("rank", "top", "share")):
         rules.append(("rank", "a ranking needs at least one of rank, top or share"))
-    if table == "trade_totals" and "growth_base" in values and "growth" not in values:
+    if table == "trade_totals" and "growth_base" in raw and "growth" not in raw:
         rules.append(("growth_base", "given without growth"))
     if table == "figures" and values.get("measure") == "share":
         value = values.get("value")
         if isinstance(value, int | float) and not 0 <= value <= 100:
             rules.append(("value", f"percentage {value} is outside 0-100"))
-    when = values.get("date")
-    if isinstance(when, When) and when.first.year < 1900:
-        rules.append(("date", f"{when.iso()} is before 1900"))
+    rules.extend((name, f"{when.iso()} is before 1900") for name, when in values.items()
+                 if isinstance(when, When) and when.first.year < 1900)
     return rules

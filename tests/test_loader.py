@@ -93,15 +93,6 @@ FILE_RULES = {
     "table_not_array.toml": "[events] must be an array of tables ([[events]])",
 }
 
-# An invalid rank, top or share is dropped before the record rule runs, so the rule then
-# also claims the ranking has none of them: one defect, two problem lines.
-RANKING_CASCADE = pytest.mark.xfail(
-    strict=True, raises=AssertionError,
-    reason="schema.py _record_rules checks the validated values, so an invalid rank/top/share "
-           "also triggers 'a ranking needs at least one of rank, top or share'",
-)
-CASCADING = {"type_bool_for_int.toml", "percent_ranking_share.toml", "rank_zero.toml",
-             "top_zero.toml"}
 NOT_SINGLE_RULE = {"valid_extra.toml", "three_problems.toml", "syntax_error.toml"}
 
 
@@ -110,7 +101,7 @@ def _fixture_names() -> list[str]:
 
 
 def _one_rule_params() -> list[object]:
-    return [pytest.param(name, marks=RANKING_CASCADE) if name in CASCADING else name
+    return [name
             for name in _fixture_names() if name not in NOT_SINGLE_RULE]
 
 
@@ -191,9 +182,6 @@ def test_non_utf8_bytes_point_at_the_byte(problem_lines: ProblemLines, tmp_path:
     assert problem_lines(path) == [f"{path}:3:13: is not valid UTF-8 (byte 0xe9)"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="loader.py _offset_position counts bytes, not "
-                                       "characters, so the column is off after non-ASCII text")
 def test_non_utf8_column_counts_characters(problem_lines: ProblemLines, tmp_path: Path) -> None:
     path = tmp_path / "mixed.toml"
     path.write_bytes('[[sources]]\nid = "fx-mixed"\ntitle = "ТМД'.encode() + b'\xff"\n')
@@ -269,9 +257,6 @@ def test_joiners_are_allowed_in_text(fixtures_dir: Path, tmp_path: Path) -> None
     assert event.label_en == "CIS\u200cfounded\u200d"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="dates.py accepts year 0000; PartialDate.first then "
-                                       "raises ValueError instead of a problem line")
 def test_year_zero_is_a_problem_not_a_crash(problem_lines: ProblemLines, fixtures_dir: Path,
                                             tmp_path: Path) -> None:
     text = (fixtures_dir / "date_before_1900.toml").read_text(encoding="utf-8")
@@ -301,10 +286,6 @@ def test_problems_of_every_file_are_collected(problem_lines: ProblemLines, fixtu
     assert {line.split(":")[0] for line in lines} == {str(f) for f in files}
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="loader.py checks references only on records that "
-                                       "passed field checks, so this unknown country is "
-                                       "reported only after the date is fixed")
 def test_reference_problem_reported_alongside_field_problem(problem_lines: ProblemLines,
                                                             fixtures_dir: Path,
                                                             tmp_path: Path) -> None:
@@ -409,7 +390,7 @@ def test_doc_example_of_each_table_is_valid(table: str) -> None:
     for example in examples:
         records = tomli.loads(example)[table]
         for index, raw in enumerate(records):
-            record, problems = build_record(table, raw, index, "doc")
+            record, _, problems = build_record(table, raw, index, "doc")
             assert problems == [], problems
             assert record is not None
 
