@@ -9,9 +9,10 @@ from typing import Any
 import click
 
 from cis_facts import __version__
+from cis_facts.complete import complete_country, complete_fact_id
 from cis_facts.dates import PartialDate
 from cis_facts.errors import ExitCode, FactsError
-from cis_facts.model import EVENT_KINDS
+from cis_facts.model import EVENT_KINDS, FactBase, Source
 from cis_facts.options import data_option, date_option, lang_option, output_options
 from cis_facts.output import emit
 from cis_facts.query import country as country_query
@@ -87,20 +88,12 @@ def check(settings: Settings, source_file: Path | None) -> None:
       cis-facts --data extra.toml check
     """
     base = settings.base()
+    source, text = _source_text(base, source_file) if source_file else (None, "")
     for kind, count in base.counts().items():
         click.echo(f"{kind}\t{count}")
-    if source_file is None:
+    if source is None or source_file is None:
         click.echo("ok: fact base is valid")
         return
-    source = source_for_file(base, source_file)
-    if source is None:
-        raise click.BadParameter(f"no source record names {source_file.name!r} in its file "
-                                 "field", param_hint="--source")
-    try:
-        text = source_file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(f"cannot read {source_file}: {exc}",
-                                 param_hint="--source") from exc
     report = check_quotes(base, source, text)
     for origin, record_id, quote in report.missing:
         click.echo(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
@@ -160,7 +153,8 @@ def members(settings: Settings, on: PartialDate | None, include_former: bool, ch
 @cli.command(epilog=EXIT_CODES_HELP)
 @date_option("--from", "start", help="Earliest date")
 @date_option("--to", "end", help="Latest date")
-@click.option("--country", "country", metavar="C", help="Only events a state took part in.")
+@click.option("--country", "country", metavar="C", shell_complete=complete_country,
+              help="Only events a state took part in.")
 @click.option("--kind", "kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
 @output_options
 @click.pass_obj
@@ -204,7 +198,7 @@ def timeline(settings: Settings, start: PartialDate | None, end: PartialDate | N
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("name", metavar="C")
+@click.argument("name", metavar="C", shell_complete=complete_country)
 @output_options
 @click.pass_obj
 def country(settings: Settings, name: str, format_: str | None, fields: str | None,
@@ -385,7 +379,7 @@ def search(settings: Settings, query: tuple[str, ...], limit: int | None, format
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("fact_id", metavar="ID")
+@click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
 @output_options
 @click.pass_obj
 def show(settings: Settings, fact_id: str, format_: str | None, fields: str | None, color: str,
@@ -410,7 +404,7 @@ def show(settings: Settings, fact_id: str, format_: str | None, fields: str | No
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.argument("fact_id", metavar="ID")
+@click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
 @click.option("--style", type=click.Choice(("plain", "markdown")), default="plain",
               show_default=True, help="Citation style.")
 @output_options
@@ -443,8 +437,56 @@ def cite(settings: Settings, fact_id: str, style: str, format_: str | None, fiel
     emit(answer, format_, fields, color)
 
 
+@cli.command(name="export", epilog=EXIT_CODES_HELP)
+@click.option("--to", "to", type=click.Choice(("sqlite", "json")), required=True,
+              help="sqlite: one table per kind and a facts view; json: one object.")
+@click.argument("path", metavar="PATH", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.pass_obj
+def export_command(settings: Settings, to: str, path: Path, force: bool) -> None:
+    """Write the whole fact base (packaged plus --data files) to PATH.
+
+    \b
+    sqlite  a table per kind (sources, countries, events, rankings,
+            trade_shares, trade_totals, figures), country_aliases and
+            event_participants, with primary and foreign keys, and a facts
+            view of every fact; opens in sqlite3 or Datasette as is
+    json    one object {"sources": [...], "countries": [...], ...}
+    Dates are ISO strings with a <field>_precision sibling in both.
+
+    PATH is written completely or not at all; an existing PATH is kept unless
+    --force is given. A summary goes to stderr, nothing to stdout.
+
+    \b
+    Examples:
+      cis-facts export --to sqlite facts.db
+      sqlite3 facts.db "SELECT kind, count(*) FROM facts GROUP BY kind"
+      datasette facts.db
+      cis-facts --data extra.toml export --to json facts.json --force
+    """
+    from cis_facts.export import export
+
+    counts = export(settings.base(), to, path, force=force)
+    summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    click.echo(f"cis-facts: wrote {path} ({summary})", err=True)
+
+
+def _source_text(base: FactBase, source_file: Path) -> tuple[Source, str]:
+    """The source record a text file stands for, and the text; a usage error otherwise."""
+    source = source_for_file(base, source_file)
+    if source is None:
+        raise click.BadParameter(f"no source record names {source_file.name!r} in its file "
+                                 "field", param_hint="--source")
+    try:
+        return source, source_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(f"cannot read {source_file}: {exc}",
+                                 param_hint="--source") from exc
+
+
 def main() -> None:
     """Console-script entry point: run the group, map interrupts and closed pipes to exit codes."""
+    _tolerate_any_encoding()
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -454,3 +496,11 @@ def main() -> None:
         exc.show()
         code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _tolerate_any_encoding() -> None:
+    """Under LANG=C or PYTHONIOENCODING=ascii, escape what the stream cannot encode."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")

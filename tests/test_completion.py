@@ -7,6 +7,7 @@ script with ``_CIS_FACTS_COMPLETE=bash_complete`` exactly as the shell function 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,17 @@ def test_enable_scripts_are_generated(shell: str, marker: str) -> None:
     assert proc.returncode == 0
     assert marker in proc.stdout
     assert proc.stderr == ""
+
+
+def test_bash_enable_line_completes_in_bash() -> None:
+    """The one-line set-up from the README, run in a real bash."""
+    if not SCRIPT.exists() or shutil.which("bash") is None:
+        pytest.skip("needs bash and the installed script")
+    script = ('eval "$(_CIS_FACTS_COMPLETE=bash_source cis-facts)"; '
+              "COMP_WORDS=(cis-facts country Kaz); COMP_CWORD=2; "
+              '_cis_facts_completion cis-facts; printf "%s\\n" "${COMPREPLY[@]}"')
+    env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    env["PATH"] = f"{SCRIPT.parent}{os.pathsep}{env.get('PATH', '')}"
+    proc = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert (proc.stdout, proc.stderr) == ("Kazakhstan\n", "")
