@@ -18,11 +18,11 @@ WIDTH = 100
 
 def command_help(name: str) -> str:
     command = cli.commands[name]
-    with click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
-                       max_content_width=WIDTH) as parent:
-        with click.Context(command, parent=parent, info_name=name, terminal_width=WIDTH,
-                           max_content_width=WIDTH) as ctx:
-            return command.get_help(ctx)
+    parent = click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
+                           max_content_width=WIDTH)
+    ctx = click.Context(command, parent=parent, info_name=name, terminal_width=WIDTH,
+                        max_content_width=WIDTH)
+    return command.get_help(ctx)
 
 
 def render() -> str:
