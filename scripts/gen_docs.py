@@ -18,17 +18,20 @@ WIDTH = 100
 
 def command_help(name: str) -> str:
     command = cli.commands[name]
-    parent = click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
-                           max_content_width=WIDTH)
-    ctx = click.Context(command, parent=parent, info_name=name, terminal_width=WIDTH,
-                        max_content_width=WIDTH)
-    return command.get_help(ctx)
+    parent = _context(cli, "cis-facts")
+    return command.get_help(_context(command, name, parent))
+
+
+def _context(command: click.Command, name: str,
+             parent: click.Context | None = None) -> click.Context:
+    settings = {**command.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    if parent is not None:
+        settings.setdefault("help_option_names", parent.help_option_names)
+    return click.Context(command, parent=parent, info_name=name, **settings)
 
 
 def render() -> str:
-    with click.Context(cli, info_name="cis-facts", terminal_width=WIDTH,
-                       max_content_width=WIDTH) as ctx:
-        top = cli.get_help(ctx)
+    top = cli.get_help(_context(cli, "cis-facts"))
     parts = ["# cis-facts commands", "",
              "Generated from each command's `--help` by `scripts/gen_docs.py`; do not edit.", "",
              "## cis-facts", "", "```text", top, "```", ""]
