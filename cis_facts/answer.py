@@ -30,7 +30,8 @@ class Answer:
     columns: tuple[str, ...] = ()
     headers: Mapping[str, str] = field(default_factory=dict)
     group_by: str | None = None
-    notes: tuple[str, ...] = ()  # shown under the terminal table; in every format on stderr
+    notes: tuple[str, ...] = ()  # remarks under the terminal table only (legends, sums)
+    caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr
     warnings: tuple[str, ...] = ()  # always on stderr
     lang: Lang = "en"
 

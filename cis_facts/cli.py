@@ -138,7 +138,7 @@ def members(settings: Settings, on: PartialDate | None, include_former: bool, ch
       founding_acts    [{"id", "name", "date", "date_precision"}] founding acts signed
       left             ISO date of leaving (with --all); left_precision
       note             why the status is uncertain, if it is
-      as_of            the date asked about
+      as_of            the date asked about; as_of_precision: day|month|year
       source           id of the source the status rests on
     """
     resolved = settings.resolve_lang(lang)
@@ -394,6 +394,7 @@ def show(settings: Settings, fact_id: str, format_: str | None, fields: str | No
     \b
     JSON fields: every field of the fact as stored (see docs/fact-schema.md), plus
       kind             event | ranking | trade_share | trade_total | figure
+      event_kind       for events: founding, accession, ... (the event's own kind)
       label            the label in --lang
       source_title     the title of the cited source
     Dates are ISO strings with a <field>_precision sibling; countries are

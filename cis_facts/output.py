@@ -23,6 +23,9 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
         click.echo(f"cis-facts: {warning}", err=True)
     chosen = select_fields(answer, fields)
     fmt = format_ or default_format()
+    if fmt != "table":
+        for caveat in answer.caveats:
+            click.echo(f"cis-facts: {caveat}", err=True)
     stdout = sys.stdout
     try:
         if fmt == "table":

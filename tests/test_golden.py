@@ -82,7 +82,10 @@ def run(args: tuple[str, ...], width: int, fmt: str = "table") -> str:
     extra = ("--format", fmt) + (("--color", "never") if fmt == "table" else ())
     result = CliRunner().invoke(cli, [*args, *extra], prog_name="cis-facts",
                                 env={**ENV, "COLUMNS": str(width)})
-    if result.exit_code != 0 or result.stderr:
+    # Machine formats carry an answer's caveat ("As of ...") on stderr; nothing else may be.
+    unexpected = [line for line in result.stderr.splitlines()
+                  if not (fmt != "table" and line.startswith("cis-facts: As of "))]
+    if result.exit_code != 0 or unexpected:
         raise AssertionError(f"cis-facts {' '.join(args)} exited {result.exit_code}: "
                              f"{result.stderr}")
     return result.stdout
@@ -118,9 +121,10 @@ def test_no_stray_golden_files() -> None:
                                   ("figures",)], ids="-".join)
 @pytest.mark.parametrize("width", [60, 100])
 def test_width_follows_columns(args: tuple[str, ...], width: int) -> None:
-    """Under CliRunner Rich takes its width from COLUMNS: no line is wider, the table fills it."""
+    """Under CliRunner Rich takes its width from COLUMNS: no line is wider, and the output
+    uses most of it (a table fills it; the field/value layout for narrow widths nearly)."""
     widths = [cell_len(line) for line in run(args, width).splitlines()]
-    assert max(widths) == width
+    assert 0.8 * width <= max(widths) <= width
 
 
 def test_wide_terminal_is_used() -> None:
@@ -191,36 +195,21 @@ def values(args: tuple[str, ...], shown: tuple[str, ...]) -> set[str]:
     return found
 
 
-def folded(example: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=(
-        "render/terminal.py _add_columns() gives every column overflow='fold' and no minimum "
-        f"width, so at 60 columns Rich breaks values inside a word: {example}"))
-
-
-CHART_CUT = pytest.mark.xfail(strict=True, reason=(
-    "render/terminal.py chart(): its no_wrap columns are cut with '…' at 60 columns: country "
-    "names ('Belarus …') and the years after 2006 are lost"))
-
 # (command, the JSON fields whose numbers, dates, country names and units the table shows)
 FULL_CASES = [
     pytest.param(("members",), ("country", "since", "founding_acts"), id="members"),
     pytest.param(("members", "--all"), ("country", "since", "left", "founding_acts"),
-                 id="members-all", marks=folded("'Azerbaija' / 'n (AZ)', 'Turkmenis' / "
-                                                 "'tan (TM)'")),
-    pytest.param(("members", "--chart"), ("country", "years"), id="members-chart",
-                 marks=CHART_CUT),
-    pytest.param(("timeline",), ("date", "participants"), id="timeline",
-                 marks=folded("participant 'Turkmenist' / 'an (TM)'")),
-    pytest.param(("country", "KZ"), ("date", "value", "unit"), id="country-KZ",
-                 marks=folded("'Kazakhs' / 'tan', span '1995–200' / '3'")),
+                 id="members-all"),
+    # Narrow charts show one digit a year; the title gives the span of years.
+    pytest.param(("members", "--chart"), ("country",), id="members-chart"),
+    pytest.param(("timeline",), ("date", "participants"), id="timeline"),
+    pytest.param(("country", "KZ"), ("date", "value", "unit"), id="country-KZ"),
     pytest.param(("resources",), ("standing", "value", "unit", "date"), id="resources"),
     pytest.param(("trade", "exports"), ("position", "country", "share"), id="trade-exports"),
     pytest.param(("trade", "imports"), ("position", "country"), id="trade-imports"),
     pytest.param(("trade", "totals"), ("value", "unit", "growth", "growth_base", "date"),
-                 id="trade-totals", marks=folded("10215.1 as '1021' / '5.1', 'USD million' "
-                                                 "as 'USD' / 'milli' / 'on'")),
-    pytest.param(("figures",), ("value", "unit", "date"), id="figures",
-                 marks=folded("span '1995–200' / '3', unit 'countri' / 'es'")),
+                 id="trade-totals"),
+    pytest.param(("figures",), ("value", "unit", "date"), id="figures"),
     pytest.param(("search", "uranium"), ("id", "score"), id="search"),
 ]
 

@@ -18,7 +18,9 @@ def _names(country: Country, lang: Lang) -> list[Record]:
     if country.aliases:
         rows.append(("aliases", ", ".join(country.aliases)))
     label = {"code": "ISO 3166-1", "en": "English", "kk": "Қазақша", "ru": "Русский",
-             "aliases": "Aliases" if lang == "en" else "Басқа атаулары"}
+             "aliases": "Aliases"}
+    if lang == "kk":
+        label.update(en="Ағылшынша", kk="Қазақша", ru="Орысша", aliases="Басқа атаулары")
     return [{"section": "names", "id": country.code, "label": label[key], "value": value,
              "source": country.source, "quote": country.quote, "note": country.note}
             for key, value in rows]
@@ -48,6 +50,10 @@ def _fact_record(fact: AnyFact, lang: Lang) -> Record:
                   share=getattr(fact, "share", None), position=getattr(fact, "position", None),
                   status=getattr(fact, "status", None), source=fact.source, quote=fact.quote,
                   note=fact.note)
+    if isinstance(fact, Ranking) and fact.rank is not None:
+        record.update(value=fact.rank, unit="rank")
+    elif isinstance(fact, Ranking) and fact.top is not None:
+        record.update(value=fact.top, unit="top")
     if record["value"] is None and record["share"] is not None:
         record.update(value=record["share"], unit="%")
     if record["value"] is None and record["position"] is not None:

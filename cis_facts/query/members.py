@@ -13,7 +13,7 @@ from cis_facts.model import Event, FactBase, Lang
 from cis_facts.query.countries import index
 
 FIELDS = ("country", "status", "certain", "since", "since_precision", "since_event",
-          "founding_acts", "left", "left_precision", "note", "as_of", "source")
+          "founding_acts", "left", "left_precision", "note", "as_of", "as_of_precision", "source")
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ def _record(base: FactBase, code: str, events: Sequence[Event], state: Standing,
     record.update(date_fields("left", state.left.date if state.left else None))
     record["note"] = None if certain else _uncertain_note(state.pending, on, lang)
     record["as_of"] = on.iso()
+    record["as_of_precision"] = on.precision
     record["source"] = (state.since or state.pending[0]).source
     return record
 
@@ -130,7 +131,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool,
         caption=source_caption(base, [r["source"] for r in records], lang),
         fields=FIELDS, records=tuple(records), columns=columns,
         headers=headers(columns, lang),
-        notes=notes, warnings=tuple(warnings),
+        caveats=notes, warnings=tuple(warnings),
     )
 
 
@@ -185,5 +186,5 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
         caption=source_caption(base, [r["source"] for r in records], lang), lang=lang,
         fields=CHART_FIELDS, records=tuple(records), columns=("country",),
         headers=headers(("country",), lang),
-        notes=(legend, word("as_of", lang, date=latest.human(lang))),
+        notes=(legend,), caveats=(word("as_of", lang, date=latest.human(lang)),),
     )

@@ -38,6 +38,9 @@ def full_record(base: FactBase, fact: AnyFact, lang: Lang) -> Record:
         value: Any = getattr(fact, field.name)
         if field.name == "origin":
             continue
+        if field.name == "kind":  # an event's own kind; "kind" names the kind of fact
+            record["event_kind"] = value
+            continue
         if isinstance(value, When):
             record.update(date_fields(field.name, value))
         elif field.name in _COUNTRY_FIELDS:

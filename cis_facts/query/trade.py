@@ -21,9 +21,8 @@ TOLERANCE = 0.05  # the text rounds to 0.1
 def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> Answer:
     """Export buyers with shares, or import suppliers in the text's order."""
     countries = index(base)
-    rows = sorted((s for s in base.trade_shares if s.flow == flow), key=lambda s: s.position)
-    if top is not None:
-        rows = rows[:top]
+    every = sorted((s for s in base.trade_shares if s.flow == flow), key=lambda s: s.position)
+    rows = every[:top] if top is not None else every
     if not rows:
         raise NotFoundError(f"no {flow} partners in the fact base")
     records = []
@@ -37,8 +36,8 @@ def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> 
     notes: tuple[str, ...] = ()
     columns: tuple[str, ...] = ("position", "country", "share")
     if flow == "export":
-        total = round(sum(r["share"] or 0 for r in records), 1)
-        notes = (_share_note(total, len(records), lang),)
+        total = round(sum(s.share or 0 for s in every), 1)
+        notes = (_share_note(total, len(every), lang),)
     else:
         columns = ("position", "country")
     return Answer(
@@ -57,8 +56,10 @@ def _share_note(total: float, count: int, lang: Lang) -> str:
             f"{rest:g} % to no country.")
 
 
-def _value(totals: Sequence[TradeTotal], partners: str, flow: str) -> float | None:
-    found = [t.value for t in totals if t.partners == partners and t.flow == flow]
+def _value(totals: Sequence[TradeTotal], of: TradeTotal, partners: str,
+           flow: str) -> float | None:
+    found = [t.value for t in totals
+             if t.partners == partners and t.flow == flow and t.date == of.date]
     return found[0] if found else None
 
 
@@ -74,11 +75,12 @@ def _check(parts: Sequence[float | None], stated: float, what: str) -> str | Non
 def sum_check(totals: Sequence[TradeTotal], total: TradeTotal) -> str | None:
     """Exports + imports against turnover; CIS + other countries against all."""
     if total.flow == "turnover" and total.partners != "all":
-        parts = [_value(totals, total.partners, "exports"), _value(totals, total.partners,
-                                                                    "imports")]
+        parts = [_value(totals, total, total.partners, "exports"),
+                 _value(totals, total, total.partners, "imports")]
         return _check(parts, total.value, "exports + imports")
     if total.partners == "all":
-        parts = [_value(totals, "cis", total.flow), _value(totals, "other", total.flow)]
+        parts = [_value(totals, total, "cis", total.flow),
+                 _value(totals, total, "other", total.flow)]
         return _check(parts, total.value, "CIS + other countries")
     return None
 

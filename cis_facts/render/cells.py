@@ -47,7 +47,9 @@ def _text(value: Any, key: str, lang: Lang) -> str:
         return _named(value, lang)
     if isinstance(value, list):
         return ", ".join(_text(v, key, lang) for v in value)
-    if key in ("status", "kind", "flow", "partners", "section"):
+    if key == "status":
+        return word(f"status.{value}", lang)
+    if key in ("kind", "flow", "partners", "section"):
         return word(value, lang)
     return str(value)
 

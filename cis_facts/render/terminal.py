@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +19,7 @@ from cis_facts.answer import Answer, Record
 from cis_facts.render.cells import cell, visible
 
 BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
+MAX_WORD = 24  # longer words (rare) may still fold
 _STATUS_STYLE = {"member": "green", "associate": "yellow", "left": "red", "uncertain": "magenta"}
 
 
@@ -31,11 +34,38 @@ def _numeric(answer: Answer, key: str) -> bool:
                                 for v in values)
 
 
+def _longest_word(answer: Answer, key: str) -> int:
+    """Width of the longest word in a column, so wrapping never breaks a word or number."""
+    texts = [cell(r, key, answer.lang) for r in answer.records]
+    texts.append(answer.headers.get(key, key))
+    return min(max((len(w) for t in texts for w in t.split()), default=1), MAX_WORD)
+
+
+def cards(answer: Answer, columns: tuple[str, ...]) -> RenderableType:
+    """Each record as its own field/value block, for terminals too narrow for its table.
+
+    A table squeezed below the width of its longest words would break words and numbers
+    mid-way; this layout keeps every value whole.
+    """
+    blocks: list[RenderableType] = []
+    for record in answer.records:
+        table = Table(show_header=False, box=box.SIMPLE_HEAD, pad_edge=False)
+        table.add_column(style="bold", overflow="fold")
+        table.add_column(overflow="fold")
+        for key in columns:
+            text = cell(record, key, answer.lang)
+            if text:
+                table.add_row(Text(answer.headers.get(key, key) or key), Text(text))
+        blocks.append(table)
+    return Group(*blocks)
+
+
 def _add_columns(table: Table, answer: Answer, columns: tuple[str, ...]) -> None:
     for key in columns:
         numeric = _numeric(answer, key)
         table.add_column(Text(answer.headers.get(key, key)), overflow="fold",
                          justify="right" if numeric else "left",
+                         min_width=_longest_word(answer, key),
                          no_wrap=key in ("position",))
 
 
@@ -55,8 +85,8 @@ def _shown(answer: Answer, columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def plain_table(answer: Answer, width: int) -> RenderableType:
-    table = _table(answer)
     columns = _shown(answer, answer.columns)
+    table = _table(answer)
     _add_columns(table, answer, columns)
     for record in answer.records:
         table.add_row(*_row(answer, record, columns))
@@ -66,8 +96,8 @@ def plain_table(answer: Answer, width: int) -> RenderableType:
 def grouped_table(answer: Answer, width: int) -> RenderableType:
     """Rows grouped into sections by ``answer.group_by`` (the year, the topic)."""
     key = answer.group_by or ""
-    table = _table(answer)
     columns = _shown(answer, tuple(c for c in answer.columns if c != key))
+    table = _table(answer)
     table.add_column(Text(answer.headers.get(key, "")), style="bold", no_wrap=True)
     _add_columns(table, answer, columns)
     previous: object = object()
@@ -82,13 +112,13 @@ def grouped_table(answer: Answer, width: int) -> RenderableType:
 
 def bar_table(answer: Answer, width: int) -> RenderableType:
     """A table with a proportional bar beside each share."""
-    table = _table(answer)
     columns = _shown(answer, answer.columns)
+    bar_width = max(4, min(BAR_WIDTH, width // 5))
+    table = _table(answer)
     _add_columns(table, answer, columns)
-    table.add_column("", no_wrap=True)
+    table.add_column("", no_wrap=True, width=bar_width)
     shares = [r.get("share") or 0 for r in answer.records]
     top = max(shares, default=0) or 1
-    bar_width = max(4, min(BAR_WIDTH, width // 5))
     for record, share in zip(answer.records, shares, strict=True):
         bar = Text("█" * max(1, round(bar_width * share / top)) if share else "", style="cyan")
         table.add_row(*_row(answer, record, columns), bar)
@@ -96,20 +126,30 @@ def bar_table(answer: Answer, width: int) -> RenderableType:
 
 
 def chart(answer: Answer, width: int) -> RenderableType:
-    """One row per state, one cell per year: █ member, ▒ associate."""
+    """One row per state, one cell per year: █ member, ▒ associate.
+
+    Each year takes three columns ("91 "), or one on a narrow terminal, where the
+    header shows the last digit of each year.
+    """
     years = answer.records[0]["years"] if answer.records else []
+    names = [cell(r, "country", answer.lang) for r in answer.records]
+    name_width = max((len(n) for n in names), default=0)
+    wide = name_width + 1 + 3 * len(years) <= width
     table = _table(answer, box=None, pad_edge=False, padding=(0, 1))
-    table.add_column(Text(answer.headers.get("country", "")), no_wrap=True)
-    table.add_column(Text(" ".join(f"{y % 100:02d}" for y in years)), no_wrap=True)
-    marks = {"member": ("██", "green"), "associate": ("▒▒", "yellow")}
-    for record in answer.records:
+    table.add_column(Text(answer.headers.get("country", "")), overflow="fold")
+    header = (" ".join(f"{y % 100:02d}" for y in years) if wide
+              else "".join(str(y % 10) for y in years))
+    table.add_column(Text(header), no_wrap=True, min_width=len(header))
+    cell_width = 2 if wide else 1
+    marks = {"member": ("█", "green"), "associate": ("▒", "yellow")}
+    for name, record in zip(names, answer.records, strict=True):
         line = Text()
         for index, status in enumerate(record["by_year"]):
-            mark, style = marks.get(status or "", ("··", "dim"))
-            line.append(mark, style=style)
-            if index + 1 < len(years):
+            mark, style = marks.get(status or "", ("·", "dim"))
+            line.append(mark * cell_width, style=style)
+            if wide and index + 1 < len(years):
                 line.append(" ")
-        table.add_row(Text(cell(record, "country", answer.lang)), line)
+        table.add_row(Text(name), line)
     return table
 
 
@@ -143,11 +183,15 @@ VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
 
 def render(answer: Answer, console: Console) -> None:
     """Draw ``answer`` with its view, then its notes, on ``console``."""
-    parts: list[RenderableType] = [Text(visible(answer.title), style="bold"),
-                                   VIEWS[answer.view](answer, console.width)]
-    if answer.caption:
+    body = VIEWS[answer.view](answer, console.width)
+    if isinstance(body, Table) and answer.view != "chart" and (
+            Measurement.get(console, console.options.update_width(10**6), body).minimum
+            > console.width - 2):  # Rich may need a column or two more than it measures
+        body = cards(answer, _shown(answer, answer.columns))
+    parts: list[RenderableType] = [Text(visible(answer.title), style="bold"), body]
+    if answer.caption and answer.view != "cite":
         parts.append(Text(visible(answer.caption), style="italic"))
-    parts.extend(Text(visible(note), style="dim") for note in answer.notes)
+    parts.extend(Text(visible(note), style="dim") for note in (*answer.notes, *answer.caveats))
     console.print(Group(*parts))
 
 
