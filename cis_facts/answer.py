@@ -9,17 +9,17 @@ sibling ``<field>_precision`` (``day``, ``month``, ``year``), countries are
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from cis_facts.dates import When
+from cis_facts.frozen import Frozen
 from cis_facts.model import Country, FactBase, Lang, Source
 
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(Frozen, kw_only=True):
     """What a command found, ready for any renderer."""
 
     view: str  # which terminal view draws it: table, timeline, bars, chart, fact, cite
@@ -28,7 +28,7 @@ class Answer:
     fields: tuple[str, ...]
     records: tuple[Record, ...]
     columns: tuple[str, ...] = ()
-    headers: Mapping[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = MappingProxyType({})
     group_by: str | None = None
     notes: tuple[str, ...] = ()  # remarks under the terminal table only (legends, sums)
     caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from cis_facts.frozen import Frozen
 
 Precision = Literal["day", "month", "year"]
 
@@ -29,8 +30,7 @@ class DateFormatError(ValueError):
     """A date string is malformed or names a day that does not exist."""
 
 
-@dataclass(frozen=True)
-class PartialDate:
+class PartialDate(Frozen):
     """A calendar date known to a day, a month or only a year."""
 
     year: int
@@ -74,8 +74,7 @@ class PartialDate:
         return f"{self.day} {text}" if self.day is not None else text
 
 
-@dataclass(frozen=True)
-class When:
+class When(Frozen):
     """A date or a closed span ``start/end`` (ISO 8601 interval form)."""
 
     start: PartialDate

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+
+from cis_facts.frozen import Frozen
 
 
 class ExitCode(IntEnum):
@@ -17,8 +18,7 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One defect found in a fact file, rendered as ``FILE: fact ID: field: message``."""
 
     file: str

@@ -15,12 +15,12 @@ import sqlite3
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from cis_facts.dates import When
 from cis_facts.errors import FactsError
+from cis_facts.frozen import Frozen, field_types
 from cis_facts.model import FactBase
 
 FORMATS = ("sqlite", "json")
@@ -32,20 +32,20 @@ class ExportError(FactsError):
     """PATH cannot be written: it exists (without --force), or its directory does not."""
 
 
-def record(obj: Any) -> dict[str, Any]:
+def record(obj: Frozen) -> dict[str, Any]:
     """Every stored field of a source, country or fact; dates as ISO plus precision."""
     out: dict[str, Any] = {}
-    for field in fields(obj):
-        value = getattr(obj, field.name)
-        if field.name == "origin":
+    for name, annotation in field_types(obj).items():
+        value = getattr(obj, name)
+        if name == "origin":
             continue
-        if "When" in str(field.type):
-            out[field.name] = value.iso() if isinstance(value, When) else None
-            out[f"{field.name}_precision"] = value.precision if isinstance(value, When) else None
+        if "When" in annotation:
+            out[name] = value.iso() if isinstance(value, When) else None
+            out[f"{name}_precision"] = value.precision if isinstance(value, When) else None
         elif isinstance(value, tuple):
-            out[field.name] = list(value)
+            out[name] = list(value)
         else:
-            out[field.name] = value
+            out[name] = value
     return out
 
 

@@ -6,10 +6,10 @@ No file reading, no Click, no Rich: the loader builds these, queries read them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Literal
 
 from cis_facts.dates import When
+from cis_facts.frozen import Frozen
 
 Lang = Literal["en", "kk"]
 Status = Literal["member", "associate", "left"]
@@ -23,8 +23,7 @@ STATUSES = ("member", "associate", "left")
 MEASURES = ("share", "growth", "change", "multiple", "amount", "count", "rank")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Source:
+class Source(Frozen, kw_only=True):
     """A document facts are taken from."""
 
     id: str
@@ -36,8 +35,7 @@ class Source:
     origin: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Fact:
+class Fact(Frozen, kw_only=True):
     """Fields every fact shares: id, labels, and the source quote it rests on."""
 
     id: str
@@ -53,8 +51,7 @@ class Fact:
         return self.label_kk if lang == "kk" else self.label_en
 
 
-@dataclass(frozen=True, kw_only=True)
-class Country:
+class Country(Frozen, kw_only=True):
     """A state the text names, with the names people type for it."""
 
     code: str
@@ -79,8 +76,7 @@ class Country:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Event(Fact):
+class Event(Fact, kw_only=True):
     """A dated step in the CIS's history; ``status`` is what it made of its participants."""
 
     date: When
@@ -102,8 +98,7 @@ class Event(Fact):
         return name or self.label(lang)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ranking(Fact):
+class Ranking(Fact, kw_only=True):
     """Kazakhstan's world rank (exact or within a top N) or world share for a mineral."""
 
     mineral_en: str
@@ -118,8 +113,7 @@ class Ranking(Fact):
         return self.mineral_kk if lang == "kk" else self.mineral_en
 
 
-@dataclass(frozen=True, kw_only=True)
-class TradeShare(Fact):
+class TradeShare(Fact, kw_only=True):
     """A country's place among Kazakhstan's export buyers or import suppliers."""
 
     flow: Flow
@@ -129,8 +123,7 @@ class TradeShare(Fact):
     date: When | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class TradeTotal(Fact):
+class TradeTotal(Fact, kw_only=True):
     """A stated total of Kazakhstan's trade with a group of partners."""
 
     partners: Partners
@@ -142,8 +135,7 @@ class TradeTotal(Fact):
     growth_base: When | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Figure(Fact):
+class Figure(Fact, kw_only=True):
     """Any other figure of the text: a share, a growth rate, an amount, a count."""
 
     topic: str
@@ -158,8 +150,7 @@ class Figure(Fact):
 AnyFact = Event | Ranking | TradeShare | TradeTotal | Figure
 
 
-@dataclass(frozen=True)
-class FactBase:
+class FactBase(Frozen, kw_only=True):
     """Every record loaded, by kind, in file order."""
 
     sources: tuple[Source, ...] = ()
@@ -169,7 +160,7 @@ class FactBase:
     trade_shares: tuple[TradeShare, ...] = ()
     trade_totals: tuple[TradeTotal, ...] = ()
     figures: tuple[Figure, ...] = ()
-    files: tuple[str, ...] = field(default=())
+    files: tuple[str, ...] = ()
 
     def facts(self) -> Iterator[AnyFact]:
         """Every fact (not sources or countries), kind by kind."""

@@ -39,13 +39,11 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
 
 
 def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
-    from dataclasses import replace
-
     from cis_facts.i18n import headers
     from cis_facts.render import terminal
 
     if columns != answer.columns:
-        answer = replace(answer, columns=columns, headers=headers(columns, answer.lang))
+        answer = answer.replace(columns=columns, headers=headers(columns, answer.lang))
     console = terminal.make_console(sys.stdout, color, width=None)
     terminal.render(answer, console)
 

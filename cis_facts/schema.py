@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from cis_facts import model
 from cis_facts.dates import DateFormatError, When, from_date, parse_when
 from cis_facts.errors import Problem
+from cis_facts.frozen import Frozen
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE_RE = re.compile(r"[A-Z]{2}")
@@ -31,8 +31,7 @@ _FORBIDDEN = re.compile(
     "\U000e0020-\U000e007f]")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Frozen):
     """One field: its kind, whether it is required, and the values it may take."""
 
     kind: str

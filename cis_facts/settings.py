@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
@@ -22,13 +21,13 @@ def default_lang(environ: Mapping[str, str]) -> Lang:
     return "en"
 
 
-@dataclass
 class Settings:
     """What the group options decided, and the fact base once loaded."""
 
-    data: tuple[str, ...] = ()
-    lang: Lang | None = None
-    _base: FactBase | None = field(default=None, repr=False)
+    def __init__(self, data: tuple[str, ...] = (), lang: Lang | None = None) -> None:
+        self.data = data
+        self.lang = lang
+        self._base: FactBase | None = None
 
     def base(self) -> FactBase:
         if self._base is None:

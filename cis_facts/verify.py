@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from cis_facts.frozen import Frozen
 from cis_facts.model import FactBase, Source
 
 _SPACE = re.compile(r"\s+")
@@ -17,8 +17,7 @@ def fold_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-@dataclass(frozen=True)
-class QuoteReport:
+class QuoteReport(Frozen):
     """How many quotes citing one source were checked, and those not found."""
 
     source: Source

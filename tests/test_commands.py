@@ -7,7 +7,6 @@ the source text itself (Switzerland buys 18.7 % of exports, zinc ranks 1st, ...)
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -23,6 +22,7 @@ from click.testing import CliRunner, Result
 
 from cis_facts.cli import cli
 from cis_facts.dates import When, parse_partial
+from cis_facts.frozen import field_names
 from cis_facts.loader import load
 from cis_facts.model import AnyFact, Event, FactBase, Figure, Ranking, TradeShare, TradeTotal
 
@@ -623,8 +623,8 @@ def test_figures_table(runner: CliRunner) -> None:
 
 def _assert_every_field(record: dict[str, Any], fact: AnyFact, base: FactBase,
                         skip: tuple[str, ...] = ()) -> None:
-    for field in dataclasses.fields(fact):
-        name, value = field.name, getattr(fact, field.name)
+    for name in field_names(fact):
+        value = getattr(fact, name)
         if name == "origin" or name in skip:
             continue
         if isinstance(value, When):
@@ -645,7 +645,7 @@ def _assert_every_field(record: dict[str, Any], fact: AnyFact, base: FactBase,
 def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> None:
     fact = by_id(base, fact_id)
     (record,) = as_json(runner, "show", fact_id)
-    stored = {f.name for f in dataclasses.fields(fact) if f.name != "origin"}
+    stored = {name for name in field_names(fact) if name != "origin"}
     dated = {f"{name}_precision" for name in stored
              if isinstance(getattr(fact, name), When) or name in ("date", "growth_base")}
     if isinstance(fact, Event):  # an event's own kind is renamed: "kind" is the fact kind

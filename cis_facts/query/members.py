@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
 from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
+from cis_facts.frozen import Frozen
 from cis_facts.i18n import headers, word
 from cis_facts.model import Event, FactBase, Lang
 from cis_facts.query.countries import index
@@ -16,8 +16,7 @@ FIELDS = ("country", "status", "certain", "since", "since_precision", "since_eve
           "founding_acts", "left", "left_precision", "note", "as_of", "as_of_precision", "source")
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(Frozen):
     """One country's status on a date, and whether the date's precision settles it."""
 
     status: str | None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from cis_facts.answer import Record, country_obj, date_fields
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
+from cis_facts.frozen import field_names
 from cis_facts.model import AnyFact, Event, FactBase, Figure, Lang, Ranking, TradeShare, TradeTotal
 from cis_facts.query.countries import index
 from cis_facts.text import best_names
@@ -34,22 +34,22 @@ def full_record(base: FactBase, fact: AnyFact, lang: Lang) -> Record:
     """Every field of ``fact``: dates as ISO with precision, countries as objects."""
     countries = index(base)
     record: Record = {"kind": kind_of(fact)}
-    for field in fields(fact):
-        value: Any = getattr(fact, field.name)
-        if field.name == "origin":
+    for name in field_names(fact):
+        value: Any = getattr(fact, name)
+        if name == "origin":
             continue
-        if field.name == "kind":  # an event's own kind; "kind" names the kind of fact
+        if name == "kind":  # an event's own kind; "kind" names the kind of fact
             record["event_kind"] = value
             continue
         if isinstance(value, When):
-            record.update(date_fields(field.name, value))
-        elif field.name in _COUNTRY_FIELDS:
-            record[field.name] = country_obj(countries, value, lang)
-        elif field.name == "participants":
-            record[field.name] = [country_obj(countries, c, lang) for c in value]
-        elif value is None and field.name in ("date", "growth_base"):
-            record.update(date_fields(field.name, None))
+            record.update(date_fields(name, value))
+        elif name in _COUNTRY_FIELDS:
+            record[name] = country_obj(countries, value, lang)
+        elif name == "participants":
+            record[name] = [country_obj(countries, c, lang) for c in value]
+        elif value is None and name in ("date", "growth_base"):
+            record.update(date_fields(name, None))
         else:
-            record[field.name] = list(value) if isinstance(value, tuple) else value
+            record[name] = list(value) if isinstance(value, tuple) else value
     record["label"] = fact.label(lang)
     return record

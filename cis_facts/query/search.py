@@ -8,10 +8,10 @@ that look like it ("Caspain" -> "caspian") are searched instead.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from cis_facts.answer import Answer, Record, source_caption
 from cis_facts.errors import NotFoundError
+from cis_facts.frozen import Frozen
 from cis_facts.i18n import headers, word
 from cis_facts.model import AnyFact, FactBase, Lang
 from cis_facts.query.countries import index
@@ -23,8 +23,7 @@ COLUMNS = ("id", "label", "score", "matched")
 WEIGHTS = {"label": 4, "names": 4, "quote": 2, "note": 1}
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Frozen):
     """One searchable record: its folded fields and what to show when it matches."""
 
     kind: str

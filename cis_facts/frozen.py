@@ -1,0 +1,110 @@
+"""A light base for immutable records: dataclass-like, without generated code.
+
+``dataclasses`` compiles an ``__init__``, ``__eq__``, ``__hash__``, ``__repr__`` and
+``__setattr__`` for every class it decorates; at start-up that cost more than parsing the
+fact base. ``Frozen`` reads the field names from the class annotations once and shares
+one generic implementation, so defining a record class costs almost nothing. Type checkers
+see the classes as frozen dataclasses through ``dataclass_transform``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from typing_extensions import Self, dataclass_transform
+else:
+    def dataclass_transform(**_: object) -> Callable[[type], type]:
+        return lambda cls: cls
+
+class FrozenInstanceError(AttributeError):
+    """Raised on an attempt to change a field of a frozen record."""
+
+
+@dataclass_transform(frozen_default=True)
+class Frozen:
+    """Subclass and annotate fields; give defaults as class attributes.
+
+    Class keyword ``kw_only=True`` is accepted (and means what it means for dataclasses:
+    every field must be passed by name).
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _types: ClassVar[dict[str, str]] = {}
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _kw_only: ClassVar[bool] = False
+
+    def __init_subclass__(cls, kw_only: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        names: dict[str, str] = {}
+        defaults: dict[str, Any] = {}
+        for klass in reversed(cls.__mro__):
+            own = vars(klass)
+            for name, annotation in own.get("__annotations__", {}).items():
+                if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+                    continue
+                names[name] = str(annotation)
+                if name in own:
+                    defaults[name] = own[name]
+        cls._fields = tuple(names)
+        cls._types = names
+        cls._defaults = defaults
+        cls._kw_only = kw_only or cls._kw_only
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if args and self._kw_only:
+            raise TypeError(f"{type(self).__name__}() takes keyword arguments only")
+        if len(args) > len(self._fields):
+            raise TypeError(f"{type(self).__name__}() takes {len(self._fields)} fields")
+        values = dict(zip(self._fields, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in self._defaults and name not in self._fields:
+                raise TypeError(f"{type(self).__name__}() got an unexpected field {name!r}")
+            if name in values:
+                raise TypeError(f"{type(self).__name__}() got {name!r} twice")
+            values[name] = value
+        for name in self._fields:
+            if name in values:
+                object.__setattr__(self, name, values[name])
+            elif name in self._defaults:
+                object.__setattr__(self, name, self._defaults[name])
+            else:
+                raise TypeError(f"{type(self).__name__}() missing field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+def field_names(record: Frozen) -> tuple[str, ...]:
+    """The record's fields, in declaration order (base classes first)."""
+    return record._fields
+
+
+def field_types(record: Frozen) -> dict[str, str]:
+    """The record's fields with their annotations as written, in declaration order."""
+    return dict(record._types)
