@@ -8,8 +8,6 @@ when the precision does not settle them.
 
 from __future__ import annotations
 
-import calendar
-import re
 from datetime import date
 from typing import Literal
 
@@ -17,7 +15,8 @@ from cis_facts.frozen import Frozen
 
 Precision = Literal["day", "month", "year"]
 
-_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 _MONTHS_EN = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )
@@ -54,7 +53,7 @@ class PartialDate(Frozen):
     def last(self) -> date:
         """The latest day this date may stand for."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return date(self.year, month, day)
 
     def iso(self) -> str:
@@ -101,21 +100,40 @@ class When(Frozen):
         return f"{self.start.human(lang)}\u2013{self.end.human(lang)}"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31, by the Gregorian calendar."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _numbers(text: str) -> list[int] | None:
+    """``YYYY[-MM[-DD]]`` as numbers, or None when the text has another form."""
+    parts = text.split("-")
+    widths = (4, 2, 2)[:len(parts)]
+    if len(parts) > 3 or any(len(p) != w or not (p.isascii() and p.isdigit())
+                             for p, w in zip(parts, widths, strict=True)):
+        return None
+    return [int(p) for p in parts]
+
+
 def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
-    match = _DATE_RE.fullmatch(text.strip())
-    if match is None:
+    numbers = _numbers(text.strip())
+    if numbers is None:
         raise DateFormatError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(g) if g is not None else None for g in match.groups())
-    assert year is not None
+    year = numbers[0]
+    month = numbers[1] if len(numbers) > 1 else None
+    day = numbers[2] if len(numbers) > 2 else None
     if year < 1:
         raise DateFormatError(f"{text!r} has no year 0")
     if month is not None and not 1 <= month <= 12:
         raise DateFormatError(f"{text!r} has no month {month}")
     if month is not None and day is not None:
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = days_in_month(year, month)
         if not 1 <= day <= last_day:
-            raise DateFormatError(f"{text!r} does not exist ({calendar.month_name[month]} "
+            raise DateFormatError(f"{text!r} does not exist ({_MONTH_NAMES[month - 1]} "
                                   f"{year} has {last_day} days)")
     return PartialDate(year, month, day)
 

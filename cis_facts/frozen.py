@@ -33,6 +33,8 @@ class Frozen:
     _fields: ClassVar[tuple[str, ...]] = ()
     _types: ClassVar[dict[str, str]] = {}
     _defaults: ClassVar[dict[str, Any]] = {}
+    _field_set: ClassVar[frozenset[str]] = frozenset()
+    _required: ClassVar[frozenset[str]] = frozenset()
     _kw_only: ClassVar[bool] = False
 
     def __init_subclass__(cls, kw_only: bool = False, **kwargs: Any) -> None:
@@ -50,27 +52,38 @@ class Frozen:
         cls._fields = tuple(names)
         cls._types = names
         cls._defaults = defaults
+        cls._field_set = frozenset(names)
+        cls._required = frozenset(names.keys() - defaults.keys())
         cls._kw_only = kw_only or cls._kw_only
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if args and self._kw_only:
-            raise TypeError(f"{type(self).__name__}() takes keyword arguments only")
+        if args:
+            kwargs = self._with_positional(args, kwargs)
+        names = kwargs.keys()
+        if not names <= self._field_set or not self._required <= names:
+            self._complain(names)
+        state = self.__dict__
+        state.update(self._defaults)
+        state.update(kwargs)
+
+    def _with_positional(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        name = type(self).__name__
+        if self._kw_only:
+            raise TypeError(f"{name}() takes keyword arguments only")
         if len(args) > len(self._fields):
-            raise TypeError(f"{type(self).__name__}() takes {len(self._fields)} fields")
-        values = dict(zip(self._fields, args, strict=False))
-        for name, value in kwargs.items():
-            if name not in self._defaults and name not in self._fields:
-                raise TypeError(f"{type(self).__name__}() got an unexpected field {name!r}")
-            if name in values:
-                raise TypeError(f"{type(self).__name__}() got {name!r} twice")
-            values[name] = value
-        for name in self._fields:
-            if name in values:
-                object.__setattr__(self, name, values[name])
-            elif name in self._defaults:
-                object.__setattr__(self, name, self._defaults[name])
-            else:
-                raise TypeError(f"{type(self).__name__}() missing field {name!r}")
+            raise TypeError(f"{name}() takes {len(self._fields)} fields")
+        merged = dict(zip(self._fields, args, strict=False))
+        for key in kwargs.keys() & merged.keys():
+            raise TypeError(f"{name}() got {key!r} twice")
+        merged.update(kwargs)
+        return merged
+
+    def _complain(self, names: Any) -> None:
+        name = type(self).__name__
+        for key in names - self._field_set:
+            raise TypeError(f"{name}() got an unexpected field {key!r}")
+        missing = sorted(self._required - names, key=self._fields.index)
+        raise TypeError(f"{name}() missing field {missing[0]!r}")
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._fields)

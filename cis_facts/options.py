@@ -11,6 +11,13 @@ from cis_facts.dates import DateFormatError, PartialDate, parse_partial
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0    answer printed (check: the facts are valid)
+  1    nothing found, or the fact base is invalid
+  2    usage error (bad option, argument or date)
+  130  interrupted (Ctrl-C)"""
+
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 LANGS = ("en", "kk")
 

@@ -8,7 +8,6 @@ import sys
 import click
 
 from cis_facts.answer import Answer
-from cis_facts.render.machine import RENDERERS, select_fields
 
 
 def default_format() -> str:
@@ -19,6 +18,8 @@ def default_format() -> str:
 
 def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
     """Render ``answer`` and write it; warnings go to stderr."""
+    from cis_facts.render.machine import RENDERERS, select_fields
+
     for warning in answer.warnings:
         click.echo(f"cis-facts: {warning}", err=True)
     chosen = select_fields(answer, fields)

@@ -7,6 +7,7 @@ when there were none.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -18,13 +19,11 @@ from cis_facts.dates import DateFormatError, When, from_date, parse_when
 from cis_facts.errors import Problem
 from cis_facts.frozen import Frozen
 
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-CODE_RE = re.compile(r"[A-Z]{2}")
 MAX_TEXT = 10_000
 # Control characters (Unicode Cc) and invisible formatting characters (Cf: soft hyphen, bidi
 # marks and overrides, zero-width space, BOM, tags), except the zero-width (non-)joiners some
 # scripts need. A regular expression keeps this check cheap on long quotes.
-_FORBIDDEN = re.compile(
+_FORBIDDEN_CHARS = (
     "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
     "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
@@ -130,8 +129,15 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
 }
 
 
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    return re.compile(_FORBIDDEN_CHARS)
+
+
 def _bad_char(text: str) -> str | None:
-    match = _FORBIDDEN.search(text)
+    if text.isprintable():  # the common case, checked in C: no Cc or Cf character at all
+        return None
+    match = _forbidden().search(text)
     return None if match is None else f"U+{ord(match.group()):04X}"
 
 
@@ -189,17 +195,29 @@ def _check_bool(value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
-def _check_pattern(pattern: re.Pattern[str], what: str) -> Callable[[Any], tuple[Any, str | None]]:
+def is_kebab_id(value: str) -> bool:
+    """Lower-case ASCII letters and digits in words joined by single hyphens."""
+    return value.isascii() and all(part.isalnum() and part == part.lower()
+                                   for part in value.split("-"))
+
+
+def is_country_code(value: str) -> bool:
+    """Two capital ASCII letters, the form of an ISO 3166-1 alpha-2 code."""
+    return len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()
+
+
+def _check_form(accepts: Callable[[str], bool],
+                what: str) -> Callable[[Any], tuple[Any, str | None]]:
     def check(value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, f"expected a string, got {_type_name(value)}"
-        if pattern.fullmatch(value) is None:
+        if not accepts(value):
             return None, f"{value!r} is not {what}"
         return value, None
     return check
 
 
-_check_code = _check_pattern(CODE_RE, "an ISO 3166-1 alpha-2 code (two capital letters)")
+_check_code = _check_form(is_country_code, "an ISO 3166-1 alpha-2 code (two capital letters)")
 
 
 def _check_list(item: Callable[[Any], tuple[Any, str | None]]) -> Callable[
@@ -220,8 +238,8 @@ def _check_list(item: Callable[[Any], tuple[Any, str | None]]) -> Callable[
 CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "text": _check_text,
     "texts": _check_list(_check_text),
-    "id": _check_pattern(ID_RE, "a kebab-case id (lower-case letters, digits, hyphens)"),
-    "source": _check_pattern(ID_RE, "a source id"),
+    "id": _check_form(is_kebab_id, "a kebab-case id (lower-case letters, digits, hyphens)"),
+    "source": _check_form(is_kebab_id, "a source id"),
     "code": _check_code,
     "country": _check_code,
     "codes": _check_list(_check_code),

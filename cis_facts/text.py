@@ -6,7 +6,6 @@ query typed on a Russian keyboard ("казакстан") finds "Қазақста
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,11 +38,15 @@ def words(text: str) -> list[str]:
 def close_matches(word: str, vocabulary: Iterable[str], limit: int = 5,
                   cutoff: float = 0.75) -> list[str]:
     """Words of ``vocabulary`` that look like ``word`` (a typo, a missing letter)."""
+    import difflib
+
     return difflib.get_close_matches(word, list(vocabulary), n=limit, cutoff=cutoff)
 
 
 def best_names(query: str, names: Iterable[str], limit: int = 3) -> list[str]:
     """Names closest to ``query`` after folding, best first, for "did you mean" hints."""
+    import difflib
+
     by_folded: dict[str, str] = {}
     for name in names:
         by_folded.setdefault(fold(name), name)

@@ -7,8 +7,6 @@ tabular formats: an object becomes ``field.key`` columns, a list is joined with
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -88,6 +86,9 @@ def table_rows(answer: Answer, fields: Sequence[str]) -> tuple[list[str], list[l
 
 
 def to_csv(answer: Answer, fields: Sequence[str]) -> str:
+    import csv
+    import io
+
     header, rows = table_rows(answer, fields)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
