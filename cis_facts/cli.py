@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -56,11 +56,10 @@ for _command in QUERY_COMMANDS:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option("--source", "source_file", type=click.Path(exists=True, dir_okay=False,
-                                                          path_type=Path),
+@click.option("--source", "source_file", type=click.Path(exists=True, dir_okay=False),
               help="Source text file: also check that every quote citing it appears verbatim.")
 @click.pass_obj
-def check(settings: Settings, source_file: Path | None) -> None:
+def check(settings: Settings, source_file: str | None) -> None:
     """Validate the loaded fact base and print how many records of each kind it holds.
 
     With --source, also verify that each quote of the facts citing that text
@@ -86,7 +85,7 @@ def check(settings: Settings, source_file: Path | None) -> None:
         click.echo(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
                    f"{quote!r}", err=True)
     found = report.checked - len(report.missing)
-    click.echo(f"quotes\t{found}/{report.checked} found verbatim in {source_file.name} "
+    click.echo(f"quotes\t{found}/{report.checked} found verbatim in {os.path.basename(source_file)} "
                f"(source {source.id})")
     if report.missing:
         sys.exit(ExitCode.INVALID)
@@ -96,10 +95,10 @@ def check(settings: Settings, source_file: Path | None) -> None:
 @cli.command(name="export", epilog=EXIT_CODES_HELP)
 @click.option("--to", "to", type=click.Choice(("sqlite", "json")), required=True,
               help="sqlite: one table per kind and a facts view; json: one object.")
-@click.argument("path", metavar="PATH", type=click.Path(path_type=Path))
+@click.argument("path", metavar="PATH", type=click.Path())
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.pass_obj
-def export_command(settings: Settings, to: str, path: Path, force: bool) -> None:
+def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     """Write the whole fact base (packaged plus --data files) to PATH.
 
     \b
@@ -120,23 +119,26 @@ def export_command(settings: Settings, to: str, path: Path, force: bool) -> None
       datasette facts.db
       cis-facts --data extra.toml export --to json facts.json --force
     """
+    from pathlib import Path
+
     from cis_facts.export import export
 
-    counts = export(settings.base(), to, path, force=force)
+    counts = export(settings.base(), to, Path(path), force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     click.echo(f"cis-facts: wrote {path} ({summary})", err=True)
 
 
-def _source_text(base: FactBase, source_file: Path) -> tuple[Source, str]:
+def _source_text(base: FactBase, source_file: str) -> tuple[Source, str]:
     """The source record a text file stands for, and the text; a usage error otherwise."""
     from cis_facts.verify import source_for_file
 
     source = source_for_file(base, source_file)
     if source is None:
-        raise click.BadParameter(f"no source record names {source_file.name!r} in its file "
+        raise click.BadParameter(f"no source record names {os.path.basename(source_file)!r} in its file "
                                  "field", param_hint="--source")
     try:
-        return source, source_file.read_text(encoding="utf-8")
+        with open(source_file, encoding="utf-8") as file:
+            return source, file.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise click.BadParameter(f"cannot read {source_file}: {exc}",
                                  param_hint="--source") from exc

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from cis_facts.frozen import Frozen
 from cis_facts.model import FactBase, Source
@@ -25,9 +25,9 @@ class QuoteReport(Frozen):
     missing: tuple[tuple[str, str, str], ...]  # (origin file, record id, quote)
 
 
-def source_for_file(base: FactBase, path: Path) -> Source | None:
+def source_for_file(base: FactBase, path: str) -> Source | None:
     """The source record whose ``file`` names this text, else the only text source."""
-    by_file = [s for s in base.sources if s.file == path.name]
+    by_file = [s for s in base.sources if s.file == os.path.basename(path)]
     if by_file:
         return by_file[0]
     texts = [s for s in base.sources if s.kind == "text"]

@@ -413,3 +413,13 @@ def test_doc_lists_the_allowed_values_of_each_enum(table: str) -> None:
         row = next(r for r in body.splitlines() if r.startswith(f"| `{name}` |"))
         allowed = row.strip("|").split("|")[3]
         assert re.findall(r"`([^`]+)`", allowed) == list(spec.choices), (name, allowed)
+
+
+def test_packaged_base_is_read_through_the_package_loader() -> None:
+    """The loader's fast path returns exactly what importlib.resources reads."""
+    from importlib import resources
+
+    from cis_facts.loader import read_packaged
+
+    expected = resources.files("cis_facts").joinpath("data").joinpath("facts.toml").read_bytes()
+    assert read_packaged() == expected
