@@ -196,7 +196,9 @@ def load(extra: Sequence[str | os.PathLike[str]] = (), *,
     for read, name in sources:
         raw, file_problems = parse_file(read, name)
         problems.extend(file_problems)
-        if raw is not None:
+        if raw == {}:
+            problems.append(Problem(name, "holds no facts (an empty file, or only comments)"))
+        elif raw is not None:
             parsed.append((name, raw))
     built, checked, build_problems = _build(parsed)
     problems.extend(build_problems)

@@ -423,3 +423,11 @@ def test_packaged_base_is_read_through_the_package_loader() -> None:
 
     expected = resources.files("cis_facts").joinpath("data").joinpath("facts.toml").read_bytes()
     assert read_packaged() == expected
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n"])
+def test_a_user_file_without_facts_is_a_problem(problem_lines: ProblemLines, tmp_path: Path,
+                                                text: str) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text(text, encoding="utf-8")
+    assert problem_lines(path) == [f"{path}: holds no facts (an empty file, or only comments)"]
