@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cis_facts import __version__
-from cis_facts.commands import QUERY_COMMANDS
+from cis_facts.commands import LAZY
 from cis_facts.errors import ExitCode, FactsError
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
@@ -18,7 +19,21 @@ if TYPE_CHECKING:
     from cis_facts.model import FactBase, Source
 
 class FactsGroup(click.Group):
-    """A group that reports FactsError as one stderr line per problem and a named exit code."""
+    """A group that reports FactsError as one stderr line per problem and a named exit code.
+
+    Query commands are imported on first use (``cis_facts.commands.LAZY``), so a call
+    pays only for the command it runs.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY and cmd_name not in self.commands:
+            module_name, _, attribute = LAZY[cmd_name].partition(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -49,10 +64,6 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
       cis-facts --data my-facts.toml check
     """
     ctx.obj = Settings(data=data, lang=lang)  # type: ignore[arg-type]
-
-
-for _command in QUERY_COMMANDS:
-    cli.add_command(_command)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)

@@ -17,8 +17,9 @@ WIDTH = 100
 
 
 def command_help(name: str) -> str:
-    command = cli.commands[name]
     parent = _context(cli, "cis-facts")
+    command = cli.get_command(parent, name)
+    assert command is not None, name
     return command.get_help(_context(command, name, parent))
 
 
@@ -35,7 +36,7 @@ def render() -> str:
     parts = ["# cis-facts commands", "",
              "Generated from each command's `--help` by `scripts/gen_docs.py`; do not edit.", "",
              "## cis-facts", "", "```text", top, "```", ""]
-    for name in sorted(cli.commands):
+    for name in cli.list_commands(_context(cli, "cis-facts")):
         parts += [f"## cis-facts {name}", "", "```text", command_help(name), "```", ""]
     return "\n".join(parts)
 

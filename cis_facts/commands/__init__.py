@@ -1,0 +1,16 @@
+"""The query commands, one module each; the group imports a module only when its command runs.
+
+``LAZY`` maps each command name to ``module:attribute``.
+"""
+
+LAZY = {
+    "members": "cis_facts.commands.members:members",
+    "timeline": "cis_facts.commands.timeline:timeline",
+    "country": "cis_facts.commands.country:country",
+    "resources": "cis_facts.commands.resources:resources",
+    "trade": "cis_facts.commands.trade:trade",
+    "figures": "cis_facts.commands.figures:figures",
+    "search": "cis_facts.commands.search:search",
+    "show": "cis_facts.commands.facts:show",
+    "cite": "cis_facts.commands.facts:cite",
+}

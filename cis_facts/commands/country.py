@@ -1,0 +1,48 @@
+"""``cis-facts country``: one state's profile."""
+
+from __future__ import annotations
+
+import click
+
+from cis_facts.complete import complete_country
+from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.output import emit
+from cis_facts.settings import Settings
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("name", metavar="C", shell_complete=complete_country)
+@output_options
+@click.pass_obj
+def country(settings: Settings, name: str, format_: str | None, fields: str | None,
+            color: str, lang: str | None) -> None:
+    """One state's profile: names, membership, trade position and every fact naming it.
+
+    C is an ISO code, an English, Kazakh or Russian name, or an alias, matched
+    without regard to case or Kazakh letters. An unknown C exits 1 with suggestions.
+
+    \b
+    Examples:
+      cis-facts country KZ
+      cis-facts country Georgia
+      cis-facts country Ресей --lang kk
+      cis-facts country "United Kingdom" --format json
+
+    \b
+    JSON fields (one record per row of the profile):
+      section          names | event | export | import | ranking | figure
+      id               fact id (the country code for names)
+      label            what the row states (in --lang)
+      date             ISO date or null; date_precision: day|month|year
+      value, unit      the figure (shares in %, trade position as #)
+      share, position  trade share (%) and position among partners, or null
+      status           membership status an event gave, or null
+      source, quote    source id and the verbatim quote
+      note             correction or caveat, or null
+    """
+    from cis_facts.query import country as country_query
+    from cis_facts.query.countries import resolve
+
+    resolved = settings.resolve_lang(lang)
+    base = settings.base()
+    emit(country_query.profile(base, resolve(base, name), resolved), format_, fields, color)

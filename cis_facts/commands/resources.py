@@ -1,0 +1,48 @@
+"""``cis-facts resources``: Kazakhstan's world rankings by mineral."""
+
+from __future__ import annotations
+
+import click
+
+from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.output import emit
+from cis_facts.settings import Settings
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.option("--mineral", "mineral", metavar="M", help="Only this mineral (en or kk name).")
+@click.option("--top", "top", type=click.IntRange(min=1), metavar="N",
+              help="Only rankings of world rank N or better (reserves are left out).")
+@output_options
+@click.pass_obj
+def resources(settings: Settings, mineral: str | None, top: int | None, format_: str | None,
+              fields: str | None, color: str, lang: str | None) -> None:
+    """Kazakhstan's world rank or share for each mineral, then the reserve figures.
+
+    \b
+    Examples:
+      cis-facts resources
+      cis-facts resources --top 2
+      cis-facts resources --mineral uranium
+      cis-facts resources --mineral мырыш --format json
+
+    \b
+    JSON fields:
+      kind             ranking | reserve
+      id               fact id
+      mineral          mineral (rankings) or what the reserve figure measures
+      standing         the ranking as a phrase ("1st", "top 10", "≈25 % of world")
+      rank, top        world rank, or "within the top N"; null if not stated
+      share            share of world reserves in %, or null
+      approximate      true where the text says "about"
+      value, unit      reserve figure and its unit as the text gives it
+      label            full statement (in --lang)
+      date             ISO date or null; date_precision
+      source, quote    source id and the verbatim quote
+      note             correction or caveat, or null
+    """
+    from cis_facts.query import resources as resources_query
+
+    resolved = settings.resolve_lang(lang)
+    answer = resources_query.resources(settings.base(), resolved, mineral, top)
+    emit(answer, format_, fields, color)

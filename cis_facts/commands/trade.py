@@ -1,0 +1,58 @@
+"""``cis-facts trade``: export buyers, import suppliers and trade totals."""
+
+from __future__ import annotations
+
+import click
+
+from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.output import emit
+from cis_facts.settings import Settings
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("view", type=click.Choice(("exports", "imports", "totals")))
+@click.option("--top", "top", type=click.IntRange(min=1), metavar="N",
+              help="Only the first N partners.")
+@output_options
+@click.pass_obj
+def trade(settings: Settings, view: str, top: int | None, format_: str | None,
+          fields: str | None, color: str, lang: str | None) -> None:
+    """Kazakhstan's export buyers, import suppliers, or 2004 trade totals.
+
+    exports: buyers with their share of exports, largest first, with a bar each.
+    imports: suppliers in the order the text lists them (their position is data).
+    totals: turnover, exports and imports with the CIS, other countries and all,
+    with growth over 2003; sums are checked and any mismatch is shown.
+
+    \b
+    Examples:
+      cis-facts trade exports
+      cis-facts trade exports --top 5 --format json
+      cis-facts trade imports --lang kk
+      cis-facts trade totals --format csv
+
+    \b
+    JSON fields (exports, imports):
+      position         order in the text (1 = first named)
+      country          {"code", "name"}
+      share            share of exports in % (null for imports)
+      date, date_precision, id, source, quote, note
+    JSON fields (totals):
+      partners         cis | other | all
+      flow             turnover | exports | imports
+      value, unit      amount as stated (USD million)
+      growth           growth over growth_base in %, or null
+      growth_base      base year; growth_base_precision
+      sum_check        the check of this total against its parts, or null
+      date, date_precision, id, source, quote, note
+    """
+    from cis_facts.query import trade as trade_query
+
+    resolved = settings.resolve_lang(lang)
+    base = settings.base()
+    if view == "totals":
+        answer = trade_query.totals(base, resolved)
+    else:
+        answer = trade_query.partners(base, "export" if view == "exports" else "import",
+                                      resolved, top)
+    emit(answer, format_, fields, color)
