@@ -135,13 +135,13 @@ def parse_partial(text: str) -> PartialDate:
         if not 1 <= day <= last_day:
             raise DateFormatError(f"{text!r} does not exist ({_MONTH_NAMES[month - 1]} "
                                   f"{year} has {last_day} days)")
-    return PartialDate(year, month, day)
+    return PartialDate(year=year, month=month, day=day)
 
 
 def parse_when(text: str) -> When:
     """Parse a date or a ``start/end`` span whose end is not before its start."""
     if "/" not in text:
-        return When(parse_partial(text))
+        return When(start=parse_partial(text))
     head, _, tail = text.partition("/")
     try:
         start, end = parse_partial(head), parse_partial(tail)
@@ -149,7 +149,7 @@ def parse_when(text: str) -> When:
         raise DateFormatError(f"{text!r} is not a span START/END of two dates: {exc}") from exc
     if end.last < start.first:
         raise DateFormatError(f"{text!r} ends before it starts")
-    return When(start, end)
+    return When(start=start, end=end)
 
 
 def from_date(value: date) -> When:

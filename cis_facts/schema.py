@@ -197,8 +197,8 @@ def _check_bool(value: Any) -> tuple[Any, str | None]:
 
 def is_kebab_id(value: str) -> bool:
     """Lower-case ASCII letters and digits in words joined by single hyphens."""
-    return value.isascii() and all(part.isalnum() and part == part.lower()
-                                   for part in value.split("-"))
+    return (value.isascii() and value.replace("-", "").isalnum() and value == value.lower()
+            and "--" not in value and value[0] != "-" and value[-1] != "-")
 
 
 def is_country_code(value: str) -> bool:
@@ -272,6 +272,17 @@ def check_field(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
     return CHECKS[spec.kind](value)
 
 
+def _checker(spec: FieldSpec) -> Callable[[Any], tuple[Any, str | None]]:
+    if spec.kind != "enum":
+        return CHECKS[spec.kind]
+    return lambda value: check_field(spec, value)
+
+
+# Per table: (field, required, checker), resolved once rather than for every value.
+_CHECKERS = {table: [(name, spec.required, _checker(spec)) for name, spec in specs.items()]
+             for table, (_, specs) in TABLES.items()}
+
+
 def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
     """The id used in messages: the record's own id or code, else its position."""
     key = "code" if table == "countries" else "id"
@@ -291,12 +302,12 @@ def build_record(table: str, raw: Mapping[str, Any], index: int,
     problems = [Problem(origin, "unknown field", rid, key)
                 for key in raw if key not in specs]
     values: dict[str, Any] = {}
-    for name, spec in specs.items():
+    for name, required, check in _CHECKERS[table]:
         if name not in raw:
-            if spec.required:
+            if required:
                 problems.append(Problem(origin, "missing required field", rid, name))
             continue
-        value, error = check_field(spec, raw[name])
+        value, error = check(raw[name])
         if error is not None:
             problems.append(Problem(origin, error, rid, name))
         else:

@@ -13,7 +13,7 @@ from cis_facts.answer import Answer, Record, source_caption
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
 from cis_facts.i18n import headers, word
-from cis_facts.model import AnyFact, FactBase, Lang
+from cis_facts.model import AnyFact, Country, FactBase, Lang
 from cis_facts.query.countries import index
 from cis_facts.query.records import kind_of
 from cis_facts.text import close_matches, fold, words
@@ -35,8 +35,7 @@ class Entry(Frozen):
     fields: tuple[tuple[str, str], ...]  # (field group, folded text)
 
 
-def _names(base: FactBase, fact: AnyFact) -> list[str]:
-    countries = index(base)
+def _names(countries: dict[str, Country], fact: AnyFact) -> list[str]:
     codes = [*getattr(fact, "participants", ()), getattr(fact, "country", None),
              getattr(fact, "initiator", None)]
     names = [n for c in codes if c in countries for n in countries[c].all_names()]
@@ -48,6 +47,7 @@ def _names(base: FactBase, fact: AnyFact) -> list[str]:
 
 
 def entries(base: FactBase) -> Iterator[Entry]:
+    countries = index(base)
     for country in base.countries:
         yield Entry("country", country.code, country.name_en, country.name_kk, country.source,
                     country.quote, (("names", fold(" | ".join(country.all_names()))),
@@ -56,7 +56,7 @@ def entries(base: FactBase) -> Iterator[Entry]:
     for fact in base.facts():
         yield Entry(kind_of(fact), fact.id, fact.label_en, fact.label_kk, fact.source,
                     fact.quote, (("label", fold(f"{fact.label_en} | {fact.label_kk} | {fact.id}")),
-                                 ("names", fold(" | ".join(_names(base, fact)))),
+                                 ("names", fold(" | ".join(_names(countries, fact)))),
                                  ("quote", fold(fact.quote)), ("note", fold(fact.note or ""))))
 
 
