@@ -107,6 +107,10 @@ def main() -> None:
         ("(a) cis-facts members --format json", [*cli, "members", "--format", "json"], "≤ 1.2×"),
         ("(b) cis-facts trade exports --format table",
          [*cli, "trade", "exports", "--format", "table"], "≤ 2.5×"),
+        ("floor of (a): python -c 'import click'", [sys.executable, "-c", "import click"],
+         "-"),
+        ("floor of (b): python -c 'import click, rich.console, rich.table'",
+         [sys.executable, "-c", "import click, rich.console, rich.table"], "-"),
     ):
         ms = median_ms(argv, args.runs, env)
         rows.append((label, ms, ms / base_ms, target))
