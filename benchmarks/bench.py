@@ -71,7 +71,8 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
 def in_process_breakdown(path: Path) -> tuple[float, float, float]:
     """Parse, parse+validate, and search times (ms) inside one process, medians of 5."""
     code = f"""
-import statistics, time, tomli
+import gc, statistics, time, tomli
+gc.set_threshold(200_000, 30, 30)  # as cis_facts.cli.main does
 from cis_facts.loader import load
 from cis_facts.query.search import search
 p = {str(path)!r}

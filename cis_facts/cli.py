@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -158,6 +159,9 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str]:
 def main() -> None:
     """Console-script entry point: run the group, map interrupts and closed pipes to exit codes."""
     _tolerate_any_encoding()
+    # A short-lived process that builds many small records: collect cycles far less often
+    # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
+    gc.set_threshold(200_000, 30, 30)
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:

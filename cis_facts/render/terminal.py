@@ -181,12 +181,20 @@ VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
 }
 
 
+def _too_wide(table: Table, console: Console) -> bool:
+    """Whether the table cannot fit without breaking words (Rich may need a column or two
+    more than it measures, hence the margin)."""
+    floor = sum((column.min_width or 1) + 3 for column in table.columns) + 1
+    if floor + 4 * len(table.columns) < console.width // 2:
+        return False  # clearly fits: skip measuring every cell
+    wide = console.options.update_width(10**6)
+    return Measurement.get(console, wide, table).minimum > console.width - 2
+
+
 def render(answer: Answer, console: Console) -> None:
     """Draw ``answer`` with its view, then its notes, on ``console``."""
     body = VIEWS[answer.view](answer, console.width)
-    if isinstance(body, Table) and answer.view != "chart" and (
-            Measurement.get(console, console.options.update_width(10**6), body).minimum
-            > console.width - 2):  # Rich may need a column or two more than it measures
+    if isinstance(body, Table) and answer.view != "chart" and _too_wide(body, console):
         body = cards(answer, _shown(answer, answer.columns))
     parts: list[RenderableType] = [Text(visible(answer.title), style="bold"), body]
     if answer.caption and answer.view != "cite":
