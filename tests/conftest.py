@@ -49,3 +49,20 @@ def problem_lines() -> Callable[..., list[str]]:
         return [str(problem) for problem in info.value.problems]
 
     return lines
+
+
+def _register_hypothesis_profiles() -> None:
+    """``ci`` (when CI=true): at least 1,000 examples per property, reproducible; ``dev``
+    fewer, for a quick local run. Select another with ``--hypothesis-profile NAME``."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("ci", max_examples=1_000, deadline=None, derandomize=True,
+                              database=None, print_blob=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("dev", max_examples=100, deadline=None)
+    settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
+
+
+_register_hypothesis_profiles()
