@@ -13,6 +13,7 @@ import click
 from cis_facts import __version__
 from cis_facts.commands import LAZY
 from cis_facts.errors import ExitCode, FactsError
+from cis_facts.inert import quoted, say
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
 
@@ -41,7 +42,7 @@ class FactsGroup(click.Group):
             return super().invoke(ctx)
         except FactsError as exc:
             for line in str(exc).splitlines():
-                click.echo(f"cis-facts: {line}", err=True)
+                say(f"cis-facts: {line}")
             ctx.exit(int(exc.exit_code))
 
 
@@ -94,8 +95,8 @@ def check(settings: Settings, source_file: str | None) -> None:
 
     report = check_quotes(base, source, text)
     for origin, record_id, quote in report.missing:
-        click.echo(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
-                   f"{quote!r}", err=True)
+        say(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
+            f"{quoted(quote)}")
     found = report.checked - len(report.missing)
     click.echo(f"quotes\t{found}/{report.checked} found verbatim in {os.path.basename(source_file)} "
                f"(source {source.id})")
@@ -137,7 +138,7 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
 
     counts = export(settings.base(), to, Path(path), force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    click.echo(f"cis-facts: wrote {path} ({summary})", err=True)
+    say(f"cis-facts: wrote {path} ({summary})")
 
 
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str]:
@@ -165,7 +166,7 @@ def main() -> None:
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("cis-facts: interrupted", err=True)
+        say("cis-facts: interrupted")
         code = ExitCode.INTERRUPTED
     except click.ClickException as exc:
         exc.show()

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 from cis_facts.frozen import Frozen
+from cis_facts.inert import quoted
 
 Precision = Literal["day", "month", "year"]
 
@@ -122,18 +123,18 @@ def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
     numbers = _numbers(text.strip())
     if numbers is None:
-        raise DateFormatError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DateFormatError(f"{quoted(text)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else None
     day = numbers[2] if len(numbers) > 2 else None
     if year < 1:
-        raise DateFormatError(f"{text!r} has no year 0")
+        raise DateFormatError(f"{quoted(text)} has no year 0")
     if month is not None and not 1 <= month <= 12:
-        raise DateFormatError(f"{text!r} has no month {month}")
+        raise DateFormatError(f"{quoted(text)} has no month {month}")
     if month is not None and day is not None:
         last_day = days_in_month(year, month)
         if not 1 <= day <= last_day:
-            raise DateFormatError(f"{text!r} does not exist ({_MONTH_NAMES[month - 1]} "
+            raise DateFormatError(f"{quoted(text)} does not exist ({_MONTH_NAMES[month - 1]} "
                                   f"{year} has {last_day} days)")
     return PartialDate(year=year, month=month, day=day)
 
@@ -146,9 +147,9 @@ def parse_when(text: str) -> When:
     try:
         start, end = parse_partial(head), parse_partial(tail)
     except DateFormatError as exc:
-        raise DateFormatError(f"{text!r} is not a span START/END of two dates: {exc}") from exc
+        raise DateFormatError(f"{quoted(text)} is not a span START/END of two dates: {exc}") from exc
     if end.last < start.first:
-        raise DateFormatError(f"{text!r} ends before it starts")
+        raise DateFormatError(f"{quoted(text)} ends before it starts")
     return When(start=start, end=end)
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 
 from cis_facts.frozen import Frozen
+from cis_facts.inert import clip, visible
 
 
 class ExitCode(IntEnum):
@@ -29,17 +30,17 @@ class Problem(Frozen):
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        where = visible(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         parts = [where]
         if self.fact_id is not None:
-            parts.append(f"fact {self.fact_id}")
+            parts.append(f"fact {visible(clip(self.fact_id))}")
         if self.field is not None:
-            parts.append(self.field)
-        parts.append(self.message)
+            parts.append(visible(clip(self.field)))
+        parts.append(visible(clip(self.message, 400)))
         return ": ".join(parts)
 
 

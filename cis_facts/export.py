@@ -111,7 +111,7 @@ def _write_atomically(path: Path, write: Callable[[str], None], *, force: bool) 
         for leftover in (tmp, Path(name + "-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-        if isinstance(exc, OSError | sqlite3.Error):
+        if isinstance(exc, OSError | sqlite3.Error | OverflowError):
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise ExportError(f"cannot write {path}: {detail}") from exc
         raise

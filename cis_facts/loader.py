@@ -15,6 +15,7 @@ from typing import Any
 
 from cis_facts import model
 from cis_facts.errors import InvalidFactsError, Problem
+from cis_facts.inert import quoted
 from cis_facts.schema import TABLES, build_record, record_id
 
 try:
@@ -102,6 +103,8 @@ def parse_file(read: Callable[[], bytes],
                               line=getattr(exc, "lineno", None), column=getattr(exc, "colno", None))]
     except RecursionError:
         return None, [Problem(name, "TOML syntax error: arrays or tables nested too deeply")]
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        return None, [Problem(name, f"TOML syntax error: {exc}")]
 
 
 def _records(raw: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], list[Problem]]:
@@ -176,7 +179,7 @@ def _references(checked: Sequence[_Checked]) -> list[Problem]:
         refs += [(f, entry.values.get(f), countries, "country") for f in _COUNTRY_FIELDS]
         refs += [("participants", code, countries, "country")
                  for code in entry.values.get("participants", ())]
-        problems.extend(Problem(entry.origin, f"unknown {what} {ref!r}", entry.rid, field)
+        problems.extend(Problem(entry.origin, f"unknown {what} {quoted(ref)}", entry.rid, field)
                         for field, ref, known, what in refs
                         if ref is not None and ref not in known)
     return problems

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-import click
-
 from cis_facts.answer import Answer
+from cis_facts.inert import say
 
 
 def default_format() -> str:
@@ -21,12 +20,12 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
     from cis_facts.render.machine import RENDERERS, select_fields
 
     for warning in answer.warnings:
-        click.echo(f"cis-facts: {warning}", err=True)
+        say(f"cis-facts: {warning}")
     chosen = select_fields(answer, fields)
     fmt = format_ or default_format()
     if fmt != "table":
         for caveat in answer.caveats:
-            click.echo(f"cis-facts: {caveat}", err=True)
+            say(f"cis-facts: {caveat}")
     stdout = sys.stdout
     try:
         if fmt == "table":

@@ -7,9 +7,7 @@ when there were none.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -18,16 +16,10 @@ from cis_facts import model
 from cis_facts.dates import DateFormatError, When, from_date, parse_when
 from cis_facts.errors import Problem
 from cis_facts.frozen import Frozen
+from cis_facts.inert import CLIP, first_forbidden, quoted
 
 MAX_TEXT = 10_000
-# Control characters (Unicode Cc) and invisible formatting characters (Cf: soft hyphen, bidi
-# marks and overrides, zero-width space, BOM, tags), except the zero-width (non-)joiners some
-# scripts need. A regular expression keeps this check cheap on long quotes.
-_FORBIDDEN_CHARS = (
-    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
-    "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
-    "\U000e0020-\U000e007f]")
+INT_RANGE = (-(2**63), 2**63 - 1)  # TOML integers are 64-bit; so are SQLite's
 
 
 class FieldSpec(Frozen):
@@ -129,16 +121,6 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
 }
 
 
-@functools.cache
-def _forbidden() -> re.Pattern[str]:
-    return re.compile(_FORBIDDEN_CHARS)
-
-
-def _bad_char(text: str) -> str | None:
-    if text.isprintable():  # the common case, checked in C: no Cc or Cf character at all
-        return None
-    match = _forbidden().search(text)
-    return None if match is None else f"U+{ord(match.group()):04X}"
 
 
 def _check_text(value: Any) -> tuple[Any, str | None]:
@@ -148,7 +130,7 @@ def _check_text(value: Any) -> tuple[Any, str | None]:
         return None, "must not be empty"
     if len(value) > MAX_TEXT:
         return None, f"is {len(value)} characters long (at most {MAX_TEXT})"
-    bad = _bad_char(value)
+    bad = first_forbidden(value)
     if bad is not None:
         return None, f"contains the control or formatting character {bad}"
     return value, None
@@ -169,7 +151,9 @@ def _check_when(value: Any) -> tuple[Any, str | None]:
 def _check_number(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None, f"expected a number, got {_type_name(value)}"
-    if not math.isfinite(value):
+    if isinstance(value, int) and not INT_RANGE[0] <= value <= INT_RANGE[1]:
+        return None, f"integer {quoted(value)} is outside the 64-bit range"
+    if isinstance(value, float) and not math.isfinite(value):
         return None, "must be a finite number"
     return value, None
 
@@ -185,7 +169,9 @@ def _check_rank(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool) or not isinstance(value, int):
         return None, f"expected an integer, got {_type_name(value)}"
     if value < 1:
-        return None, f"rank {value} is below 1"
+        return None, f"rank {quoted(value)} is below 1"
+    if value > INT_RANGE[1]:
+        return None, f"integer {quoted(value)} is outside the 64-bit range"
     return value, None
 
 
@@ -212,7 +198,7 @@ def _check_form(accepts: Callable[[str], bool],
         if not isinstance(value, str):
             return None, f"expected a string, got {_type_name(value)}"
         if not accepts(value):
-            return None, f"{value!r} is not {what}"
+            return None, f"{quoted(value)} is not {what}"
         return value, None
     return check
 
@@ -267,7 +253,7 @@ def check_field(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, f"expected a string, got {_type_name(value)}"
         if value not in spec.choices:
-            return None, f"{value!r} is not one of: {', '.join(spec.choices)}"
+            return None, f"{quoted(value)} is not one of: {', '.join(spec.choices)}"
         return value, None
     return CHECKS[spec.kind](value)
 
@@ -285,9 +271,14 @@ _CHECKERS = {table: [(name, spec.required, _checker(spec)) for name, spec in spe
 
 def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
     """The id used in messages: the record's own id or code, else its position."""
-    key = "code" if table == "countries" else "id"
-    value = raw.get(key)
-    return value if isinstance(value, str) and value else f"#{index + 1} of [[{table}]]"
+    if table == "countries":
+        value, usable = raw.get("code"), is_country_code
+    else:
+        value, usable = raw.get("id"), is_kebab_id
+    if isinstance(value, str) and (usable(value) or (
+            0 < len(value) <= CLIP and first_forbidden(value) is None)):
+        return value
+    return f"#{index + 1} of [[{table}]]"
 
 
 def build_record(table: str, raw: Mapping[str, Any], index: int,

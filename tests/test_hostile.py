@@ -457,7 +457,7 @@ def test_installed_script_clean_error(broken_dir: Path, tmp_path: Path, name: st
 
 
 # --------------------------------------------------------------------------------------------
-# Known package bugs, kept as strict xfails until fixed (see docs/hardening.md)
+# Bugs found by these suites, kept as regression tests (see docs/hardening.md)
 # --------------------------------------------------------------------------------------------
 
 def _figure(**fields: Any) -> dict[str, Any]:
@@ -466,24 +466,18 @@ def _figure(**fields: Any) -> dict[str, Any]:
     return record
 
 
-@pytest.mark.xfail(strict=True, reason="schema._check_number calls math.isfinite on an int "
-                   "too large for a float: OverflowError traceback")
 @pytest.mark.parametrize("command", COMMANDS[:2], ids=" ".join)
 def test_integer_too_large_for_a_float(tmp_path: Path, command: tuple[str, ...]) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(value=10 ** 400))]))
     assert_clean_error(run_with(path, command), path)
 
 
-@pytest.mark.xfail(strict=True, reason="loader.parse_file catches TOMLDecodeError only; tomli "
-                   "raises a plain ValueError for an integer of more than 4300 digits")
 def test_integer_with_more_digits_than_python_converts(tmp_path: Path) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(value=1))]).replace(
         "value = 1", "value = 1" + "0" * 5000))
     assert_clean_error(run_with(path), path)
 
 
-@pytest.mark.xfail(strict=True, reason="integers are not limited to 64 bits: export --to "
-                   "sqlite fails with an OverflowError traceback")
 @pytest.mark.parametrize(("table", "field"), [("rankings", "rank"), ("trade_shares", "position"),
                                               ("figures", "value"), ("trade_totals", "growth")])
 def test_integer_too_large_for_sqlite(tmp_path: Path, table: str, field: str) -> None:
@@ -507,8 +501,6 @@ HOSTILE_NAMES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="Problem lines quote unknown table and field names "
-                   "and unvalidated ids raw: control and bidi characters reach stderr")
 @pytest.mark.parametrize("where", ["table", "field", "id"])
 @pytest.mark.parametrize("name", list(HOSTILE_NAMES))
 def test_problem_lines_are_inert(tmp_path: Path, where: str, name: str) -> None:
@@ -531,17 +523,11 @@ _HUGE = "X" * BIG
 # Fields whose message quotes the value back; the text fields say only how long it is.
 HUGE_VALUE_CASES = [
     pytest.param("label_en", _HUGE, id="text"),
-    pytest.param("measure", _HUGE, id="enum",
-                 marks=pytest.mark.xfail(strict=True, reason="message quotes the whole value")),
-    pytest.param("topic", _HUGE, id="kebab-id",
-                 marks=pytest.mark.xfail(strict=True, reason="message quotes the whole value")),
-    pytest.param("country", _HUGE, id="country-code",
-                 marks=pytest.mark.xfail(strict=True, reason="message quotes the whole value")),
-    pytest.param("date", _HUGE, id="date",
-                 marks=pytest.mark.xfail(strict=True, reason="message quotes the whole value")),
-    pytest.param("id", _HUGE, id="fact-id",
-                 marks=pytest.mark.xfail(strict=True, reason="every line of the record names "
-                                         "it by the raw id: 10 lines of 5 MiB")),
+    pytest.param("measure", _HUGE, id="enum"),
+    pytest.param("topic", _HUGE, id="kebab-id"),
+    pytest.param("country", _HUGE, id="country-code"),
+    pytest.param("date", _HUGE, id="date"),
+    pytest.param("id", _HUGE, id="fact-id"),
 ]
 
 
@@ -553,7 +539,6 @@ def test_huge_value_gives_a_short_message(tmp_path: Path, field: str, value: str
     assert len(result.stderr) < STDERR_LIMIT, f"{len(result.stderr)} characters on stderr"
 
 
-@pytest.mark.xfail(strict=True, reason="message quotes the whole unknown field name")
 def test_huge_unknown_field_name_gives_a_short_message(tmp_path: Path) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(**{"k" * BIG: 1}))]))
     result = run_with(path)

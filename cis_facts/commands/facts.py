@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from cis_facts.complete import complete_fact_id
+from cis_facts.inert import say
 from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
@@ -65,11 +68,10 @@ def cite(settings: Settings, fact_id: str, style: str, format_: str | None, fiel
       quote, source, source_title
     """
     from cis_facts.query import facts as facts_query
-    from cis_facts.render.cells import visible
 
     resolved = settings.resolve_lang(lang)
     answer = facts_query.cite(settings.base(), fact_id, style, resolved)
     if format_ is None and not fields:
-        click.echo(visible(answer.records[0]["text"]))
+        say(answer.records[0]["text"], sys.stdout)
         return
     emit(answer, format_, fields, color)

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cis_facts.dates import parse_partial
 from cis_facts.i18n import word
+from cis_facts.inert import visible
 from cis_facts.model import Lang
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Control and bidi-override characters shown as escapes, never sent raw."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def number(value: float) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from cis_facts.answer import Answer, Record
 from cis_facts.errors import UsageError
-from cis_facts.render.cells import visible
+from cis_facts.inert import visible
 
 
 def select_fields(answer: Answer, fields: str | None) -> tuple[str, ...]:

@@ -11,12 +11,13 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from cis_facts.answer import Answer, Record
-from cis_facts.render.cells import cell, visible
+from cis_facts.inert import visible
+from cis_facts.render.cells import cell
 
 BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
 MAX_WORD = 24  # longer words (rare) may still fold
@@ -182,13 +183,17 @@ VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
 
 
 def _too_wide(table: Table, console: Console) -> bool:
-    """Whether the table cannot fit without breaking words (Rich may need a column or two
-    more than it measures, hence the margin)."""
+    """Whether the table, drawn at the console's width, would need more columns.
+
+    Rich keeps each column at least as wide as its longest word; when those minimums add
+    up to more than the width, the drawn table is wider than the terminal and its right
+    edge would be cut off.
+    """
     floor = sum((column.min_width or 1) + 3 for column in table.columns) + 1
     if floor + 4 * len(table.columns) < console.width // 2:
-        return False  # clearly fits: skip measuring every cell
-    wide = console.options.update_width(10**6)
-    return Measurement.get(console, wide, table).minimum > console.width - 2
+        return False  # clearly fits: skip drawing it twice
+    lines = Segment.split_lines(console.render(table, console.options))
+    return max((Segment.get_line_length(line) for line in lines), default=0) > console.width
 
 
 def render(answer: Answer, console: Console) -> None:

@@ -1,0 +1,64 @@
+"""Keep text from fact files inert: nothing in it may steer a terminal or flood a screen.
+
+One set of characters is both refused by the loader in fact fields and escaped by every
+renderer and message: control characters (Unicode Cc), invisible formatting characters
+(Cf: bidi marks and overrides, zero-width space, BOM, tags, ...; the joiners U+200C and
+U+200D excepted) and the line and paragraph separators U+2028 and U+2029.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from typing import TextIO
+
+_FORBIDDEN_CHARS = (
+    "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
+    "\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]")
+CLIP = 80  # characters of a quoted value kept in a message
+
+
+@functools.cache
+def _forbidden() -> re.Pattern[str]:
+    return re.compile(_FORBIDDEN_CHARS)
+
+
+def first_forbidden(text: str) -> str | None:
+    """The first forbidden character of ``text`` as ``U+XXXX``, or None."""
+    if text.isprintable():  # the common case, checked in C
+        return None
+    match = _forbidden().search(text)
+    return None if match is None else f"U+{ord(match.group()):04X}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every forbidden character shown as an escape such as ``\\u001b``."""
+    if text.isprintable():
+        return text
+    return _forbidden().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    """``text`` cut to ``limit`` characters, saying how long it was."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
+
+
+def quoted(value: object) -> str:
+    """A value as a message quotes it: ``repr``, clipped, escaped."""
+    return visible(clip(repr(value) if isinstance(value, str) else str(value)))
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Write a message to stderr (or ``stream``), each of its lines escaped.
+
+    Not ``click.echo``: Click writes UTF-8 bytes when the stream claims ASCII, while the
+    stream itself, set up by ``cli.main``, escapes what its encoding cannot hold.
+    """
+    out = stream or sys.stderr
+    out.write("\n".join(visible(line) for line in text.split("\n")) + "\n")
+    out.flush()
