@@ -51,6 +51,9 @@ from typing import Any
 
 import tomli
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from tomlwrite import toml_document
+
 try:
     import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
 except ImportError:  # the plain loop needs nothing but the package
@@ -124,55 +127,6 @@ class Provider:
         length = self.below(max_len + 1)
         return "".join(chr((self.byte() << 16 | self.byte() << 8 | self.byte()) % 0x110000)
                        for _ in range(length))
-
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b",
-            "\f": "\\f"}
-
-
-def toml_string(text: str) -> str:
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def toml_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else toml_string(key)
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(value), repr(value))
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"no TOML form for {value!r}")
-
-
-def toml_document(records: Sequence[tuple[str, dict[str, Any]]]) -> str:
-    parts = []
-    for table, record in records:
-        lines = [f"[[{toml_key(table)}]]"]
-        lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in record.items()]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
 
 
 EXTREME: dict[str, tuple[Any, ...]] = {

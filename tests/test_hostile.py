@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 import tomli
 from click.testing import CliRunner, Result
+from tomlwrite import toml_document, toml_string
 
 from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, packaged_base
@@ -87,58 +88,6 @@ def assert_clean_error(result: Result, path: Path | str) -> list[str]:
     return lines
 
 
-# --------------------------------------------------------------------------------------------
-# A tiny TOML writer (the value types a fact file uses), so tests can build any record
-# --------------------------------------------------------------------------------------------
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b",
-            "\f": "\\f"}
-
-
-def toml_string(text: str) -> str:
-    """A basic string; characters TOML forbids raw (and surrogates) as escapes."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def toml_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else toml_string(key)
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(value), repr(value))
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"no TOML form for {value!r}")
-
-
-def toml_document(records: Sequence[tuple[str, dict[str, Any]]]) -> str:
-    parts = []
-    for table, record in records:
-        lines = [f"[[{toml_key(table)}]]"]
-        lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in record.items()]
-        parts.append("\n".join(lines) + "\n")
-    return "\n".join(parts)
 
 
 def write(tmp_path: Path, content: str | bytes, name: str = "facts.toml") -> Path:
