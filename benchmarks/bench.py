@@ -23,8 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT / "data" / "facts.toml"
-WORDS = ["uranium", "zinc", "copper", "oil", "gas", "export", "import", "trade", "share", "growth", "investment", "reserve", "tungsten", "silver", "lead", "chromium", "manganese", "fluorite", "barite", "molybdenum", "gold", "iron"]
-KK_WORDS = ["уран", "мырыш", "мыс", "мұнай", "газ", "экспорт", "импорт", "сауда", "үлес", "өсім", "инвестиция", "қор"]
+WORDS = ("uranium", "zinc", "copper", "oil", "gas", "export", "import", "trade", "share",
+         "growth", "investment", "reserve", "tungsten", "silver", "lead", "chromium",
+         "manganese", "fluorite", "barite", "molybdenum", "gold", "iron")
+KK_WORDS = ("уран", "мырыш", "мыс", "мұнай", "газ", "экспорт", "импорт", "сауда", "үлес", "өсім",
+            "инвестиция", "қор")
 
 
 def command() -> list[str]:
@@ -62,7 +65,8 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
         lines.append(
             f'[[figures]]\nid = "gen-{i}"\ntopic = "generated"\nmeasure = "amount"\n'
             f'value = {rng.uniform(0, 5000):.1f}\nunit = "USD million"\ndate = "2004"\n'
-            f'label_en = "Generated figure {i}: {words}"\nlabel_kk = "Жасалған көрсеткіш {i}: {kk}"\n'
+            f'label_en = "Generated figure {i}: {words}"\n'
+            f'label_kk = "Жасалған көрсеткіш {i}: {kk}"\n'
             f'source = "kk-text"\nquote = "Қазақстан {words}"\n'
             f'note = "Generated for the benchmark, {rng.choice(WORDS)}."\n')
     path.write_text("\n".join(lines), encoding="utf-8")

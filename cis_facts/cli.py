@@ -20,6 +20,7 @@ from cis_facts.settings import Settings
 if TYPE_CHECKING:
     from cis_facts.model import FactBase, Source
 
+
 class FactsGroup(click.Group):
     """A group that reports FactsError as one stderr line per problem and a named exit code.
 
@@ -98,8 +99,8 @@ def check(settings: Settings, source_file: str | None) -> None:
         say(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
             f"{quoted(quote)}")
     found = report.checked - len(report.missing)
-    click.echo(f"quotes\t{found}/{report.checked} found verbatim in {os.path.basename(source_file)} "
-               f"(source {source.id})")
+    name = os.path.basename(source_file)
+    click.echo(f"quotes\t{found}/{report.checked} found verbatim in {name} (source {source.id})")
     if report.missing:
         sys.exit(ExitCode.INVALID)
     click.echo("ok: fact base is valid and every quote was found")
@@ -147,8 +148,9 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str]:
 
     source = source_for_file(base, source_file)
     if source is None:
-        raise click.BadParameter(f"no source record names {os.path.basename(source_file)!r} in its file "
-                                 "field", param_hint="--source")
+        name = os.path.basename(source_file)
+        raise click.BadParameter(f"no source record names {name!r} in its file field",
+                                 param_hint="--source")
     try:
         with open(source_file, encoding="utf-8") as file:
             return source, file.read()

@@ -123,7 +123,8 @@ def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
     numbers = _numbers(text.strip())
     if numbers is None:
-        raise DateFormatError(f"{quoted(text)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DateFormatError(f"{quoted(text)} is not a date "
+                              "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else None
     day = numbers[2] if len(numbers) > 2 else None
@@ -147,7 +148,8 @@ def parse_when(text: str) -> When:
     try:
         start, end = parse_partial(head), parse_partial(tail)
     except DateFormatError as exc:
-        raise DateFormatError(f"{quoted(text)} is not a span START/END of two dates: {exc}") from exc
+        raise DateFormatError(
+            f"{quoted(text)} is not a span START/END of two dates: {exc}") from exc
     if end.last < start.first:
         raise DateFormatError(f"{quoted(text)} ends before it starts")
     return When(start=start, end=end)

@@ -100,7 +100,8 @@ def parse_file(read: Callable[[], bytes],
     except toml.TOMLDecodeError as exc:
         message = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
         return None, [Problem(name, f"TOML syntax error: {message}",
-                              line=getattr(exc, "lineno", None), column=getattr(exc, "colno", None))]
+                              line=getattr(exc, "lineno", None),
+                              column=getattr(exc, "colno", None))]
     except RecursionError:
         return None, [Problem(name, "TOML syntax error: arrays or tables nested too deeply")]
     except ValueError as exc:  # e.g. an integer of more digits than Python converts

@@ -110,7 +110,8 @@ def help_fields(runner: CliRunner, command: str) -> dict[str, set[str]]:
 
 
 def test_help_fields_parser_reads_every_entry(runner: CliRunner) -> None:
-    """The parser itself: trade has two sections, members' nested date_precision is not top-level."""
+    """The parser itself: trade has two sections; members' nested date_precision is not
+    top-level."""
     trade = help_fields(runner, "trade")
     assert set(trade) == {"JSON fields (exports, imports)", "JSON fields (totals)"}
     assert {"growth_base", "growth_base_precision", "sum_check", "note"} <= \
@@ -797,7 +798,8 @@ def test_lang_kk_table(runner: CliRunner, base: FactBase, args: tuple[str, ...],
 
 
 @pytest.mark.parametrize("args", [("members",), ("timeline",), ("country", "GE"),
-                                  ("resources",), ("trade", "exports"), ("figures",), ("search", "uranium"), ("show", "rank-zinc"),
+                                  ("resources",), ("trade", "exports"), ("figures",),
+                                  ("search", "uranium"), ("show", "rank-zinc"),
                                   ("cite", "rank-zinc")], ids="-".join)
 def test_lang_kk_json_labels(runner: CliRunner, base: FactBase, args: tuple[str, ...]) -> None:
     """In Kazakh, every label and country name is the base's Kazakh one."""

@@ -1,4 +1,4 @@
-"""Every command teaches by example, is documented in the README, and docs/commands.md is current."""
+"""Every command teaches by example and is in the README; docs/commands.md is current."""
 
 from __future__ import annotations
 

@@ -51,7 +51,8 @@ def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> 
 def _share_note(total: float, count: int, lang: Lang) -> str:
     rest = round(100 - total, 1)
     if lang == "kk":
-        return f"Көрсетілген {count} елдің үлесі: {total:g} %; қалған {rest:g} % мәтінде елге бөлінбеген."
+        return (f"Көрсетілген {count} елдің үлесі: {total:g} %; қалған {rest:g} % мәтінде "
+                "елге бөлінбеген.")
     return (f"The {count} listed shares sum to {total:g} %; the text attributes the other "
             f"{rest:g} % to no country.")
 
