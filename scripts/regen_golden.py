@@ -21,6 +21,7 @@ TESTS = ROOT / "tests" / "test_golden.py"
 
 
 def golden_module() -> ModuleType:
+    sys.path.insert(0, str(TESTS.parent))  # the test module's own helpers live beside it
     spec = importlib.util.spec_from_file_location("test_golden", TESTS)
     if spec is None or spec.loader is None:
         raise SystemExit(f"regen_golden: cannot load {TESTS}")

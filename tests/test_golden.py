@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from rich.cells import cell_len
+from tableread import human, reading
 
 from cis_facts.cli import cli
 
@@ -136,41 +137,6 @@ def test_wide_terminal_is_used() -> None:
 # --------------------------------------------------------------------------------------------
 # At 60 columns every value is still there in full: wrapped at spaces, never cut or broken
 # --------------------------------------------------------------------------------------------
-
-_BOX = re.compile(r"[\u2500-\u257f\s]*")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def human(iso: str) -> str:
-    """An ISO date as the table shows it: ``21 Dec 1991``, ``Dec 1993``, ``1993–2004``."""
-    def one(part: str) -> str:
-        year, *rest = part.split("-")
-        if not rest:
-            return year
-        month = _MONTHS[int(rest[0]) - 1]
-        return f"{int(rest[1])} {month} {year}" if len(rest) == 2 else f"{month} {year}"
-
-    return "\u2013".join(one(part) for part in iso.split("/"))
-
-
-def reading(out: str) -> list[str]:
-    """The texts a reader follows, with line wrapping undone.
-
-    One text per table column (its cells top to bottom, joined by a space) and one for
-    the lines outside any table. A value wrapped at a space reads whole again; a value
-    cut ("…") or broken inside a word ("Turkmenist" / "an") does not.
-    """
-    columns: dict[int, list[str]] = {}
-    free: list[str] = []
-    for line in out.splitlines():
-        if "│" in line or "┃" in line:
-            for index, text in enumerate(re.split("[│┃]", line)[1:-1]):
-                if text.strip():
-                    columns.setdefault(index, []).append(text.strip())
-        elif not _BOX.fullmatch(line):
-            free.append(line.strip())
-    return [re.sub(r"\s+", " ", " ".join(parts)) for parts in [*columns.values(), free]]
-
 
 def _texts(value: Any, record: dict[str, Any], key: str) -> list[str]:
     if value is None or value == "":
