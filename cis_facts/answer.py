@@ -22,7 +22,7 @@ Record = dict[str, Any]
 class Answer(Frozen, kw_only=True):
     """What a command found, ready for any renderer."""
 
-    view: str  # which terminal view draws it: table, timeline, bars, chart, fact, cite
+    view: str  # which terminal view draws it: table, grouped, bars, chart, fact, cite
     title: str
     caption: str
     fields: tuple[str, ...]

@@ -66,7 +66,7 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
       cis-facts trade exports --format json | jq '.[0]'
       cis-facts --data my-facts.toml check
     """
-    ctx.obj = Settings(data=data, lang=lang)  # type: ignore[arg-type]
+    ctx.obj = Settings(data=data, lang=lang)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)

@@ -23,7 +23,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "value": ("Value", "Мәні"),
     "unit": ("Unit", "Өлшем бірлігі"),
     "position": ("#", "№"),
-    "bar": ("", ""),
     "partners": ("Partners", "Серіктестер"),
     "flow": ("Flow", "Ағын"),
     "growth": ("Growth over base, %", "Өсімі, %"),
@@ -37,9 +36,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "quote": ("Quote", "Дәйексөз"),
     "source": ("Source", "Дереккөз"),
     # statuses and kinds
-    "member": ("member", "мүше"),
-    "associate": ("associate member", "қауымдастырылған мүше"),
-    "former": ("former member", "бұрынғы мүше"),
     "status.member": ("member", "мүше"),
     "status.associate": ("associate member", "қауымдастырылған мүше"),
     "status.left": ("former member", "бұрынғы мүше"),
@@ -70,7 +66,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title.search": ("Search results", "Іздеу нәтижелері"),
     "title.chart": ("CIS membership chart", "ТМД мүшелік диаграммасы"),
     "top": ("top {n}", "алғашқы {n}"),
-    "approx": ("about", "шамамен"),
     "after_latest": (("{date} is after the latest membership event in the fact base ({latest}); "
                      "facts after that date are not in the base, so this answer may be out of "
                      "date."),

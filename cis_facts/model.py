@@ -5,6 +5,7 @@ No file reading, no Click, no Rich: the loader builds these, queries read them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Literal
 
@@ -169,6 +170,11 @@ class FactBase(Frozen, kw_only=True):
         yield from self.trade_shares
         yield from self.trade_totals
         yield from self.figures
+
+    @functools.cached_property
+    def country_index(self) -> dict[str, Country]:
+        """Countries by ISO code, built once per fact base."""
+        return {c.code: c for c in self.countries}
 
     def counts(self) -> dict[str, int]:
         return {

@@ -9,7 +9,7 @@ from cis_facts.text import best_names, fold
 
 def index(base: FactBase) -> dict[str, Country]:
     """Countries by ISO code."""
-    return {c.code: c for c in base.countries}
+    return base.country_index
 
 
 def resolve(base: FactBase, text: str) -> Country:

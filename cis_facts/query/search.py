@@ -84,8 +84,11 @@ def _rank(pool: list[Entry], phrase: str, terms: list[str]) -> list[tuple[int, l
     return hits
 
 
-def _fuzzy_terms(pool: list[Entry], terms: list[str]) -> list[str]:
-    vocabulary = {w for entry in pool for _, text in entry.fields for w in words(text)}
+def _vocabulary(pool: list[Entry]) -> set[str]:
+    return {w for entry in pool for _, text in entry.fields for w in words(text)}
+
+
+def _fuzzy_terms(vocabulary: set[str], terms: list[str]) -> list[str]:
     replaced = []
     for term in terms:
         if any(term in w for w in vocabulary):
@@ -105,11 +108,12 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
         raise NotFoundError(f"nothing to search for in {query!r}")
     pool = list(entries(base))
     hits = _rank(pool, fold(query.strip()), terms)
+    vocabulary: set[str] = set()
     if not hits:
-        fuzzy = _fuzzy_terms(pool, terms)
+        vocabulary = _vocabulary(pool)
+        fuzzy = _fuzzy_terms(vocabulary, terms)
         hits = _rank(pool, " ".join(fuzzy), fuzzy) if fuzzy else []
     if not hits:
-        vocabulary = {w for e in pool for _, t in e.fields for w in words(t)}
         hints = [h for t in terms for h in close_matches(t, vocabulary, limit=3, cutoff=0.5)]
         raise NotFoundError(f"nothing matches {query!r}", hints)
     records: list[Record] = [

@@ -54,7 +54,7 @@ def timeline(base: FactBase, lang: Lang, *, start: PartialDate | None = None,
         raise NotFoundError("no event matches these filters")
     records = tuple(event_record(base, e, lang) for e in events)
     return Answer(
-        view="timeline", title=word("title.timeline", lang), lang=lang,
+        view="grouped", title=word("title.timeline", lang), lang=lang,
         caption=source_caption(base, [e.source for e in events], lang),
         fields=FIELDS, records=records, columns=COLUMNS, headers=headers(COLUMNS, lang),
         group_by="year",

@@ -10,11 +10,6 @@ from cis_facts.inert import visible
 from cis_facts.model import Lang
 
 
-def number(value: float) -> str:
-    """A number as the data holds it: ``18.7``, ``34``, ``15999.0`` stays ``15999.0``."""
-    return str(value)
-
-
 def human_date(iso: str, lang: Lang) -> str:
     """``1993-12`` -> ``Dec 1993``; spans ``1993/2004`` -> ``1993–2004``."""
     parts = [parse_partial(p).human(lang) for p in iso.split("/")]
@@ -35,7 +30,7 @@ def _text(value: Any, key: str, lang: Lang) -> str:
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, int | float):
-        return number(value)
+        return str(value)  # as the data holds it: 15999.0 stays 15999.0
     if isinstance(value, dict):
         return _named(value, lang)
     if isinstance(value, list):

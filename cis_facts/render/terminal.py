@@ -173,7 +173,6 @@ def cite_text(answer: Answer, width: int) -> RenderableType:
 
 VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
     "table": plain_table,
-    "timeline": grouped_table,
     "grouped": grouped_table,
     "bars": bar_table,
     "chart": chart,
