@@ -36,8 +36,9 @@ class Answer(Frozen, kw_only=True):
     lang: Lang = "en"
 
 
-def country_obj(base_index: Mapping[str, Country], code: str | None,
-                lang: Lang) -> dict[str, str] | None:
+def country_obj(
+    base_index: Mapping[str, Country], code: str | None, lang: Lang
+) -> dict[str, str] | None:
     """A country as ``{"code", "name"}`` in the chosen language."""
     if code is None:
         return None

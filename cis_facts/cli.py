@@ -47,8 +47,9 @@ class FactsGroup(click.Group):
             ctx.exit(int(exc.exit_code))
 
 
-@click.group(cls=FactsGroup, epilog=EXIT_CODES_HELP,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FactsGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @data_option
 @lang_option
 @click.version_option(__version__, prog_name="cis-facts")
@@ -70,8 +71,12 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option("--source", "source_file", type=click.Path(exists=True, dir_okay=False),
-              help="Source text file: also check that every quote citing it appears verbatim.")
+@click.option(
+    "--source",
+    "source_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Source text file: also check that every quote citing it appears verbatim.",
+)
 @click.pass_obj
 def check(settings: Settings, source_file: str | None) -> None:
     """Validate the loaded fact base and print how many records of each kind it holds.
@@ -96,8 +101,10 @@ def check(settings: Settings, source_file: str | None) -> None:
 
     report = check_quotes(base, source, text)
     for origin, record_id, quote in report.missing:
-        say(f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
-            f"{quoted(quote)}")
+        say(
+            f"cis-facts: {origin}: fact {record_id}: quote: not found in {source_file}: "
+            f"{quoted(quote)}"
+        )
     found = report.checked - len(report.missing)
     name = os.path.basename(source_file)
     click.echo(f"quotes\t{found}/{report.checked} found verbatim in {name} (source {source.id})")
@@ -107,8 +114,13 @@ def check(settings: Settings, source_file: str | None) -> None:
 
 
 @cli.command(name="export", epilog=EXIT_CODES_HELP)
-@click.option("--to", "to", type=click.Choice(("sqlite", "json")), required=True,
-              help="sqlite: one table per kind and a facts view; json: one object.")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(("sqlite", "json")),
+    required=True,
+    help="sqlite: one table per kind and a facts view; json: one object.",
+)
 @click.argument("path", metavar="PATH", type=click.Path())
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.pass_obj
@@ -149,14 +161,16 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str]:
     source = source_for_file(base, source_file)
     if source is None:
         name = os.path.basename(source_file)
-        raise click.BadParameter(f"no source record names {name!r} in its file field",
-                                 param_hint="--source")
+        raise click.BadParameter(
+            f"no source record names {name!r} in its file field", param_hint="--source"
+        )
     try:
         with open(source_file, encoding="utf-8") as file:
             return source, file.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(f"cannot read {source_file}: {exc}",
-                                 param_hint="--source") from exc
+        raise click.BadParameter(
+            f"cannot read {source_file}: {exc}", param_hint="--source"
+        ) from exc
 
 
 def main() -> None:

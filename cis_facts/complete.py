@@ -45,7 +45,7 @@ def _base(ctx: click.Context) -> FactBase | None:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= HELP_WIDTH else text[:HELP_WIDTH - 1] + "…"
+    return text if len(text) <= HELP_WIDTH else text[: HELP_WIDTH - 1] + "…"
 
 
 def country_names(base: FactBase, incomplete: str) -> list[CompletionItem]:
@@ -69,19 +69,24 @@ def fact_ids(base: FactBase, incomplete: str) -> list[CompletionItem]:
     from click.shell_completion import CompletionItem
 
     wanted = fold(incomplete)
-    return [CompletionItem(fact.id, help=_short(fact.label_en))
-            for fact in base.facts() if fact.id.startswith(wanted)]
+    return [
+        CompletionItem(fact.id, help=_short(fact.label_en))
+        for fact in base.facts()
+        if fact.id.startswith(wanted)
+    ]
 
 
-def complete_country(ctx: click.Context, param: click.Parameter,
-                     incomplete: str) -> list[CompletionItem]:
+def complete_country(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
     """``shell_complete`` callback for a country argument or option."""
     base = _base(ctx)
     return country_names(base, incomplete) if base is not None else []
 
 
-def complete_fact_id(ctx: click.Context, param: click.Parameter,
-                     incomplete: str) -> list[CompletionItem]:
+def complete_fact_id(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
     """``shell_complete`` callback for a fact id argument."""
     base = _base(ctx)
     return fact_ids(base, incomplete) if base is not None else []

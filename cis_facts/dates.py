@@ -16,13 +16,47 @@ from cis_facts.inert import quoted
 
 Precision = Literal["day", "month", "year"]
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTHS_EN = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 _MONTHS_KK = (
-    "қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел",
+    "қаң",
+    "ақп",
+    "нау",
+    "сәу",
+    "мам",
+    "мау",
+    "шіл",
+    "там",
+    "қыр",
+    "қаз",
+    "қар",
+    "жел",
 )
 
 
@@ -112,9 +146,10 @@ def days_in_month(year: int, month: int) -> int:
 def _numbers(text: str) -> list[int] | None:
     """``YYYY[-MM[-DD]]`` as numbers, or None when the text has another form."""
     parts = text.split("-")
-    widths = (4, 2, 2)[:len(parts)]
-    if len(parts) > 3 or any(len(p) != w or not (p.isascii() and p.isdigit())
-                             for p, w in zip(parts, widths, strict=True)):
+    widths = (4, 2, 2)[: len(parts)]
+    if len(parts) > 3 or any(
+        len(p) != w or not (p.isascii() and p.isdigit()) for p, w in zip(parts, widths, strict=True)
+    ):
         return None
     return [int(p) for p in parts]
 
@@ -123,8 +158,9 @@ def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
     numbers = _numbers(text.strip())
     if numbers is None:
-        raise DateFormatError(f"{quoted(text)} is not a date "
-                              "(expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DateFormatError(
+            f"{quoted(text)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else None
     day = numbers[2] if len(numbers) > 2 else None
@@ -135,8 +171,10 @@ def parse_partial(text: str) -> PartialDate:
     if month is not None and day is not None:
         last_day = days_in_month(year, month)
         if not 1 <= day <= last_day:
-            raise DateFormatError(f"{quoted(text)} does not exist ({_MONTH_NAMES[month - 1]} "
-                                  f"{year} has {last_day} days)")
+            raise DateFormatError(
+                f"{quoted(text)} does not exist ({_MONTH_NAMES[month - 1]} "
+                f"{year} has {last_day} days)"
+            )
     return PartialDate(year=year, month=month, day=day)
 
 
@@ -149,7 +187,8 @@ def parse_when(text: str) -> When:
         start, end = parse_partial(head), parse_partial(tail)
     except DateFormatError as exc:
         raise DateFormatError(
-            f"{quoted(text)} is not a span START/END of two dates: {exc}") from exc
+            f"{quoted(text)} is not a span START/END of two dates: {exc}"
+        ) from exc
     if end.last < start.first:
         raise DateFormatError(f"{quoted(text)} ends before it starts")
     return When(start=start, end=end)

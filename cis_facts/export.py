@@ -24,8 +24,7 @@ from cis_facts.frozen import Frozen, field_types
 from cis_facts.model import FactBase
 
 FORMATS = ("sqlite", "json")
-TABLES = ("sources", "countries", "events", "rankings", "trade_shares", "trade_totals",
-          "figures")
+TABLES = ("sources", "countries", "events", "rankings", "trade_shares", "trade_totals", "figures")
 
 
 class ExportError(FactsError):
@@ -56,8 +55,10 @@ def document(base: FactBase) -> dict[str, list[dict[str, Any]]]:
 
 def export(base: FactBase, to: str, path: Path, *, force: bool = False) -> dict[str, int]:
     """Write ``base`` to ``path`` as ``to`` (sqlite or json); return the rows per kind."""
-    writers: dict[str, Callable[[FactBase, str], None]] = {"sqlite": _write_sqlite,
-                                                           "json": _write_json}
+    writers: dict[str, Callable[[FactBase, str], None]] = {
+        "sqlite": _write_sqlite,
+        "json": _write_json,
+    }
     _write_atomically(path, lambda tmp: writers[to](base, tmp), force=force)
     return base.counts()
 
@@ -65,6 +66,7 @@ def export(base: FactBase, to: str, path: Path, *, force: bool = False) -> dict[
 # ---------------------------------------------------------------------------------------------
 # Atomic replacement
 # ---------------------------------------------------------------------------------------------
+
 
 def _check_target(path: Path, force: bool) -> None:
     if path.is_dir():
@@ -130,70 +132,141 @@ def _write_json(base: FactBase, tmp: str) -> None:
 # SQLite
 # ---------------------------------------------------------------------------------------------
 
+
 def _date(name: str, required: bool = False) -> tuple[str, str]:
     null = " NOT NULL" if required else ""
-    return (f"{name} TEXT{null}",
-            f"{name}_precision TEXT{null} CHECK ({name}_precision IN ('day', 'month', 'year'))")
+    return (
+        f"{name} TEXT{null}",
+        f"{name}_precision TEXT{null} CHECK ({name}_precision IN ('day', 'month', 'year'))",
+    )
 
 
 def _flag(name: str) -> str:
     return f"{name} INTEGER NOT NULL CHECK ({name} IN (0, 1))"
 
 
-_SOURCE_REFS = ("source TEXT NOT NULL REFERENCES sources(id)",
-                "quote TEXT NOT NULL",
-                "note TEXT",
-                "note_source TEXT REFERENCES sources(id)")
-_FACT = ("id TEXT NOT NULL PRIMARY KEY", "label_en TEXT NOT NULL", "label_kk TEXT NOT NULL",
-         *_SOURCE_REFS)
+_SOURCE_REFS = (
+    "source TEXT NOT NULL REFERENCES sources(id)",
+    "quote TEXT NOT NULL",
+    "note TEXT",
+    "note_source TEXT REFERENCES sources(id)",
+)
+_FACT = (
+    "id TEXT NOT NULL PRIMARY KEY",
+    "label_en TEXT NOT NULL",
+    "label_kk TEXT NOT NULL",
+    *_SOURCE_REFS,
+)
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("id TEXT NOT NULL PRIMARY KEY", "title TEXT NOT NULL", "language TEXT NOT NULL",
-                "kind TEXT NOT NULL", "file TEXT", "citation TEXT"),
-    "countries": ("code TEXT NOT NULL PRIMARY KEY", "name_en TEXT NOT NULL",
-                  "name_kk TEXT NOT NULL", "name_ru TEXT NOT NULL", *_SOURCE_REFS),
-    "events": (*_FACT, *_date("date", required=True), "kind TEXT NOT NULL",
-               "initiator TEXT REFERENCES countries(code)", "status TEXT", "place_en TEXT",
-               "place_kk TEXT", "short_en TEXT", "short_kk TEXT"),
-    "rankings": (*_FACT, "mineral_en TEXT NOT NULL", "mineral_kk TEXT NOT NULL", "rank INTEGER",
-                 "top INTEGER", "share REAL", _flag("approximate"), *_date("date")),
-    "trade_shares": (*_FACT, "flow TEXT NOT NULL",
-                     "country TEXT NOT NULL REFERENCES countries(code)",
-                     "position INTEGER NOT NULL", "share REAL", *_date("date")),
-    "trade_totals": (*_FACT, "partners TEXT NOT NULL", "flow TEXT NOT NULL",
-                     "value REAL NOT NULL", "unit TEXT NOT NULL", *_date("date", required=True),
-                     "growth REAL", *_date("growth_base")),
-    "figures": (*_FACT, "topic TEXT NOT NULL", "measure TEXT NOT NULL", "value REAL NOT NULL",
-                "unit TEXT NOT NULL", *_date("date"), "country TEXT REFERENCES countries(code)",
-                _flag("approximate")),
-    "country_aliases": ("country_code TEXT NOT NULL REFERENCES countries(code)",
-                        "position INTEGER NOT NULL", "alias TEXT NOT NULL",
-                        "PRIMARY KEY (country_code, position)"),
-    "event_participants": ("event_id TEXT NOT NULL REFERENCES events(id)",
-                           "country_code TEXT NOT NULL REFERENCES countries(code)",
-                           "position INTEGER NOT NULL", "PRIMARY KEY (event_id, position)"),
+    "sources": (
+        "id TEXT NOT NULL PRIMARY KEY",
+        "title TEXT NOT NULL",
+        "language TEXT NOT NULL",
+        "kind TEXT NOT NULL",
+        "file TEXT",
+        "citation TEXT",
+    ),
+    "countries": (
+        "code TEXT NOT NULL PRIMARY KEY",
+        "name_en TEXT NOT NULL",
+        "name_kk TEXT NOT NULL",
+        "name_ru TEXT NOT NULL",
+        *_SOURCE_REFS,
+    ),
+    "events": (
+        *_FACT,
+        *_date("date", required=True),
+        "kind TEXT NOT NULL",
+        "initiator TEXT REFERENCES countries(code)",
+        "status TEXT",
+        "place_en TEXT",
+        "place_kk TEXT",
+        "short_en TEXT",
+        "short_kk TEXT",
+    ),
+    "rankings": (
+        *_FACT,
+        "mineral_en TEXT NOT NULL",
+        "mineral_kk TEXT NOT NULL",
+        "rank INTEGER",
+        "top INTEGER",
+        "share REAL",
+        _flag("approximate"),
+        *_date("date"),
+    ),
+    "trade_shares": (
+        *_FACT,
+        "flow TEXT NOT NULL",
+        "country TEXT NOT NULL REFERENCES countries(code)",
+        "position INTEGER NOT NULL",
+        "share REAL",
+        *_date("date"),
+    ),
+    "trade_totals": (
+        *_FACT,
+        "partners TEXT NOT NULL",
+        "flow TEXT NOT NULL",
+        "value REAL NOT NULL",
+        "unit TEXT NOT NULL",
+        *_date("date", required=True),
+        "growth REAL",
+        *_date("growth_base"),
+    ),
+    "figures": (
+        *_FACT,
+        "topic TEXT NOT NULL",
+        "measure TEXT NOT NULL",
+        "value REAL NOT NULL",
+        "unit TEXT NOT NULL",
+        *_date("date"),
+        "country TEXT REFERENCES countries(code)",
+        _flag("approximate"),
+    ),
+    "country_aliases": (
+        "country_code TEXT NOT NULL REFERENCES countries(code)",
+        "position INTEGER NOT NULL",
+        "alias TEXT NOT NULL",
+        "PRIMARY KEY (country_code, position)",
+    ),
+    "event_participants": (
+        "event_id TEXT NOT NULL REFERENCES events(id)",
+        "country_code TEXT NOT NULL REFERENCES countries(code)",
+        "position INTEGER NOT NULL",
+        "PRIMARY KEY (event_id, position)",
+    ),
 }
 
 _VIEW_PARTS = (
     ("event", "NULL", "NULL", "events"),
-    ("ranking", "COALESCE(share, rank, top)",
-     "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
-     "rankings"),
-    ("trade_share", "COALESCE(share, position)",
-     "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END", "trade_shares"),
+    (
+        "ranking",
+        "COALESCE(share, rank, top)",
+        "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
+        "rankings",
+    ),
+    (
+        "trade_share",
+        "COALESCE(share, position)",
+        "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END",
+        "trade_shares",
+    ),
     ("trade_total", "value", "unit", "trade_totals"),
     ("figure", "value", "unit", "figures"),
 )
 FACTS_VIEW = "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
     f"SELECT '{kind}' AS kind, id, label_en, label_kk, {value} AS value, {unit} AS unit, "
     f"date, date_precision, source, quote, note FROM {table}"
-    for kind, value, unit, table in _VIEW_PARTS)
+    for kind, value, unit, table in _VIEW_PARTS
+)
 
 
 def schema() -> str:
     """The DDL of the export: one table per kind, two child tables and the ``facts`` view."""
-    tables = [f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
-              for name, columns in COLUMNS.items()]
+    tables = [
+        f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
+        for name, columns in COLUMNS.items()
+    ]
     return "\n".join(tables) + "\n" + FACTS_VIEW + ";\n"
 
 
@@ -207,10 +280,12 @@ def _rows(base: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         names = _names(COLUMNS[table])
         records = (record(r) for r in getattr(base, table))
         rows[table] = [tuple(r[n] for n in names) for r in records]
-    rows["country_aliases"] = [(c.code, i, alias) for c in base.countries
-                               for i, alias in enumerate(c.aliases, start=1)]
-    rows["event_participants"] = [(e.id, code, i) for e in base.events
-                                  for i, code in enumerate(e.participants, start=1)]
+    rows["country_aliases"] = [
+        (c.code, i, alias) for c in base.countries for i, alias in enumerate(c.aliases, start=1)
+    ]
+    rows["event_participants"] = [
+        (e.id, code, i) for e in base.events for i, code in enumerate(e.participants, start=1)
+    ]
     return rows
 
 
@@ -225,6 +300,8 @@ def _write_sqlite(base: FactBase, tmp: str) -> None:
                 names = _names(COLUMNS[table])
                 connection.executemany(
                     f"INSERT INTO {table} ({', '.join(names)}) "
-                    f"VALUES ({', '.join('?' for _ in names)})", rows)
+                    f"VALUES ({', '.join('?' for _ in names)})",
+                    rows,
+                )
     finally:
         connection.close()

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
 else:
+
     def dataclass_transform(**_: object) -> Callable[[type], type]:
         return lambda cls: cls
+
 
 class FrozenInstanceError(AttributeError):
     """Raised on an attempt to change a field of a frozen record."""

@@ -57,8 +57,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     # titles
     "title.members": ("CIS members", "ТМД мүшелері"),
     "title.timeline": ("CIS timeline", "ТМД хронологиясы"),
-    "title.resources": ("Kazakhstan's world rankings in mineral resources",
-                        "Қазақстанның минералдық ресурстар бойынша әлемдегі орны"),
+    "title.resources": (
+        "Kazakhstan's world rankings in mineral resources",
+        "Қазақстанның минералдық ресурстар бойынша әлемдегі орны",
+    ),
     "title.exports": ("Buyers of Kazakhstan's exports", "Қазақстан экспортын сатып алушылар"),
     "title.imports": ("Suppliers of Kazakhstan's imports", "Қазақстан импортын жеткізушілер"),
     "title.totals": ("Kazakhstan's foreign trade totals", "Қазақстанның сыртқы сауда қорытындысы"),
@@ -66,13 +68,21 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title.search": ("Search results", "Іздеу нәтижелері"),
     "title.chart": ("CIS membership chart", "ТМД мүшелік диаграммасы"),
     "top": ("top {n}", "алғашқы {n}"),
-    "after_latest": (("{date} is after the latest membership event in the fact base ({latest}); "
-                     "facts after that date are not in the base, so this answer may be out of "
-                     "date."),
-                     ("{date} базадағы соңғы мүшелік оқиғасынан ({latest}) кейін; одан кейінгі "
-                     "деректер базада жоқ, сондықтан жауап ескірген болуы мүмкін.")),
-    "as_of": ("As of {date}; facts after that date are not in the fact base.",
-              "{date} жағдайы бойынша; одан кейінгі деректер базада жоқ."),
+    "after_latest": (
+        (
+            "{date} is after the latest membership event in the fact base ({latest}); "
+            "facts after that date are not in the base, so this answer may be out of "
+            "date."
+        ),
+        (
+            "{date} базадағы соңғы мүшелік оқиғасынан ({latest}) кейін; одан кейінгі "
+            "деректер базада жоқ, сондықтан жауап ескірген болуы мүмкін."
+        ),
+    ),
+    "as_of": (
+        "As of {date}; facts after that date are not in the fact base.",
+        "{date} жағдайы бойынша; одан кейінгі деректер базада жоқ.",
+    ),
 }
 
 

@@ -17,7 +17,8 @@ _FORBIDDEN_CHARS = (
     "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
     "\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]")
+    "\U000e0001\U000e0020-\U000e007f]"
+)
 CLIP = 80  # characters of a quoted value kept in a message
 
 

@@ -80,28 +80,41 @@ def _read(read: Callable[[], bytes], name: str) -> tuple[bytes | None, list[Prob
         return None, [Problem(name, f"cannot read: {exc.strerror or exc}")]
 
 
-def parse_file(read: Callable[[], bytes],
-               name: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+def parse_file(read: Callable[[], bytes], name: str) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read and parse one TOML file; syntax errors carry line and column."""
     data, problems = _read(read, name)
     if data is None:
         return None, problems
     if data.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(name, "starts with a byte-order mark; save it as UTF-8 without BOM",
-                              line=1, column=1)]
+        return None, [
+            Problem(
+                name,
+                "starts with a byte-order mark; save it as UTF-8 without BOM",
+                line=1,
+                column=1,
+            )
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _offset_position(data, exc.start)
-        return None, [Problem(name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                              line=line, column=column)]
+        return None, [
+            Problem(
+                name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line=line, column=column
+            )
+        ]
     try:
         return toml.loads(text), []
     except toml.TOMLDecodeError as exc:
         message = getattr(exc, "msg", None) or str(exc).split(" (at ")[0]
-        return None, [Problem(name, f"TOML syntax error: {message}",
-                              line=getattr(exc, "lineno", None),
-                              column=getattr(exc, "colno", None))]
+        return None, [
+            Problem(
+                name,
+                f"TOML syntax error: {message}",
+                line=getattr(exc, "lineno", None),
+                column=getattr(exc, "colno", None),
+            )
+        ]
     except RecursionError:
         return None, [Problem(name, "TOML syntax error: arrays or tables nested too deeply")]
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
@@ -114,8 +127,9 @@ def _records(raw: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], list
     problems: list[Problem] = []
     for key, value in raw.items():
         if key not in TABLES:
-            problems.append(Problem(name, f"unknown table [{key}] (expected one of: "
-                                          f"{', '.join(TABLES)})"))
+            problems.append(
+                Problem(name, f"unknown table [{key}] (expected one of: {', '.join(TABLES)})")
+            )
         elif not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             problems.append(Problem(name, f"[{key}] must be an array of tables ([[{key}]])"))
         else:
@@ -132,8 +146,9 @@ class _Checked:
         self.table, self.rid, self.origin, self.values = table, rid, origin, values
 
 
-def _build(files: Iterable[tuple[str, dict[str, Any]]]) -> tuple[
-        dict[str, list[Any]], list[_Checked], list[Problem]]:
+def _build(
+    files: Iterable[tuple[str, dict[str, Any]]],
+) -> tuple[dict[str, list[Any]], list[_Checked], list[Problem]]:
     built: dict[str, list[Any]] = {table: [] for table in TABLES}
     checked: list[_Checked] = []
     problems: list[Problem] = []
@@ -150,9 +165,15 @@ def _build(files: Iterable[tuple[str, dict[str, Any]]]) -> tuple[
     return built, checked, problems
 
 
-_NAMESPACES = {"sources": "sources", "countries": "countries", "events": "facts",
-               "rankings": "facts", "trade_shares": "facts", "trade_totals": "facts",
-               "figures": "facts"}
+_NAMESPACES = {
+    "sources": "sources",
+    "countries": "countries",
+    "events": "facts",
+    "rankings": "facts",
+    "trade_shares": "facts",
+    "trade_totals": "facts",
+    "figures": "facts",
+}
 
 
 def _duplicates(checked: Sequence[_Checked]) -> list[Problem]:
@@ -165,29 +186,37 @@ def _duplicates(checked: Sequence[_Checked]) -> list[Problem]:
             continue
         first = seen.setdefault((_NAMESPACES[entry.table], key), entry)
         if first is not entry:
-            problems.append(Problem(entry.origin, f"duplicate {field}, already defined in "
-                                                  f"{first.origin}", key, field))
+            problems.append(
+                Problem(
+                    entry.origin,
+                    f"duplicate {field}, already defined in {first.origin}",
+                    key,
+                    field,
+                )
+            )
     return problems
 
 
 def _references(checked: Sequence[_Checked]) -> list[Problem]:
     sources = {e.values["id"] for e in checked if e.table == "sources" and "id" in e.values}
-    countries = {e.values["code"] for e in checked
-                 if e.table == "countries" and "code" in e.values}
+    countries = {e.values["code"] for e in checked if e.table == "countries" and "code" in e.values}
     problems: list[Problem] = []
     for entry in checked:
         refs = [(f, entry.values.get(f), sources, "source") for f in _SOURCE_FIELDS]
         refs += [(f, entry.values.get(f), countries, "country") for f in _COUNTRY_FIELDS]
-        refs += [("participants", code, countries, "country")
-                 for code in entry.values.get("participants", ())]
-        problems.extend(Problem(entry.origin, f"unknown {what} {quoted(ref)}", entry.rid, field)
-                        for field, ref, known, what in refs
-                        if ref is not None and ref not in known)
+        refs += [
+            ("participants", code, countries, "country")
+            for code in entry.values.get("participants", ())
+        ]
+        problems.extend(
+            Problem(entry.origin, f"unknown {what} {quoted(ref)}", entry.rid, field)
+            for field, ref, known, what in refs
+            if ref is not None and ref not in known
+        )
     return problems
 
 
-def load(extra: Sequence[str | os.PathLike[str]] = (), *,
-         packaged: bool = True) -> model.FactBase:
+def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True) -> model.FactBase:
     """Load the packaged base plus ``extra`` user files; raise InvalidFactsError on any problem."""
     sources: list[tuple[Callable[[], bytes], str]] = []
     if packaged:

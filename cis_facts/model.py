@@ -18,8 +18,17 @@ Flow = Literal["export", "import"]
 TradeFlow = Literal["turnover", "exports", "imports"]
 Partners = Literal["cis", "other", "all"]
 
-EVENT_KINDS = ("founding", "meeting", "declaration", "accession", "withdrawal",
-               "status-change", "charter", "decision", "theme-year")
+EVENT_KINDS = (
+    "founding",
+    "meeting",
+    "declaration",
+    "accession",
+    "withdrawal",
+    "status-change",
+    "charter",
+    "decision",
+    "theme-year",
+)
 STATUSES = ("member", "associate", "left")
 MEASURES = ("share", "growth", "change", "multiple", "amount", "count", "rank")
 

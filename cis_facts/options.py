@@ -29,16 +29,23 @@ DATA_PATH = click.Path(dir_okay=True, readable=False, path_type=str)
 
 def data_option(func: F) -> F:
     return click.option(
-        "--data", "data", type=DATA_PATH, multiple=True, envvar="CIS_FACTS_DATA",
+        "--data",
+        "data",
+        type=DATA_PATH,
+        multiple=True,
+        envvar="CIS_FACTS_DATA",
         metavar="PATH",
         help="Extra fact file added to the packaged base (repeatable; also CIS_FACTS_DATA, "
-             "paths separated by the system path separator).",
+        "paths separated by the system path separator).",
     )(func)
 
 
 def lang_option(func: F) -> F:
     return click.option(
-        "--lang", "lang", type=click.Choice(LANGS), default=None,
+        "--lang",
+        "lang",
+        type=click.Choice(LANGS),
+        default=None,
         help="Language of labels and headings (default: from LANG, else en).",
     )(func)
 
@@ -47,21 +54,33 @@ def output_options(func: F) -> F:
     """``--format``, ``--fields``, ``--color`` and ``--lang`` for every query command."""
     func = lang_option(func)
     func = click.option(
-        "--color", "color", type=click.Choice(("auto", "always", "never")), default="auto",
-        show_default=True, help="Colour in table output (NO_COLOR and FORCE_COLOR honoured).",
+        "--color",
+        "color",
+        type=click.Choice(("auto", "always", "never")),
+        default="auto",
+        show_default=True,
+        help="Colour in table output (NO_COLOR and FORCE_COLOR honoured).",
     )(func)
     func = click.option(
-        "--fields", "fields", default=None, metavar="A,B,...",
+        "--fields",
+        "fields",
+        default=None,
+        metavar="A,B,...",
         help="Fields to output, in this order (machine formats and markdown).",
     )(func)
     return click.option(
-        "--format", "-f", "format_", type=click.Choice(FORMATS), default=None,
+        "--format",
+        "-f",
+        "format_",
+        type=click.Choice(FORMATS),
+        default=None,
         help="Output format (default: table on a terminal, plain when piped).",
     )(func)
 
 
-def parse_date_option(ctx: click.Context, param: click.Parameter,
-                      value: str | None) -> PartialDate | None:
+def parse_date_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> PartialDate | None:
     """Click callback: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else a usage error (exit 2)."""
     if value is None:
         return None
@@ -72,5 +91,10 @@ def parse_date_option(ctx: click.Context, param: click.Parameter,
 
 
 def date_option(*names: str, help: str) -> Callable[[F], F]:
-    return click.option(*names, default=None, metavar="DATE", callback=parse_date_option,
-                        help=help + " (YYYY-MM-DD, YYYY-MM or YYYY).")
+    return click.option(
+        *names,
+        default=None,
+        metavar="DATE",
+        callback=parse_date_option,
+        help=help + " (YYYY-MM-DD, YYYY-MM or YYYY).",
+    )

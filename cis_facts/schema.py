@@ -49,78 +49,97 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
 }
 
 TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
-    "sources": (model.Source, {
-        "id": _req("id"),
-        "title": _req("text"),
-        "language": _req("text"),
-        "kind": _opt("enum", "text", "document"),
-        "file": _opt("text"),
-        "citation": _opt("text"),
-    }),
-    "countries": (model.Country, {
-        "code": _req("code"),
-        "name_en": _req("text"),
-        "name_kk": _req("text"),
-        "name_ru": _req("text"),
-        "aliases": _opt("texts"),
-        "source": _req("source"),
-        "quote": _req("text"),
-        "note": _opt("text"),
-        "note_source": _opt("source"),
-    }),
-    "events": (model.Event, {
-        **_FACT_FIELDS,
-        "date": _req("when"),
-        "kind": _req("enum", *model.EVENT_KINDS),
-        "participants": _opt("codes"),
-        "initiator": _opt("country"),
-        "status": _opt("enum", *model.STATUSES),
-        "place_en": _opt("text"),
-        "place_kk": _opt("text"),
-        "short_en": _opt("text"),
-        "short_kk": _opt("text"),
-    }),
-    "rankings": (model.Ranking, {
-        **_FACT_FIELDS,
-        "mineral_en": _req("text"),
-        "mineral_kk": _req("text"),
-        "rank": _opt("rank"),
-        "top": _opt("rank"),
-        "share": _opt("percent"),
-        "approximate": _opt("bool"),
-        "date": _opt("when"),
-    }),
-    "trade_shares": (model.TradeShare, {
-        **_FACT_FIELDS,
-        "flow": _req("enum", "export", "import"),
-        "country": _req("country"),
-        "position": _req("rank"),
-        "share": _opt("percent"),
-        "date": _opt("when"),
-    }),
-    "trade_totals": (model.TradeTotal, {
-        **_FACT_FIELDS,
-        "partners": _req("enum", "cis", "other", "all"),
-        "flow": _req("enum", "turnover", "exports", "imports"),
-        "value": _req("number"),
-        "unit": _req("text"),
-        "date": _req("when"),
-        "growth": _opt("number"),
-        "growth_base": _opt("when"),
-    }),
-    "figures": (model.Figure, {
-        **_FACT_FIELDS,
-        "topic": _req("id"),
-        "measure": _req("enum", *model.MEASURES),
-        "value": _req("number"),
-        "unit": _req("text"),
-        "date": _opt("when"),
-        "country": _opt("country"),
-        "approximate": _opt("bool"),
-    }),
+    "sources": (
+        model.Source,
+        {
+            "id": _req("id"),
+            "title": _req("text"),
+            "language": _req("text"),
+            "kind": _opt("enum", "text", "document"),
+            "file": _opt("text"),
+            "citation": _opt("text"),
+        },
+    ),
+    "countries": (
+        model.Country,
+        {
+            "code": _req("code"),
+            "name_en": _req("text"),
+            "name_kk": _req("text"),
+            "name_ru": _req("text"),
+            "aliases": _opt("texts"),
+            "source": _req("source"),
+            "quote": _req("text"),
+            "note": _opt("text"),
+            "note_source": _opt("source"),
+        },
+    ),
+    "events": (
+        model.Event,
+        {
+            **_FACT_FIELDS,
+            "date": _req("when"),
+            "kind": _req("enum", *model.EVENT_KINDS),
+            "participants": _opt("codes"),
+            "initiator": _opt("country"),
+            "status": _opt("enum", *model.STATUSES),
+            "place_en": _opt("text"),
+            "place_kk": _opt("text"),
+            "short_en": _opt("text"),
+            "short_kk": _opt("text"),
+        },
+    ),
+    "rankings": (
+        model.Ranking,
+        {
+            **_FACT_FIELDS,
+            "mineral_en": _req("text"),
+            "mineral_kk": _req("text"),
+            "rank": _opt("rank"),
+            "top": _opt("rank"),
+            "share": _opt("percent"),
+            "approximate": _opt("bool"),
+            "date": _opt("when"),
+        },
+    ),
+    "trade_shares": (
+        model.TradeShare,
+        {
+            **_FACT_FIELDS,
+            "flow": _req("enum", "export", "import"),
+            "country": _req("country"),
+            "position": _req("rank"),
+            "share": _opt("percent"),
+            "date": _opt("when"),
+        },
+    ),
+    "trade_totals": (
+        model.TradeTotal,
+        {
+            **_FACT_FIELDS,
+            "partners": _req("enum", "cis", "other", "all"),
+            "flow": _req("enum", "turnover", "exports", "imports"),
+            "value": _req("number"),
+            "unit": _req("text"),
+            "date": _req("when"),
+            "growth": _opt("number"),
+            "growth_base": _opt("when"),
+        },
+    ),
+    "figures": (
+        model.Figure,
+        {
+            **_FACT_FIELDS,
+            "topic": _req("id"),
+            "measure": _req("enum", *model.MEASURES),
+            "value": _req("number"),
+            "unit": _req("text"),
+            "date": _opt("when"),
+            "country": _opt("country"),
+            "approximate": _opt("bool"),
+        },
+    ),
 }
-
-
 
 
 def _check_text(value: Any) -> tuple[Any, str | None]:
@@ -140,19 +159,26 @@ def _check_when(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, date) and not isinstance(value, datetime):
         return from_date(value), None
     if not isinstance(value, str):
-        return None, (f"expected a date string (YYYY, YYYY-MM, YYYY-MM-DD or START/END), "
-                      f"got {_type_name(value)}")
+        return None, (
+            f"expected a date string (YYYY, YYYY-MM, YYYY-MM-DD or START/END), "
+            f"got {_type_name(value)}"
+        )
     try:
         return parse_when(value), None
     except DateFormatError as exc:
         return None, str(exc)
 
 
+# Not the value itself: str() of an integer of over 4,300 digits raises, and the message
+# would be as long as the number.
+_OUT_OF_RANGE = "integer is outside the 64-bit range"
+
+
 def _check_number(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None, f"expected a number, got {_type_name(value)}"
     if isinstance(value, int) and not INT_RANGE[0] <= value <= INT_RANGE[1]:
-        return None, f"integer {quoted(value)} is outside the 64-bit range"
+        return None, _OUT_OF_RANGE
     if isinstance(value, float) and not math.isfinite(value):
         return None, "must be a finite number"
     return value, None
@@ -171,7 +197,7 @@ def _check_rank(value: Any) -> tuple[Any, str | None]:
     if value < 1:
         return None, f"rank {quoted(value)} is below 1"
     if value > INT_RANGE[1]:
-        return None, f"integer {quoted(value)} is outside the 64-bit range"
+        return None, _OUT_OF_RANGE
     return value, None
 
 
@@ -183,8 +209,14 @@ def _check_bool(value: Any) -> tuple[Any, str | None]:
 
 def is_kebab_id(value: str) -> bool:
     """Lower-case ASCII letters and digits in words joined by single hyphens."""
-    return (value.isascii() and value.replace("-", "").isalnum() and value == value.lower()
-            and "--" not in value and value[0] != "-" and value[-1] != "-")
+    return (
+        value.isascii()
+        and value.replace("-", "").isalnum()
+        and value == value.lower()
+        and "--" not in value
+        and value[0] != "-"
+        and value[-1] != "-"
+    )
 
 
 def is_country_code(value: str) -> bool:
@@ -192,22 +224,25 @@ def is_country_code(value: str) -> bool:
     return len(value) == 2 and value.isascii() and value.isalpha() and value.isupper()
 
 
-def _check_form(accepts: Callable[[str], bool],
-                what: str) -> Callable[[Any], tuple[Any, str | None]]:
+def _check_form(
+    accepts: Callable[[str], bool], what: str
+) -> Callable[[Any], tuple[Any, str | None]]:
     def check(value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, f"expected a string, got {_type_name(value)}"
         if not accepts(value):
             return None, f"{quoted(value)} is not {what}"
         return value, None
+
     return check
 
 
 _check_code = _check_form(is_country_code, "an ISO 3166-1 alpha-2 code (two capital letters)")
 
 
-def _check_list(item: Callable[[Any], tuple[Any, str | None]]) -> Callable[
-        [Any], tuple[Any, str | None]]:
+def _check_list(
+    item: Callable[[Any], tuple[Any, str | None]],
+) -> Callable[[Any], tuple[Any, str | None]]:
     def check(value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, list):
             return None, f"expected a list, got {_type_name(value)}"
@@ -218,6 +253,7 @@ def _check_list(item: Callable[[Any], tuple[Any, str | None]]) -> Callable[
                 return None, f"item {index + 1}: {error}"
             items.append(checked)
         return tuple(items), None
+
     return check
 
 
@@ -238,8 +274,14 @@ CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
 
 
 def _type_name(value: Any) -> str:
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a float",
-             list: "an array", dict: "a table"}
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        list: "an array",
+        dict: "a table",
+    }
     if isinstance(value, datetime):
         return "a date-time"
     if isinstance(value, date):
@@ -265,8 +307,10 @@ def _checker(spec: FieldSpec) -> Callable[[Any], tuple[Any, str | None]]:
 
 
 # Per table: (field, required, checker), resolved once rather than for every value.
-_CHECKERS = {table: [(name, spec.required, _checker(spec)) for name, spec in specs.items()]
-             for table, (_, specs) in TABLES.items()}
+_CHECKERS = {
+    table: [(name, spec.required, _checker(spec)) for name, spec in specs.items()]
+    for table, (_, specs) in TABLES.items()
+}
 
 
 def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
@@ -275,14 +319,16 @@ def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
         value, usable = raw.get("code"), is_country_code
     else:
         value, usable = raw.get("id"), is_kebab_id
-    if isinstance(value, str) and (usable(value) or (
-            0 < len(value) <= CLIP and first_forbidden(value) is None)):
+    if isinstance(value, str) and (
+        usable(value) or (0 < len(value) <= CLIP and first_forbidden(value) is None)
+    ):
         return value
     return f"#{index + 1} of [[{table}]]"
 
 
-def build_record(table: str, raw: Mapping[str, Any], index: int,
-                 origin: str) -> tuple[Any, dict[str, Any], list[Problem]]:
+def build_record(
+    table: str, raw: Mapping[str, Any], index: int, origin: str
+) -> tuple[Any, dict[str, Any], list[Problem]]:
     """Check one raw record of ``table``.
 
     Returns the typed record (None if anything is wrong), the fields that passed their
@@ -290,8 +336,7 @@ def build_record(table: str, raw: Mapping[str, Any], index: int,
     """
     factory, specs = TABLES[table]
     rid = record_id(table, raw, index)
-    problems = [Problem(origin, "unknown field", rid, key)
-                for key in raw if key not in specs]
+    problems = [Problem(origin, "unknown field", rid, key) for key in raw if key not in specs]
     values: dict[str, Any] = {}
     for name, required, check in _CHECKERS[table]:
         if name not in raw:
@@ -303,15 +348,17 @@ def build_record(table: str, raw: Mapping[str, Any], index: int,
             problems.append(Problem(origin, error, rid, name))
         else:
             values[name] = value
-    problems.extend(Problem(origin, message, rid, name)
-                    for name, message in _record_rules(table, raw, values))
+    problems.extend(
+        Problem(origin, message, rid, name) for name, message in _record_rules(table, raw, values)
+    )
     if problems:
         return None, values, problems
     return factory(**values, origin=origin), values, []
 
 
-def _record_rules(table: str, raw: Mapping[str, Any],
-                  values: Mapping[str, Any]) -> list[tuple[str, str]]:
+def _record_rules(
+    table: str, raw: Mapping[str, Any], values: Mapping[str, Any]
+) -> list[tuple[str, str]]:
     """Rules that tie fields of one record together."""
     rules: list[tuple[str, str]] = []
     if table == "rankings" and not any(k in raw for k in ("rank", "top", "share")):
@@ -322,6 +369,9 @@ def _record_rules(table: str, raw: Mapping[str, Any],
         value = values.get("value")
         if isinstance(value, int | float) and not 0 <= value <= 100:
             rules.append(("value", f"percentage {value} is outside 0-100"))
-    rules.extend((name, f"{when.iso()} is before 1900") for name, when in values.items()
-                 if isinstance(when, When) and when.first.year < 1900)
+    rules.extend(
+        (name, f"{when.iso()} is before 1900")
+        for name, when in values.items()
+        if isinstance(when, When) and when.first.year < 1900
+    )
     return rules

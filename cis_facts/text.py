@@ -11,8 +11,17 @@ import unicodedata
 from collections.abc import Iterable
 
 _KAZAKH_TO_RUSSIAN = (
-    ("қ", "к"), ("ғ", "г"), ("ә", "а"), ("ə", "а"), ("ө", "о"), ("ұ", "у"), ("ү", "у"),
-    ("і", "и"), ("ң", "н"), ("һ", "х"), ("ё", "е"),
+    ("қ", "к"),
+    ("ғ", "г"),
+    ("ә", "а"),
+    ("ə", "а"),
+    ("ө", "о"),
+    ("ұ", "у"),
+    ("ү", "у"),
+    ("і", "и"),
+    ("ң", "н"),
+    ("һ", "х"),
+    ("ё", "е"),
 )
 _WORD = re.compile(r"\w+")
 _ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")
@@ -32,8 +41,9 @@ def fold(text: str) -> str:
 
 def _strip_accent(match: re.Match[str]) -> str:
     # Only Latin letters lose their accents: Cyrillic й must not become и.
-    return "".join(c for c in unicodedata.normalize("NFD", match.group())
-                   if unicodedata.category(c) != "Mn")
+    return "".join(
+        c for c in unicodedata.normalize("NFD", match.group()) if unicodedata.category(c) != "Mn"
+    )
 
 
 def words(text: str) -> list[str]:
@@ -41,8 +51,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def close_matches(word: str, vocabulary: Iterable[str], limit: int = 5,
-                  cutoff: float = 0.75) -> list[str]:
+def close_matches(
+    word: str, vocabulary: Iterable[str], limit: int = 5, cutoff: float = 0.75
+) -> list[str]:
     """Words of ``vocabulary`` that look like ``word`` (a typo, a missing letter)."""
     import difflib
 

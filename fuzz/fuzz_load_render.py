@@ -60,9 +60,11 @@ except ImportError:  # the plain loop needs nothing but the package
     atheris = None
 
 # Under atheris, the package is instrumented for coverage feedback as it is imported.
-with (atheris.instrument_imports(include=["cis_facts"])
-      if atheris is not None and not {"--plain", "--iterations"} & set(sys.argv)
-      else contextlib.nullcontext()):
+with (
+    atheris.instrument_imports(include=["cis_facts"])
+    if atheris is not None and not {"--plain", "--iterations"} & set(sys.argv)
+    else contextlib.nullcontext()
+):
     from cis_facts.answer import Answer
     from cis_facts.errors import FactsError
     from cis_facts.loader import load, packaged_base
@@ -76,33 +78,103 @@ PACKAGED_TEXT = Path(packaged_base()).read_text(encoding="utf-8")
 PACKAGED: dict[str, list[dict[str, Any]]] = tomli.loads(PACKAGED_TEXT)
 TABLE_NAMES = list(TABLES)
 WIDTHS = (40, 60, 100)  # terminal widths, one per input
-RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                         "\u2066-\u2069]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 # Package bugs already reported (docs/hardening.md): (exception type, text of its message).
 KNOWN_BUGS: tuple[tuple[type[BaseException], str], ...] = ()  # none open
 
 RETYPED: tuple[Any, ...] = (
-    "x", "", 0, 7, -3, 2.5, -0.0, True, False, [], ["x"], [1, 2], {}, {"k": "v"},
-    dt.date(2000, 1, 1), dt.datetime(2000, 1, 1, 12, 30), dt.time(12, 30), float("inf"),
+    "x",
+    "",
+    0,
+    7,
+    -3,
+    2.5,
+    -0.0,
+    True,
+    False,
+    [],
+    ["x"],
+    [1, 2],
+    {},
+    {"k": "v"},
+    dt.date(2000, 1, 1),
+    dt.datetime(2000, 1, 1, 12, 30),
+    dt.time(12, 30),
+    float("inf"),
     float("nan"),
 )
 VALUES: tuple[Any, ...] = (
-    "", " ", 2**63 - 1, 2**63, -(2**63), 10**300, 10**400, -1, 0, 1, 100, 101, 1e308, 5e-324,
-    "1988-02-30", "2000-13", "1899", "1900", "9999-12-31", "1900/9999", "1993-12",
-    "2000/1999", "２０００", "ZZ", "KZ", "GE", "kk-text", "no-such-source", ["KZ"] * 20,
-    ["ZZ"], "member", "left", "associate", "export", "import", "share", "x" * 10_000,
-    ("w " * 5_000).strip(), "漢" * 3_000,
+    "",
+    " ",
+    2**63 - 1,
+    2**63,
+    -(2**63),
+    10**300,
+    10**400,
+    -1,
+    0,
+    1,
+    100,
+    101,
+    1e308,
+    5e-324,
+    "1988-02-30",
+    "2000-13",
+    "1899",
+    "1900",
+    "9999-12-31",
+    "1900/9999",
+    "1993-12",
+    "2000/1999",
+    "２０００",
+    "ZZ",
+    "KZ",
+    "GE",
+    "kk-text",
+    "no-such-source",
+    ["KZ"] * 20,
+    ["ZZ"],
+    "member",
+    "left",
+    "associate",
+    "export",
+    "import",
+    "share",
+    "x" * 10_000,
+    ("w " * 5_000).strip(),
+    "漢" * 3_000,
 )
 HOSTILE: tuple[str, ...] = (
-    "[bold]x[/bold]", "[/]", "[link=http://e.com]x[/link]", ":flag_kz:", ":smile:",
-    "\x1b]0;title\x07", "\x1b[2J", "\x85", "\x9b", "\u202e", "\u2066", "\u200f", "\ufeff",
-    "\u2028", "\ud800", "\x00", "\t", "\n", "e\u0301", "👨\u200d👩\u200d👧", "مرحبا",
+    "[bold]x[/bold]",
+    "[/]",
+    "[link=http://e.com]x[/link]",
+    ":flag_kz:",
+    ":smile:",
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "\x85",
+    "\x9b",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\ufeff",
+    "\u2028",
+    "\ud800",
+    "\x00",
+    "\t",
+    "\n",
+    "e\u0301",
+    "👨\u200d👩\u200d👧",
+    "مرحبا",
 )
 
 
 # --------------------------------------------------------------------------------------------
 # Inputs
 # --------------------------------------------------------------------------------------------
+
 
 class Provider:
     """Integers and text drawn from the input bytes; zeros once they run out."""
@@ -125,13 +197,22 @@ class Provider:
     def text(self, max_len: int) -> str:
         """Any code points, surrogates included (the writer escapes them; TOML rejects)."""
         length = self.below(max_len + 1)
-        return "".join(chr((self.byte() << 16 | self.byte() << 8 | self.byte()) % 0x110000)
-                       for _ in range(length))
+        return "".join(
+            chr((self.byte() << 16 | self.byte() << 8 | self.byte()) % 0x110000)
+            for _ in range(length)
+        )
 
 
 EXTREME: dict[str, tuple[Any, ...]] = {
-    "when": ("1900", "1900-01-01", "9999-12-31", "9999", "1900/9999", "1993-12",
-             dt.date(9999, 12, 31)),
+    "when": (
+        "1900",
+        "1900-01-01",
+        "9999-12-31",
+        "9999",
+        "1900/9999",
+        "1993-12",
+        dt.date(9999, 12, 31),
+    ),
     "number": (0, -0.0, 1e308, -1e308, 5e-324, 2**63 - 1, 10**20, 0.1 + 0.2),
     "percent": (0, 100, 5e-324, 99.99999999999999),
     "rank": (1, 2**63 - 1, 10**18),
@@ -200,14 +281,18 @@ def structured(data: bytes) -> str:
 def seeds() -> list[bytes]:
     """One packaged record of each table as its own file, and a few of several."""
     out = [b"\x00" + toml_document([(t, PACKAGED[t][0])]).encode() for t in TABLE_NAMES]
-    out += [b"\x00" + toml_document([(t, PACKAGED[t][-1]) for t in TABLE_NAMES]).encode(),
-            b"\x00" + PACKAGED_TEXT[:3000].encode(), b"\x01" + bytes(range(256))]
+    out += [
+        b"\x00" + toml_document([(t, PACKAGED[t][-1]) for t in TABLE_NAMES]).encode(),
+        b"\x00" + PACKAGED_TEXT[:3000].encode(),
+        b"\x01" + bytes(range(256)),
+    ]
     return out
 
 
 # --------------------------------------------------------------------------------------------
 # Load, query, render
 # --------------------------------------------------------------------------------------------
+
 
 def answers(base: FactBase, path: str, lang: Lang) -> Iterator[Callable[[], Answer]]:
     """Every query that can touch the records of the file at ``path``."""
@@ -243,7 +328,7 @@ def render_all(answer: Answer, width: int) -> None:
         out = renderer(answer, answer.fields)
         if name in ("json", "jsonl"):
             # JSON lines end in "\n" only: str.splitlines would also split at U+2028 etc.
-            for doc in ([out] if name == "json" else out.split("\n")[:-1]):
+            for doc in [out] if name == "json" else out.split("\n")[:-1]:
                 json.loads(doc)
         elif name != "csv":
             found = RAW_CONTROL.search(out.replace("\t", " "))
@@ -271,8 +356,9 @@ class Target:
         try:
             self._run(WIDTHS[len(data) % len(WIDTHS)])
         except Exception as exc:
-            if not self.report_known and any(isinstance(exc, kind) and text in str(exc)
-                                             for kind, text in KNOWN_BUGS):
+            if not self.report_known and any(
+                isinstance(exc, kind) and text in str(exc) for kind, text in KNOWN_BUGS
+            ):
                 self.stats[f"known: {type(exc).__name__}: {str(exc)[:50]}"] += 1
                 return
             raise
@@ -298,12 +384,34 @@ class Target:
 # Drivers
 # --------------------------------------------------------------------------------------------
 
+
 def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
     """A few byte-level edits: flips, inserts of TOML tokens, deletes, splices."""
     buf = bytearray(data)
-    tokens = (b"[", b"]", b"[[", b"]]", b'"', b"'", b"=", b"\n", b"{", b"}", b",", b".",
-              b"\\u", b"\xff", b"\xef\xbb\xbf", b"\x1b", b"1988-02-30", b"999999999999999999999",
-              b"[" * 200, b"inf", b"nan", b"#")
+    tokens = (
+        b"[",
+        b"]",
+        b"[[",
+        b"]]",
+        b'"',
+        b"'",
+        b"=",
+        b"\n",
+        b"{",
+        b"}",
+        b",",
+        b".",
+        b"\\u",
+        b"\xff",
+        b"\xef\xbb\xbf",
+        b"\x1b",
+        b"1988-02-30",
+        b"999999999999999999999",
+        b"[" * 200,
+        b"inf",
+        b"nan",
+        b"#",
+    )
     for _ in range(rng.randint(1, 8)):
         pos = rng.randint(0, len(buf))
         op = rng.randrange(4)
@@ -312,10 +420,10 @@ def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
         elif op == 1:
             buf[pos:pos] = rng.choice(tokens)
         elif op == 2:
-            del buf[pos:pos + rng.randint(1, 16)]
+            del buf[pos : pos + rng.randint(1, 16)]
         else:
             start = rng.randint(0, len(buf))
-            buf[pos:pos] = buf[start:start + rng.randint(1, 64)]
+            buf[pos:pos] = buf[start : start + rng.randint(1, 64)]
     return bytes(buf)
 
 
@@ -338,13 +446,11 @@ def plain_loop(target: Target, iterations: int, seed: int, crashes: Path) -> int
                 crashes.mkdir(parents=True, exist_ok=True)
                 name = crashes / f"crash-{hashlib.sha1(data).hexdigest()}"
                 name.write_bytes(data)
-                print(f"FINDING {signature}: {exc!s:.200} (input saved to {name})",
-                      file=sys.stderr)
+                print(f"FINDING {signature}: {exc!s:.200} (input saved to {name})", file=sys.stderr)
                 traceback.print_exc()
             findings[signature] += 1
     elapsed = time.monotonic() - started
-    print(f"{iterations} iterations in {elapsed:.0f} s ({iterations / elapsed:.0f}/s), "
-          f"seed {seed}")
+    print(f"{iterations} iterations in {elapsed:.0f} s ({iterations / elapsed:.0f}/s), seed {seed}")
     for key, count in sorted({**target.stats, **findings}.items()):
         print(f"  {count:7d}  {key}")
     return 1 if findings else 0
@@ -355,10 +461,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--iterations", type=int, help="run the plain loop this many times")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--plain", action="store_true", help="plain loop even with atheris")
-    parser.add_argument("--report-known", action="store_true",
-                        help="treat the known package bugs as findings too")
-    parser.add_argument("--crashes", type=Path,
-                        default=Path(tempfile.gettempdir()) / "cis-facts-fuzz-crashes")
+    parser.add_argument(
+        "--report-known", action="store_true", help="treat the known package bugs as findings too"
+    )
+    parser.add_argument(
+        "--crashes", type=Path, default=Path(tempfile.gettempdir()) / "cis-facts-fuzz-crashes"
+    )
     args, rest = parser.parse_known_args(argv[1:])
     target = Target(args.report_known)
     try:

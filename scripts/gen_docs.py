@@ -23,8 +23,9 @@ def command_help(name: str) -> str:
     return command.get_help(_context(command, name, parent))
 
 
-def _context(command: click.Command, name: str,
-             parent: click.Context | None = None) -> click.Context:
+def _context(
+    command: click.Command, name: str, parent: click.Context | None = None
+) -> click.Context:
     settings = {**command.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
     if parent is not None:
         settings.setdefault("help_option_names", parent.help_option_names)
@@ -33,9 +34,18 @@ def _context(command: click.Command, name: str,
 
 def render() -> str:
     top = cli.get_help(_context(cli, "cis-facts"))
-    parts = ["# cis-facts commands", "",
-             "Generated from each command's `--help` by `scripts/gen_docs.py`; do not edit.", "",
-             "## cis-facts", "", "```text", top, "```", ""]
+    parts = [
+        "# cis-facts commands",
+        "",
+        "Generated from each command's `--help` by `scripts/gen_docs.py`; do not edit.",
+        "",
+        "## cis-facts",
+        "",
+        "```text",
+        top,
+        "```",
+        "",
+    ]
     for name in cli.list_commands(_context(cli, "cis-facts")):
         parts += [f"## cis-facts {name}", "", "```text", command_help(name), "```", ""]
     return "\n".join(parts)

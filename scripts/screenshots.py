@@ -21,8 +21,16 @@ WIDTH = 100
 
 
 def shoot(answer: Answer, name: str, title: str) -> Path:
-    console = Console(record=True, width=WIDTH, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", markup=False, emoji=False, highlight=False)
+    console = Console(
+        record=True,
+        width=WIDTH,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
     render(answer, console)
     path = OUT / f"{name}.svg"
     path.write_text(console.export_svg(title=title), encoding="utf-8")

@@ -58,9 +58,15 @@ def _register_hypothesis_profiles() -> None:
 
     from hypothesis import HealthCheck, settings
 
-    settings.register_profile("ci", max_examples=1_000, deadline=None, derandomize=True,
-                              database=None, print_blob=True,
-                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile(
+        "ci",
+        max_examples=1_000,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     settings.register_profile("dev", max_examples=100, deadline=None)
     settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 

@@ -16,6 +16,7 @@ _MONTHS = {
 
 def human(iso: str, lang: str = "en") -> str:
     """An ISO date as the table shows it: ``21 Dec 1991``, ``Dec 1993``, ``1993–2004``."""
+
     def one(part: str) -> str:
         year, *rest = part.split("-")
         if not rest:

@@ -14,8 +14,11 @@ from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, load
 from cis_facts.model import FactBase
 
-BROKEN = sorted(p.name for p in (Path(__file__).parent / "fixtures").glob("*.toml")
-                if p.name != "valid_extra.toml")
+BROKEN = sorted(
+    p.name
+    for p in (Path(__file__).parent / "fixtures").glob("*.toml")
+    if p.name != "valid_extra.toml"
+)
 
 
 def assert_clean_exit(result: Result, code: int) -> None:
@@ -26,9 +29,15 @@ def assert_clean_exit(result: Result, code: int) -> None:
 
 
 def count_lines(base: FactBase) -> list[str]:
-    tables = {"sources": base.sources, "countries": base.countries, "events": base.events,
-              "rankings": base.rankings, "trade_shares": base.trade_shares,
-              "trade_totals": base.trade_totals, "figures": base.figures}
+    tables = {
+        "sources": base.sources,
+        "countries": base.countries,
+        "events": base.events,
+        "rankings": base.rankings,
+        "trade_shares": base.trade_shares,
+        "trade_totals": base.trade_totals,
+        "figures": base.figures,
+    }
     return [f"{kind}\t{len(records)}" for kind, records in tables.items()]
 
 
@@ -46,8 +55,9 @@ def test_check_packaged_base(runner: CliRunner) -> None:
     assert result.stderr == ""
 
 
-def test_check_with_valid_user_file_counts_its_records(runner: CliRunner,
-                                                       fixtures_dir: Path) -> None:
+def test_check_with_valid_user_file_counts_its_records(
+    runner: CliRunner, fixtures_dir: Path
+) -> None:
     path = fixtures_dir / "valid_extra.toml"
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 0)
@@ -55,8 +65,9 @@ def test_check_with_valid_user_file_counts_its_records(runner: CliRunner,
 
 
 @pytest.mark.parametrize("name", BROKEN)
-def test_check_broken_file_exits_1_with_problem_lines(runner: CliRunner, fixtures_dir: Path,
-                                                      name: str) -> None:
+def test_check_broken_file_exits_1_with_problem_lines(
+    runner: CliRunner, fixtures_dir: Path, name: str
+) -> None:
     path = fixtures_dir / name
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 1)
@@ -70,18 +81,17 @@ def test_check_prints_the_exact_problem_line(runner: CliRunner, fixtures_dir: Pa
     path = fixtures_dir / "unknown_country_initiator.toml"
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 1)
-    assert result.stderr == (f"cis-facts: {path}: fact fx-unknown-initiator: initiator: "
-                             "unknown country 'XX'\n")
+    assert result.stderr == (
+        f"cis-facts: {path}: fact fx-unknown-initiator: initiator: unknown country 'XX'\n"
+    )
 
 
-def test_check_reports_all_problems_one_per_line(runner: CliRunner,
-                                                 fixtures_dir: Path) -> None:
+def test_check_reports_all_problems_one_per_line(runner: CliRunner, fixtures_dir: Path) -> None:
     path = fixtures_dir / "three_problems.toml"
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 1)
     ids = [line.split(": ")[2] for line in result.stderr.splitlines()]
-    assert ids == ["fact fx-problem-date", "fact fx-problem-ranking",
-                   "fact fx-problem-participant"]
+    assert ids == ["fact fx-problem-date", "fact fx-problem-ranking", "fact fx-problem-participant"]
 
 
 def test_check_syntax_error_has_position(runner: CliRunner, fixtures_dir: Path) -> None:
@@ -91,12 +101,16 @@ def test_check_syntax_error_has_position(runner: CliRunner, fixtures_dir: Path) 
     assert result.stderr.startswith(f"cis-facts: {path}:5:8: TOML syntax error: ")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"\xef\xbb\xbf[[sources]]\n", ":1:1: starts with a byte-order mark"),
-    (b'[[sources]]\nid = "\xff"\n', ":2:7: is not valid UTF-8 (byte 0xff)"),
-])
-def test_check_unreadable_bytes(runner: CliRunner, tmp_path: Path, content: bytes,
-                                message: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xef\xbb\xbf[[sources]]\n", ":1:1: starts with a byte-order mark"),
+        (b'[[sources]]\nid = "\xff"\n', ":2:7: is not valid UTF-8 (byte 0xff)"),
+    ],
+)
+def test_check_unreadable_bytes(
+    runner: CliRunner, tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "bytes.toml"
     path.write_bytes(content)
     result = runner.invoke(cli, ["--data", str(path), "check"])
@@ -122,8 +136,7 @@ def _second_valid_file(tmp_path: Path, fixtures_dir: Path) -> Path:
     return path
 
 
-def test_env_var_with_two_files(runner: CliRunner, fixtures_dir: Path,
-                                tmp_path: Path) -> None:
+def test_env_var_with_two_files(runner: CliRunner, fixtures_dir: Path, tmp_path: Path) -> None:
     first = fixtures_dir / "valid_extra.toml"
     second = _second_valid_file(tmp_path, fixtures_dir)
     result = runner.invoke(cli, ["check"], env={ENV_VAR: f"{first}{os.pathsep}{second}"})
@@ -139,8 +152,7 @@ def test_env_var_problems_name_the_file(runner: CliRunner, fixtures_dir: Path) -
     assert result.stderr == f"cis-facts: {bad}: fact fx-unknown-field: colour: unknown field\n"
 
 
-def test_data_option_takes_precedence_over_env_var(runner: CliRunner,
-                                                   fixtures_dir: Path) -> None:
+def test_data_option_takes_precedence_over_env_var(runner: CliRunner, fixtures_dir: Path) -> None:
     good = fixtures_dir / "valid_extra.toml"
     bad = fixtures_dir / "unknown_field.toml"
     result = runner.invoke(cli, ["--data", str(good), "check"], env={ENV_VAR: str(bad)})
@@ -159,8 +171,9 @@ def test_check_source_finds_every_quote(runner: CliRunner, source_text: Path) ->
     ]
 
 
-def test_check_source_includes_user_file_quotes(runner: CliRunner, fixtures_dir: Path,
-                                                source_text: Path) -> None:
+def test_check_source_includes_user_file_quotes(
+    runner: CliRunner, fixtures_dir: Path, source_text: Path
+) -> None:
     path = fixtures_dir / "valid_extra.toml"
     result = runner.invoke(cli, ["--data", str(path), "check", "--source", str(source_text)])
     assert_clean_exit(result, 0)
@@ -169,8 +182,9 @@ def test_check_source_includes_user_file_quotes(runner: CliRunner, fixtures_dir:
     assert f"quotes\t{expected}/{expected} found verbatim" in result.stdout
 
 
-def test_check_source_names_a_misquoted_fact(runner: CliRunner, fixtures_dir: Path,
-                                             tmp_path: Path, source_text: Path) -> None:
+def test_check_source_names_a_misquoted_fact(
+    runner: CliRunner, fixtures_dir: Path, tmp_path: Path, source_text: Path
+) -> None:
     text = (fixtures_dir / "valid_extra.toml").read_text(encoding="utf-8")
     path = tmp_path / "misquoted.toml"
     path.write_text(text.replace("0,1% құрайды", "0,2% құрайды"), encoding="utf-8")
@@ -186,8 +200,9 @@ def test_check_source_names_a_misquoted_fact(runner: CliRunner, fixtures_dir: Pa
     assert "ok:" not in result.stdout
 
 
-def test_check_source_folds_white_space(runner: CliRunner, fixtures_dir: Path,
-                                        tmp_path: Path, source_text: Path) -> None:
+def test_check_source_folds_white_space(
+    runner: CliRunner, fixtures_dir: Path, tmp_path: Path, source_text: Path
+) -> None:
     text = (fixtures_dir / "valid_extra.toml").read_text(encoding="utf-8")
     path = tmp_path / "spaced.toml"
     path.write_text(text.replace("Қазіргі уақытта", "Қазіргі   уақытта"), encoding="utf-8")
@@ -195,14 +210,17 @@ def test_check_source_folds_white_space(runner: CliRunner, fixtures_dir: Path,
     assert_clean_exit(result, 0)
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "--bogus"],
-    ["--bogus", "check"],
-    ["no-such-command"],
-    ["--lang", "fr", "check"],
-    ["check", "--source"],
-    ["check", "--source", "/nonexistent/source.txt"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--bogus"],
+        ["--bogus", "check"],
+        ["no-such-command"],
+        ["--lang", "fr", "check"],
+        ["check", "--source"],
+        ["check", "--source", "/nonexistent/source.txt"],
+    ],
+)
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(cli, args)
     assert_clean_exit(result, 2)
@@ -220,12 +238,18 @@ def test_check_source_that_is_not_utf8_exits_2(runner: CliRunner, tmp_path: Path
 
 def _run_module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
-    return subprocess.run([sys.executable, "-m", "cis_facts", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "cis_facts", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
-def test_entry_point_reports_problems_without_traceback(fixtures_dir: Path,
-                                                        tmp_path: Path) -> None:
+def test_entry_point_reports_problems_without_traceback(fixtures_dir: Path, tmp_path: Path) -> None:
     path = fixtures_dir / "unknown_field.toml"
     proc = _run_module("--data", str(path), "check", cwd=tmp_path)
     assert proc.returncode == 1

@@ -28,11 +28,23 @@ from cis_facts.model import AnyFact, Event, FactBase, Figure, Ranking, TradeShar
 
 # Only what a test sets decides the output: no locale, no colour, a fixed width.
 BASE_ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "COLUMNS": "100", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
 }
-KIND_OF = {Event: "event", Ranking: "ranking", TradeShare: "trade_share",
-           TradeTotal: "trade_total", Figure: "figure"}
+KIND_OF = {
+    Event: "event",
+    Ranking: "ranking",
+    TradeShare: "trade_share",
+    TradeTotal: "trade_total",
+    Figure: "figure",
+}
 ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 NUMERIC_FIELDS = ("share", "growth", "position", "rank", "top", "score", "year")
 
@@ -57,8 +69,9 @@ def as_json(runner: CliRunner, *args: str, env: dict[str, str | None] | None = N
 
 
 def table(runner: CliRunner, *args: str, width: int = 100) -> str:
-    return ok(runner, *args, "--format", "table", "--color", "never",
-              env={"COLUMNS": str(width)}).stdout
+    return ok(
+        runner, *args, "--format", "table", "--color", "never", env={"COLUMNS": str(width)}
+    ).stdout
 
 
 def by_id(base: FactBase, fact_id: str) -> AnyFact:
@@ -78,6 +91,7 @@ def precision_of(iso: str) -> str:
 # --------------------------------------------------------------------------------------------
 # JSON: the field set equals the command's --help, values have the promised types
 # --------------------------------------------------------------------------------------------
+
 
 def help_fields(runner: CliRunner, command: str) -> dict[str, set[str]]:
     """The field names each "JSON fields" section of ``command --help`` lists.
@@ -114,8 +128,9 @@ def test_help_fields_parser_reads_every_entry(runner: CliRunner) -> None:
     top-level."""
     trade = help_fields(runner, "trade")
     assert set(trade) == {"JSON fields (exports, imports)", "JSON fields (totals)"}
-    assert {"growth_base", "growth_base_precision", "sum_check", "note"} <= \
-        trade["JSON fields (totals)"]
+    assert {"growth_base", "growth_base_precision", "sum_check", "note"} <= trade[
+        "JSON fields (totals)"
+    ]
     members = help_fields(runner, "members")["JSON fields"]
     assert {"since", "since_precision", "left_precision", "as_of"} <= members
     assert "date_precision" not in members
@@ -125,8 +140,9 @@ FIELD_CASES = [
     pytest.param(("members",), "JSON fields", id="members"),
     pytest.param(("members", "--on", "1993-12-15", "--all"), "JSON fields", id="members-all"),
     pytest.param(("timeline",), "JSON fields", id="timeline"),
-    pytest.param(("country", "RU"), "JSON fields (one record per row of the profile)",
-                 id="country"),
+    pytest.param(
+        ("country", "RU"), "JSON fields (one record per row of the profile)", id="country"
+    ),
     pytest.param(("resources",), "JSON fields", id="resources"),
     pytest.param(("trade", "exports"), "JSON fields (exports, imports)", id="trade-exports"),
     pytest.param(("trade", "imports"), "JSON fields (exports, imports)", id="trade-imports"),
@@ -147,8 +163,9 @@ def test_json_fields_equal_help(runner: CliRunner, args: tuple[str, ...], sectio
 
 
 @pytest.mark.parametrize(("args", "section"), FIELD_CASES)
-def test_json_records_have_id_and_source(runner: CliRunner, base: FactBase,
-                                         args: tuple[str, ...], section: str) -> None:
+def test_json_records_have_id_and_source(
+    runner: CliRunner, base: FactBase, args: tuple[str, ...], section: str
+) -> None:
     source_ids = {s.id for s in base.sources}
     for record in as_json(runner, *args):
         key = "since_event" if args[0] == "members" else "id"
@@ -185,8 +202,9 @@ TYPED_CASES = [
 
 
 @pytest.mark.parametrize("args", TYPED_CASES, ids="-".join)
-def test_json_dates_numbers_and_countries(runner: CliRunner, base: FactBase,
-                                          args: tuple[str, ...]) -> None:
+def test_json_dates_numbers_and_countries(
+    runner: CliRunner, base: FactBase, args: tuple[str, ...]
+) -> None:
     """Dates are ISO with a precision sibling, numbers are numbers, countries {code, name}."""
     codes = {c.code: c.name_en for c in base.countries}
     for obj in _walk(as_json(runner, *args)):
@@ -213,6 +231,7 @@ def test_json_dates_numbers_and_countries(runner: CliRunner, base: FactBase,
 # timeline
 # --------------------------------------------------------------------------------------------
 
+
 def test_timeline_lists_every_event_in_date_order(runner: CliRunner, base: FactBase) -> None:
     records = as_json(runner, "timeline")
     assert {r["id"] for r in records} == {e.id for e in base.events}
@@ -230,11 +249,18 @@ def test_timeline_records_carry_the_base_values(runner: CliRunner, base: FactBas
         assert record["date"] == event.date.iso()
         assert record["date_precision"] == event.date.precision
         assert record["year"] == event.date.start.year
-        assert (record["kind"], record["label"], record["place"]) == \
-            (event.kind, event.label_en, event.place_en)
+        assert (record["kind"], record["label"], record["place"]) == (
+            event.kind,
+            event.label_en,
+            event.place_en,
+        )
         assert [p["code"] for p in record["participants"]] == list(event.participants)
-        assert (record["status"], record["source"], record["quote"], record["note"]) == \
-            (event.status, event.source, event.quote, event.note)
+        assert (record["status"], record["source"], record["quote"], record["note"]) == (
+            event.status,
+            event.source,
+            event.quote,
+            event.note,
+        )
 
 
 def test_timeline_belovezh_was_signed_by_russia_belarus_ukraine(runner: CliRunner) -> None:
@@ -244,8 +270,9 @@ def test_timeline_belovezh_was_signed_by_russia_belarus_ukraine(runner: CliRunne
     assert [p["code"] for p in record["participants"]] == ["RU", "BY", "UA"]
 
 
-@pytest.mark.parametrize(("start", "end"), [("2007", "2009"), ("1991-12-13", "1991-12-21"),
-                                            ("1993-01", "2005-08-26")])
+@pytest.mark.parametrize(
+    ("start", "end"), [("2007", "2009"), ("1991-12-13", "1991-12-21"), ("1993-01", "2005-08-26")]
+)
 def test_timeline_from_to(runner: CliRunner, base: FactBase, start: str, end: str) -> None:
     """An event is kept when its date (at its precision) overlaps [--from, --to]."""
     low, high = parse_partial(start).first, parse_partial(end).last
@@ -257,8 +284,11 @@ def test_timeline_from_to(runner: CliRunner, base: FactBase, start: str, end: st
 
 def test_timeline_from_to_days(runner: CliRunner) -> None:
     records = as_json(runner, "timeline", "--from", "1991-12-13", "--to", "1991-12-21")
-    assert [r["id"] for r in records] == ["ashgabat-meeting", "almaty-protocol",
-                                          "almaty-declaration"]
+    assert [r["id"] for r in records] == [
+        "ashgabat-meeting",
+        "almaty-protocol",
+        "almaty-declaration",
+    ]
 
 
 @pytest.mark.parametrize("name", ["Georgia", "GE", "грузия", "Грузия", "georgia"])
@@ -311,12 +341,27 @@ def test_timeline_nothing_matches_exits_1(runner: CliRunner) -> None:
 # country
 # --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("KZ", "KZ"), ("kz", "KZ"), ("Kazakhstan", "KZ"), ("Қазақстан", "KZ"), ("казакстан", "KZ"),
-    ("Казахстан", "KZ"), ("Ресей", "RU"), ("Россия", "RU"), ("UK", "GB"), ("USA", "US"),
-    ("Türkiye", "TR"), ("Turkey", "TR"), ("turkiye", "TR"), ("United Kingdom", "GB"),
-    ("Kyrg", "KG"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("KZ", "KZ"),
+        ("kz", "KZ"),
+        ("Kazakhstan", "KZ"),
+        ("Қазақстан", "KZ"),
+        ("казакстан", "KZ"),
+        ("Казахстан", "KZ"),
+        ("Ресей", "RU"),
+        ("Россия", "RU"),
+        ("UK", "GB"),
+        ("USA", "US"),
+        ("Türkiye", "TR"),
+        ("Turkey", "TR"),
+        ("turkiye", "TR"),
+        ("United Kingdom", "GB"),
+        ("Kyrg", "KG"),
+    ],
+)
 def test_country_is_found_by_any_name(runner: CliRunner, name: str, code: str) -> None:
     first = as_json(runner, "country", name)[0]
     assert (first["section"], first["id"], first["value"]) == ("names", code, code)
@@ -325,17 +370,24 @@ def test_country_is_found_by_any_name(runner: CliRunner, name: str, code: str) -
 def test_country_names_section(runner: CliRunner, base: FactBase) -> None:
     kz = next(c for c in base.countries if c.code == "KZ")
     names = [r for r in as_json(runner, "country", "KZ") if r["section"] == "names"]
-    assert [r["value"] for r in names] == [kz.code, kz.name_en, kz.name_kk, kz.name_ru,
-                                           ", ".join(kz.aliases)]
+    assert [r["value"] for r in names] == [
+        kz.code,
+        kz.name_en,
+        kz.name_kk,
+        kz.name_ru,
+        ", ".join(kz.aliases),
+    ]
 
 
 def test_country_trade_positions(runner: CliRunner, base: FactBase) -> None:
-    rows = {r["section"]: r for r in as_json(runner, "country", "Russia")
-            if r["section"] in ("export", "import")}
+    rows = {
+        r["section"]: r
+        for r in as_json(runner, "country", "Russia")
+        if r["section"] in ("export", "import")
+    }
     export = next(s for s in base.trade_shares if s.country == "RU" and s.flow == "export")
     supply = next(s for s in base.trade_shares if s.country == "RU" and s.flow == "import")
-    assert (rows["export"]["share"], rows["export"]["position"]) == (export.share,
-                                                                     export.position)
+    assert (rows["export"]["share"], rows["export"]["position"]) == (export.share, export.position)
     assert (rows["export"]["share"], rows["export"]["position"]) == (14.1, 3)
     assert (rows["import"]["share"], rows["import"]["position"]) == (None, 1)
     assert rows["import"]["id"] == supply.id
@@ -351,9 +403,16 @@ def test_country_events_in_date_order(runner: CliRunner) -> None:
 
 def test_country_lists_every_fact_naming_it(runner: CliRunner, base: FactBase) -> None:
     ids = {r["id"] for r in as_json(runner, "country", "CH") if r["section"] != "names"}
-    assert ids == {f.id for f in base.facts()
-                   if "CH" in (*getattr(f, "participants", ()), getattr(f, "country", None),
-                               getattr(f, "initiator", None))}
+    assert ids == {
+        f.id
+        for f in base.facts()
+        if "CH"
+        in (
+            *getattr(f, "participants", ()),
+            getattr(f, "country", None),
+            getattr(f, "initiator", None),
+        )
+    }
     assert "export-share-switzerland" in ids
 
 
@@ -384,15 +443,20 @@ def test_country_typo_suggests(runner: CliRunner) -> None:
 # resources
 # --------------------------------------------------------------------------------------------
 
+
 def test_resources_rankings_then_reserves(runner: CliRunner, base: FactBase) -> None:
     records = as_json(runner, "resources")
     kinds = [r["kind"] for r in records]
     assert kinds == sorted(kinds, key=["ranking", "reserve"].index)
-    assert [r["id"] for r in records if r["kind"] == "ranking"][:3] == \
-        ["rank-zinc", "rank-tungsten", "rank-barite"]
+    assert [r["id"] for r in records if r["kind"] == "ranking"][:3] == [
+        "rank-zinc",
+        "rank-tungsten",
+        "rank-barite",
+    ]
     assert {r["id"] for r in records if r["kind"] == "ranking"} == {r.id for r in base.rankings}
-    assert {r["id"] for r in records if r["kind"] == "reserve"} == \
-        {f.id for f in base.figures if f.topic == "reserves"}
+    assert {r["id"] for r in records if r["kind"] == "reserve"} == {
+        f.id for f in base.figures if f.topic == "reserves"
+    }
     ranks = [r["rank"] or r["top"] for r in records if r["rank"] or r["top"]]
     assert ranks == sorted(ranks)
 
@@ -408,10 +472,17 @@ def test_resources_zinc_first_and_uranium_about_a_quarter(runner: CliRunner) -> 
     assert records["reserves-oil-gas-2003"]["unit"] == "billion t"
 
 
-@pytest.mark.parametrize(("mineral", "ids"), [
-    ("uranium", ["rank-uranium"]), ("уран", ["rank-uranium"]), ("мырыш", ["rank-zinc"]),
-    ("zinc", ["rank-zinc"]), ("ZINC", ["rank-zinc"]), ("темір", ["rank-iron-ore"]),
-])
+@pytest.mark.parametrize(
+    ("mineral", "ids"),
+    [
+        ("uranium", ["rank-uranium"]),
+        ("уран", ["rank-uranium"]),
+        ("мырыш", ["rank-zinc"]),
+        ("zinc", ["rank-zinc"]),
+        ("ZINC", ["rank-zinc"]),
+        ("темір", ["rank-iron-ore"]),
+    ],
+)
 def test_resources_mineral(runner: CliRunner, mineral: str, ids: list[str]) -> None:
     assert [r["id"] for r in as_json(runner, "resources", "--mineral", mineral)] == ids
 
@@ -419,9 +490,12 @@ def test_resources_mineral(runner: CliRunner, mineral: str, ids: list[str]) -> N
 @pytest.mark.parametrize("top", [1, 2, 3, 9, 10, 13])
 def test_resources_top(runner: CliRunner, base: FactBase, top: int) -> None:
     """--top N: rankings of world rank N or better (within the top N counts); no reserves."""
-    expected = {r.id for r in base.rankings
-                if (r.rank is not None and r.rank <= top) or
-                (r.rank is None and r.top is not None and r.top <= top)}
+    expected = {
+        r.id
+        for r in base.rankings
+        if (r.rank is not None and r.rank <= top)
+        or (r.rank is None and r.top is not None and r.top <= top)
+    }
     records = as_json(runner, "resources", "--top", str(top))
     assert {r["id"] for r in records} == expected
     assert {r["kind"] for r in records} == {"ranking"}
@@ -443,10 +517,12 @@ def test_resources_unknown_mineral(runner: CliRunner) -> None:
 # trade
 # --------------------------------------------------------------------------------------------
 
+
 def test_trade_exports(runner: CliRunner, base: FactBase) -> None:
     records = as_json(runner, "trade", "exports")
-    expected = sorted((s for s in base.trade_shares if s.flow == "export"),
-                      key=lambda s: s.position)
+    expected = sorted(
+        (s for s in base.trade_shares if s.flow == "export"), key=lambda s: s.position
+    )
     assert [r["id"] for r in records] == [s.id for s in expected]
     assert [r["position"] for r in records] == list(range(1, len(records) + 1))
     first = records[0]
@@ -466,8 +542,9 @@ def test_trade_exports_top(runner: CliRunner) -> None:
 
 def test_trade_imports_in_text_order(runner: CliRunner, base: FactBase) -> None:
     records = as_json(runner, "trade", "imports")
-    expected = sorted((s for s in base.trade_shares if s.flow == "import"),
-                      key=lambda s: s.position)
+    expected = sorted(
+        (s for s in base.trade_shares if s.flow == "import"), key=lambda s: s.position
+    )
     assert [r["country"]["code"] for r in records] == [s.country for s in expected]
     assert [r["country"]["code"] for r in records][:3] == ["RU", "DE", "CN"]
     assert [r["position"] for r in records] == list(range(1, len(records) + 1))
@@ -485,8 +562,11 @@ def test_trade_totals_values_and_sums(runner: CliRunner, base: FactBase) -> None
     records = {(r["partners"], r["flow"]): r for r in as_json(runner, "trade", "totals")}
     assert {k: r["value"] for k, r in records.items()} == stated
     # The text: CIS turnover 10215.1 = exports 4097.2 + imports 6117.9.
-    assert (stated["cis", "turnover"], stated["cis", "exports"], stated["cis", "imports"]) == \
-        (10215.1, 4097.2, 6117.9)
+    assert (stated["cis", "turnover"], stated["cis", "exports"], stated["cis", "imports"]) == (
+        10215.1,
+        4097.2,
+        6117.9,
+    )
     for partners in ("cis", "other"):
         total = round(stated[partners, "exports"] + stated[partners, "imports"], 1)
         check = records[partners, "turnover"]["sum_check"]
@@ -501,8 +581,11 @@ def test_trade_totals_values_and_sums(runner: CliRunner, base: FactBase) -> None
 def test_trade_totals_growth(runner: CliRunner) -> None:
     records = {(r["partners"], r["flow"]): r for r in as_json(runner, "trade", "totals")}
     turnover = records["cis", "turnover"]
-    assert (turnover["growth"], turnover["growth_base"], turnover["growth_base_precision"]) == \
-        (48, "2003", "year")
+    assert (turnover["growth"], turnover["growth_base"], turnover["growth_base_precision"]) == (
+        48,
+        "2003",
+        "year",
+    )
     assert (turnover["date"], turnover["date_precision"]) == ("2004", "year")
     assert records["cis", "imports"]["growth"] is None
     assert records["cis", "imports"]["growth_base"] is None
@@ -517,8 +600,7 @@ def test_trade_exports_table_notes_the_share_sum(runner: CliRunner, base: FactBa
     assert f"other {round(100 - total, 1):g} %" in out
 
 
-def test_trade_exports_top_does_not_misstate_the_rest(runner: CliRunner,
-                                                      base: FactBase) -> None:
+def test_trade_exports_top_does_not_misstate_the_rest(runner: CliRunner, base: FactBase) -> None:
     total = round(sum(s.share or 0 for s in base.trade_shares if s.flow == "export"), 1)
     out = table(runner, "trade", "exports", "--top", "5")
     unattributed = f"other {round(100 - total, 1):g} % to no country"
@@ -528,36 +610,51 @@ def test_trade_exports_top_does_not_misstate_the_rest(runner: CliRunner,
 def _extra_totals(tmp_path: Path, rows: list[tuple[str, str, str, float, str]]) -> str:
     text = ""
     for fact_id, partners, flow, value, date in rows:
-        text += (f'[[trade_totals]]\nid = "{fact_id}"\npartners = "{partners}"\n'
-                 f'flow = "{flow}"\nvalue = {value}\nunit = "USD million"\ndate = "{date}"\n'
-                 f'label_en = "{fact_id}"\nlabel_kk = "{fact_id}"\nsource = "kk-text"\n'
-                 f'quote = "test"\n\n')
+        text += (
+            f'[[trade_totals]]\nid = "{fact_id}"\npartners = "{partners}"\n'
+            f'flow = "{flow}"\nvalue = {value}\nunit = "USD million"\ndate = "{date}"\n'
+            f'label_en = "{fact_id}"\nlabel_kk = "{fact_id}"\nsource = "kk-text"\n'
+            f'quote = "test"\n\n'
+        )
     path = tmp_path / "totals.toml"
     path.write_text(text, encoding="utf-8")
     return str(path)
 
 
-def test_trade_totals_show_a_mismatch(runner: CliRunner, base: FactBase,
-                                      tmp_path: Path) -> None:
+def test_trade_totals_show_a_mismatch(runner: CliRunner, base: FactBase, tmp_path: Path) -> None:
     stated = _totals(base)
-    extra = _extra_totals(tmp_path, [("fx-all-exports-2004", "all", "exports", 20000.0,
-                                      "2004")])
+    extra = _extra_totals(tmp_path, [("fx-all-exports-2004", "all", "exports", 20000.0, "2004")])
     records = as_json(runner, "--data", extra, "trade", "totals")
     check = next(r["sum_check"] for r in records if r["id"] == "fx-all-exports-2004")
     parts = round(stated["cis", "exports"] + stated["other", "exports"], 1)
-    assert check == (f"MISMATCH: CIS + other countries = {parts:g}, stated 20000 "
-                     f"(differs by {parts - 20000:+.1f})")
-    out = ok(runner, "--data", extra, "trade", "totals", "--format", "table", "--color",
-             "never", env={"COLUMNS": "200"}).stdout
+    assert check == (
+        f"MISMATCH: CIS + other countries = {parts:g}, stated 20000 "
+        f"(differs by {parts - 20000:+.1f})"
+    )
+    out = ok(
+        runner,
+        "--data",
+        extra,
+        "trade",
+        "totals",
+        "--format",
+        "table",
+        "--color",
+        "never",
+        env={"COLUMNS": "200"},
+    ).stdout
     assert "MISMATCH" in out
 
 
 def test_trade_totals_sum_check_stays_within_a_year(runner: CliRunner, tmp_path: Path) -> None:
-    extra = _extra_totals(tmp_path, [
-        ("fx-cis-turnover-2005", "cis", "turnover", 100.0, "2005"),
-        ("fx-cis-exports-2005", "cis", "exports", 40.0, "2005"),
-        ("fx-cis-imports-2005", "cis", "imports", 60.0, "2005"),
-    ])
+    extra = _extra_totals(
+        tmp_path,
+        [
+            ("fx-cis-turnover-2005", "cis", "turnover", 100.0, "2005"),
+            ("fx-cis-exports-2005", "cis", "exports", 40.0, "2005"),
+            ("fx-cis-imports-2005", "cis", "imports", 60.0, "2005"),
+        ],
+    )
     records = as_json(runner, "--data", extra, "trade", "totals")
     check = next(r["sum_check"] for r in records if r["id"] == "fx-cis-turnover-2005")
     assert check == "exports + imports = 100 ✓"
@@ -573,6 +670,7 @@ def test_trade_unknown_view_is_a_usage_error(runner: CliRunner) -> None:
 # figures
 # --------------------------------------------------------------------------------------------
 
+
 def test_figures_all_grouped_by_topic(runner: CliRunner, base: FactBase) -> None:
     records = as_json(runner, "figures")
     assert sorted(r["id"] for r in records) == sorted(f.id for f in base.figures)
@@ -582,8 +680,12 @@ def test_figures_all_grouped_by_topic(runner: CliRunner, base: FactBase) -> None
     figures = {f.id: f for f in base.figures}
     for record in records:
         figure = figures[record["id"]]
-        assert (record["value"], record["unit"], record["measure"], record["approximate"]) == \
-            (figure.value, figure.unit, figure.measure, figure.approximate)
+        assert (record["value"], record["unit"], record["measure"], record["approximate"]) == (
+            figure.value,
+            figure.unit,
+            figure.measure,
+            figure.approximate,
+        )
         assert record["label"] == figure.label_en
 
 
@@ -622,8 +724,10 @@ def test_figures_table(runner: CliRunner) -> None:
 # show and cite
 # --------------------------------------------------------------------------------------------
 
-def _assert_every_field(record: dict[str, Any], fact: AnyFact, base: FactBase,
-                        skip: tuple[str, ...] = ()) -> None:
+
+def _assert_every_field(
+    record: dict[str, Any], fact: AnyFact, base: FactBase, skip: tuple[str, ...] = ()
+) -> None:
     for name in field_names(fact):
         value = getattr(fact, name)
         if name == "origin" or name in skip:
@@ -640,15 +744,27 @@ def _assert_every_field(record: dict[str, Any], fact: AnyFact, base: FactBase,
             assert record[name] == value, name
 
 
-@pytest.mark.parametrize("fact_id", ["rank-zinc", "rank-uranium", "export-share-switzerland",
-                                     "trade-cis-turnover-2004", "fdi-cumulative-1993-2004",
-                                     "almaty-protocol", "dushanbe-concept-2007"])
+@pytest.mark.parametrize(
+    "fact_id",
+    [
+        "rank-zinc",
+        "rank-uranium",
+        "export-share-switzerland",
+        "trade-cis-turnover-2004",
+        "fdi-cumulative-1993-2004",
+        "almaty-protocol",
+        "dushanbe-concept-2007",
+    ],
+)
 def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> None:
     fact = by_id(base, fact_id)
     (record,) = as_json(runner, "show", fact_id)
     stored = {name for name in field_names(fact) if name != "origin"}
-    dated = {f"{name}_precision" for name in stored
-             if isinstance(getattr(fact, name), When) or name in ("date", "growth_base")}
+    dated = {
+        f"{name}_precision"
+        for name in stored
+        if isinstance(getattr(fact, name), When) or name in ("date", "growth_base")
+    }
     if isinstance(fact, Event):  # an event's own kind is renamed: "kind" is the fact kind
         stored = (stored - {"kind"}) | {"event_kind"}
     documented = help_fields(runner, "show")["JSON fields"]
@@ -690,13 +806,20 @@ def test_show_unknown_id_suggests(runner: CliRunner) -> None:
     result = invoke(runner, "show", "georgia-accesion")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == ("cis-facts: no fact with id 'georgia-accesion' "
-                             "(did you mean: georgia-accession?)\n")
+    assert result.stderr == (
+        "cis-facts: no fact with id 'georgia-accesion' (did you mean: georgia-accession?)\n"
+    )
 
 
-@pytest.mark.parametrize(("fact_id", "figure"), [("rank-zinc", "1st"), ("rank-uranium", "25"),
-                                                 ("fdi-cumulative-1993-2004", "34"),
-                                                 ("export-share-switzerland", "18.7")])
+@pytest.mark.parametrize(
+    ("fact_id", "figure"),
+    [
+        ("rank-zinc", "1st"),
+        ("rank-uranium", "25"),
+        ("fdi-cumulative-1993-2004", "34"),
+        ("export-share-switzerland", "18.7"),
+    ],
+)
 def test_cite_plain(runner: CliRunner, base: FactBase, fact_id: str, figure: str) -> None:
     fact = by_id(base, fact_id)
     title = next(s.title for s in base.sources if s.id == fact.source)
@@ -753,6 +876,7 @@ def test_cite_unknown_id(runner: CliRunner) -> None:
 # languages
 # --------------------------------------------------------------------------------------------
 
+
 def _kk(base: FactBase, what: str) -> str:
     """A Kazakh label of the base (``country:KZ``, ``place:ID``, ``mineral:ID``, ``fact:ID``),
     or, for a table that shows none, a Kazakh word of the interface (``text:...``)."""
@@ -789,18 +913,30 @@ LANG_CASES = [
 
 
 @pytest.mark.parametrize(("args", "label", "english"), LANG_CASES, ids=lambda a: str(a))
-def test_lang_kk_table(runner: CliRunner, base: FactBase, args: tuple[str, ...], label: str,
-                       english: str) -> None:
+def test_lang_kk_table(
+    runner: CliRunner, base: FactBase, args: tuple[str, ...], label: str, english: str
+) -> None:
     out = table(runner, *args, "--lang", "kk", width=250)
     assert _kk(base, label) in out
     assert english not in out
     assert "Дереккөз" in out
 
 
-@pytest.mark.parametrize("args", [("members",), ("timeline",), ("country", "GE"),
-                                  ("resources",), ("trade", "exports"), ("figures",),
-                                  ("search", "uranium"), ("show", "rank-zinc"),
-                                  ("cite", "rank-zinc")], ids="-".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("members",),
+        ("timeline",),
+        ("country", "GE"),
+        ("resources",),
+        ("trade", "exports"),
+        ("figures",),
+        ("search", "uranium"),
+        ("show", "rank-zinc"),
+        ("cite", "rank-zinc"),
+    ],
+    ids="-".join,
+)
 def test_lang_kk_json_labels(runner: CliRunner, base: FactBase, args: tuple[str, ...]) -> None:
     """In Kazakh, every label and country name is the base's Kazakh one."""
     kk_names = {c.code: c.name_kk for c in base.countries}
@@ -819,17 +955,20 @@ def test_lang_kk_json_labels(runner: CliRunner, base: FactBase, args: tuple[str,
     assert checked
 
 
-@pytest.mark.parametrize(("env", "flag", "lang"), [
-    ({"LANG": ""}, (), "en"),
-    ({"LANG": "kk_KZ.UTF-8"}, (), "kk"),
-    ({"LANG": "en_US.UTF-8"}, (), "en"),
-    ({"LANG": "kk_KZ.UTF-8"}, ("--lang", "en"), "en"),
-    ({"LANG": ""}, ("--lang", "kk"), "kk"),
-    ({"LANG": "en_US.UTF-8", "LC_ALL": "kk_KZ.UTF-8"}, (), "kk"),
-])
-def test_lang_default_from_the_locale(runner: CliRunner, base: FactBase,
-                                      env: dict[str, str | None], flag: tuple[str, ...],
-                                      lang: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "flag", "lang"),
+    [
+        ({"LANG": ""}, (), "en"),
+        ({"LANG": "kk_KZ.UTF-8"}, (), "kk"),
+        ({"LANG": "en_US.UTF-8"}, (), "en"),
+        ({"LANG": "kk_KZ.UTF-8"}, ("--lang", "en"), "en"),
+        ({"LANG": ""}, ("--lang", "kk"), "kk"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "kk_KZ.UTF-8"}, (), "kk"),
+    ],
+)
+def test_lang_default_from_the_locale(
+    runner: CliRunner, base: FactBase, env: dict[str, str | None], flag: tuple[str, ...], lang: str
+) -> None:
     records = as_json(runner, "trade", "exports", "--top", "1", *flag, env=env)
     assert records[0]["country"]["name"] == country_name(base, "CH", lang)
     (cited,) = as_json(runner, "cite", "rank-zinc", *flag, env=env)
@@ -873,8 +1012,7 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("args", "code"), ERROR_CASES, ids=lambda a: str(a))
-def test_errors_are_one_line_on_stderr(runner: CliRunner, args: tuple[str, ...],
-                                       code: int) -> None:
+def test_errors_are_one_line_on_stderr(runner: CliRunner, args: tuple[str, ...], code: int) -> None:
     result = invoke(runner, *args)
     assert result.exit_code == code
     assert isinstance(result.exception, SystemExit)  # no other exception escaped
@@ -893,6 +1031,7 @@ def test_errors_are_one_line_on_stderr(runner: CliRunner, args: tuple[str, ...],
 # end to end: the installed command as a real subprocess
 # --------------------------------------------------------------------------------------------
 
+
 def _executable() -> str:
     beside = Path(sys.executable).parent / "cis-facts"
     if beside.exists():
@@ -906,8 +1045,15 @@ def _executable() -> str:
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CIS_FACTS_DATA", "FORCE_COLOR")}
     env.update({"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1"})
-    return subprocess.run([_executable(), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60, check=False)
+    return subprocess.run(
+        [_executable(), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_e2e_trade_exports_json() -> None:
@@ -935,8 +1081,9 @@ def test_e2e_piped_output_is_plain() -> None:
     assert "\x1b" not in done.stdout
 
 
-@pytest.mark.parametrize(("args", "code"), [(("country", "Atlantis"), 1),
-                                            (("members", "--on", "1993-13"), 2)])
+@pytest.mark.parametrize(
+    ("args", "code"), [(("country", "Atlantis"), 1), (("members", "--on", "1993-13"), 2)]
+)
 def test_e2e_errors(args: tuple[str, ...], code: int) -> None:
     done = run(*args)
     assert done.returncode == code

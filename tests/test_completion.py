@@ -37,22 +37,30 @@ def run_complete(words: str, shell: str = "bash", **env: str) -> subprocess.Comp
     if not SCRIPT.exists():
         pytest.skip(f"{SCRIPT} is not installed")
     full_env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
-    full_env.update(env, COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1),
-                    **{COMPLETE_VAR: f"{shell}_complete"})
-    return subprocess.run([str(SCRIPT)], env=full_env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    full_env.update(
+        env,
+        COMP_WORDS=words,
+        COMP_CWORD=str(len(words.split()) - 1),
+        **{COMPLETE_VAR: f"{shell}_complete"},
+    )
+    return subprocess.run(
+        [str(SCRIPT)], env=full_env, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
-@pytest.mark.parametrize(("incomplete", "expected"), [
-    ("Kaz", "Kazakhstan"),
-    ("kaz", "Kazakhstan"),
-    ("kz", "KZ"),
-    ("KZ", "KZ"),
-    ("казак", "Қазақстан"),  # typed without Kazakh letters
-    ("Қаз", "Қазақстан"),
-    ("Казах", "Казахстан"),  # Russian
-    ("Russian F", "Russian Federation"),  # an alias
-])
+@pytest.mark.parametrize(
+    ("incomplete", "expected"),
+    [
+        ("Kaz", "Kazakhstan"),
+        ("kaz", "Kazakhstan"),
+        ("kz", "KZ"),
+        ("KZ", "KZ"),
+        ("казак", "Қазақстан"),  # typed without Kazakh letters
+        ("Қаз", "Қазақстан"),
+        ("Казах", "Казахстан"),  # Russian
+        ("Russian F", "Russian Federation"),  # an alias
+    ],
+)
 def test_country_completes_codes_and_names(incomplete: str, expected: str) -> None:
     assert expected in complete(["country"], incomplete)
 
@@ -103,8 +111,7 @@ def test_completion_reads_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert complete(["country"], "MN") == ["MN"]
 
 
-def test_broken_base_completes_to_nothing(monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:
+def test_broken_base_completes_to_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("[[countries]]\ncode = 1\n", encoding="utf-8")
     monkeypatch.setenv(ENV_VAR, str(broken))
@@ -121,16 +128,21 @@ def test_installed_script_completes_a_country() -> None:
 
 def test_installed_script_completes_for_zsh_with_help() -> None:
     proc = run_complete("cis-facts cite rank-zi", shell="zsh")
-    assert proc.stdout.splitlines() == ["plain", "rank-zinc",
-                                        "Kazakhstan ranks 1st in the world for zinc"]
+    assert proc.stdout.splitlines() == [
+        "plain",
+        "rank-zinc",
+        "Kazakhstan ranks 1st in the world for zinc",
+    ]
     assert proc.stderr == ""
 
 
-@pytest.mark.parametrize("words", ["cis-facts country Kaz", "cis-facts show rank",
-                                   "cis-facts timeline --country Ge"])
+@pytest.mark.parametrize(
+    "words", ["cis-facts country Kaz", "cis-facts show rank", "cis-facts timeline --country Ge"]
+)
 @pytest.mark.parametrize("contents", ["[[countries]]\ncode = 1\n", "not = [toml", None])
-def test_installed_script_is_silent_on_a_broken_base(tmp_path: Path, words: str,
-                                                     contents: str | None) -> None:
+def test_installed_script_is_silent_on_a_broken_base(
+    tmp_path: Path, words: str, contents: str | None
+) -> None:
     path = tmp_path / "data.toml"  # None: the file does not exist
     if contents is not None:
         path.write_text(contents, encoding="utf-8")
@@ -143,17 +155,21 @@ def test_installed_script_is_silent_on_a_broken_data_option(tmp_path: Path) -> N
     assert (proc.returncode, proc.stdout.strip(), proc.stderr) == (0, "", "")
 
 
-@pytest.mark.parametrize(("shell", "marker"), [
-    ("bash", "complete -o nosort -F _cis_facts_completion cis-facts"),
-    ("zsh", "compdef _cis_facts_completion cis-facts"),
-    ("fish", "complete --no-files --command cis-facts"),
-])
+@pytest.mark.parametrize(
+    ("shell", "marker"),
+    [
+        ("bash", "complete -o nosort -F _cis_facts_completion cis-facts"),
+        ("zsh", "compdef _cis_facts_completion cis-facts"),
+        ("fish", "complete --no-files --command cis-facts"),
+    ],
+)
 def test_enable_scripts_are_generated(shell: str, marker: str) -> None:
     if not SCRIPT.exists():
         pytest.skip(f"{SCRIPT} is not installed")
     env = {**os.environ, COMPLETE_VAR: f"{shell}_source"}
-    proc = subprocess.run([str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60,
-                          check=False)
+    proc = subprocess.run(
+        [str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert proc.returncode == 0
     assert marker in proc.stdout
     assert proc.stderr == ""
@@ -163,11 +179,19 @@ def test_bash_enable_line_completes_in_bash() -> None:
     """The one-line set-up from the README, run in a real bash."""
     if not SCRIPT.exists() or shutil.which("bash") is None:
         pytest.skip("needs bash and the installed script")
-    script = ('eval "$(_CIS_FACTS_COMPLETE=bash_source cis-facts)"; '
-              "COMP_WORDS=(cis-facts country Kaz); COMP_CWORD=2; "
-              '_cis_facts_completion cis-facts; printf "%s\\n" "${COMPREPLY[@]}"')
+    script = (
+        'eval "$(_CIS_FACTS_COMPLETE=bash_source cis-facts)"; '
+        "COMP_WORDS=(cis-facts country Kaz); COMP_CWORD=2; "
+        '_cis_facts_completion cis-facts; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
     env["PATH"] = f"{SCRIPT.parent}{os.pathsep}{env.get('PATH', '')}"
-    proc = subprocess.run(["bash", "--norc", "--noprofile", "-c", script], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert (proc.stdout, proc.stderr) == ("Kazakhstan\n", "")

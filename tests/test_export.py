@@ -23,8 +23,19 @@ from cis_facts.loader import load
 from cis_facts.model import FactBase
 
 VALID_EXTRA = Path(__file__).parent / "fixtures" / "valid_extra.toml"
-VIEW_COLUMNS = ["kind", "id", "label_en", "label_kk", "value", "unit", "date", "date_precision",
-                "source", "quote", "note"]
+VIEW_COLUMNS = [
+    "kind",
+    "id",
+    "label_en",
+    "label_kk",
+    "value",
+    "unit",
+    "date",
+    "date_precision",
+    "source",
+    "quote",
+    "note",
+]
 
 
 def invoke(*args: str | Path) -> Result:
@@ -49,16 +60,23 @@ def listing(directory: Path) -> list[str]:
 
 
 def expected_counts(base: FactBase) -> dict[str, int]:
-    return {**base.counts(),
-            "country_aliases": sum(len(c.aliases) for c in base.countries),
-            "event_participants": sum(len(e.participants) for e in base.events)}
+    return {
+        **base.counts(),
+        "country_aliases": sum(len(c.aliases) for c in base.countries),
+        "event_participants": sum(len(e.participants) for e in base.events),
+    }
 
 
 def table_counts(connection: sqlite3.Connection) -> dict[str, int]:
-    names = [row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-            for name in names}
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        )
+    ]
+    return {
+        name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names
+    }
 
 
 def test_sqlite_export_writes_nothing_to_stdout_and_one_summary_line(tmp_path: Path) -> None:
@@ -79,47 +97,88 @@ def test_sqlite_foreign_keys_hold(db: sqlite3.Connection) -> None:
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
-@pytest.mark.parametrize(("table", "references"), [
-    ("countries", {("source", "sources", "id"), ("note_source", "sources", "id")}),
-    ("country_aliases", {("country_code", "countries", "code")}),
-    ("events", {("source", "sources", "id"), ("note_source", "sources", "id"),
-                ("initiator", "countries", "code")}),
-    ("event_participants", {("event_id", "events", "id"), ("country_code", "countries", "code")}),
-    ("rankings", {("source", "sources", "id"), ("note_source", "sources", "id")}),
-    ("trade_shares", {("source", "sources", "id"), ("note_source", "sources", "id"),
-                      ("country", "countries", "code")}),
-    ("trade_totals", {("source", "sources", "id"), ("note_source", "sources", "id")}),
-    ("figures", {("source", "sources", "id"), ("note_source", "sources", "id"),
-                 ("country", "countries", "code")}),
-])
-def test_sqlite_declares_foreign_keys(db: sqlite3.Connection, table: str,
-                                      references: set[tuple[str, str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("table", "references"),
+    [
+        ("countries", {("source", "sources", "id"), ("note_source", "sources", "id")}),
+        ("country_aliases", {("country_code", "countries", "code")}),
+        (
+            "events",
+            {
+                ("source", "sources", "id"),
+                ("note_source", "sources", "id"),
+                ("initiator", "countries", "code"),
+            },
+        ),
+        (
+            "event_participants",
+            {("event_id", "events", "id"), ("country_code", "countries", "code")},
+        ),
+        ("rankings", {("source", "sources", "id"), ("note_source", "sources", "id")}),
+        (
+            "trade_shares",
+            {
+                ("source", "sources", "id"),
+                ("note_source", "sources", "id"),
+                ("country", "countries", "code"),
+            },
+        ),
+        ("trade_totals", {("source", "sources", "id"), ("note_source", "sources", "id")}),
+        (
+            "figures",
+            {
+                ("source", "sources", "id"),
+                ("note_source", "sources", "id"),
+                ("country", "countries", "code"),
+            },
+        ),
+    ],
+)
+def test_sqlite_declares_foreign_keys(
+    db: sqlite3.Connection, table: str, references: set[tuple[str, str, str]]
+) -> None:
     rows = db.execute(f"PRAGMA foreign_key_list({table})").fetchall()
     assert {(row[3], row[2], row[4]) for row in rows} == references
 
 
-@pytest.mark.parametrize(("table", "keys"), [
-    ("sources", ["id"]), ("countries", ["code"]), ("events", ["id"]), ("rankings", ["id"]),
-    ("trade_shares", ["id"]), ("trade_totals", ["id"]), ("figures", ["id"]),
-    ("country_aliases", ["country_code", "position"]),
-    ("event_participants", ["event_id", "position"]),
-])
-def test_sqlite_declares_primary_keys(db: sqlite3.Connection, table: str,
-                                      keys: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("table", "keys"),
+    [
+        ("sources", ["id"]),
+        ("countries", ["code"]),
+        ("events", ["id"]),
+        ("rankings", ["id"]),
+        ("trade_shares", ["id"]),
+        ("trade_totals", ["id"]),
+        ("figures", ["id"]),
+        ("country_aliases", ["country_code", "position"]),
+        ("event_participants", ["event_id", "position"]),
+    ],
+)
+def test_sqlite_declares_primary_keys(db: sqlite3.Connection, table: str, keys: list[str]) -> None:
     info = db.execute(f"PRAGMA table_info({table})").fetchall()
     assert [row[1] for row in sorted(info, key=lambda r: r[5]) if row[5]] == keys
 
 
-@pytest.mark.parametrize(("table", "column", "declared"), [
-    ("trade_totals", "value", "REAL"), ("trade_totals", "growth", "REAL"),
-    ("figures", "value", "REAL"), ("trade_shares", "share", "REAL"),
-    ("rankings", "rank", "INTEGER"), ("rankings", "approximate", "INTEGER"),
-    ("trade_shares", "position", "INTEGER"), ("event_participants", "position", "INTEGER"),
-    ("events", "date", "TEXT"), ("events", "date_precision", "TEXT"),
-    ("trade_totals", "growth_base_precision", "TEXT"),
-])
-def test_sqlite_columns_are_typed(db: sqlite3.Connection, table: str, column: str,
-                                  declared: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "column", "declared"),
+    [
+        ("trade_totals", "value", "REAL"),
+        ("trade_totals", "growth", "REAL"),
+        ("figures", "value", "REAL"),
+        ("trade_shares", "share", "REAL"),
+        ("rankings", "rank", "INTEGER"),
+        ("rankings", "approximate", "INTEGER"),
+        ("trade_shares", "position", "INTEGER"),
+        ("event_participants", "position", "INTEGER"),
+        ("events", "date", "TEXT"),
+        ("events", "date_precision", "TEXT"),
+        ("trade_totals", "growth_base_precision", "TEXT"),
+    ],
+)
+def test_sqlite_columns_are_typed(
+    db: sqlite3.Connection, table: str, column: str, declared: str
+) -> None:
     info = {row[1]: row[2] for row in db.execute(f"PRAGMA table_info({table})")}
     assert info[column] == declared
 
@@ -138,12 +197,16 @@ def test_sqlite_rows_round_trip(db: sqlite3.Connection) -> None:
 def test_sqlite_child_tables_keep_order(db: sqlite3.Connection) -> None:
     base = load()
     for event in base.events:
-        got = db.execute("SELECT country_code FROM event_participants WHERE event_id = ? "
-                         "ORDER BY position", (event.id,)).fetchall()
+        got = db.execute(
+            "SELECT country_code FROM event_participants WHERE event_id = ? ORDER BY position",
+            (event.id,),
+        ).fetchall()
         assert [row[0] for row in got] == list(event.participants)
     for country in base.countries:
-        got = db.execute("SELECT alias FROM country_aliases WHERE country_code = ? "
-                         "ORDER BY position", (country.code,)).fetchall()
+        got = db.execute(
+            "SELECT alias FROM country_aliases WHERE country_code = ? ORDER BY position",
+            (country.code,),
+        ).fetchall()
         assert [row[0] for row in got] == list(country.aliases)
 
 
@@ -155,20 +218,26 @@ def test_facts_view_holds_every_fact(db: sqlite3.Connection) -> None:
     assert len(rows) == len(list(base.facts()))
     assert sorted(row[1] for row in rows) == sorted(f.id for f in base.facts())
     kinds = dict(db.execute("SELECT kind, count(*) FROM facts GROUP BY kind").fetchall())
-    assert kinds == {"event": len(base.events), "ranking": len(base.rankings),
-                     "trade_share": len(base.trade_shares),
-                     "trade_total": len(base.trade_totals), "figure": len(base.figures)}
+    assert kinds == {
+        "event": len(base.events),
+        "ranking": len(base.rankings),
+        "trade_share": len(base.trade_shares),
+        "trade_total": len(base.trade_totals),
+        "figure": len(base.figures),
+    }
 
 
-@pytest.mark.parametrize(("fact_id", "value", "unit"), [
-    ("rank-zinc", 1, "#"),
-    ("rank-uranium", 25.0, "%"),
-    ("export-share-switzerland", 18.7, "%"),
-    ("import-supplier-russia", 1, "#"),
-    ("trade-cis-turnover-2004", 10215.1, "USD million"),
-])
-def test_facts_view_values(db: sqlite3.Connection, fact_id: str, value: float,
-                           unit: str) -> None:
+@pytest.mark.parametrize(
+    ("fact_id", "value", "unit"),
+    [
+        ("rank-zinc", 1, "#"),
+        ("rank-uranium", 25.0, "%"),
+        ("export-share-switzerland", 18.7, "%"),
+        ("import-supplier-russia", 1, "#"),
+        ("trade-cis-turnover-2004", 10215.1, "USD million"),
+    ],
+)
+def test_facts_view_values(db: sqlite3.Connection, fact_id: str, value: float, unit: str) -> None:
     row = db.execute("SELECT value, unit FROM facts WHERE id = ?", (fact_id,)).fetchone()
     assert row == (value, unit)
 
@@ -176,19 +245,25 @@ def test_facts_view_values(db: sqlite3.Connection, fact_id: str, value: float,
 def test_sqlite_export_includes_data_files(tmp_path: Path) -> None:
     path = exported(tmp_path, "--data", str(VALID_EXTRA))
     with closing(sqlite3.connect(path)) as connection:
-        assert table_counts(connection) == dict(sorted(expected_counts(
-            load([VALID_EXTRA])).items()))
-        assert connection.execute("SELECT name_en FROM countries WHERE code = 'MN'"
-                                  ).fetchone() == ("Mongolia",)
+        assert table_counts(connection) == dict(
+            sorted(expected_counts(load([VALID_EXTRA])).items())
+        )
+        assert connection.execute("SELECT name_en FROM countries WHERE code = 'MN'").fetchone() == (
+            "Mongolia",
+        )
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 command-line shell")
 def test_sqlite_command_line_shell_opens_the_export(tmp_path: Path) -> None:
     path = exported(tmp_path)
-    proc = subprocess.run(["sqlite3", str(path), "SELECT count(*) FROM facts;"],
-                          capture_output=True, text=True, timeout=60, check=False)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (
-        0, f"{len(list(load().facts()))}\n", "")
+    proc = subprocess.run(
+        ["sqlite3", str(path), "SELECT count(*) FROM facts;"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"{len(list(load().facts()))}\n", "")
 
 
 def test_json_export_round_trip(tmp_path: Path) -> None:
@@ -247,8 +322,9 @@ def test_missing_directory_is_one_line_and_exit_1(tmp_path: Path, to: str) -> No
     result = invoke("export", "--to", to, path)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr == f"cis-facts: cannot write {path}: directory {path.parent} does not " \
-                            "exist\n"
+    assert (
+        result.stderr == f"cis-facts: cannot write {path}: directory {path.parent} does not exist\n"
+    )
     assert not (tmp_path / "no").exists()
 
 
@@ -265,8 +341,9 @@ def test_bad_format_is_a_usage_error(tmp_path: Path) -> None:
     assert listing(tmp_path) == []
 
 
-def test_failed_write_leaves_no_temporary_file(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full_disk(base: FactBase, tmp: str) -> None:
         Path(tmp).write_text("partial", encoding="utf-8")
         raise OSError(28, "No space left on device")
@@ -279,8 +356,9 @@ def test_failed_write_leaves_no_temporary_file(tmp_path: Path,
     assert listing(tmp_path) == []
 
 
-def test_interrupted_write_leaves_no_temporary_file(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def interrupted(base: FactBase, tmp: str) -> None:
         sqlite3.connect(tmp).execute("CREATE TABLE t (x)").connection.close()
         raise KeyboardInterrupt

@@ -65,6 +65,7 @@ def as_json(name: str) -> list[dict[str, Any]]:
 # The flattening the tabular formats promise, written out from the documentation
 # --------------------------------------------------------------------------------------------
 
+
 def scalar(value: Any) -> str:
     if value is None:
         return ""
@@ -84,8 +85,9 @@ def flatten(records: list[dict[str, Any]], fields: list[str]) -> Flat:
     """Header and rows of the records, objects spread over ``field.key`` columns."""
     columns: list[tuple[str, str | None]] = []
     for name in fields:
-        keys = list(dict.fromkeys(k for r in records if isinstance(r.get(name), dict)
-                                  for k in r[name]))
+        keys = list(
+            dict.fromkeys(k for r in records if isinstance(r.get(name), dict) for k in r[name])
+        )
         columns += [(name, k) for k in keys] or [(name, None)]
     header = [name if key is None else f"{name}.{key}" for name, key in columns]
     rows = []
@@ -103,6 +105,7 @@ def flatten(records: list[dict[str, Any]], fields: list[str]) -> Flat:
 # --------------------------------------------------------------------------------------------
 # Parsers, standard library only
 # --------------------------------------------------------------------------------------------
+
 
 def _untab(cell: str) -> str:
     return re.sub(r"\\(.)", lambda m: _TAB_ESCAPES[m.group(1)], cell)
@@ -163,6 +166,7 @@ def parse_records(fmt: str, result: Result) -> list[dict[str, Any]]:
 # Tests
 # --------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", COMMANDS)
 def test_format_holds_the_json_records(name: str, fmt: str) -> None:
@@ -201,8 +205,9 @@ def test_fields_select_and_order(name: str, fmt: str) -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_unknown_field_exits_2_and_lists_the_valid_ones(name: str) -> None:
-    result = CliRunner().invoke(cli, [*COMMANDS[name], "--format", "csv",
-                                      "--fields", "id,no_such_field"])
+    result = CliRunner().invoke(
+        cli, [*COMMANDS[name], "--format", "csv", "--fields", "id,no_such_field"]
+    )
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert result.stdout == ""
     assert "no_such_field" in result.stderr
@@ -235,7 +240,7 @@ def test_tabular_formats_escape_their_separators() -> None:
     assert _tab_lines("x\\ty\t1\\\\\\n2\n") == [["x\ty", "1\\\n2"]]
 
 
-TRICKY = '''
+TRICKY = """
 [[figures]]
 id = "fx-tricky"
 label_en = " a | pipe, a \\\\ backslash, \\"quotes\\" and a, comma "
@@ -246,7 +251,7 @@ topic = "tricky-text"
 measure = "count"
 value = 1
 unit = "|"
-'''
+"""
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -28,8 +28,14 @@ from cis_facts.cli import cli
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = ".venv/bin/python scripts/regen_golden.py"
 ENV: dict[str, str | None] = {
-    "NO_COLOR": "1", "TERM": "dumb", "LANG": "", "LC_ALL": "", "LC_MESSAGES": "",
-    "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
     "CIS_FACTS_DATA": None,
 }
 
@@ -81,14 +87,19 @@ def normalise(text: str) -> str:
 def run(args: tuple[str, ...], width: int, fmt: str = "table") -> str:
     """stdout of ``cis-facts ARGS`` at ``width`` columns; any exit but 0 is an error."""
     extra = ("--format", fmt) + (("--color", "never") if fmt == "table" else ())
-    result = CliRunner().invoke(cli, [*args, *extra], prog_name="cis-facts",
-                                env={**ENV, "COLUMNS": str(width)})
+    result = CliRunner().invoke(
+        cli, [*args, *extra], prog_name="cis-facts", env={**ENV, "COLUMNS": str(width)}
+    )
     # Machine formats carry an answer's caveat ("As of ...") on stderr; nothing else may be.
-    unexpected = [line for line in result.stderr.splitlines()
-                  if not (fmt != "table" and line.startswith("cis-facts: As of "))]
+    unexpected = [
+        line
+        for line in result.stderr.splitlines()
+        if not (fmt != "table" and line.startswith("cis-facts: As of "))
+    ]
     if result.exit_code != 0 or unexpected:
-        raise AssertionError(f"cis-facts {' '.join(args)} exited {result.exit_code}: "
-                             f"{result.stderr}")
+        raise AssertionError(
+            f"cis-facts {' '.join(args)} exited {result.exit_code}: {result.stderr}"
+        )
     return result.stdout
 
 
@@ -107,9 +118,11 @@ def test_golden(case: Case) -> None:
         pytest.fail(f"{case.path} is missing; run {REGEN}")
     expected = case.path.read_text(encoding="utf-8")
     actual = render(case)
-    assert actual == expected, (f"cis-facts {' '.join(case.args)} at width {case.width} differs "
-                                f"from {case.path.name}; if the change is deliberate, run "
-                                f"{REGEN}")
+    assert actual == expected, (
+        f"cis-facts {' '.join(case.args)} at width {case.width} differs "
+        f"from {case.path.name}; if the change is deliberate, run "
+        f"{REGEN}"
+    )
 
 
 def test_no_stray_golden_files() -> None:
@@ -118,8 +131,9 @@ def test_no_stray_golden_files() -> None:
     assert not stray, f"golden files no case produces: {stray}; run {REGEN}"
 
 
-@pytest.mark.parametrize("args", [("members",), ("timeline",), ("trade", "totals"),
-                                  ("figures",)], ids="-".join)
+@pytest.mark.parametrize(
+    "args", [("members",), ("timeline",), ("trade", "totals"), ("figures",)], ids="-".join
+)
 @pytest.mark.parametrize("width", [60, 100])
 def test_width_follows_columns(args: tuple[str, ...], width: int) -> None:
     """Under CliRunner Rich takes its width from COLUMNS: no line is wider, and the output
@@ -137,6 +151,7 @@ def test_wide_terminal_is_used() -> None:
 # --------------------------------------------------------------------------------------------
 # At 60 columns every value is still there in full: wrapped at spaces, never cut or broken
 # --------------------------------------------------------------------------------------------
+
 
 def _texts(value: Any, record: dict[str, Any], key: str) -> list[str]:
     if value is None or value == "":
@@ -164,8 +179,9 @@ def values(args: tuple[str, ...], shown: tuple[str, ...]) -> set[str]:
 # (command, the JSON fields whose numbers, dates, country names and units the table shows)
 FULL_CASES = [
     pytest.param(("members",), ("country", "since", "founding_acts"), id="members"),
-    pytest.param(("members", "--all"), ("country", "since", "left", "founding_acts"),
-                 id="members-all"),
+    pytest.param(
+        ("members", "--all"), ("country", "since", "left", "founding_acts"), id="members-all"
+    ),
     # Narrow charts show one digit a year; the title gives the span of years.
     pytest.param(("members", "--chart"), ("country",), id="members-chart"),
     pytest.param(("timeline",), ("date", "participants"), id="timeline"),
@@ -173,17 +189,20 @@ FULL_CASES = [
     pytest.param(("resources",), ("standing", "value", "unit", "date"), id="resources"),
     pytest.param(("trade", "exports"), ("position", "country", "share"), id="trade-exports"),
     pytest.param(("trade", "imports"), ("position", "country"), id="trade-imports"),
-    pytest.param(("trade", "totals"), ("value", "unit", "growth", "growth_base", "date"),
-                 id="trade-totals"),
+    pytest.param(
+        ("trade", "totals"), ("value", "unit", "growth", "growth_base", "date"), id="trade-totals"
+    ),
     pytest.param(("figures",), ("value", "unit", "date"), id="figures"),
     pytest.param(("search", "uranium"), ("id", "score"), id="search"),
 ]
 
 
 def test_reading_joins_wrapped_lines_at_spaces_only() -> None:
-    out = ("Title of\nthe table\n┏━━━━━━━━━━━━┳━━━━━━┓\n┃ Country    ┃ Date ┃\n"
-           "│ Turkmenist │ 21   │\n│ an (TM)    │ Dec  │\n│            │ 1991 │\n"
-           "└────────────┴──────┘\n")
+    out = (
+        "Title of\nthe table\n┏━━━━━━━━━━━━┳━━━━━━┓\n┃ Country    ┃ Date ┃\n"
+        "│ Turkmenist │ 21   │\n│ an (TM)    │ Dec  │\n│            │ 1991 │\n"
+        "└────────────┴──────┘\n"
+    )
     texts = reading(out)
     assert texts == ["Country Turkmenist an (TM)", "Date 21 Dec 1991", "Title of the table"]
     assert not any("Turkmenistan" in text for text in texts)
@@ -195,7 +214,8 @@ def test_reading_joins_wrapped_lines_at_spaces_only() -> None:
 def test_every_value_in_full_at_60(args: tuple[str, ...], shown: tuple[str, ...]) -> None:
     out = run(args, 60)
     texts = reading(out)
-    missing = sorted(v for v in values(args, shown)
-                     if not any(re.sub(r"\s+", " ", v) in text for text in texts))
+    missing = sorted(
+        v for v in values(args, shown) if not any(re.sub(r"\s+", " ", v) in text for text in texts)
+    )
     assert not missing, f"not shown in full at 60 columns: {missing}"
     assert "…" not in out

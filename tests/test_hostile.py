@@ -34,8 +34,15 @@ from cis_facts.schema import MAX_TEXT, TABLES, record_id
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "COLUMNS": "200", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "200",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
 }
 # check, a machine format, the default (plain under CliRunner) and a coloured table.
 COMMANDS: tuple[tuple[str, ...], ...] = (
@@ -45,21 +52,26 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("timeline", "--format", "table", "--color", "always"),
 )
 PACKAGED: dict[str, list[dict[str, Any]]] = tomli.loads(
-    Path(packaged_base()).read_text(encoding="utf-8"))
+    Path(packaged_base()).read_text(encoding="utf-8")
+)
 BIG = 5 * 1024 * 1024  # "huge" strings: 5 MiB
 # What must never reach a terminal raw: C0 (but newline), DEL, C1, bidi controls.
-RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                         "\u2066-\u2069]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 # --------------------------------------------------------------------------------------------
 # Running the CLI and checking the error contract
 # --------------------------------------------------------------------------------------------
 
-def invoke(args: Sequence[str], env: dict[str, str | None] | None = None,
-           color: bool = False) -> Result:
-    return CliRunner().invoke(cli, list(args), env={**ENV, **(env or {})},
-                              prog_name="cis-facts", color=color)
+
+def invoke(
+    args: Sequence[str], env: dict[str, str | None] | None = None, color: bool = False
+) -> Result:
+    return CliRunner().invoke(
+        cli, list(args), env={**ENV, **(env or {})}, prog_name="cis-facts", color=color
+    )
 
 
 def run_with(path: Path | str, command: Sequence[str] = ("check",)) -> Result:
@@ -73,8 +85,10 @@ def problem_line(path: Path | str) -> re.Pattern[str]:
 
 def assert_clean_error(result: Result, path: Path | str) -> list[str]:
     """Exit 1, no traceback, empty stdout, and only problem lines naming ``path`` on stderr."""
-    shown = f"exit {result.exit_code}, stdout {result.stdout[:300]!r}, " \
-            f"stderr {result.stderr[:600]!r}, exception {result.exception!r}"
+    shown = (
+        f"exit {result.exit_code}, stdout {result.stdout[:300]!r}, "
+        f"stderr {result.stderr[:600]!r}, exception {result.exception!r}"
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), shown
     assert result.exit_code == 1, shown
     assert result.stdout == "", shown
@@ -86,8 +100,6 @@ def assert_clean_error(result: Result, path: Path | str) -> list[str]:
     pattern = problem_line(path)
     assert all(pattern.match(line) for line in lines), shown
     return lines
-
-
 
 
 def write(tmp_path: Path, content: str | bytes, name: str = "facts.toml") -> Path:
@@ -113,6 +125,7 @@ def fresh(table: str, n: int = 0) -> dict[str, Any]:
 # Broken files: encodings, syntax, structure, size, special paths
 # --------------------------------------------------------------------------------------------
 
+
 def _nested(open_: str, close: str, depth: int) -> str:
     return "x = " + open_ * depth + "1" + close * depth + "\n"
 
@@ -123,8 +136,7 @@ FIGURE_HEAD = '[[figures]]\nid = "hostile-figure"\n'
 BROKEN: dict[str, bytes] = {
     # encodings
     "non-utf8-byte": b'[[sources]]\nid = "x"\ntitle = "caf\xe9"\n',
-    "cp1251-cyrillic": '[[sources]]\nid = "x"\ntitle = "Қазақстан"\n'.encode("cp1251",
-                                                                             "replace"),
+    "cp1251-cyrillic": '[[sources]]\nid = "x"\ntitle = "Қазақстан"\n'.encode("cp1251", "replace"),
     "utf16-with-bom": '[[sources]]\nid = "x"\n'.encode("utf-16"),
     "truncated-utf8": b'[[sources]]\nid = "x"\ntitle = "\xd0',
     "overlong-utf8": b'title = "\xc0\xaf"\n',
@@ -150,6 +162,8 @@ BROKEN: dict[str, bytes] = {
     "invalid-datetime": FIGURE_HEAD.encode() + b"date = 1988-02-28T25:00:00\n",
     "invalid-month": FIGURE_HEAD.encode() + b"date = 1988-13-01\n",
     "huge-integer-digits": FIGURE_HEAD.encode() + b"value = 1" + b"0" * 300 + b"_0\n",
+    # 4,500 hexadecimal digits: more decimal digits than str() of an integer allows
+    "huge-integer-hex": FIGURE_HEAD.encode() + b"value = 0x1" + b"0" * 4500 + b"\n",
     # nesting and size
     "nested-arrays-5000": _nested("[", "]", 5000).encode(),
     "nested-inline-tables-5000": _nested("{a = ", "}", 5000).encode(),
@@ -158,11 +172,13 @@ BROKEN: dict[str, bytes] = {
     "dotted-table-header-10000": f"[{DOTTED}]\nx = 1\n".encode(),
     "dotted-array-header-10000": f"[[{DOTTED}]]\nx = 1\n".encode(),
     "dotted-key-in-record-10000": (FIGURE_HEAD + DOTTED + " = 1\n").encode(),
-    "huge-text-field": f'[[sources]]\nid = "big"\ntitle = "{"x" * BIG}"\nlanguage = "en"\n'
-                       .encode(),
+    "huge-text-field": (
+        f'[[sources]]\nid = "big"\ntitle = "{"x" * BIG}"\nlanguage = "en"\n'.encode()
+    ),
     "huge-quote-in-fact": (FIGURE_HEAD + f'quote = "{"ы" * (BIG // 2)}"\n').encode(),
-    "huge-multiline-string": ('[[sources]]\nid = "big"\ntitle = """' + "line\n" * (BIG // 5)
-                              + '"""\nlanguage = "en"\n').encode(),
+    "huge-multiline-string": (
+        '[[sources]]\nid = "big"\ntitle = """' + "line\n" * (BIG // 5) + '"""\nlanguage = "en"\n'
+    ).encode(),
     "huge-unterminated-string": b'title = "' + b"x" * BIG,
     "huge-array": ("[[countries]]\naliases = [" + '"a", ' * (BIG // 5) + '"a"]\n').encode(),
     # structure
@@ -176,18 +192,26 @@ BROKEN: dict[str, bytes] = {
     "array-of-scalars": b"figures = [1, 2]\n",
     "top-level-key": b'title = "x"\n',
     "empty-record": b"[[figures]]\n",
-    "missing-sources-table": (FIGURE_HEAD + 'topic = "t"\nmeasure = "count"\nvalue = 1\n'
-                              'unit = "u"\nlabel_en = "l"\nlabel_kk = "l"\n'
-                              'source = "user-source"\nquote = "q"\n').encode(),
-    "missing-countries-table": (b'[[events]]\nid = "hostile-event"\ndate = "2000"\n'
-                                b'kind = "meeting"\nparticipants = ["QZ"]\nlabel_en = "l"\n'
-                                b'label_kk = "l"\nsource = "kk-text"\nquote = "q"\n'),
-    "string-date-impossible": (FIGURE_HEAD + 'topic = "t"\nmeasure = "count"\nvalue = 1\n'
-                               'unit = "u"\nlabel_en = "l"\nlabel_kk = "l"\n'
-                               'source = "kk-text"\nquote = "q"\ndate = "1988-02-30"\n').encode(),
-    "duplicate-packaged-id": (b'[[rankings]]\nid = "rank-zinc"\nmineral_en = "m"\n'
-                              b'mineral_kk = "m"\nrank = 1\nlabel_en = "l"\nlabel_kk = "l"\n'
-                              b'source = "kk-text"\nquote = "q"\n'),
+    "missing-sources-table": (
+        FIGURE_HEAD + 'topic = "t"\nmeasure = "count"\nvalue = 1\n'
+        'unit = "u"\nlabel_en = "l"\nlabel_kk = "l"\n'
+        'source = "user-source"\nquote = "q"\n'
+    ).encode(),
+    "missing-countries-table": (
+        b'[[events]]\nid = "hostile-event"\ndate = "2000"\n'
+        b'kind = "meeting"\nparticipants = ["QZ"]\nlabel_en = "l"\n'
+        b'label_kk = "l"\nsource = "kk-text"\nquote = "q"\n'
+    ),
+    "string-date-impossible": (
+        FIGURE_HEAD + 'topic = "t"\nmeasure = "count"\nvalue = 1\n'
+        'unit = "u"\nlabel_en = "l"\nlabel_kk = "l"\n'
+        'source = "kk-text"\nquote = "q"\ndate = "1988-02-30"\n'
+    ).encode(),
+    "duplicate-packaged-id": (
+        b'[[rankings]]\nid = "rank-zinc"\nmineral_en = "m"\n'
+        b'mineral_kk = "m"\nrank = 1\nlabel_en = "l"\nlabel_kk = "l"\n'
+        b'source = "kk-text"\nquote = "q"\n'
+    ),
 }
 
 
@@ -201,30 +225,33 @@ def broken_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", list(BROKEN))
-def test_broken_file_is_a_clean_error(broken_dir: Path, name: str,
-                                      command: tuple[str, ...]) -> None:
+def test_broken_file_is_a_clean_error(
+    broken_dir: Path, name: str, command: tuple[str, ...]
+) -> None:
     path = broken_dir / f"{name}.toml"
     assert_clean_error(run_with(path, command), path)
 
 
-@pytest.mark.parametrize(("name", "where"), [
-    ("non-utf8-byte", ":3:13: is not valid UTF-8 (byte 0xe9)"),
-    ("utf8-bom", ":1:1: starts with a byte-order mark"),
-    ("unclosed-array", ":2:1: TOML syntax error: Unclosed array"),
-    ("duplicate-key", ":2:"),
-    ("invalid-date", ":3:"),
-    ("nested-arrays-5000", ": TOML syntax error: arrays or tables nested too deeply"),
-    ("dotted-key-10000", ": TOML syntax error"),
-    ("huge-text-field", f": fact big: title: is {BIG} characters long (at most {MAX_TEXT})"),
-    ("empty", ": holds no facts"),
-    ("string-date-impossible", ": fact hostile-figure: date: '1988-02-30' does not exist"),
-    ("missing-sources-table", ": fact hostile-figure: source: unknown source 'user-source'"),
-    ("missing-countries-table", ": fact hostile-event: participants: unknown country 'QZ'"),
-    ("table-not-array", ": [figures] must be an array of tables"),
-    ("unknown-table", ": unknown table [people]"),
-])
-def test_broken_file_message_says_where_and_what(broken_dir: Path, name: str,
-                                                 where: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("non-utf8-byte", ":3:13: is not valid UTF-8 (byte 0xe9)"),
+        ("utf8-bom", ":1:1: starts with a byte-order mark"),
+        ("unclosed-array", ":2:1: TOML syntax error: Unclosed array"),
+        ("duplicate-key", ":2:"),
+        ("invalid-date", ":3:"),
+        ("nested-arrays-5000", ": TOML syntax error: arrays or tables nested too deeply"),
+        ("dotted-key-10000", ": TOML syntax error"),
+        ("huge-text-field", f": fact big: title: is {BIG} characters long (at most {MAX_TEXT})"),
+        ("empty", ": holds no facts"),
+        ("string-date-impossible", ": fact hostile-figure: date: '1988-02-30' does not exist"),
+        ("missing-sources-table", ": fact hostile-figure: source: unknown source 'user-source'"),
+        ("missing-countries-table", ": fact hostile-event: participants: unknown country 'QZ'"),
+        ("table-not-array", ": [figures] must be an array of tables"),
+        ("unknown-table", ": unknown table [people]"),
+    ],
+)
+def test_broken_file_message_says_where_and_what(broken_dir: Path, name: str, where: str) -> None:
     path = broken_dir / f"{name}.toml"
     lines = assert_clean_error(run_with(path), path)
     assert any(line.startswith(f"cis-facts: {path}{where}") for line in lines), lines
@@ -245,6 +272,7 @@ def test_every_problem_of_two_broken_files_is_reported(broken_dir: Path) -> None
 
 
 # Special paths ----------------------------------------------------------------------------
+
 
 def _directory(tmp_path: Path) -> Path:
     (tmp_path / "facts.d").mkdir()
@@ -271,15 +299,17 @@ def _dev_null(tmp_path: Path) -> Path:
 
 
 SPECIAL_PATHS: dict[str, Callable[[Path], Path]] = {
-    "directory": _directory, "missing": _missing, "broken-symlink": _broken_symlink,
-    "file-as-directory": _file_as_directory, "dev-null": _dev_null,
+    "directory": _directory,
+    "missing": _missing,
+    "broken-symlink": _broken_symlink,
+    "file-as-directory": _file_as_directory,
+    "dev-null": _dev_null,
 }
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", list(SPECIAL_PATHS))
-def test_special_path_is_a_clean_error(tmp_path: Path, name: str,
-                                       command: tuple[str, ...]) -> None:
+def test_special_path_is_a_clean_error(tmp_path: Path, name: str, command: tuple[str, ...]) -> None:
     path = SPECIAL_PATHS[name](tmp_path)
     assert_clean_error(run_with(path, command), path)
 
@@ -303,15 +333,31 @@ def test_unreadable_file_is_a_clean_error(tmp_path: Path, command: tuple[str, ..
 # --------------------------------------------------------------------------------------------
 
 SAMPLES: dict[str, Any] = {
-    "string": "x", "integer": 7, "float": 2.5, "boolean": True, "array": ["x"],
-    "integer-array": [7], "table": {"k": "v"}, "date": dt.date(2000, 1, 1),
-    "date-time": dt.datetime(2000, 1, 1, 12, 0), "time": dt.time(12, 0),
+    "string": "x",
+    "integer": 7,
+    "float": 2.5,
+    "boolean": True,
+    "array": ["x"],
+    "integer-array": [7],
+    "table": {"k": "v"},
+    "date": dt.date(2000, 1, 1),
+    "date-time": dt.datetime(2000, 1, 1, 12, 0),
+    "time": dt.time(12, 0),
 }
 ACCEPTED: dict[str, set[str]] = {
-    "text": {"string"}, "id": {"string"}, "source": {"string"}, "code": {"string"},
-    "country": {"string"}, "enum": {"string"}, "texts": {"array"}, "codes": {"array"},
-    "when": {"string", "date"}, "number": {"integer", "float"},
-    "percent": {"integer", "float"}, "rank": {"integer"}, "bool": {"boolean"},
+    "text": {"string"},
+    "id": {"string"},
+    "source": {"string"},
+    "code": {"string"},
+    "country": {"string"},
+    "enum": {"string"},
+    "texts": {"array"},
+    "codes": {"array"},
+    "when": {"string", "date"},
+    "number": {"integer", "float"},
+    "percent": {"integer", "float"},
+    "rank": {"integer"},
+    "bool": {"boolean"},
 }
 
 
@@ -320,8 +366,9 @@ def wrong_type_records(table: str, sample: str) -> list[tuple[str, dict[str, Any
     _, specs = TABLES[table]
     records = []
     for n, (name, spec) in enumerate(specs.items()):
-        if sample in ACCEPTED[spec.kind] or (sample == "integer-array"
-                                              and spec.kind not in ("texts", "codes")):
+        if sample in ACCEPTED[spec.kind] or (
+            sample == "integer-array" and spec.kind not in ("texts", "codes")
+        ):
             continue
         record = fresh(table, n)
         record[name] = SAMPLES[sample]
@@ -329,14 +376,16 @@ def wrong_type_records(table: str, sample: str) -> list[tuple[str, dict[str, Any
     return records
 
 
-WRONG_TYPE_CASES = [(table, sample) for table in TABLES for sample in SAMPLES
-                    if wrong_type_records(table, sample)]
+WRONG_TYPE_CASES = [
+    (table, sample) for table in TABLES for sample in SAMPLES if wrong_type_records(table, sample)
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS[:2], ids=" ".join)
 @pytest.mark.parametrize(("table", "sample"), WRONG_TYPE_CASES)
-def test_wrong_type_at_every_field(tmp_path: Path, table: str, sample: str,
-                                   command: tuple[str, ...]) -> None:
+def test_wrong_type_at_every_field(
+    tmp_path: Path, table: str, sample: str, command: tuple[str, ...]
+) -> None:
     records = wrong_type_records(table, sample)
     path = write(tmp_path, toml_document([(table, record) for _, record in records]))
     lines = assert_clean_error(run_with(path, command), path)
@@ -366,8 +415,10 @@ def test_every_required_field_missing(tmp_path: Path, table: str) -> None:
     path = write(tmp_path, toml_document(records))
     lines = assert_clean_error(run_with(path, ("timeline",)), path)
     for index, ((_, record), name) in enumerate(zip(records, required, strict=True)):
-        expected = (f"cis-facts: {path}: fact {record_id(table, record, index)}: {name}: "
-                    "missing required field")
+        expected = (
+            f"cis-facts: {path}: fact {record_id(table, record, index)}: {name}: "
+            "missing required field"
+        )
         assert expected in lines, (expected, lines)
 
 
@@ -375,26 +426,36 @@ def test_every_required_field_missing(tmp_path: Path, table: str) -> None:
 # The installed script in a fresh process: same contract, exit status and bytes
 # --------------------------------------------------------------------------------------------
 
-SUBPROCESS_CASES = ("non-utf8-byte", "utf8-bom", "duplicate-key", "invalid-date",
-                    "nested-arrays-5000", "nested-inline-tables-5000", "dotted-key-10000",
-                    "huge-text-field", "empty")
+SUBPROCESS_CASES = (
+    "non-utf8-byte",
+    "utf8-bom",
+    "duplicate-key",
+    "invalid-date",
+    "nested-arrays-5000",
+    "nested-inline-tables-5000",
+    "dotted-key-10000",
+    "huge-text-field",
+    "empty",
+)
 
 
 def run_script(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
     env.update(LANG="C.UTF-8", PYTHONIOENCODING="utf-8", COLUMNS="100")
-    return subprocess.run([str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=120, check=False)
+    return subprocess.run(
+        [str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, timeout=120, check=False
+    )
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-@pytest.mark.parametrize("command", [("check",), ("timeline",), ("members", "-f", "json")],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [("check",), ("timeline",), ("members", "-f", "json")], ids=" ".join
+)
 @pytest.mark.parametrize("name", [*SUBPROCESS_CASES, "directory", "missing"])
-def test_installed_script_clean_error(broken_dir: Path, tmp_path: Path, name: str,
-                                      command: tuple[str, ...]) -> None:
-    path = SPECIAL_PATHS[name](tmp_path) if name in SPECIAL_PATHS else (
-        broken_dir / f"{name}.toml")
+def test_installed_script_clean_error(
+    broken_dir: Path, tmp_path: Path, name: str, command: tuple[str, ...]
+) -> None:
+    path = SPECIAL_PATHS[name](tmp_path) if name in SPECIAL_PATHS else (broken_dir / f"{name}.toml")
     proc = run_script(["--data", str(path), *command], cwd=tmp_path)
     stderr = proc.stderr.decode("utf-8")
     assert proc.returncode == 1, stderr
@@ -409,6 +470,7 @@ def test_installed_script_clean_error(broken_dir: Path, tmp_path: Path, name: st
 # Bugs found by these suites, kept as regression tests (see docs/hardening.md)
 # --------------------------------------------------------------------------------------------
 
+
 def _figure(**fields: Any) -> dict[str, Any]:
     record = fresh("figures")
     record.update(fields)
@@ -417,26 +479,38 @@ def _figure(**fields: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("command", COMMANDS[:2], ids=" ".join)
 def test_integer_too_large_for_a_float(tmp_path: Path, command: tuple[str, ...]) -> None:
-    path = write(tmp_path, toml_document([("figures", _figure(value=10 ** 400))]))
+    path = write(tmp_path, toml_document([("figures", _figure(value=10**400))]))
     assert_clean_error(run_with(path, command), path)
 
 
 def test_integer_with_more_digits_than_python_converts(tmp_path: Path) -> None:
-    path = write(tmp_path, toml_document([("figures", _figure(value=1))]).replace(
-        "value = 1", "value = 1" + "0" * 5000))
+    path = write(
+        tmp_path,
+        toml_document([("figures", _figure(value=1))]).replace(
+            "value = 1", "value = 1" + "0" * 5000
+        ),
+    )
     assert_clean_error(run_with(path), path)
 
 
-@pytest.mark.parametrize(("table", "field"), [("rankings", "rank"), ("trade_shares", "position"),
-                                              ("figures", "value"), ("trade_totals", "growth")])
+@pytest.mark.parametrize(
+    ("table", "field"),
+    [
+        ("rankings", "rank"),
+        ("trade_shares", "position"),
+        ("figures", "value"),
+        ("trade_totals", "growth"),
+    ],
+)
 def test_integer_too_large_for_sqlite(tmp_path: Path, table: str, field: str) -> None:
     record = fresh(table)
-    record[field] = 2 ** 63
+    record[field] = 2**63
     path = write(tmp_path, toml_document([(table, record)]))
     target = tmp_path / "out.db"
     result = invoke(["--data", str(path), "export", "--to", "sqlite", str(target)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     if result.exit_code == 1:  # rejected, by the loader or the export
         assert result.stderr.startswith("cis-facts: ") and "Traceback" not in result.stderr
     else:
@@ -540,9 +614,11 @@ def test_forbidden_character_in_every_text_field(tmp_path: Path, table: str, nam
     lines = assert_clean_error(run_with(path, ("timeline",)), path)
     rid = record_id(table, record, 0)
     for field in text_fields(table):
-        assert any(line.startswith(f"cis-facts: {path}: fact {rid}: {field}: ")
-                   and line.endswith(f"contains the control or formatting character "
-                                     f"{code_point}") for line in lines), (field, lines)
+        assert any(
+            line.startswith(f"cis-facts: {path}: fact {rid}: {field}: ")
+            and line.endswith(f"contains the control or formatting character {code_point}")
+            for line in lines
+        ), (field, lines)
     assert not RAW_CONTROL.search("\n".join(lines)), lines
 
 
@@ -562,55 +638,116 @@ MARKUP = {
 # Characters that markup or emoji codes would become, or a hyperlink would need.
 RENDERED = ("\U0001f1f0\U0001f1ff", "\U0001f604", "\x1b]8;")
 
-MARKUP_FILE = toml_document([
-    ("sources", {"id": "mk-source", "title": "Markup source [bold]x[/bold] :flag_kz:",
-                 "language": "en"}),
-    ("countries", {"code": "QM", "name_en": "Markland [bold]x[/bold]",
-                   "name_kk": "Маркленд :flag_kz:", "name_ru": "Маркленд [/]",
-                   "aliases": ["[link=http://e.com]x[/link]"], "source": "mk-source",
-                   "quote": "Country quote :smile: [/]",
-                   "note": "Country note [red on white]alarm[/]"}),
-    ("figures", {"id": "mk-figure", "topic": "mk-topic", "measure": "amount", "value": 42,
-                 "unit": "units [bold]x[/bold]", "country": "QM",
-                 "label_en": "Markland figure [bold]x[/bold] [/] :flag_kz:",
-                 "label_kk": "Маркленд :smile: [link=http://e.com]x[/link]",
-                 "source": "mk-source",
-                 "quote": "Figure quote [link=http://e.com]x[/link] :smile:",
-                 "note": "Figure note \\[bold]not bold [red on white]alarm[/]"}),
-    ("events", {"id": "mk-event", "date": "1995-05-05", "kind": "meeting",
-                "participants": ["QM", "KZ"], "place_en": "Place [/]",
-                "label_en": "Markland event [bold]x[/bold] :flag_kz:", "label_kk": "Оқиға [/]",
-                "source": "mk-source", "quote": "Event quote :smile:"}),
-])
+MARKUP_FILE = toml_document(
+    [
+        (
+            "sources",
+            {
+                "id": "mk-source",
+                "title": "Markup source [bold]x[/bold] :flag_kz:",
+                "language": "en",
+            },
+        ),
+        (
+            "countries",
+            {
+                "code": "QM",
+                "name_en": "Markland [bold]x[/bold]",
+                "name_kk": "Маркленд :flag_kz:",
+                "name_ru": "Маркленд [/]",
+                "aliases": ["[link=http://e.com]x[/link]"],
+                "source": "mk-source",
+                "quote": "Country quote :smile: [/]",
+                "note": "Country note [red on white]alarm[/]",
+            },
+        ),
+        (
+            "figures",
+            {
+                "id": "mk-figure",
+                "topic": "mk-topic",
+                "measure": "amount",
+                "value": 42,
+                "unit": "units [bold]x[/bold]",
+                "country": "QM",
+                "label_en": "Markland figure [bold]x[/bold] [/] :flag_kz:",
+                "label_kk": "Маркленд :smile: [link=http://e.com]x[/link]",
+                "source": "mk-source",
+                "quote": "Figure quote [link=http://e.com]x[/link] :smile:",
+                "note": "Figure note \\[bold]not bold [red on white]alarm[/]",
+            },
+        ),
+        (
+            "events",
+            {
+                "id": "mk-event",
+                "date": "1995-05-05",
+                "kind": "meeting",
+                "participants": ["QM", "KZ"],
+                "place_en": "Place [/]",
+                "label_en": "Markland event [bold]x[/bold] :flag_kz:",
+                "label_kk": "Оқиға [/]",
+                "source": "mk-source",
+                "quote": "Event quote :smile:",
+            },
+        ),
+    ]
+)
 # (command, strings the table and plain output must show)
 MARKUP_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "figures": (("figures", "mk-topic"),
-                ("Markland figure [bold]x[/bold] [/] :flag_kz:", "units [bold]x[/bold]")),
-    "country": (("country", "QM"),
-                ("Markland [bold]x[/bold]", "Маркленд :flag_kz:", "Маркленд [/]",
-                 "[link=http://e.com]x[/link]", "Markland figure [bold]x[/bold] [/] :flag_kz:",
-                 "Markland event [bold]x[/bold] :flag_kz:")),
-    "search": (("search", "Markland"),
-                ("Markland [bold]x[/bold]", "Markland figure [bold]x[/bold] [/] :flag_kz:",
-                 "Markland event [bold]x[/bold] :flag_kz:")),
-    "show": (("show", "mk-figure"),
-             ("Markland figure [bold]x[/bold] [/] :flag_kz:", "units [bold]x[/bold]",
-              "Figure quote [link=http://e.com]x[/link] :smile:",
-              "Figure note \\[bold]not bold [red on white]alarm[/]",
-              "Маркленд :smile: [link=http://e.com]x[/link]")),
-    "cite": (("cite", "mk-figure"),
-             ("Markland figure [bold]x[/bold] [/] :flag_kz:",
-              "Figure quote [link=http://e.com]x[/link] :smile:",
-              "Markup source [bold]x[/bold] :flag_kz:")),
-    "timeline": (("timeline", "--from", "1995", "--to", "1995"),
-                 ("Markland event [bold]x[/bold] :flag_kz:", "Place [/]",
-                  "Markland [bold]x[/bold] (QM)")),
+    "figures": (
+        ("figures", "mk-topic"),
+        ("Markland figure [bold]x[/bold] [/] :flag_kz:", "units [bold]x[/bold]"),
+    ),
+    "country": (
+        ("country", "QM"),
+        (
+            "Markland [bold]x[/bold]",
+            "Маркленд :flag_kz:",
+            "Маркленд [/]",
+            "[link=http://e.com]x[/link]",
+            "Markland figure [bold]x[/bold] [/] :flag_kz:",
+            "Markland event [bold]x[/bold] :flag_kz:",
+        ),
+    ),
+    "search": (
+        ("search", "Markland"),
+        (
+            "Markland [bold]x[/bold]",
+            "Markland figure [bold]x[/bold] [/] :flag_kz:",
+            "Markland event [bold]x[/bold] :flag_kz:",
+        ),
+    ),
+    "show": (
+        ("show", "mk-figure"),
+        (
+            "Markland figure [bold]x[/bold] [/] :flag_kz:",
+            "units [bold]x[/bold]",
+            "Figure quote [link=http://e.com]x[/link] :smile:",
+            "Figure note \\[bold]not bold [red on white]alarm[/]",
+            "Маркленд :smile: [link=http://e.com]x[/link]",
+        ),
+    ),
+    "cite": (
+        ("cite", "mk-figure"),
+        (
+            "Markland figure [bold]x[/bold] [/] :flag_kz:",
+            "Figure quote [link=http://e.com]x[/link] :smile:",
+            "Markup source [bold]x[/bold] :flag_kz:",
+        ),
+    ),
+    "timeline": (
+        ("timeline", "--from", "1995", "--to", "1995"),
+        ("Markland event [bold]x[/bold] :flag_kz:", "Place [/]", "Markland [bold]x[/bold] (QM)"),
+    ),
 }
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 TABLE_VARIANTS: dict[str, tuple[tuple[str, ...], dict[str, str | None]]] = {
     "table": (("--format", "table", "--color", "never"), {}),
-    "table-color": (("--format", "table", "--color", "always"),
-                    {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color"}),
+    "table-color": (
+        ("--format", "table", "--color", "always"),
+        {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm-256color"},
+    ),
     "plain": (("--format", "plain"), {}),
 }
 

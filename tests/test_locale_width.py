@@ -36,8 +36,14 @@ from cis_facts.render import terminal
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
     "CIS_FACTS_DATA": None,
 }
 
@@ -58,9 +64,12 @@ KAZAKH_COMMANDS: dict[str, tuple[str, ...]] = {
 
 
 def locale_env(extra: dict[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("LANG", "LANGUAGE", "PYTHONIOENCODING", "PYTHONUTF8", "CIS_FACTS_DATA")
-           and not k.startswith("LC_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("LANG", "LANGUAGE", "PYTHONIOENCODING", "PYTHONUTF8", "CIS_FACTS_DATA")
+        and not k.startswith("LC_")
+    }
     env.update({"COLUMNS": "100", "NO_COLOR": "1", **extra})
     return env
 
@@ -75,8 +84,14 @@ def _locale_cases() -> Iterator[Any]:
 @pytest.mark.parametrize(("locale_name", "command_name"), list(_locale_cases()))
 def test_any_locale(tmp_path: Path, locale_name: str, command_name: str) -> None:
     extra, encoding = LOCALES[locale_name]
-    proc = subprocess.run([str(SCRIPT), *KAZAKH_COMMANDS[command_name]], cwd=tmp_path,
-                          env=locale_env(extra), capture_output=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [str(SCRIPT), *KAZAKH_COMMANDS[command_name]],
+        cwd=tmp_path,
+        env=locale_env(extra),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     stderr = proc.stderr.decode(encoding, errors="replace")
     assert proc.returncode == 0, stderr
     assert "Traceback" not in stderr
@@ -113,13 +128,16 @@ QUERY_COMMANDS: dict[str, tuple[str, ...]] = {
     "show-total": ("show", "trade-cis-turnover-2004"),
     "cite": ("cite", "rank-zinc"),
 }
+
+
 # Box characters: a table line starts with a left border and must end with a right one.
 def test_reading_undoes_wrapping_at_spaces_only() -> None:
-    out = ("Title of\nthe table\n┏━━━━━━━━━━━━┳━━━━━━┓\n┃ Country    ┃ Date ┃\n"
-           "│ Turkmenist │ 21   │\n│ an (TM)    │ Dec  │\n│            │ 1991 │\n"
-           "└────────────┴──────┘\n")
-    assert reading(out) == ["Country Turkmenist an (TM)", "Date 21 Dec 1991",
-                            "Title of the table"]
+    out = (
+        "Title of\nthe table\n┏━━━━━━━━━━━━┳━━━━━━┓\n┃ Country    ┃ Date ┃\n"
+        "│ Turkmenist │ 21   │\n│ an (TM)    │ Dec  │\n│            │ 1991 │\n"
+        "└────────────┴──────┘\n"
+    )
+    assert reading(out) == ["Country Turkmenist an (TM)", "Date 21 Dec 1991", "Title of the table"]
     assert human("1993-12") == "Dec 1993" and human("1993/2004") == "1993–2004"
     assert human("1991-12-21", "kk") == "21 жел 1991"
 
@@ -130,8 +148,11 @@ def shown_values(value: Any, record: dict[str, Any], key: str, lang: str) -> lis
         return [text for item in value for text in shown_values(item, record, key, lang)]
     if isinstance(value, dict):
         if "code" in value:
-            return [value["name"], f"({value['code']})"] if value["name"] != value["code"] \
+            return (
+                [value["name"], f"({value['code']})"]
+                if value["name"] != value["code"]
                 else [value["code"]]
+            )
         return [human(value["date"], lang)] if value.get("date_precision") else []
     if isinstance(value, bool) or value is None:
         return []
@@ -159,8 +180,11 @@ def draw_table(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: in
 
     with monkeypatch.context() as patch:
         patch.setattr(terminal, "render", spy)
-        result = CliRunner().invoke(cli, [*args, "--format", "table", "--color", "never"],
-                                    env={**ENV, "COLUMNS": str(width)})
+        result = CliRunner().invoke(
+            cli,
+            [*args, "--format", "table", "--color", "never"],
+            env={**ENV, "COLUMNS": str(width)},
+        )
     assert result.exit_code == 0, (result.stderr, result.exception)
     (answer,) = answers
     return Drawn(result.stdout, answer)
@@ -183,8 +207,9 @@ TABLE_CASES = list(_table_cases())
 
 
 @pytest.mark.parametrize(("args", "width"), TABLE_CASES)
-def test_no_line_wider_than_the_terminal(monkeypatch: pytest.MonkeyPatch,
-                                         args: tuple[str, ...], width: int) -> None:
+def test_no_line_wider_than_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: int
+) -> None:
     out = draw_table(monkeypatch, args, width).out
     too_wide = [line for line in out.splitlines() if cell_len(line) > width]
     assert not too_wide, too_wide[:3]
@@ -220,12 +245,12 @@ def _crop_cases() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(("args", "width"), list(_crop_cases()))
-def test_every_value_whole_in_the_table(monkeypatch: pytest.MonkeyPatch,
-                                        args: tuple[str, ...], width: int) -> None:
+def test_every_value_whole_in_the_table(
+    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: int
+) -> None:
     drawn = draw_table(monkeypatch, args, width)
     lines = drawn.out.splitlines()
-    cut = [line for line in lines
-           if line[:1] in LEFT_EDGE and line.rstrip()[-1:] not in RIGHT_EDGE]
+    cut = [line for line in lines if line[:1] in LEFT_EDGE and line.rstrip()[-1:] not in RIGHT_EDGE]
     assert not cut, f"{len(cut)} table lines cut at the right edge: {cut[:2]}"
     texts = reading(drawn.out)
     answer = drawn.answer
@@ -234,18 +259,26 @@ def test_every_value_whole_in_the_table(monkeypatch: pytest.MonkeyPatch,
             assert any(record["text"] in text for text in texts), texts
         return
     keys = [key for key in answer.columns if key != "years"]  # a chart shows year digits
-    expected = {text for record in as_json(args) for key in keys
-                for text in shown_values(record.get(key), record, key, answer.lang)}
+    expected = {
+        text
+        for record in as_json(args)
+        for key in keys
+        for text in shown_values(record.get(key), record, key, answer.lang)
+    }
     missing = sorted(v for v in expected if not any(v in text for text in texts))
     assert not missing, f"not shown whole at {width} columns: {missing}"
 
 
-@pytest.mark.parametrize(("name", "args"), [
-    *QUERY_COMMANDS.items(), ("cite-text", ("cite", "rank-zinc")),
-    ("trade-exports-plain", ("trade", "exports", "--format", "plain")),
-    ("country-markdown", ("country", "KZ", "--format", "markdown")),
-    ("timeline-tsv", ("timeline", "--format", "tsv")),
-])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        *QUERY_COMMANDS.items(),
+        ("cite-text", ("cite", "rank-zinc")),
+        ("trade-exports-plain", ("trade", "exports", "--format", "plain")),
+        ("country-markdown", ("country", "KZ", "--format", "markdown")),
+        ("timeline-tsv", ("timeline", "--format", "tsv")),
+    ],
+)
 def test_piped_output_ignores_the_width(name: str, args: tuple[str, ...]) -> None:
     """Without --format, piped output is plain; no machine format follows COLUMNS."""
     outputs = []
@@ -258,15 +291,23 @@ def test_piped_output_ignores_the_width(name: str, args: tuple[str, ...]) -> Non
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-@pytest.mark.parametrize("args", [("timeline",), ("members", "--all"), ("cite", "rank-zinc")],
-                         ids=" ".join)
-def test_piped_output_of_the_installed_script_ignores_the_width(tmp_path: Path,
-                                                                args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args", [("timeline",), ("members", "--all"), ("cite", "rank-zinc")], ids=" ".join
+)
+def test_piped_output_of_the_installed_script_ignores_the_width(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
     outputs = []
     for width in (40, 200):
         env = locale_env({"LANG": "C.UTF-8", "COLUMNS": str(width)})
-        proc = subprocess.run([str(SCRIPT), *args], cwd=tmp_path, env=env,
-                              capture_output=True, timeout=60, check=False)
+        proc = subprocess.run(
+            [str(SCRIPT), *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1]

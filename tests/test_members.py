@@ -19,8 +19,15 @@ from cis_facts.loader import load
 from cis_facts.model import Event, FactBase
 
 BASE_ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "COLUMNS": "100", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
 }
 FOUNDERS = ["RU", "BY", "UA"]
 ALMA_ATA_ELEVEN = {"AZ", "AM", "BY", "KZ", "KG", "MD", "RU", "TJ", "TM", "UZ", "UA"}
@@ -32,8 +39,9 @@ def base() -> FactBase:
 
 
 def invoke(runner: CliRunner, *args: str, width: int = 100) -> Result:
-    return runner.invoke(cli, ["members", *args], prog_name="cis-facts",
-                         env={**BASE_ENV, "COLUMNS": str(width)})
+    return runner.invoke(
+        cli, ["members", *args], prog_name="cis-facts", env={**BASE_ENV, "COLUMNS": str(width)}
+    )
 
 
 def members(runner: CliRunner, *args: str) -> dict[str, dict[str, Any]]:
@@ -76,8 +84,9 @@ def test_default_is_the_latest_membership_event(runner: CliRunner, base: FactBas
 def test_default_lists_the_members_and_the_associate(runner: CliRunner) -> None:
     records = members(runner)
     assert set(records) == ALMA_ATA_ELEVEN  # Georgia has left
-    assert {c: r["status"] for c, r in records.items() if r["status"] != "member"} == \
-        {"TM": "associate"}
+    assert {c: r["status"] for c, r in records.items() if r["status"] != "member"} == {
+        "TM": "associate"
+    }
     turkmenistan = records["TM"]
     assert (turkmenistan["since"], turkmenistan["since_precision"]) == ("2005-08-26", "day")
     assert turkmenistan["since_event"] == "turkmenistan-associate"
@@ -106,10 +115,14 @@ def test_on_1991_12_21_the_eleven(runner: CliRunner, base: FactBase) -> None:
 def test_founding_acts(runner: CliRunner) -> None:
     records = members(runner, "--on", "1991-12-21")
     acts = [(a["id"], a["date"], a["date_precision"]) for a in records["BY"]["founding_acts"]]
-    assert acts == [("belovezh-agreement", "1991-12-08", "day"),
-                    ("almaty-protocol", "1991-12-21", "day")]
-    assert [a["name"] for a in records["BY"]["founding_acts"]] == ["Belovezh Agreement",
-                                                                   "Alma-Ata Protocol"]
+    assert acts == [
+        ("belovezh-agreement", "1991-12-08", "day"),
+        ("almaty-protocol", "1991-12-21", "day"),
+    ]
+    assert [a["name"] for a in records["BY"]["founding_acts"]] == [
+        "Belovezh Agreement",
+        "Alma-Ata Protocol",
+    ]
     assert [a["id"] for a in records["KZ"]["founding_acts"]] == ["almaty-protocol"]
 
 
@@ -168,10 +181,12 @@ def test_all_table_shows_the_leaving_date(runner: CliRunner) -> None:
     assert status_cell(out, "Georgia (GE)", column=3) == "18 Aug 2009"
 
 
-@pytest.mark.parametrize(("lang", "wanted"), [("en", {"left", "former member"}),
-                                              ("kk", {"бұрынғы мүше"})])
-def test_all_table_status_of_a_former_member(runner: CliRunner, base: FactBase, lang: str,
-                                             wanted: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "wanted"), [("en", {"left", "former member"}), ("kk", {"бұрынғы мүше"})]
+)
+def test_all_table_status_of_a_former_member(
+    runner: CliRunner, base: FactBase, lang: str, wanted: set[str]
+) -> None:
     georgia = next(c for c in base.countries if c.code == "GE")
     name = georgia.name_kk if lang == "kk" else georgia.name_en
     out = table(runner, "--all", "--lang", lang)
@@ -204,8 +219,9 @@ def test_before_the_cis_exits_1(runner: CliRunner) -> None:
     assert "1990" in result.stderr
 
 
-@pytest.mark.parametrize("on", ["1993-13", "1993-02-30", "1993-00", "93", "1993/12/15",
-                                "1993-12-15T00:00"])
+@pytest.mark.parametrize(
+    "on", ["1993-13", "1993-02-30", "1993-00", "93", "1993/12/15", "1993-12-15T00:00"]
+)
 def test_malformed_dates_are_usage_errors(runner: CliRunner, on: str) -> None:
     result = invoke(runner, "--on", on)
     assert result.exit_code == 2
@@ -233,6 +249,7 @@ def test_machine_formats_say_as_of_on_stderr(runner: CliRunner) -> None:
 # --chart
 # --------------------------------------------------------------------------------------------
 
+
 def chart(runner: CliRunner) -> dict[str, dict[str, Any]]:
     return members(runner, "--chart")
 
@@ -241,8 +258,10 @@ def test_chart_json_spans(runner: CliRunner) -> None:
     records = chart(runner)
     assert set(records) == ALMA_ATA_ELEVEN | {"GE"}
     georgia = records["GE"]["spans"]
-    assert [(s["status"], s["start"], s["start_precision"], s["end"], s["end_precision"])
-            for s in georgia] == [("member", "1993-12", "month", "2009-08-18", "day")]
+    assert [
+        (s["status"], s["start"], s["start_precision"], s["end"], s["end_precision"])
+        for s in georgia
+    ] == [("member", "1993-12", "month", "2009-08-18", "day")]
     turkmenistan = records["TM"]["spans"]
     assert [s["status"] for s in turkmenistan][-1] == "associate"
     assert (turkmenistan[-1]["start"], turkmenistan[-1]["end"]) == ("2005-08-26", None)

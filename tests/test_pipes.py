@@ -38,17 +38,23 @@ def _big_facts() -> str:
     parts = ['[[sources]]\nid = "px-source"\ntitle = "Pipe test"\nlanguage = "en"\n']
     for i in range(RECORDS):
         code = "QXZ"[i // 26] + chr(ord("A") + i % 26)  # no packaged code starts so
-        parts.append(f'[[countries]]\ncode = "{code}"\nname_en = "{long_name}{i}"\n'
-                     f'name_kk = "Пайпленд {i}"\nname_ru = "Пайпленд {i}"\n'
-                     f'source = "px-source"\nquote = "Pipeland {i}"\n')
-        parts.append(f'[[events]]\nid = "px-event-{i}"\nlabel_en = "{long_name}{i}"\n'
-                     f'label_kk = "Оқиға {i}"\nsource = "px-source"\nquote = "{long_quote}"\n'
-                     f'date = "2000-01-{i % 28 + 1:02d}"\nkind = "meeting"\n'
-                     f'participants = ["{code}"]\n')
-        parts.append(f'[[trade_shares]]\nid = "px-share-{i}"\nlabel_en = "Pipeland {i} buys"\n'
-                     f'label_kk = "Пайпленд {i}"\nsource = "px-source"\n'
-                     f'quote = "{long_quote}"\nflow = "export"\ncountry = "{code}"\n'
-                     f'position = {100 + i}\nshare = 0.01\n')
+        parts.append(
+            f'[[countries]]\ncode = "{code}"\nname_en = "{long_name}{i}"\n'
+            f'name_kk = "Пайпленд {i}"\nname_ru = "Пайпленд {i}"\n'
+            f'source = "px-source"\nquote = "Pipeland {i}"\n'
+        )
+        parts.append(
+            f'[[events]]\nid = "px-event-{i}"\nlabel_en = "{long_name}{i}"\n'
+            f'label_kk = "Оқиға {i}"\nsource = "px-source"\nquote = "{long_quote}"\n'
+            f'date = "2000-01-{i % 28 + 1:02d}"\nkind = "meeting"\n'
+            f'participants = ["{code}"]\n'
+        )
+        parts.append(
+            f'[[trade_shares]]\nid = "px-share-{i}"\nlabel_en = "Pipeland {i} buys"\n'
+            f'label_kk = "Пайпленд {i}"\nsource = "px-source"\n'
+            f'quote = "{long_quote}"\nflow = "export"\ncountry = "{code}"\n'
+            f"position = {100 + i}\nshare = 0.01\n"
+        )
     return "\n".join(parts)
 
 
@@ -68,9 +74,13 @@ def _env() -> dict[str, str]:
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_answer_is_larger_than_a_pipe_buffer(big_data: Path, command: str, fmt: str) -> None:
-    proc = subprocess.run([str(SCRIPT), "--data", str(big_data), *COMMANDS[command],
-                           "--format", fmt], capture_output=True, env=_env(), timeout=TIMEOUT,
-                          check=False)
+    proc = subprocess.run(
+        [str(SCRIPT), "--data", str(big_data), *COMMANDS[command], "--format", fmt],
+        capture_output=True,
+        env=_env(),
+        timeout=TIMEOUT,
+        check=False,
+    )
     assert (proc.returncode, proc.stderr) == (0, b"")
     assert len(proc.stdout) > 4 * PIPE_BUFFER
 
@@ -78,9 +88,12 @@ def test_answer_is_larger_than_a_pipe_buffer(big_data: Path, command: str, fmt: 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("command", COMMANDS)
 def test_reader_closing_the_pipe_early_is_quiet(big_data: Path, command: str, fmt: str) -> None:
-    proc = subprocess.Popen([str(SCRIPT), "--data", str(big_data), *COMMANDS[command],
-                             "--format", fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=_env())
+    proc = subprocess.Popen(
+        [str(SCRIPT), "--data", str(big_data), *COMMANDS[command], "--format", fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
     proc.stdout.close()
@@ -123,12 +136,17 @@ def _open_writer(path: Path, proc: subprocess.Popen[bytes]) -> int:
 
 
 @pytest.mark.parametrize("command", [["timeline"], ["check"], ["export", "--to", "json"]])
-def test_ctrl_c_exits_130_without_a_traceback(fifo: Path, tmp_path: Path,
-                                              command: list[str]) -> None:
+def test_ctrl_c_exits_130_without_a_traceback(
+    fifo: Path, tmp_path: Path, command: list[str]
+) -> None:
     if command[0] == "export":
         command = [*command, str(tmp_path / "out.json")]
-    proc = subprocess.Popen([str(SCRIPT), "--data", str(fifo), *command],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    proc = subprocess.Popen(
+        [str(SCRIPT), "--data", str(fifo), *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
     writer = _open_writer(fifo, proc)
     try:
         proc.send_signal(signal.SIGINT)

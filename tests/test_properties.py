@@ -51,8 +51,14 @@ PACKAGED_PATH = Path(packaged_base())
 PACKAGED_BYTES = PACKAGED_PATH.read_bytes()
 PACKAGED: dict[str, list[dict[str, Any]]] = tomli.loads(PACKAGED_BYTES.decode("utf-8"))
 ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": None, "TERM": "dumb",
-    "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": None,
+    "TERM": "dumb",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
     "CIS_FACTS_DATA": None,
 }
 TEXT_KINDS = ("text", "texts")
@@ -69,50 +75,153 @@ HUGE_INT = 10**5000
 
 # Allowed by the loader: must be shown literally.
 ALLOWED_TEXT = (
-    "[bold]x[/bold]", "[/]", "[link=http://e.com]x[/link]", "[red on white]alarm[/]",
-    ":flag_kz:", ":smile:", "\\[bold]", "[", "]", "[[figures]]", "{0} %s ${HOME} `id`",
-    "Қазақстан", "漢字の幅", "مرحبا", "שלום", "e\u0301\u0301", "\U0001f1f0\U0001f1ff",
-    "👨\u200d👩\u200d👧", "x" * 40, "a b " * 60, "\u00a0nbsp\u00a0", "'''", '"quoted"',
-    "# not a comment", "<script>", "|pipe|", "*md*", "\\", "\u3000wide space",
+    "[bold]x[/bold]",
+    "[/]",
+    "[link=http://e.com]x[/link]",
+    "[red on white]alarm[/]",
+    ":flag_kz:",
+    ":smile:",
+    "\\[bold]",
+    "[",
+    "]",
+    "[[figures]]",
+    "{0} %s ${HOME} `id`",
+    "Қазақстан",
+    "漢字の幅",
+    "مرحبا",
+    "שלום",
+    "e\u0301\u0301",
+    "\U0001f1f0\U0001f1ff",
+    "👨\u200d👩\u200d👧",
+    "x" * 40,
+    "a b " * 60,
+    "\u00a0nbsp\u00a0",
+    "'''",
+    '"quoted"',
+    "# not a comment",
+    "<script>",
+    "|pipe|",
+    "*md*",
+    "\\",
+    "\u3000wide space",
 )
 # Rejected by the loader (or by TOML itself): must never reach stdout raw.
 FORBIDDEN_TEXT = (
-    "\x1b]0;title\x07", "\x1b[2J", "\x1b[31mred\x1b[0m", "\x1b]8;;http://e.com\x1b\\x\x1b]8;;\x1b\\",
-    "\x00", "\x07", "\x08", "\t", "\n", "\r", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\x9d",
-    "\u202e", "\u202d", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\ufeff",
-    "\xad", "\U000e0041", "\ud800", "\udfff", "\u2028", "\u2029",
+    "\x1b]0;title\x07",
+    "\x1b[2J",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]8;;http://e.com\x1b\\x\x1b]8;;\x1b\\",
+    "\x00",
+    "\x07",
+    "\x08",
+    "\t",
+    "\n",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\x9d",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u200b",
+    "\ufeff",
+    "\xad",
+    "\U000e0041",
+    "\ud800",
+    "\udfff",
+    "\u2028",
+    "\u2029",
 )
 hostile_char_text = st.text(
     alphabet=st.characters(categories=("Cc", "Cf", "Cs", "Co", "Zl", "Zp", "Zs", "Mn", "So")),
-    min_size=1, max_size=6)
+    min_size=1,
+    max_size=6,
+)
 words = st.text(alphabet="abcxyz -", max_size=8)
 hostile_text = st.one_of(
     st.sampled_from(ALLOWED_TEXT),
     st.sampled_from(FORBIDDEN_TEXT),
     hostile_char_text,
-    st.builds(lambda a, b, c: a + b + c, words,
-              st.sampled_from(ALLOWED_TEXT + FORBIDDEN_TEXT), words),
+    st.builds(
+        lambda a, b, c: a + b + c, words, st.sampled_from(ALLOWED_TEXT + FORBIDDEN_TEXT), words
+    ),
 )
 allowed_text = st.one_of(
     st.sampled_from(ALLOWED_TEXT),
-    st.builds(lambda a, b, c: a + b + c, words, st.sampled_from(ALLOWED_TEXT), words)
-    .filter(str.strip),
+    st.builds(lambda a, b, c: a + b + c, words, st.sampled_from(ALLOWED_TEXT), words).filter(
+        str.strip
+    ),
 )
 # Any TOML value: one of each type a field could be given.
 RETYPED: tuple[Any, ...] = (
-    "x", "", 0, 7, -3, 2.5, -0.0, True, False, [], ["x"], [1, 2], [["nested"]], {},
-    {"k": "v"}, dt.date(2000, 1, 1), dt.datetime(2000, 1, 1, 12, 30),
-    dt.datetime(2000, 1, 1, 12, 30, tzinfo=dt.timezone.utc), dt.time(12, 30),
-    float("inf"), float("-inf"), float("nan"),
+    "x",
+    "",
+    0,
+    7,
+    -3,
+    2.5,
+    -0.0,
+    True,
+    False,
+    [],
+    ["x"],
+    [1, 2],
+    [["nested"]],
+    {},
+    {"k": "v"},
+    dt.date(2000, 1, 1),
+    dt.datetime(2000, 1, 1, 12, 30),
+    dt.datetime(2000, 1, 1, 12, 30, tzinfo=dt.timezone.utc),
+    dt.time(12, 30),
+    float("inf"),
+    float("-inf"),
+    float("nan"),
 )
-_NUMBERS = (2**63, -(2**63) - 1, HUGE_INT, -HUGE_INT, -1, 0, 101, 100.0001, -5.5, 1e308,
-            -1e308, 5e-324, -0.0, float("nan"), float("inf"))
+_NUMBERS = (
+    2**63,
+    -(2**63) - 1,
+    HUGE_INT,
+    -HUGE_INT,
+    -1,
+    0,
+    101,
+    100.0001,
+    -5.5,
+    1e308,
+    -1e308,
+    5e-324,
+    -0.0,
+    float("nan"),
+    float("inf"),
+)
 # Wrong values of the right type, by field kind (and a few of any kind).
 CORRUPTED: dict[str, tuple[Any, ...]] = {
-    "when": ("1988-02-30", "2000-13", "0000", "1899-12-31", "2000/1999", "２０００", "2000-1-1",
-             "1991-12-21/", "/", "1991-12-21/1991-12-20", "1991-02-29", " 1991", "1991-12-21T00",
-             dt.date(1899, 12, 31), "-1991"),
-    "number": _NUMBERS, "percent": _NUMBERS,
+    "when": (
+        "1988-02-30",
+        "2000-13",
+        "0000",
+        "1899-12-31",
+        "2000/1999",
+        "２０００",
+        "2000-1-1",
+        "1991-12-21/",
+        "/",
+        "1991-12-21/1991-12-20",
+        "1991-02-29",
+        " 1991",
+        "1991-12-21T00",
+        dt.date(1899, 12, 31),
+        "-1991",
+    ),
+    "number": _NUMBERS,
+    "percent": _NUMBERS,
     "rank": (0, -1, -(2**63), 2**63, HUGE_INT, 1.0, True),
     "bool": (0, 1, "true", "yes"),
     "text": ("", " ", "\u3000", "\u00a0", "x" * 10_001),
@@ -127,10 +236,31 @@ CORRUPTED: dict[str, tuple[Any, ...]] = {
 }
 # Valid but extreme values, by field kind: what the renderers must still draw.
 EXTREME: dict[str, tuple[Any, ...]] = {
-    "when": ("1900", "1900-01-01", "9999-12-31", "9999", "1900/9999", "1993-12",
-             "1991-12-21/1991-12-21", dt.date(9999, 12, 31), dt.date(1900, 1, 1), "2009-08-18"),
-    "number": (0, -0.0, 1e308, -1e308, 5e-324, 2**63 - 1, -(2**63), 10**20, 0.1 + 0.2, 1e16,
-               -123456789.123456789),
+    "when": (
+        "1900",
+        "1900-01-01",
+        "9999-12-31",
+        "9999",
+        "1900/9999",
+        "1993-12",
+        "1991-12-21/1991-12-21",
+        dt.date(9999, 12, 31),
+        dt.date(1900, 1, 1),
+        "2009-08-18",
+    ),
+    "number": (
+        0,
+        -0.0,
+        1e308,
+        -1e308,
+        5e-324,
+        2**63 - 1,
+        -(2**63),
+        10**20,
+        0.1 + 0.2,
+        1e16,
+        -123456789.123456789,
+    ),
     "percent": (0, 100, 0.0, 100.0, 5e-324, 99.99999999999999),
     "rank": (1, 2**63 - 1, 10**18, 99),
     "bool": (True, False),
@@ -143,9 +273,18 @@ EXTREME: dict[str, tuple[Any, ...]] = {
 
 
 def test_toml_writer_round_trips() -> None:
-    record = {"s": 'a"b\\c\n\x1b\u202e漢', "i": -(2**63), "f": 2.5, "b": True,
-              "l": [1, "x", [2]], "t": {"k v": "w"}, "d": dt.date(1991, 12, 21),
-              "dt": dt.datetime(2000, 1, 1, 12, 30), "tm": dt.time(7, 5), "odd key\x01": 1}
+    record = {
+        "s": 'a"b\\c\n\x1b\u202e漢',
+        "i": -(2**63),
+        "f": 2.5,
+        "b": True,
+        "l": [1, "x", [2]],
+        "t": {"k v": "w"},
+        "d": dt.date(1991, 12, 21),
+        "dt": dt.datetime(2000, 1, 1, 12, 30),
+        "tm": dt.time(7, 5),
+        "odd key\x01": 1,
+    }
     assert tomli.loads(toml_document([("figures", record)])) == {"figures": [record]}
     with pytest.raises(tomli.TOMLDecodeError):
         tomli.loads(toml_document([("figures", {"s": "\ud800"})]))
@@ -154,6 +293,7 @@ def test_toml_writer_round_trips() -> None:
 # --------------------------------------------------------------------------------------------
 # Mutated fact files
 # --------------------------------------------------------------------------------------------
+
 
 def _text_fields(table: str) -> list[str]:
     return [name for name, spec in TABLES[table][1].items() if spec.kind in TEXT_KINDS]
@@ -178,8 +318,11 @@ def _valid_change(draw: st.DrawFn, table: str, record: dict[str, Any]) -> None:
 
 def _broken_change(draw: st.DrawFn, table: str, record: dict[str, Any]) -> None:
     specs = TABLES[table][1]
-    op = draw(st.sampled_from(("drop", "retype", "corrupt", "corrupt", "inject", "inject",
-                               "unknown-field")))
+    op = draw(
+        st.sampled_from(
+            ("drop", "retype", "corrupt", "corrupt", "inject", "inject", "unknown-field")
+        )
+    )
     name = draw(st.sampled_from(list(specs)))
     if op == "drop" and record:
         del record[draw(st.sampled_from(sorted(record)))]
@@ -224,8 +367,9 @@ def fact_files(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
     mode = draw(st.sampled_from(("valid", "hostile", "broken")))
     records: list[tuple[str, dict[str, Any]]] = []
     if draw(st.integers(0, 4)) == 0:  # a source of the user's own, which facts may cite
-        records.append(("sources", {"id": "user-source", "title": draw(allowed_text),
-                                    "language": "en"}))
+        records.append(
+            ("sources", {"id": "user-source", "title": draw(allowed_text), "language": "en"})
+        )
     for n in range(draw(st.integers(1, 4))):
         table = draw(st.sampled_from(list(TABLES)))
         record = dict(draw(st.sampled_from(PACKAGED[table])))
@@ -234,8 +378,7 @@ def fact_files(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
                 record["code"] = FRESH_CODES[n]
             else:
                 record["id"] = f"prop-{n}-{record['id']}"
-        if table != "sources" and records and records[0][0] == "sources" and draw(
-                st.booleans()):
+        if table != "sources" and records and records[0][0] == "sources" and draw(st.booleans()):
             record["source"] = "user-source"
         draw(mutate(table, record, mode))
         records.append((table, record))
@@ -257,13 +400,17 @@ def commands(draw: st.DrawFn, records: list[tuple[str, dict[str, Any]]]) -> list
     fact_id = _arg(record.get("id"), "prop-0-x")
     label = _arg(record.get("label_en") or record.get("name_en"), "uranium").split()
     choices = [
-        ["show", "--", fact_id], ["cite", "--", fact_id],
+        ["show", "--", fact_id],
+        ["cite", "--", fact_id],
         ["search", "--", *(label[:2] or ["uranium"])],
         ["figures", "--", _arg(record.get("topic"), "investment")],
         ["country", "--", _arg(record.get("code") or record.get("country"), "KZ")],
         ["resources", f"--mineral={_arg(record.get('mineral_en'), 'zinc')}"],
-        ["timeline", "--from", "1991", "--to", "1993"], ["trade", "exports", "--top", "3"],
-        ["trade", "totals"], ["members", "--all"], ["members", "--chart"],
+        ["timeline", "--from", "1991", "--to", "1993"],
+        ["trade", "exports", "--top", "3"],
+        ["trade", "totals"],
+        ["members", "--all"],
+        ["members", "--chart"],
     ]
     command = draw(st.sampled_from(choices))
     fmt = draw(st.sampled_from(("table", "table", "plain", "json", "markdown", "tsv", None)))
@@ -278,8 +425,9 @@ def commands(draw: st.DrawFn, records: list[tuple[str, dict[str, Any]]]) -> list
 # Invariants
 # --------------------------------------------------------------------------------------------
 
-RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
-                         "\u2066-\u2069]")
+RAW_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 TAB = re.compile("\t")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -289,8 +437,10 @@ def digest(path: Path) -> str:
 
 
 def listing(folder: Path) -> list[tuple[str, int, int]]:
-    return sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns)
-                  for p in folder.rglob("*"))
+    return sorted(
+        (str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+    )
 
 
 @contextlib.contextmanager
@@ -307,16 +457,17 @@ def inside(folder: Path) -> Iterator[None]:
 
 
 def assert_invariants(result: Result, args: Sequence[str]) -> None:
-    shown = f"{args}: exit {result.exit_code}, stdout {result.stdout[:400]!r}, " \
-            f"stderr {result.stderr[:400]!r}, exception {result.exception!r}"
+    shown = (
+        f"{args}: exit {result.exit_code}, stdout {result.stdout[:400]!r}, "
+        f"stderr {result.stderr[:400]!r}, exception {result.exception!r}"
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), shown
     assert result.exit_code in (0, 1), shown
     assert "Traceback" not in result.stdout + result.stderr, shown
     if result.exit_code == 1:
         assert result.stdout == "", shown
         lines = result.stderr.split("\n")
-        assert lines[-1] == "" and all(line.startswith("cis-facts: ") for line in lines[:-1]), \
-            shown
+        assert lines[-1] == "" and all(line.startswith("cis-facts: ") for line in lines[:-1]), shown
         return
     fmt = args[args.index("--format") + 1] if "--format" in args else "plain"
     out = result.stdout
@@ -331,8 +482,9 @@ def assert_invariants(result: Result, args: Sequence[str]) -> None:
     assert not RAW_CONTROL.search(out), shown
 
 
-def assert_exact_json(result: Result, records: list[tuple[str, dict[str, Any]]],
-                      args: Sequence[str]) -> None:
+def assert_exact_json(
+    result: Result, records: list[tuple[str, dict[str, Any]]], args: Sequence[str]
+) -> None:
     """``show ID --format json``: every text field of the fact as written."""
     if result.exit_code != 0 or args[:1] != ["show"] or "json" not in args:
         return
@@ -341,8 +493,11 @@ def assert_exact_json(result: Result, records: list[tuple[str, dict[str, Any]]],
     if len(written) != 1:
         return
     for key, value in written[0].items():
-        if isinstance(value, str) and key in shown and key.startswith(("label", "quote",
-                                                                       "note", "unit")):
+        if (
+            isinstance(value, str)
+            and key in shown
+            and key.startswith(("label", "quote", "note", "unit"))
+        ):
             assert shown[key] == value, (key, shown[key], value)
 
 
@@ -360,9 +515,12 @@ def folders() -> Iterator[tuple[Path, Path]]:
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data(), records=fact_files(), columns=st.sampled_from((30, 60, 100)))
-def test_mutated_fact_files_keep_every_invariant(folders: tuple[Path, Path], data: st.DataObject,
-                                                 records: list[tuple[str, dict[str, Any]]],
-                                                 columns: int) -> None:
+def test_mutated_fact_files_keep_every_invariant(
+    folders: tuple[Path, Path],
+    data: st.DataObject,
+    records: list[tuple[str, dict[str, Any]]],
+    columns: int,
+) -> None:
     cwd, files = folders
     path = files / "user.toml"
     path.write_text(toml_document(records), encoding="utf-8")
@@ -372,8 +530,9 @@ def test_mutated_fact_files_keep_every_invariant(folders: tuple[Path, Path], dat
     env = {**ENV, "COLUMNS": str(columns)}
     with inside(cwd):
         for args in (["check"], query):
-            result = runner.invoke(cli, ["--data", str(path), *args], env=env,
-                                   prog_name="cis-facts")
+            result = runner.invoke(
+                cli, ["--data", str(path), *args], env=env, prog_name="cis-facts"
+            )
             assert_invariants(result, args)
             event(f"{args[0]} exit {result.exit_code}")
             assert_exact_json(result, records, args)

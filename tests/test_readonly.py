@@ -27,8 +27,15 @@ SCRIPT = Path(sys.executable).parent / "cis-facts"
 PACKAGED = Path(packaged_base())
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "COLUMNS": "100", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
     ENV_VAR: None,
 }
 USER_FACTS = """\
@@ -110,12 +117,18 @@ def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Watched:
     return Watched(user_file, cwd)
 
 
-def invoke(watched: Watched, args: Sequence[str], env: dict[str, str | None] | None = None
-           ) -> Result:
-    result = CliRunner().invoke(cli, ["--data", str(watched.user_file), *args],
-                                env={**ENV, **(env or {})}, prog_name="cis-facts")
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+def invoke(
+    watched: Watched, args: Sequence[str], env: dict[str, str | None] | None = None
+) -> Result:
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(watched.user_file), *args],
+        env={**ENV, **(env or {})},
+        prog_name="cis-facts",
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result
 
 
@@ -140,11 +153,21 @@ def test_query_writes_nothing(watched: Watched, args: tuple[str, ...], fmt: str)
     assert_untouched(watched, before)
 
 
-@pytest.mark.parametrize("args", [("check",), ("cite", "ro-figure"), ("timeline",),
-                                  ("search", "no-such-thing-at-all"), ("show", "nope"),
-                                  ("country", "Atlantis")], ids=" ".join)
-def test_default_format_and_not_found_write_nothing(watched: Watched,
-                                                    args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("cite", "ro-figure"),
+        ("timeline",),
+        ("search", "no-such-thing-at-all"),
+        ("show", "nope"),
+        ("country", "Atlantis"),
+    ],
+    ids=" ".join,
+)
+def test_default_format_and_not_found_write_nothing(
+    watched: Watched, args: tuple[str, ...]
+) -> None:
     before = watched.snapshot()
     result = invoke(watched, args)
     assert result.exit_code in (0, 1), result.stderr
@@ -168,14 +191,23 @@ def test_broken_user_file_writes_nothing(watched: Watched) -> None:
     assert_untouched(watched, before)
 
 
-@pytest.mark.parametrize(("words", "cword"), [
-    ("cis-facts country Read", 2), ("cis-facts show ro-", 2), ("cis-facts timeline --country G", 3),
-    ("cis-facts ", 1), ("cis-facts members --", 2),
-])
+@pytest.mark.parametrize(
+    ("words", "cword"),
+    [
+        ("cis-facts country Read", 2),
+        ("cis-facts show ro-", 2),
+        ("cis-facts timeline --country G", 3),
+        ("cis-facts ", 1),
+        ("cis-facts members --", 2),
+    ],
+)
 def test_completion_writes_nothing(watched: Watched, words: str, cword: int) -> None:
     before = watched.snapshot()
-    result = invoke(watched, [], env={"_CIS_FACTS_COMPLETE": "bash_complete",
-                                      "COMP_WORDS": words, "COMP_CWORD": str(cword)})
+    result = invoke(
+        watched,
+        [],
+        env={"_CIS_FACTS_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(cword)},
+    )
     assert result.exit_code == 0, result.stderr
     assert_untouched(watched, before)
 
@@ -190,8 +222,9 @@ def test_completion_source_writes_nothing(watched: Watched, shell: str) -> None:
 
 @pytest.mark.parametrize("to", ["sqlite", "json"])
 @pytest.mark.parametrize("where", ["cwd", "elsewhere"])
-def test_export_writes_only_its_target(watched: Watched, tmp_path: Path, to: str,
-                                       where: str) -> None:
+def test_export_writes_only_its_target(
+    watched: Watched, tmp_path: Path, to: str, where: str
+) -> None:
     folder = watched.cwd if where == "cwd" else tmp_path / "out"
     folder.mkdir(exist_ok=True)
     target = folder / f"facts.{'db' if to == 'sqlite' else 'json'}"
@@ -205,8 +238,7 @@ def test_export_writes_only_its_target(watched: Watched, tmp_path: Path, to: str
         before["cwd"] = tree(watched.cwd)  # the target is the one new entry
         assert [e[0] for e in before["cwd"]] == [target.name]
     else:
-        assert [e[0] for e in tree(folder)] == sorted([*(e[0] for e in folder_before),
-                                                       target.name])
+        assert [e[0] for e in tree(folder)] == sorted([*(e[0] for e in folder_before), target.name])
     assert_untouched(watched, before)
 
 
@@ -222,15 +254,27 @@ def test_export_refusing_to_overwrite_writes_nothing(watched: Watched, to: str) 
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-@pytest.mark.parametrize("args", [("check",), ("timeline", "--format", "table"),
-                                  ("country", "QR", "--format", "json"), ("cite", "ro-figure")],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),
+        ("timeline", "--format", "table"),
+        ("country", "QR", "--format", "json"),
+        ("cite", "ro-figure"),
+    ],
+    ids=" ".join,
+)
 def test_installed_script_writes_nothing(watched: Watched, args: tuple[str, ...]) -> None:
     """A fresh interpreter, as users run it (bytecode writing left to the environment)."""
     before = watched.snapshot()
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
-    proc = subprocess.run([str(SCRIPT), "--data", str(watched.user_file), *args],
-                          cwd=watched.cwd, env=env, capture_output=True, timeout=60,
-                          check=False)
+    proc = subprocess.run(
+        [str(SCRIPT), "--data", str(watched.user_file), *args],
+        cwd=watched.cwd,
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert_untouched(watched, before)

@@ -14,8 +14,15 @@ from cis_facts.model import FactBase
 from cis_facts.text import fold
 
 BASE_ENV: dict[str, str | None] = {
-    "LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1", "TERM": "dumb",
-    "COLUMNS": "100", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TTY_INTERACTIVE": None,
+    "LANG": "",
+    "LC_ALL": "",
+    "LC_MESSAGES": "",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "COLUMNS": "100",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
 }
 KINDS = {"event", "ranking", "trade_share", "trade_total", "figure", "country"}
 MATCHED = {"label", "names", "quote", "note"}
@@ -48,8 +55,12 @@ def test_english_word(runner: CliRunner, base: FactBase) -> None:
     assert ids(records)[0] == "rank-uranium"
     uranium = next(r for r in base.rankings if r.id == "rank-uranium")
     first = records[0]
-    assert (first["kind"], first["label"], first["quote"], first["source"]) == \
-        ("ranking", uranium.label_en, uranium.quote, uranium.source)
+    assert (first["kind"], first["label"], first["quote"], first["source"]) == (
+        "ranking",
+        uranium.label_en,
+        uranium.quote,
+        uranium.source,
+    )
     assert "label" in first["matched"]
 
 
@@ -89,9 +100,14 @@ def test_typo_finds_the_close_word(runner: CliRunner, base: FactBase) -> None:
     assert expected == {"reserves-caspian-oil", "reserves-caspian-oil-share"}
 
 
-@pytest.mark.parametrize(("query", "first"), [("tungstn", "rank-tungsten"),
-                                              ("molibdenum", "rank-molybdenum"),
-                                              ("Switzerlnd", "export-share-switzerland")])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("tungstn", "rank-tungsten"),
+        ("molibdenum", "rank-molybdenum"),
+        ("Switzerlnd", "export-share-switzerland"),
+    ],
+)
 def test_other_typos(runner: CliRunner, query: str, first: str) -> None:
     assert ids(search(runner, query))[0] == first
 

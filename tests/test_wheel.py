@@ -24,10 +24,20 @@ TIMEOUT = 120
 
 
 def _run(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("CIS_FACTS_DATA", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=TIMEOUT, check=False)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("CIS_FACTS_DATA", "PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")
+    }
+    return subprocess.run(
+        [str(a) for a in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
 
 
 def _checked(args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -63,12 +73,26 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("venv")
     _checked([sys.executable, "-m", "venv", root], root)
     python = root / "bin" / "python"
-    _checked([python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-              "--disable-pip-version-check", wheel], root)
-    purelib = _checked([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                       root).stdout.strip()
+    _checked(
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            wheel,
+        ],
+        root,
+    )
+    purelib = _checked(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], root
+    ).stdout.strip()
     (Path(purelib) / "_cis_facts_test_deps.pth").write_text(
-        "\n".join(_dependency_dirs()) + "\n", encoding="utf-8")
+        "\n".join(_dependency_dirs()) + "\n", encoding="utf-8"
+    )
     return root
 
 
@@ -78,19 +102,25 @@ def test_wheel_carries_the_fact_base(wheel: Path) -> None:
         assert "cis_facts/data/facts.toml" in names
         facts = tomli.loads(archive.read("cis_facts/data/facts.toml").decode("utf-8"))
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
-        entry_points = archive.read(next(n for n in names
-                                         if n.endswith(".dist-info/entry_points.txt")))
+        entry_points = archive.read(
+            next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        )
     assert facts["sources"] and facts["countries"]
-    requires = [line.split(":", 1)[1].strip() for line in metadata.decode().splitlines()
-                if line.startswith("Requires-Dist:")]
+    requires = [
+        line.split(":", 1)[1].strip()
+        for line in metadata.decode().splitlines()
+        if line.startswith("Requires-Dist:")
+    ]
     for name in DEPENDENCIES:
         assert any(req.startswith(name) and "extra ==" not in req for req in requires), requires
     assert "cis-facts = cis_facts.cli:main" in entry_points.decode()
 
 
 def test_installed_package_comes_from_the_venv(venv: Path, tmp_path: Path) -> None:
-    code = ("import cis_facts, cis_facts.loader as l; print(cis_facts.__file__); "
-            "print(l.packaged_base())")
+    code = (
+        "import cis_facts, cis_facts.loader as l; print(cis_facts.__file__); "
+        "print(l.packaged_base())"
+    )
     lines = _checked([venv / "bin" / "python", "-c", code], tmp_path).stdout.splitlines()
     module, data = (Path(line) for line in lines)
     assert module.is_relative_to(venv)
@@ -104,7 +134,14 @@ def test_console_script_check(venv: Path, tmp_path: Path) -> None:
     lines = proc.stdout.splitlines()
     assert lines[-1] == "ok: fact base is valid"
     assert [line.split("\t")[0] for line in lines[:-1]] == [
-        "sources", "countries", "events", "rankings", "trade_shares", "trade_totals", "figures"]
+        "sources",
+        "countries",
+        "events",
+        "rankings",
+        "trade_shares",
+        "trade_totals",
+        "figures",
+    ]
     assert proc.stderr == ""
 
 

@@ -14,8 +14,14 @@ from cis_facts.settings import Settings
 @click.argument("name", metavar="C", shell_complete=complete_country)
 @output_options
 @click.pass_obj
-def country(settings: Settings, name: str, format_: str | None, fields: str | None,
-            color: str, lang: str | None) -> None:
+def country(
+    settings: Settings,
+    name: str,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """One state's profile: names, membership, trade position and every fact naming it.
 
     C is an ISO code, an English, Kazakh or Russian name, or an alias, matched

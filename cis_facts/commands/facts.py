@@ -17,8 +17,14 @@ from cis_facts.settings import Settings
 @click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
 @output_options
 @click.pass_obj
-def show(settings: Settings, fact_id: str, format_: str | None, fields: str | None, color: str,
-         lang: str | None) -> None:
+def show(
+    settings: Settings,
+    fact_id: str,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """One fact in full: value, unit, date, labels, quote, source and notes.
 
     \b
@@ -43,12 +49,24 @@ def show(settings: Settings, fact_id: str, format_: str | None, fields: str | No
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
-@click.option("--style", type=click.Choice(("plain", "markdown")), default="plain",
-              show_default=True, help="Citation style.")
+@click.option(
+    "--style",
+    type=click.Choice(("plain", "markdown")),
+    default="plain",
+    show_default=True,
+    help="Citation style.",
+)
 @output_options
 @click.pass_obj
-def cite(settings: Settings, fact_id: str, style: str, format_: str | None, fields: str | None,
-         color: str, lang: str | None) -> None:
+def cite(
+    settings: Settings,
+    fact_id: str,
+    style: str,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """A ready-to-paste sentence stating the fact, with a citation quoting its source.
 
     Without --format the text itself is printed, on a terminal or into a pipe.

@@ -13,8 +13,14 @@ from cis_facts.settings import Settings
 @click.argument("topic", required=False)
 @output_options
 @click.pass_obj
-def figures(settings: Settings, topic: str | None, format_: str | None, fields: str | None,
-            color: str, lang: str | None) -> None:
+def figures(
+    settings: Settings,
+    topic: str | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """The economic figures of the text, grouped by topic; TOPIC filters (a prefix is enough).
 
     \b

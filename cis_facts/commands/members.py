@@ -20,8 +20,16 @@ if TYPE_CHECKING:
 @click.option("--chart", is_flag=True, help="Draw a membership chart across the years.")
 @output_options
 @click.pass_obj
-def members(settings: Settings, on: PartialDate | None, include_former: bool, chart: bool,
-            format_: str | None, fields: str | None, color: str, lang: str | None) -> None:
+def members(
+    settings: Settings,
+    on: PartialDate | None,
+    include_former: bool,
+    chart: bool,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """States that were members or associate members of the CIS on a date.
 
     Each row gives the status, since when, and the founding act the state signed.

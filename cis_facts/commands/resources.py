@@ -11,12 +11,24 @@ from cis_facts.settings import Settings
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.option("--mineral", "mineral", metavar="M", help="Only this mineral (en or kk name).")
-@click.option("--top", "top", type=click.IntRange(min=1), metavar="N",
-              help="Only rankings of world rank N or better (reserves are left out).")
+@click.option(
+    "--top",
+    "top",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only rankings of world rank N or better (reserves are left out).",
+)
 @output_options
 @click.pass_obj
-def resources(settings: Settings, mineral: str | None, top: int | None, format_: str | None,
-              fields: str | None, color: str, lang: str | None) -> None:
+def resources(
+    settings: Settings,
+    mineral: str | None,
+    top: int | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """Kazakhstan's world rank or share for each mineral, then the reserve figures.
 
     \b

@@ -14,8 +14,15 @@ from cis_facts.settings import Settings
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N results.")
 @output_options
 @click.pass_obj
-def search(settings: Settings, query: tuple[str, ...], limit: int | None, format_: str | None,
-           fields: str | None, color: str, lang: str | None) -> None:
+def search(
+    settings: Settings,
+    query: tuple[str, ...],
+    limit: int | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """Find facts whose labels, names, quote or notes match QUERY, best first.
 
     Case and Kazakh letters are ignored ("казакстан" finds "Қазақстан"); English

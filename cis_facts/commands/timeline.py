@@ -19,14 +19,27 @@ if TYPE_CHECKING:
 @click.command(epilog=EXIT_CODES_HELP)
 @date_option("--from", "start", help="Earliest date")
 @date_option("--to", "end", help="Latest date")
-@click.option("--country", "country", metavar="C", shell_complete=complete_country,
-              help="Only events a state took part in.")
+@click.option(
+    "--country",
+    "country",
+    metavar="C",
+    shell_complete=complete_country,
+    help="Only events a state took part in.",
+)
 @click.option("--kind", "kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
 @output_options
 @click.pass_obj
-def timeline(settings: Settings, start: PartialDate | None, end: PartialDate | None,
-             country: str | None, kind: str | None, format_: str | None, fields: str | None,
-             color: str, lang: str | None) -> None:
+def timeline(
+    settings: Settings,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    country: str | None,
+    kind: str | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """The CIS's history in date order, grouped by year.
 
     Each event shows its date at its real precision ("21 Dec 1991", "Dec 1993"),
@@ -61,6 +74,5 @@ def timeline(settings: Settings, start: PartialDate | None, end: PartialDate | N
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     state = resolve(base, country) if country else None
-    answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state,
-                                     kind=kind)
+    answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state, kind=kind)
     emit(answer, format_, fields, color)

@@ -11,12 +11,20 @@ from cis_facts.settings import Settings
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("view", type=click.Choice(("exports", "imports", "totals")))
-@click.option("--top", "top", type=click.IntRange(min=1), metavar="N",
-              help="Only the first N partners.")
+@click.option(
+    "--top", "top", type=click.IntRange(min=1), metavar="N", help="Only the first N partners."
+)
 @output_options
 @click.pass_obj
-def trade(settings: Settings, view: str, top: int | None, format_: str | None,
-          fields: str | None, color: str, lang: str | None) -> None:
+def trade(
+    settings: Settings,
+    view: str,
+    top: int | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
     """Kazakhstan's export buyers, import suppliers, or 2004 trade totals.
 
     exports: buyers with their share of exports, largest first, with a bar each.
@@ -53,6 +61,7 @@ def trade(settings: Settings, view: str, top: int | None, format_: str | None,
     if view == "totals":
         answer = trade_query.totals(base, resolved)
     else:
-        answer = trade_query.partners(base, "export" if view == "exports" else "import",
-                                      resolved, top)
+        answer = trade_query.partners(
+            base, "export" if view == "exports" else "import", resolved, top
+        )
     emit(answer, format_, fields, color)

@@ -24,8 +24,11 @@ def resolve(base: FactBase, text: str) -> Country:
     for country in base.countries:
         if any(fold(name) == wanted for name in country.all_names()):
             return country
-    prefixed = {c.code: c for c in base.countries
-                if len(wanted) >= 3 and any(fold(n).startswith(wanted) for n in c.all_names())}
+    prefixed = {
+        c.code: c
+        for c in base.countries
+        if len(wanted) >= 3 and any(fold(n).startswith(wanted) for n in c.all_names())
+    }
     if len(prefixed) == 1:
         return next(iter(prefixed.values()))
     names = [n for c in base.countries for n in (c.name_en, c.name_kk, c.name_ru, *c.aliases)]

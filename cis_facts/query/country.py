@@ -6,24 +6,55 @@ from cis_facts.answer import Answer, Record, date_fields, source_caption
 from cis_facts.i18n import headers, word
 from cis_facts.model import AnyFact, Country, Event, FactBase, Figure, Lang, Ranking, TradeShare
 
-FIELDS = ("section", "id", "label", "date", "date_precision", "value", "unit", "share",
-          "position", "status", "source", "quote", "note")
+FIELDS = (
+    "section",
+    "id",
+    "label",
+    "date",
+    "date_precision",
+    "value",
+    "unit",
+    "share",
+    "position",
+    "status",
+    "source",
+    "quote",
+    "note",
+)
 COLUMNS = ("section", "label", "date", "value", "unit")
 HOME = "KZ"  # rankings and unattributed figures are Kazakhstan's
 
 
 def _names(country: Country, lang: Lang) -> list[Record]:
-    rows = [("code", country.code), ("en", country.name_en), ("kk", country.name_kk),
-            ("ru", country.name_ru)]
+    rows = [
+        ("code", country.code),
+        ("en", country.name_en),
+        ("kk", country.name_kk),
+        ("ru", country.name_ru),
+    ]
     if country.aliases:
         rows.append(("aliases", ", ".join(country.aliases)))
-    label = {"code": "ISO 3166-1", "en": "English", "kk": "Қазақша", "ru": "Русский",
-             "aliases": "Aliases"}
+    label = {
+        "code": "ISO 3166-1",
+        "en": "English",
+        "kk": "Қазақша",
+        "ru": "Русский",
+        "aliases": "Aliases",
+    }
     if lang == "kk":
         label.update(en="Ағылшынша", kk="Қазақша", ru="Орысша", aliases="Басқа атаулары")
-    return [{"section": "names", "id": country.code, "label": label[key], "value": value,
-             "source": country.source, "quote": country.quote, "note": country.note}
-            for key, value in rows]
+    return [
+        {
+            "section": "names",
+            "id": country.code,
+            "label": label[key],
+            "value": value,
+            "source": country.source,
+            "quote": country.quote,
+            "note": country.note,
+        }
+        for key, value in rows
+    ]
 
 
 def _names_it(fact: AnyFact, code: str) -> bool:
@@ -46,10 +77,16 @@ def _fact_record(fact: AnyFact, lang: Lang) -> Record:
     record: Record = {"section": _section(fact), "id": fact.id, "label": fact.label(lang)}
     record.update(date_fields("date", getattr(fact, "date", None)))
     value = getattr(fact, "value", None)
-    record.update(value=value, unit=getattr(fact, "unit", None),
-                  share=getattr(fact, "share", None), position=getattr(fact, "position", None),
-                  status=getattr(fact, "status", None), source=fact.source, quote=fact.quote,
-                  note=fact.note)
+    record.update(
+        value=value,
+        unit=getattr(fact, "unit", None),
+        share=getattr(fact, "share", None),
+        position=getattr(fact, "position", None),
+        status=getattr(fact, "status", None),
+        source=fact.source,
+        quote=fact.quote,
+        note=fact.note,
+    )
     if isinstance(fact, Ranking) and fact.rank is not None:
         record.update(value=fact.rank, unit="rank")
     elif isinstance(fact, Ranking) and fact.top is not None:
@@ -72,7 +109,14 @@ def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
         for field in FIELDS:
             record.setdefault(field, None)
     title = f"{country.name(lang)} ({country.code}) \u2014 {country.name_kk} / {country.name_ru}"
-    return Answer(view="grouped", group_by="section", title=title, lang=lang,
-                  caption=source_caption(base, [r["source"] for r in records], lang),
-                  fields=FIELDS, records=tuple(records), columns=COLUMNS,
-                  headers={**headers(COLUMNS, lang), "label": word("fact", lang)})
+    return Answer(
+        view="grouped",
+        group_by="section",
+        title=title,
+        lang=lang,
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        fields=FIELDS,
+        records=tuple(records),
+        columns=COLUMNS,
+        headers={**headers(COLUMNS, lang), "label": word("fact", lang)},
+    )

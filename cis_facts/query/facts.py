@@ -17,9 +17,16 @@ def show(base: FactBase, fact_id: str, lang: Lang) -> Answer:
     sources = {s.id: s for s in base.sources}
     record["source_title"] = sources[fact.source].title if fact.source in sources else None
     fields = tuple(record)
-    return Answer(view="fact", title=f"{record['kind']}: {fact.id}", lang=lang,
-                  caption=source_caption(base, [fact.source], lang), fields=fields,
-                  records=(record,), columns=fields, headers={f: f for f in fields})
+    return Answer(
+        view="fact",
+        title=f"{record['kind']}: {fact.id}",
+        lang=lang,
+        caption=source_caption(base, [fact.source], lang),
+        fields=fields,
+        records=(record,),
+        columns=fields,
+        headers={f: f for f in fields},
+    )
 
 
 def _sentence(label: str) -> str:
@@ -27,8 +34,7 @@ def _sentence(label: str) -> str:
     return label if label.endswith((".", "!", "?")) else label + "."
 
 
-def _citation(source: Source | None, source_id: str, quote: str, style: str,
-              lang: Lang) -> str:
+def _citation(source: Source | None, source_id: str, quote: str, style: str, lang: Lang) -> str:
     title = source.title if source else source_id
     said = "Дереккөз" if lang == "kk" else "Source"
     quoted = "дәйексөз" if lang == "kk" else "quote"
@@ -48,9 +54,23 @@ def cite(base: FactBase, fact_id: str, style: str, lang: Lang) -> Answer:
         text = f"{sentence}[^{fact.id}]\n\n[^{fact.id}]: {citation}"
     else:
         text = f"{sentence} ({citation})"
-    record: Record = {"id": fact.id, "style": style, "text": text, "sentence": sentence,
-                      "citation": citation, "quote": fact.quote, "source": fact.source,
-                      "source_title": source.title if source else None}
-    return Answer(view="cite", title=fact.id, lang=lang,
-                  caption=source_caption(base, [fact.source], lang), fields=CITE_FIELDS,
-                  records=(record,), columns=("text",), headers=headers(("text",), lang))
+    record: Record = {
+        "id": fact.id,
+        "style": style,
+        "text": text,
+        "sentence": sentence,
+        "citation": citation,
+        "quote": fact.quote,
+        "source": fact.source,
+        "source_title": source.title if source else None,
+    }
+    return Answer(
+        view="cite",
+        title=fact.id,
+        lang=lang,
+        caption=source_caption(base, [fact.source], lang),
+        fields=CITE_FIELDS,
+        records=(record,),
+        columns=("text",),
+        headers=headers(("text",), lang),
+    )

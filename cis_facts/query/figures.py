@@ -9,18 +9,41 @@ from cis_facts.model import FactBase, Figure, Lang
 from cis_facts.query.countries import index
 from cis_facts.text import best_names, fold
 
-FIELDS = ("topic", "id", "label", "measure", "value", "unit", "approximate", "date",
-          "date_precision", "country", "source", "quote", "note")
+FIELDS = (
+    "topic",
+    "id",
+    "label",
+    "measure",
+    "value",
+    "unit",
+    "approximate",
+    "date",
+    "date_precision",
+    "country",
+    "source",
+    "quote",
+    "note",
+)
 COLUMNS = ("topic", "label", "value", "unit", "date")
 
 
 def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
-    record: Record = {"topic": figure.topic, "id": figure.id, "label": figure.label(lang),
-                      "measure": figure.measure, "value": figure.value, "unit": figure.unit,
-                      "approximate": figure.approximate}
+    record: Record = {
+        "topic": figure.topic,
+        "id": figure.id,
+        "label": figure.label(lang),
+        "measure": figure.measure,
+        "value": figure.value,
+        "unit": figure.unit,
+        "approximate": figure.approximate,
+    }
     record.update(date_fields("date", figure.date))
-    record.update(country=country_obj(index(base), figure.country, lang), source=figure.source,
-                  quote=figure.quote, note=figure.note)
+    record.update(
+        country=country_obj(index(base), figure.country, lang),
+        source=figure.source,
+        quote=figure.quote,
+        note=figure.note,
+    )
     return record
 
 
@@ -35,14 +58,22 @@ def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
         wanted = fold(topic)
         chosen = [f for f in chosen if fold(f.topic).startswith(wanted)]
         if not chosen:
-            raise NotFoundError(f"no topic {topic!r}", best_names(topic, topics(base)) or
-                                topics(base))
+            raise NotFoundError(
+                f"no topic {topic!r}", best_names(topic, topics(base)) or topics(base)
+            )
     if not chosen:
         raise NotFoundError("no figures in the fact base")
     order = {t: i for i, t in enumerate(topics(base))}
     chosen.sort(key=lambda f: order[f.topic])
     records = tuple(figure_record(base, f, lang) for f in chosen)
-    return Answer(view="grouped", title=word("title.figures", lang), lang=lang,
-                  caption=source_caption(base, [r["source"] for r in records], lang),
-                  fields=FIELDS, records=records, columns=COLUMNS,
-                  headers=headers(COLUMNS, lang), group_by="topic")
+    return Answer(
+        view="grouped",
+        title=word("title.figures", lang),
+        lang=lang,
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        fields=FIELDS,
+        records=records,
+        columns=COLUMNS,
+        headers=headers(COLUMNS, lang),
+        group_by="topic",
+    )

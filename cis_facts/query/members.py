@@ -12,8 +12,21 @@ from cis_facts.i18n import headers, word
 from cis_facts.model import Event, FactBase, Lang
 from cis_facts.query.countries import index
 
-FIELDS = ("country", "status", "certain", "since", "since_precision", "since_event",
-          "founding_acts", "left", "left_precision", "note", "as_of", "as_of_precision", "source")
+FIELDS = (
+    "country",
+    "status",
+    "certain",
+    "since",
+    "since_precision",
+    "since_event",
+    "founding_acts",
+    "left",
+    "left_precision",
+    "note",
+    "as_of",
+    "as_of_precision",
+    "source",
+)
 
 
 class Standing(Frozen):
@@ -62,21 +75,31 @@ def _uncertain_note(pending: Sequence[Event], on: PartialDate, lang: Lang) -> st
     event = pending[0]
     when, day = event.date.human(lang), on.human(lang)
     if lang == "kk":
-        return (f"{event.short(lang)}: {when} (күні белгісіз); {day} күнгі мәртебесін "
-                "дерек анықтамайды")
-    return (f"{event.short(lang)} is dated {when} only; the base cannot tell whether it had "
-            f"happened by {day}")
+        return (
+            f"{event.short(lang)}: {when} (күні белгісіз); {day} күнгі мәртебесін дерек анықтамайды"
+        )
+    return (
+        f"{event.short(lang)} is dated {when} only; the base cannot tell whether it had "
+        f"happened by {day}"
+    )
 
 
-def _record(base: FactBase, code: str, events: Sequence[Event], state: Standing,
-            on: PartialDate, lang: Lang) -> Record:
+def _record(
+    base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
+) -> Record:
     countries = index(base)
     certain = not state.pending
     status = state.status if certain else "uncertain"
-    founding = [{"id": e.id, "name": e.short(lang), **date_fields("date", e.date)}
-                for e in events if e.kind == "founding"]
-    record: Record = {"country": country_obj(countries, code, lang), "status": status,
-                      "certain": certain}
+    founding = [
+        {"id": e.id, "name": e.short(lang), **date_fields("date", e.date)}
+        for e in events
+        if e.kind == "founding"
+    ]
+    record: Record = {
+        "country": country_obj(countries, code, lang),
+        "status": status,
+        "certain": certain,
+    }
     since = state.since if state.status != "left" else _joined(events, state.left)
     if not certain and since is None:
         since = state.pending[0]
@@ -96,8 +119,7 @@ def _joined(events: Sequence[Event], left: Event | None) -> Event | None:
     return joined[0] if joined else None
 
 
-def members(base: FactBase, on: PartialDate | None, include_former: bool,
-            lang: Lang) -> Answer:
+def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: Lang) -> Answer:
     """Members and associate members on ``on`` (default: the latest membership event)."""
     latest = latest_date(base)
     if latest is None:
@@ -108,8 +130,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool,
         on = latest.start
         notes = (word("as_of", lang, date=latest.human(lang)),)
     elif on.first > latest.last:
-        warnings.append(word("after_latest", lang, date=on.human(lang),
-                             latest=latest.human(lang)))
+        warnings.append(word("after_latest", lang, date=on.human(lang), latest=latest.human(lang)))
     wanted = {"member", "associate"} | ({"left"} if include_former else set())
     records = []
     for code, events in status_events(base).items():
@@ -126,11 +147,16 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool,
     when = on.human(lang)
     title = f"{word('title.members', lang)} \u2014 {when}"
     return Answer(
-        view="table", title=title, lang=lang,
+        view="table",
+        title=title,
+        lang=lang,
         caption=source_caption(base, [r["source"] for r in records], lang),
-        fields=FIELDS, records=tuple(records), columns=columns,
+        fields=FIELDS,
+        records=tuple(records),
+        columns=columns,
         headers=headers(columns, lang),
-        caveats=notes, warnings=tuple(warnings),
+        caveats=notes,
+        warnings=tuple(warnings),
     )
 
 
@@ -152,8 +178,11 @@ def _spans(events: Sequence[Event]) -> list[Record]:
 def _year_status(events: Sequence[Event], year: int) -> str | None:
     status = standing(events, PartialDate(year, 12, 31)).status
     if status == "left":
-        before = [e for e in events if e.date.first.year < year or
-                  (e.date.first.year == year and e.status != "left")]
+        before = [
+            e
+            for e in events
+            if e.date.first.year < year or (e.date.first.year == year and e.status != "left")
+        ]
         left_this_year = any(e.status == "left" and e.date.first.year == year for e in events)
         return before[-1].status if before and left_this_year else None
     return status
@@ -169,21 +198,32 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
     years = list(range(first_year, latest.last.year + 1))
     countries = index(base)
     records: list[Record] = []
-    for code, events in sorted(per_country.items(),
-                               key=lambda item: (item[1][0].date.first, item[0])):
-        records.append({
-            "country": country_obj(countries, code, lang),
-            "spans": _spans(events),
-            "years": years,
-            "by_year": [_year_status(events, y) for y in years],
-            "source": events[0].source,
-        })
-    legend = ("██ member   ▒▒ associate member   ·· not a member" if lang == "en" else
-              "██ мүше   ▒▒ қауымдастырылған мүше   ·· мүше емес")
+    for code, events in sorted(
+        per_country.items(), key=lambda item: (item[1][0].date.first, item[0])
+    ):
+        records.append(
+            {
+                "country": country_obj(countries, code, lang),
+                "spans": _spans(events),
+                "years": years,
+                "by_year": [_year_status(events, y) for y in years],
+                "source": events[0].source,
+            }
+        )
+    legend = (
+        "██ member   ▒▒ associate member   ·· not a member"
+        if lang == "en"
+        else "██ мүше   ▒▒ қауымдастырылған мүше   ·· мүше емес"
+    )
     return Answer(
-        view="chart", title=f"{word('title.chart', lang)} {years[0]}\u2013{years[-1]}",
-        caption=source_caption(base, [r["source"] for r in records], lang), lang=lang,
-        fields=CHART_FIELDS, records=tuple(records), columns=("country",),
+        view="chart",
+        title=f"{word('title.chart', lang)} {years[0]}\u2013{years[-1]}",
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        lang=lang,
+        fields=CHART_FIELDS,
+        records=tuple(records),
+        columns=("country",),
         headers=headers(("country",), lang),
-        notes=(legend,), caveats=(word("as_of", lang, date=latest.human(lang)),),
+        notes=(legend,),
+        caveats=(word("as_of", lang, date=latest.human(lang)),),
     )

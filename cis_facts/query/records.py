@@ -12,8 +12,13 @@ from cis_facts.model import AnyFact, Event, FactBase, Figure, Lang, Ranking, Tra
 from cis_facts.query.countries import index
 from cis_facts.text import best_names
 
-KIND_NAMES: dict[type, str] = {Event: "event", Ranking: "ranking", TradeShare: "trade_share",
-                               TradeTotal: "trade_total", Figure: "figure"}
+KIND_NAMES: dict[type, str] = {
+    Event: "event",
+    Ranking: "ranking",
+    TradeShare: "trade_share",
+    TradeTotal: "trade_total",
+    Figure: "figure",
+}
 _COUNTRY_FIELDS = ("country", "initiator")
 
 

@@ -8,8 +8,24 @@ from cis_facts.i18n import headers, ordinal, word
 from cis_facts.model import FactBase, Figure, Lang, Ranking
 from cis_facts.text import best_names, fold
 
-FIELDS = ("kind", "id", "mineral", "standing", "rank", "top", "share", "approximate", "value",
-          "unit", "label", "date", "date_precision", "source", "quote", "note")
+FIELDS = (
+    "kind",
+    "id",
+    "mineral",
+    "standing",
+    "rank",
+    "top",
+    "share",
+    "approximate",
+    "value",
+    "unit",
+    "label",
+    "date",
+    "date_precision",
+    "source",
+    "quote",
+    "note",
+)
 COLUMNS = ("mineral", "standing", "value", "unit", "date")
 RESERVES_TOPIC = "reserves"
 
@@ -33,21 +49,38 @@ def _sort_key(ranking: Ranking) -> tuple[float, float]:
 
 
 def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
-    record: Record = {"kind": "ranking", "id": ranking.id, "mineral": ranking.mineral(lang),
-                      "standing": standing(ranking, lang), "rank": ranking.rank,
-                      "top": ranking.top, "share": ranking.share,
-                      "approximate": ranking.approximate, "value": None, "unit": None,
-                      "label": ranking.label(lang)}
+    record: Record = {
+        "kind": "ranking",
+        "id": ranking.id,
+        "mineral": ranking.mineral(lang),
+        "standing": standing(ranking, lang),
+        "rank": ranking.rank,
+        "top": ranking.top,
+        "share": ranking.share,
+        "approximate": ranking.approximate,
+        "value": None,
+        "unit": None,
+        "label": ranking.label(lang),
+    }
     record.update(date_fields("date", ranking.date))
     record.update(source=ranking.source, quote=ranking.quote, note=ranking.note)
     return record
 
 
 def _reserve_record(figure: Figure, lang: Lang) -> Record:
-    record: Record = {"kind": "reserve", "id": figure.id, "mineral": figure.label(lang),
-                      "standing": None, "rank": None, "top": None, "share": None,
-                      "approximate": figure.approximate, "value": figure.value,
-                      "unit": figure.unit, "label": figure.label(lang)}
+    record: Record = {
+        "kind": "reserve",
+        "id": figure.id,
+        "mineral": figure.label(lang),
+        "standing": None,
+        "rank": None,
+        "top": None,
+        "share": None,
+        "approximate": figure.approximate,
+        "value": figure.value,
+        "unit": figure.unit,
+        "label": figure.label(lang),
+    }
     record.update(date_fields("date", figure.date))
     record.update(source=figure.source, quote=figure.quote, note=figure.note)
     return record
@@ -57,8 +90,9 @@ def _matches(wanted: str, *texts: str) -> bool:
     return any(wanted in fold(t) for t in texts)
 
 
-def resources(base: FactBase, lang: Lang, mineral: str | None = None,
-              top: int | None = None) -> Answer:
+def resources(
+    base: FactBase, lang: Lang, mineral: str | None = None, top: int | None = None
+) -> Answer:
     """Rankings sorted by rank (``top``: rank ``top`` or better), then reserve figures."""
     rankings = sorted(base.rankings, key=_sort_key)
     reserves = [f for f in base.figures if f.topic == RESERVES_TOPIC]
@@ -71,13 +105,20 @@ def resources(base: FactBase, lang: Lang, mineral: str | None = None,
         reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk)]
         if not rankings and not reserves:
             names = [n for r in base.rankings for n in (r.mineral_en, r.mineral_kk)]
-            raise NotFoundError(f"no ranking or reserve figure for {mineral!r}",
-                                best_names(mineral, names))
+            raise NotFoundError(
+                f"no ranking or reserve figure for {mineral!r}", best_names(mineral, names)
+            )
     records = [_ranking_record(r, lang) for r in rankings]
     records += [_reserve_record(f, lang) for f in reserves]
     if not records:
         raise NotFoundError("no ranking matches these filters")
-    return Answer(view="table", title=word("title.resources", lang), lang=lang,
-                  caption=source_caption(base, [r["source"] for r in records], lang),
-                  fields=FIELDS, records=tuple(records), columns=COLUMNS,
-                  headers={**headers(COLUMNS, lang), "standing": word("rank", lang)})
+    return Answer(
+        view="table",
+        title=word("title.resources", lang),
+        lang=lang,
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        fields=FIELDS,
+        records=tuple(records),
+        columns=COLUMNS,
+        headers={**headers(COLUMNS, lang), "standing": word("rank", lang)},
+    )

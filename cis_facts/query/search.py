@@ -36,8 +36,11 @@ class Entry(Frozen):
 
 
 def _names(countries: dict[str, Country], fact: AnyFact) -> list[str]:
-    codes = [*getattr(fact, "participants", ()), getattr(fact, "country", None),
-             getattr(fact, "initiator", None)]
+    codes = [
+        *getattr(fact, "participants", ()),
+        getattr(fact, "country", None),
+        getattr(fact, "initiator", None),
+    ]
     names = [n for c in codes if c in countries for n in countries[c].all_names()]
     for attr in ("mineral_en", "mineral_kk", "topic", "place_en", "place_kk", "kind"):
         value = getattr(fact, attr, None)
@@ -49,15 +52,34 @@ def _names(countries: dict[str, Country], fact: AnyFact) -> list[str]:
 def entries(base: FactBase) -> Iterator[Entry]:
     countries = index(base)
     for country in base.countries:
-        yield Entry("country", country.code, country.name_en, country.name_kk, country.source,
-                    country.quote, (("names", fold(" | ".join(country.all_names()))),
-                                    ("quote", fold(country.quote)),
-                                    ("note", fold(country.note or ""))))
+        yield Entry(
+            "country",
+            country.code,
+            country.name_en,
+            country.name_kk,
+            country.source,
+            country.quote,
+            (
+                ("names", fold(" | ".join(country.all_names()))),
+                ("quote", fold(country.quote)),
+                ("note", fold(country.note or "")),
+            ),
+        )
     for fact in base.facts():
-        yield Entry(kind_of(fact), fact.id, fact.label_en, fact.label_kk, fact.source,
-                    fact.quote, (("label", fold(f"{fact.label_en} | {fact.label_kk} | {fact.id}")),
-                                 ("names", fold(" | ".join(_names(countries, fact)))),
-                                 ("quote", fold(fact.quote)), ("note", fold(fact.note or ""))))
+        yield Entry(
+            kind_of(fact),
+            fact.id,
+            fact.label_en,
+            fact.label_kk,
+            fact.source,
+            fact.quote,
+            (
+                ("label", fold(f"{fact.label_en} | {fact.label_kk} | {fact.id}")),
+                ("names", fold(" | ".join(_names(countries, fact)))),
+                ("quote", fold(fact.quote)),
+                ("note", fold(fact.note or "")),
+            ),
+        )
 
 
 def score(entry: Entry, phrase: str, terms: list[str]) -> tuple[int, list[str]]:
@@ -77,8 +99,11 @@ def _rank(pool: list[Entry], phrase: str, terms: list[str]) -> list[tuple[int, l
     hits = []
     for entry in pool:
         points, matched = score(entry, phrase, terms)
-        if points and len(matched) and all(any(t in text for _, text in entry.fields)
-                                           for t in terms):
+        if (
+            points
+            and len(matched)
+            and all(any(t in text for _, text in entry.fields) for t in terms)
+        ):
             hits.append((points, matched, entry))
     hits.sort(key=lambda h: (-h[0], h[2].id))
     return hits
@@ -117,10 +142,24 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
         hints = [h for t in terms for h in close_matches(t, vocabulary, limit=3, cutoff=0.5)]
         raise NotFoundError(f"nothing matches {query!r}", hints)
     records: list[Record] = [
-        {"kind": e.kind, "id": e.id, "label": e.label_kk if lang == "kk" else e.label_en,
-         "score": points, "matched": matched, "source": e.source, "quote": e.quote}
-        for points, matched, e in hits[:limit]]
-    return Answer(view="table", title=f"{word('title.search', lang)}: {query}", lang=lang,
-                  caption=source_caption(base, [r["source"] for r in records], lang),
-                  fields=FIELDS, records=tuple(records), columns=COLUMNS,
-                  headers={**headers(COLUMNS, lang), "label": word("fact", lang)})
+        {
+            "kind": e.kind,
+            "id": e.id,
+            "label": e.label_kk if lang == "kk" else e.label_en,
+            "score": points,
+            "matched": matched,
+            "source": e.source,
+            "quote": e.quote,
+        }
+        for points, matched, e in hits[:limit]
+    ]
+    return Answer(
+        view="table",
+        title=f"{word('title.search', lang)}: {query}",
+        lang=lang,
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        fields=FIELDS,
+        records=tuple(records),
+        columns=COLUMNS,
+        headers={**headers(COLUMNS, lang), "label": word("fact", lang)},
+    )

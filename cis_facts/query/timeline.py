@@ -9,8 +9,21 @@ from cis_facts.i18n import headers, word
 from cis_facts.model import Country, Event, FactBase, Lang
 from cis_facts.query.countries import index
 
-FIELDS = ("id", "date", "date_precision", "year", "kind", "label", "place", "participants",
-          "initiator", "status", "source", "quote", "note")
+FIELDS = (
+    "id",
+    "date",
+    "date_precision",
+    "year",
+    "kind",
+    "label",
+    "place",
+    "participants",
+    "initiator",
+    "status",
+    "source",
+    "quote",
+    "note",
+)
 COLUMNS = ("date", "label", "place", "participants")
 
 
@@ -18,23 +31,30 @@ def event_record(base: FactBase, event: Event, lang: Lang) -> Record:
     countries = index(base)
     record: Record = {"id": event.id}
     record.update(date_fields("date", event.date))
-    record.update({
-        "year": event.date.start.year,
-        "kind": event.kind,
-        "label": event.label(lang),
-        "place": event.place(lang),
-        "participants": [country_obj(countries, c, lang) for c in event.participants],
-        "initiator": country_obj(countries, event.initiator, lang),
-        "status": event.status,
-        "source": event.source,
-        "quote": event.quote,
-        "note": event.note,
-    })
+    record.update(
+        {
+            "year": event.date.start.year,
+            "kind": event.kind,
+            "label": event.label(lang),
+            "place": event.place(lang),
+            "participants": [country_obj(countries, c, lang) for c in event.participants],
+            "initiator": country_obj(countries, event.initiator, lang),
+            "status": event.status,
+            "source": event.source,
+            "quote": event.quote,
+            "note": event.note,
+        }
+    )
     return record
 
 
-def _selected(event: Event, start: PartialDate | None, end: PartialDate | None,
-              country: Country | None, kind: str | None) -> bool:
+def _selected(
+    event: Event,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    country: Country | None,
+    kind: str | None,
+) -> bool:
     if start is not None and event.date.last < start.first:
         return False
     if end is not None and event.date.first > end.last:
@@ -44,18 +64,31 @@ def _selected(event: Event, start: PartialDate | None, end: PartialDate | None,
     return kind is None or event.kind == kind
 
 
-def timeline(base: FactBase, lang: Lang, *, start: PartialDate | None = None,
-             end: PartialDate | None = None, country: Country | None = None,
-             kind: str | None = None) -> Answer:
+def timeline(
+    base: FactBase,
+    lang: Lang,
+    *,
+    start: PartialDate | None = None,
+    end: PartialDate | None = None,
+    country: Country | None = None,
+    kind: str | None = None,
+) -> Answer:
     """Events overlapping [start, end], naming ``country``, of ``kind``; oldest first."""
-    events = sorted((e for e in base.events if _selected(e, start, end, country, kind)),
-                    key=lambda e: (e.date.first, e.date.last))
+    events = sorted(
+        (e for e in base.events if _selected(e, start, end, country, kind)),
+        key=lambda e: (e.date.first, e.date.last),
+    )
     if not events:
         raise NotFoundError("no event matches these filters")
     records = tuple(event_record(base, e, lang) for e in events)
     return Answer(
-        view="grouped", title=word("title.timeline", lang), lang=lang,
+        view="grouped",
+        title=word("title.timeline", lang),
+        lang=lang,
         caption=source_caption(base, [e.source for e in events], lang),
-        fields=FIELDS, records=records, columns=COLUMNS, headers=headers(COLUMNS, lang),
+        fields=FIELDS,
+        records=records,
+        columns=COLUMNS,
+        headers=headers(COLUMNS, lang),
         group_by="year",
     )

@@ -10,11 +10,33 @@ from cis_facts.i18n import headers, word
 from cis_facts.model import FactBase, Flow, Lang, TradeTotal
 from cis_facts.query.countries import index
 
-SHARE_FIELDS = ("position", "country", "share", "date", "date_precision", "id", "source",
-                "quote", "note")
-TOTAL_FIELDS = ("partners", "flow", "value", "unit", "growth", "growth_base",
-                "growth_base_precision", "date", "date_precision", "sum_check", "id", "source",
-                "quote", "note")
+SHARE_FIELDS = (
+    "position",
+    "country",
+    "share",
+    "date",
+    "date_precision",
+    "id",
+    "source",
+    "quote",
+    "note",
+)
+TOTAL_FIELDS = (
+    "partners",
+    "flow",
+    "value",
+    "unit",
+    "growth",
+    "growth_base",
+    "growth_base_precision",
+    "date",
+    "date_precision",
+    "sum_check",
+    "id",
+    "source",
+    "quote",
+    "note",
+)
 TOLERANCE = 0.05  # the text rounds to 0.1
 
 
@@ -27,9 +49,11 @@ def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> 
         raise NotFoundError(f"no {flow} partners in the fact base")
     records = []
     for share in rows:
-        record: Record = {"position": share.position,
-                          "country": country_obj(countries, share.country, lang),
-                          "share": share.share}
+        record: Record = {
+            "position": share.position,
+            "country": country_obj(countries, share.country, lang),
+            "share": share.share,
+        }
         record.update(date_fields("date", share.date))
         record.update(id=share.id, source=share.source, quote=share.quote, note=share.note)
         records.append(record)
@@ -43,24 +67,33 @@ def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> 
     return Answer(
         view="bars" if flow == "export" else "table",
         title=word("title.exports" if flow == "export" else "title.imports", lang),
-        caption=source_caption(base, [r["source"] for r in records], lang), lang=lang,
-        fields=SHARE_FIELDS, records=tuple(records), columns=columns,
-        headers=headers(columns, lang), notes=notes)
+        caption=source_caption(base, [r["source"] for r in records], lang),
+        lang=lang,
+        fields=SHARE_FIELDS,
+        records=tuple(records),
+        columns=columns,
+        headers=headers(columns, lang),
+        notes=notes,
+    )
 
 
 def _share_note(total: float, count: int, lang: Lang) -> str:
     rest = round(100 - total, 1)
     if lang == "kk":
-        return (f"Көрсетілген {count} елдің үлесі: {total:g} %; қалған {rest:g} % мәтінде "
-                "елге бөлінбеген.")
-    return (f"The {count} listed shares sum to {total:g} %; the text attributes the other "
-            f"{rest:g} % to no country.")
+        return (
+            f"Көрсетілген {count} елдің үлесі: {total:g} %; қалған {rest:g} % мәтінде "
+            "елге бөлінбеген."
+        )
+    return (
+        f"The {count} listed shares sum to {total:g} %; the text attributes the other "
+        f"{rest:g} % to no country."
+    )
 
 
-def _value(totals: Sequence[TradeTotal], of: TradeTotal, partners: str,
-           flow: str) -> float | None:
-    found = [t.value for t in totals
-             if t.partners == partners and t.flow == flow and t.date == of.date]
+def _value(totals: Sequence[TradeTotal], of: TradeTotal, partners: str, flow: str) -> float | None:
+    found = [
+        t.value for t in totals if t.partners == partners and t.flow == flow and t.date == of.date
+    ]
     return found[0] if found else None
 
 
@@ -76,12 +109,16 @@ def _check(parts: Sequence[float | None], stated: float, what: str) -> str | Non
 def sum_check(totals: Sequence[TradeTotal], total: TradeTotal) -> str | None:
     """Exports + imports against turnover; CIS + other countries against all."""
     if total.flow == "turnover" and total.partners != "all":
-        parts = [_value(totals, total, total.partners, "exports"),
-                 _value(totals, total, total.partners, "imports")]
+        parts = [
+            _value(totals, total, total.partners, "exports"),
+            _value(totals, total, total.partners, "imports"),
+        ]
         return _check(parts, total.value, "exports + imports")
     if total.partners == "all":
-        parts = [_value(totals, total, "cis", total.flow),
-                 _value(totals, total, "other", total.flow)]
+        parts = [
+            _value(totals, total, "cis", total.flow),
+            _value(totals, total, "other", total.flow),
+        ]
         return _check(parts, total.value, "CIS + other countries")
     return None
 
@@ -95,20 +132,38 @@ def totals(base: FactBase, lang: Lang) -> Answer:
     rows.sort(key=lambda t: (t.date.first, order[t.partners], order[t.flow]))
     records = []
     for total in rows:
-        record: Record = {"partners": total.partners, "flow": total.flow, "value": total.value,
-                          "unit": total.unit, "growth": total.growth}
+        record: Record = {
+            "partners": total.partners,
+            "flow": total.flow,
+            "value": total.value,
+            "unit": total.unit,
+            "growth": total.growth,
+        }
         record.update(date_fields("growth_base", total.growth_base))
         record.update(date_fields("date", total.date))
-        record.update(sum_check=sum_check(rows, total), id=total.id, source=total.source,
-                      quote=total.quote, note=total.note)
+        record.update(
+            sum_check=sum_check(rows, total),
+            id=total.id,
+            source=total.source,
+            quote=total.quote,
+            note=total.note,
+        )
         records.append(record)
     columns = ("partners", "flow", "value", "unit", "growth", "growth_base", "date", "sum_check")
-    mismatches = tuple(r["sum_check"] for r in records
-                       if r["sum_check"] and r["sum_check"].startswith("MISMATCH"))
+    mismatches = tuple(
+        r["sum_check"] for r in records if r["sum_check"] and r["sum_check"].startswith("MISMATCH")
+    )
     return Answer(
-        view="table", title=word("title.totals", lang), lang=lang,
+        view="table",
+        title=word("title.totals", lang),
+        lang=lang,
         caption=source_caption(base, [r["source"] for r in records], lang),
-        fields=TOTAL_FIELDS, records=tuple(records), columns=columns,
-        headers={**headers(columns, lang), "sum_check": "Sum check" if lang == "en"
-                 else "Қосындыны тексеру"},
-        notes=mismatches)
+        fields=TOTAL_FIELDS,
+        records=tuple(records),
+        columns=columns,
+        headers={
+            **headers(columns, lang),
+            "sum_check": "Sum check" if lang == "en" else "Қосындыны тексеру",
+        },
+        notes=mismatches,
+    )

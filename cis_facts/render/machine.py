@@ -23,8 +23,10 @@ def select_fields(answer: Answer, fields: str | None) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in fields.split(",") if f.strip())
     unknown = [f for f in chosen if f not in answer.fields]
     if unknown or not chosen:
-        raise UsageError(f"unknown field {', '.join(unknown) or repr(fields)}; valid fields: "
-                         f"{', '.join(answer.fields)}")
+        raise UsageError(
+            f"unknown field {', '.join(unknown) or repr(fields)}; valid fields: "
+            f"{', '.join(answer.fields)}"
+        )
     return chosen
 
 
@@ -37,8 +39,9 @@ def to_json(answer: Answer, fields: Sequence[str]) -> str:
 
 
 def to_jsonl(answer: Answer, fields: Sequence[str]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n"
-                   for r in _project(answer.records, fields))
+    return "".join(
+        json.dumps(r, ensure_ascii=False) + "\n" for r in _project(answer.records, fields)
+    )
 
 
 def _scalar(value: Any) -> str:
@@ -49,8 +52,9 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int | float):
         return json.dumps(value)
     if isinstance(value, dict):
-        return _scalar(value.get("code") or value.get("id") or json.dumps(value,
-                                                                          ensure_ascii=False))
+        return _scalar(
+            value.get("code") or value.get("id") or json.dumps(value, ensure_ascii=False)
+        )
     if isinstance(value, list):
         return ";".join(_scalar(v) for v in value)
     return str(value)
@@ -98,8 +102,9 @@ def to_csv(answer: Answer, fields: Sequence[str]) -> str:
 
 
 def _tab_safe(text: str) -> str:
-    return visible(text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                   .replace("\r", "\\r"))
+    return visible(
+        text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
 
 
 def to_tsv(answer: Answer, fields: Sequence[str]) -> str:
@@ -113,14 +118,17 @@ def to_plain(answer: Answer, fields: Sequence[str]) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return visible(text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>")
-                   .replace("\n", "<br>"))
+    return visible(
+        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+    )
 
 
 def to_markdown(answer: Answer, fields: Sequence[str]) -> str:
     header, rows = table_rows(answer, fields)
-    lines = ["| " + " | ".join(_md_cell(h) for h in header) + " |",
-             "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(_md_cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
     text = "\n".join(lines) + "\n"
     if answer.caption:

@@ -31,8 +31,9 @@ def _table(answer: Answer, **options: Any) -> Table:
 
 def _numeric(answer: Answer, key: str) -> bool:
     values = [r.get(key) for r in answer.records if r.get(key) is not None]
-    return bool(values) and all(isinstance(v, int | float) and not isinstance(v, bool)
-                                for v in values)
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
 
 
 def _longest_word(answer: Answer, key: str) -> int:
@@ -64,10 +65,13 @@ def cards(answer: Answer, columns: tuple[str, ...]) -> RenderableType:
 def _add_columns(table: Table, answer: Answer, columns: tuple[str, ...]) -> None:
     for key in columns:
         numeric = _numeric(answer, key)
-        table.add_column(Text(answer.headers.get(key, key)), overflow="fold",
-                         justify="right" if numeric else "left",
-                         min_width=_longest_word(answer, key),
-                         no_wrap=key in ("position",))
+        table.add_column(
+            Text(answer.headers.get(key, key)),
+            overflow="fold",
+            justify="right" if numeric else "left",
+            min_width=_longest_word(answer, key),
+            no_wrap=key in ("position",),
+        )
 
 
 def _row(answer: Answer, record: Record, columns: tuple[str, ...]) -> list[Text]:
@@ -80,8 +84,7 @@ def _row(answer: Answer, record: Record, columns: tuple[str, ...]) -> list[Text]
 
 def _shown(answer: Answer, columns: tuple[str, ...]) -> tuple[str, ...]:
     """Columns with at least one value: an all-empty column says nothing."""
-    kept = tuple(c for c in columns
-                 if any(cell(r, c, answer.lang) for r in answer.records))
+    kept = tuple(c for c in columns if any(cell(r, c, answer.lang) for r in answer.records))
     return kept or columns
 
 
@@ -138,8 +141,9 @@ def chart(answer: Answer, width: int) -> RenderableType:
     wide = name_width + 1 + 3 * len(years) <= width
     table = _table(answer, box=None, pad_edge=False, padding=(0, 1))
     table.add_column(Text(answer.headers.get("country", "")), overflow="fold")
-    header = (" ".join(f"{y % 100:02d}" for y in years) if wide
-              else "".join(str(y % 10) for y in years))
+    header = (
+        " ".join(f"{y % 100:02d}" for y in years) if wide else "".join(str(y % 10) for y in years)
+    )
     table.add_column(Text(header), no_wrap=True, min_width=len(header))
     cell_width = 2 if wide else 1
     marks = {"member": ("█", "green"), "associate": ("▒", "yellow")}
@@ -213,6 +217,14 @@ def make_console(file: Any, color: str, width: int | None) -> Console:
 
     no_color = bool(os.environ.get("NO_COLOR")) or color == "never"
     force = True if color == "always" else None
-    return Console(file=file, force_terminal=force, no_color=no_color,
-                   color_system=None if no_color else "auto", width=width,
-                   markup=False, emoji=False, highlight=False, soft_wrap=False)
+    return Console(
+        file=file,
+        force_terminal=force,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        width=width,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
