@@ -24,7 +24,16 @@ from cis_facts.frozen import Frozen, field_types
 from cis_facts.model import FactBase
 
 FORMATS = ("sqlite", "json")
-TABLES = ("sources", "countries", "events", "rankings", "trade_shares", "trade_totals", "figures")
+TABLES = (
+    "sources",
+    "countries",
+    "events",
+    "rankings",
+    "trade_shares",
+    "trade_totals",
+    "figures",
+    "statements",
+)
 
 
 class ExportError(FactsError):
@@ -149,6 +158,7 @@ _SOURCE_REFS = (
     "source TEXT NOT NULL REFERENCES sources(id)",
     "quote TEXT NOT NULL",
     "note TEXT",
+    "note_kk TEXT",
     "note_source TEXT REFERENCES sources(id)",
 )
 _FACT = (
@@ -156,6 +166,8 @@ _FACT = (
     "label_en TEXT NOT NULL",
     "label_kk TEXT NOT NULL",
     *_SOURCE_REFS,
+    "period_en TEXT",
+    "period_kk TEXT",
 )
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -223,6 +235,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "country TEXT REFERENCES countries(code)",
         _flag("approximate"),
     ),
+    "statements": (
+        *_FACT,
+        "topic TEXT NOT NULL",
+    ),
     "country_aliases": (
         "country_code TEXT NOT NULL REFERENCES countries(code)",
         "position INTEGER NOT NULL",
@@ -253,11 +269,15 @@ _VIEW_PARTS = (
     ),
     ("trade_total", "value", "unit", "trade_totals"),
     ("figure", "value", "unit", "figures"),
+    ("statement", "NULL", "NULL", "statements"),
 )
 FACTS_VIEW = "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
     f"SELECT '{kind}' AS kind, id, label_en, label_kk, {value} AS value, {unit} AS unit, "
-    f"date, date_precision, source, quote, note FROM {table}"
+    f"{dates}, source, quote, note FROM {table}"
     for kind, value, unit, table in _VIEW_PARTS
+    for dates in [
+        "NULL AS date, NULL AS date_precision" if table == "statements" else "date, date_precision"
+    ]
 )
 
 

@@ -173,6 +173,7 @@ _NAMESPACES = {
     "trade_shares": "facts",
     "trade_totals": "facts",
     "figures": "facts",
+    "statements": "facts",
 }
 
 

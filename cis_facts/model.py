@@ -13,7 +13,7 @@ from cis_facts.dates import When
 from cis_facts.frozen import Frozen
 
 Lang = Literal["en", "kk"]
-Status = Literal["member", "associate", "left"]
+Status = Literal["founder", "signatory", "member", "associate", "left"]
 Flow = Literal["export", "import"]
 TradeFlow = Literal["turnover", "exports", "imports"]
 Partners = Literal["cis", "other", "all"]
@@ -29,7 +29,11 @@ EVENT_KINDS = (
     "decision",
     "theme-year",
 )
-STATUSES = ("member", "associate", "left")
+# What a membership event makes of its participants (see docs/fact-schema.md):
+# founder: signed the 1991 founding documents (before the Charter, or not bound by it);
+# signatory: signed them, ratification declined or pending; member: a member state under
+# the Charter; associate: an associate member; left: withdrew.
+STATUSES = ("founder", "signatory", "member", "associate", "left")
 MEASURES = ("share", "growth", "change", "multiple", "amount", "count", "rank")
 
 
@@ -54,11 +58,22 @@ class Fact(Frozen, kw_only=True):
     source: str
     quote: str
     note: str | None = None
+    note_kk: str | None = None
     note_source: str | None = None
+    period_en: str | None = None
+    period_kk: str | None = None
     origin: str = ""
 
     def label(self, lang: Lang) -> str:
         return self.label_kk if lang == "kk" else self.label_en
+
+    def note_in(self, lang: Lang) -> str | None:
+        """The note in ``lang``; the other language's only when it has none."""
+        return (self.note_kk or self.note) if lang == "kk" else (self.note or self.note_kk)
+
+    def period(self, lang: Lang) -> str | None:
+        """The period the text gives in words ("the last ten years"), if any."""
+        return self.period_kk if lang == "kk" else self.period_en
 
 
 class Country(Frozen, kw_only=True):
@@ -72,6 +87,7 @@ class Country(Frozen, kw_only=True):
     source: str
     quote: str
     note: str | None = None
+    note_kk: str | None = None
     note_source: str | None = None
     origin: str = ""
 
@@ -157,7 +173,13 @@ class Figure(Fact, kw_only=True):
     approximate: bool = False
 
 
-AnyFact = Event | Ranking | TradeShare | TradeTotal | Figure
+class Statement(Fact, kw_only=True):
+    """A claim of the text that is not a number: what the CIS is, plans, trends."""
+
+    topic: str
+
+
+AnyFact = Event | Ranking | TradeShare | TradeTotal | Figure | Statement
 
 
 class FactBase(Frozen, kw_only=True):
@@ -170,6 +192,7 @@ class FactBase(Frozen, kw_only=True):
     trade_shares: tuple[TradeShare, ...] = ()
     trade_totals: tuple[TradeTotal, ...] = ()
     figures: tuple[Figure, ...] = ()
+    statements: tuple[Statement, ...] = ()
     files: tuple[str, ...] = ()
 
     def facts(self) -> Iterator[AnyFact]:
@@ -179,6 +202,7 @@ class FactBase(Frozen, kw_only=True):
         yield from self.trade_shares
         yield from self.trade_totals
         yield from self.figures
+        yield from self.statements
 
     @functools.cached_property
     def country_index(self) -> dict[str, Country]:
@@ -194,4 +218,5 @@ class FactBase(Frozen, kw_only=True):
             "trade_shares": len(self.trade_shares),
             "trade_totals": len(self.trade_totals),
             "figures": len(self.figures),
+            "statements": len(self.statements),
         }

@@ -45,7 +45,10 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
     "source": _req("source"),
     "quote": _req("text"),
     "note": _opt("text"),
+    "note_kk": _opt("text"),
     "note_source": _opt("source"),
+    "period_en": _opt("text"),
+    "period_kk": _opt("text"),
 }
 
 TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
@@ -71,6 +74,7 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "source": _req("source"),
             "quote": _req("text"),
             "note": _opt("text"),
+            "note_kk": _opt("text"),
             "note_source": _opt("source"),
         },
     ),
@@ -137,6 +141,13 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "date": _opt("when"),
             "country": _opt("country"),
             "approximate": _opt("bool"),
+        },
+    ),
+    "statements": (
+        model.Statement,
+        {
+            **_FACT_FIELDS,
+            "topic": _req("id"),
         },
     ),
 }

@@ -43,6 +43,51 @@ def _quoted(base: FactBase, source_id: str) -> Iterator[tuple[str, str, str]]:
             yield fact.origin, fact.id, fact.quote
 
 
+def packaged_text(source: Source) -> str | None:
+    """The text of ``source`` as shipped in the package (``data/sources/<file>``), if any."""
+    if not source.file or os.path.basename(source.file) != source.file:
+        return None
+    path = os.path.join(os.path.dirname(__file__), "data", "sources", source.file)
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    except OSError:
+        return None
+
+
+# A full stop after the text's abbreviations («1991 ж.», «жж.», «млн.», «млрд.», «т.б.») does
+# not end a sentence.
+def packaged_texts(base: FactBase) -> list[tuple[Source, str, str]]:
+    """Each source whose text ships with the package: (source, file name, text)."""
+    found = []
+    for source in base.sources:
+        text = packaged_text(source)
+        if text is not None and source.file:
+            found.append((source, source.file, text))
+    return found
+
+
+_SENTENCE_END = re.compile(r"(?<!\bж)(?<!\bжж)(?<!млн)(?<!млрд)(?<!т\.б)[.!?](?=\s)|:\s*$")
+
+
+def context(text: str, quote: str) -> str | None:
+    """The whole sentence(s) of ``text`` around ``quote``, white space folded; None if absent.
+
+    A sentence ends at ``.``, ``!`` or ``?`` followed by white space, except after the
+    abbreviations the text uses.
+    """
+    haystack = fold_space(text)
+    start = haystack.find(fold_space(quote))
+    if start < 0:
+        return None
+    end = start + len(fold_space(quote))
+    before = [m.end() for m in _SENTENCE_END.finditer(haystack, 0, start)]
+    first = before[-1] if before else 0
+    after = _SENTENCE_END.search(haystack, max(end - 1, first))
+    last = after.end() if after else len(haystack)
+    return haystack[first:last].strip()
+
+
 def check_quotes(base: FactBase, source: Source, text: str) -> QuoteReport:
     """Find every quote citing ``source`` in ``text``, white space folded."""
     haystack = fold_space(text)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import cis_facts
+from cis_facts import verify
 from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, load
 from cis_facts.model import FactBase
@@ -37,6 +39,7 @@ def count_lines(base: FactBase) -> list[str]:
         "trade_shares": base.trade_shares,
         "trade_totals": base.trade_totals,
         "figures": base.figures,
+        "statements": base.statements,
     }
     return [f"{kind}\t{len(records)}" for kind, records in tables.items()]
 
@@ -48,11 +51,40 @@ def quoting(base: FactBase, source_text: Path) -> int:
     return sum(1 for record in records if record.source == source_id)
 
 
-def test_check_packaged_base(runner: CliRunner) -> None:
+PACKAGED_CHECK = """\
+sources\t6
+countries\t29
+events\t15
+rankings\t14
+trade_shares\t27
+trade_totals\t7
+figures\t60
+statements\t26
+quotes 178/178 found verbatim in 000_032a50789da7a807.txt (source kk-text)
+ok: fact base is valid and every quote was found
+"""
+
+
+def test_check_packaged_base_verifies_the_packaged_source_text(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["check"])
     assert_clean_exit(result, 0)
-    assert result.stdout.splitlines() == [*count_lines(load()), "ok: fact base is valid"]
+    assert result.stdout == PACKAGED_CHECK
     assert result.stderr == ""
+
+
+def test_packaged_source_text_is_the_shared_one(source_text: Path) -> None:
+    packaged = Path(cis_facts.__file__).parent / "data" / "sources" / source_text.name
+    assert packaged.read_bytes() == source_text.read_bytes()
+
+
+def test_check_without_packaged_text_validates_only(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(verify, "packaged_text", lambda source: None)
+    result = runner.invoke(cli, ["check"])
+    assert_clean_exit(result, 0)
+    assert result.stdout.splitlines()[-1] == "ok: fact base is valid"
+    assert "quotes" not in result.stdout
 
 
 def test_check_with_valid_user_file_counts_its_records(
@@ -61,7 +93,9 @@ def test_check_with_valid_user_file_counts_its_records(
     path = fixtures_dir / "valid_extra.toml"
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 0)
-    assert result.stdout.splitlines()[:-1] == count_lines(load([path]))
+    lines = result.stdout.splitlines()
+    assert lines[:-2] == count_lines(load([path]))
+    assert lines[-2] == "quotes 179/179 found verbatim in 000_032a50789da7a807.txt (source kk-text)"
 
 
 @pytest.mark.parametrize("name", BROKEN)
@@ -141,7 +175,7 @@ def test_env_var_with_two_files(runner: CliRunner, fixtures_dir: Path, tmp_path:
     second = _second_valid_file(tmp_path, fixtures_dir)
     result = runner.invoke(cli, ["check"], env={ENV_VAR: f"{first}{os.pathsep}{second}"})
     assert_clean_exit(result, 0)
-    assert result.stdout.splitlines()[:-1] == count_lines(load([first, second]))
+    assert result.stdout.splitlines()[:-2] == count_lines(load([first, second]))
 
 
 def test_env_var_problems_name_the_file(runner: CliRunner, fixtures_dir: Path) -> None:
@@ -166,7 +200,7 @@ def test_check_source_finds_every_quote(runner: CliRunner, source_text: Path) ->
     assert expected > 0
     assert result.stderr == ""
     assert result.stdout.splitlines()[-2:] == [
-        f"quotes\t{expected}/{expected} found verbatim in {source_text.name} (source kk-text)",
+        f"quotes {expected}/{expected} found verbatim in {source_text.name} (source kk-text)",
         "ok: fact base is valid and every quote was found",
     ]
 
@@ -179,7 +213,7 @@ def test_check_source_includes_user_file_quotes(
     assert_clean_exit(result, 0)
     expected = quoting(load([path]), source_text)
     assert expected == quoting(load(), source_text) + 1
-    assert f"quotes\t{expected}/{expected} found verbatim" in result.stdout
+    assert f"quotes {expected}/{expected} found verbatim" in result.stdout
 
 
 def test_check_source_names_a_misquoted_fact(
@@ -196,7 +230,7 @@ def test_check_source_names_a_misquoted_fact(
         + misquote
     ]
     total = quoting(load([path]), source_text)
-    assert f"quotes\t{total - 1}/{total} found verbatim" in result.stdout
+    assert f"quotes {total - 1}/{total} found verbatim" in result.stdout
     assert "ok:" not in result.stdout
 
 

@@ -224,6 +224,7 @@ def test_facts_view_holds_every_fact(db: sqlite3.Connection) -> None:
         "trade_share": len(base.trade_shares),
         "trade_total": len(base.trade_totals),
         "figure": len(base.figures),
+        "statement": len(base.statements),
     }
 
 

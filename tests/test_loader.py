@@ -487,6 +487,7 @@ def test_valid_extra_file_adds_its_records(fixtures_dir: Path) -> None:
         "trade_shares": 1,
         "trade_totals": 0,
         "figures": 1,
+        "statements": 0,
     }
     assert base.files == (str(packaged_base()), str(path))
     mongolia = base.countries[-1]

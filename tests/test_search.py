@@ -24,7 +24,7 @@ BASE_ENV: dict[str, str | None] = {
     "TTY_COMPATIBLE": None,
     "TTY_INTERACTIVE": None,
 }
-KINDS = {"event", "ranking", "trade_share", "trade_total", "figure", "country"}
+KINDS = {"event", "ranking", "trade_share", "trade_total", "figure", "statement", "country"}
 MATCHED = {"label", "names", "quote", "note"}
 
 

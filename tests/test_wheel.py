@@ -132,8 +132,10 @@ def test_installed_package_comes_from_the_venv(venv: Path, tmp_path: Path) -> No
 def test_console_script_check(venv: Path, tmp_path: Path) -> None:
     proc = _checked([venv / "bin" / "cis-facts", "check"], tmp_path)
     lines = proc.stdout.splitlines()
-    assert lines[-1] == "ok: fact base is valid"
-    assert [line.split("\t")[0] for line in lines[:-1]] == [
+    assert lines[-1] == "ok: fact base is valid and every quote was found"
+    assert lines[-2].startswith("quotes ")
+    assert lines[-2].split()[1] in {f"{n}/{n}" for n in range(1, 1000)}
+    assert [line.split("\t")[0] for line in lines[:-2]] == [
         "sources",
         "countries",
         "events",
@@ -141,13 +143,14 @@ def test_console_script_check(venv: Path, tmp_path: Path) -> None:
         "trade_shares",
         "trade_totals",
         "figures",
+        "statements",
     ]
     assert proc.stderr == ""
 
 
 def test_python_m_check(venv: Path, tmp_path: Path) -> None:
     proc = _checked([venv / "bin" / "python", "-m", "cis_facts", "check"], tmp_path)
-    assert proc.stdout.splitlines()[-1] == "ok: fact base is valid"
+    assert proc.stdout.splitlines()[-1] == "ok: fact base is valid and every quote was found"
 
 
 def test_console_script_reports_bad_user_file(venv: Path, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def show(
 
     \b
     JSON fields: every field of the fact as stored (see docs/fact-schema.md), plus
-      kind             event | ranking | trade_share | trade_total | figure
+      kind             event | ranking | trade_share | trade_total | figure | statement
       event_kind       for events: founding, accession, ... (the event's own kind)
       label            the label in --lang
       source_title     the title of the cited source

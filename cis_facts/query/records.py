@@ -8,7 +8,17 @@ from cis_facts.answer import Record, country_obj, date_fields
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import field_names
-from cis_facts.model import AnyFact, Event, FactBase, Figure, Lang, Ranking, TradeShare, TradeTotal
+from cis_facts.model import (
+    AnyFact,
+    Event,
+    FactBase,
+    Figure,
+    Lang,
+    Ranking,
+    Statement,
+    TradeShare,
+    TradeTotal,
+)
 from cis_facts.query.countries import index
 from cis_facts.text import best_names
 
@@ -18,6 +28,7 @@ KIND_NAMES: dict[type, str] = {
     TradeShare: "trade_share",
     TradeTotal: "trade_total",
     Figure: "figure",
+    Statement: "statement",
 }
 _COUNTRY_FIELDS = ("country", "initiator")
 
