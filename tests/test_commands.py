@@ -770,6 +770,7 @@ def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> No
     documented = help_fields(runner, "show")["JSON fields"]
     if not isinstance(fact, Event):
         documented = documented - {"event_kind"}
+    documented = documented - {"context"}  # only with --context
     assert set(record) == stored | dated | documented
     _assert_every_field(record, fact, base, skip=("kind",) if isinstance(fact, Event) else ())
     assert record["kind"] == KIND_OF[type(fact)]

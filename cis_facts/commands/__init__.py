@@ -10,6 +10,7 @@ LAZY = {
     "resources": "cis_facts.commands.resources:resources",
     "trade": "cis_facts.commands.trade:trade",
     "figures": "cis_facts.commands.figures:figures",
+    "statements": "cis_facts.commands.statements:statements",
     "search": "cis_facts.commands.search:search",
     "show": "cis_facts.commands.facts:show",
     "cite": "cis_facts.commands.facts:cite",

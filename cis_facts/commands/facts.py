@@ -15,11 +15,18 @@ from cis_facts.settings import Settings
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
+@click.option(
+    "--context",
+    "with_context",
+    is_flag=True,
+    help="Also print the whole sentence of the source text around the quote.",
+)
 @output_options
 @click.pass_obj
 def show(
     settings: Settings,
     fact_id: str,
+    with_context: bool,
     format_: str | None,
     fields: str | None,
     color: str,
@@ -31,6 +38,7 @@ def show(
     Examples:
       cis-facts show rank-zinc
       cis-facts show almaty-protocol --format json
+      cis-facts show rank-uranium --context
 
     \b
     JSON fields: every field of the fact as stored (see docs/fact-schema.md), plus
@@ -38,13 +46,16 @@ def show(
       event_kind       for events: founding, accession, ... (the event's own kind)
       label            the label in --lang
       source_title     the title of the cited source
+      context          with --context: the source text's whole sentence around
+                       the quote (null when the source text is not packaged)
     Dates are ISO strings with a <field>_precision sibling; countries are
     {"code", "name"} objects.
     """
     from cis_facts.query import facts as facts_query
 
     resolved = settings.resolve_lang(lang)
-    emit(facts_query.show(settings.base(), fact_id, resolved), format_, fields, color)
+    answer = facts_query.show(settings.base(), fact_id, resolved, with_context)
+    emit(answer, format_, fields, color)
 
 
 @click.command(epilog=EXIT_CODES_HELP)

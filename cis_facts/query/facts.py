@@ -10,12 +10,18 @@ from cis_facts.query.records import find, full_record
 CITE_FIELDS = ("id", "style", "text", "sentence", "citation", "quote", "source", "source_title")
 
 
-def show(base: FactBase, fact_id: str, lang: Lang) -> Answer:
-    """Every field of the fact with this id."""
+def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
+    """Every field of the fact with this id; with ``with_context``, the source's sentence."""
     fact = find(base, fact_id)
     record = full_record(base, fact, lang)
     sources = {s.id: s for s in base.sources}
-    record["source_title"] = sources[fact.source].title if fact.source in sources else None
+    source = sources.get(fact.source)
+    record["source_title"] = source.title if source else None
+    if with_context:
+        from cis_facts.verify import context, packaged_text
+
+        text = packaged_text(source) if source else None
+        record["context"] = context(text, fact.quote) if text else None
     fields = tuple(record)
     return Answer(
         view="fact",

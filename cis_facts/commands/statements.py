@@ -1,0 +1,44 @@
+"""``cis-facts statements``: the text's claims that are not numbers, by topic."""
+
+from __future__ import annotations
+
+import click
+
+from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.output import emit
+from cis_facts.settings import Settings
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("topic", required=False)
+@output_options
+@click.pass_obj
+def statements(
+    settings: Settings,
+    topic: str | None,
+    format_: str | None,
+    fields: str | None,
+    color: str,
+    lang: str | None,
+) -> None:
+    """What the text states in words: what the CIS is, Kazakhstan's CIS policy, plans,
+    causes and trends; grouped by topic; TOPIC filters (a prefix is enough).
+
+    \b
+    Examples:
+      cis-facts statements
+      cis-facts statements cis-nature
+      cis-facts statements cis-plans --format json | jq -r '.[].label'
+
+    \b
+    JSON fields:
+      topic            topic id (cis-nature, kazakhstan-cis-policy, cis-plans, ...)
+      id, label        fact id and the statement (in --lang)
+      period           the period the text gives in words, or null
+      source, quote    source id and the verbatim quote
+      note             a remark on the text's wording (in --lang), or null
+    """
+    from cis_facts.query import statements as statements_query
+
+    resolved = settings.resolve_lang(lang)
+    emit(statements_query.statements(settings.base(), resolved, topic), format_, fields, color)
