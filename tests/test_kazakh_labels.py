@@ -1,4 +1,4 @@
-"""Kazakh labels: standard terms, no qualifier of the English label lost, Kazakh typography."""
+"""Kazakh labels and notes: standard terms, qualifiers of the English kept, typography."""
 
 from __future__ import annotations
 
@@ -36,6 +36,20 @@ def labels(base: FactBase) -> dict[str, tuple[str, str]]:
     return {fact.id: (fact.label_en, fact.label_kk) for fact in base.facts()}
 
 
+@pytest.fixture(scope="module")
+def kazakh_texts(base: FactBase) -> dict[str, str]:
+    """Every Kazakh label and note, keyed by id (notes as ``id/note``), with the words
+    quoted from the source in «guillemets» left out: those keep the source's own spelling."""
+    texts = {fact.id: fact.label_kk for fact in base.facts()}
+    records = [*base.facts(), *base.countries]
+    texts.update({f"{r.id}/note": r.note_kk for r in records if r.note_kk})
+    return {key: re.sub("«[^»]*»", "«»", text) for key, text in texts.items()}
+
+
+def test_kazakh_notes_are_covered(kazakh_texts: dict[str, str]) -> None:
+    assert sum(key.endswith("/note") for key in kazakh_texts) >= 60
+
+
 def test_every_fact_is_covered(labels: dict[str, tuple[str, str]]) -> None:
     assert len(labels) >= 123
 
@@ -45,28 +59,28 @@ def test_every_fact_is_covered(labels: dict[str, tuple[str, str]]) -> None:
     FORBIDDEN,
     ids=["transit", "new-market", "new-founder-market", "relative-weight", "ashkhabad", "agym"],
 )
-def test_no_source_slips_in_kazakh_labels(labels: dict[str, tuple[str, str]], word: str) -> None:
-    offenders = [fid for fid, (_, kk) in labels.items() if word in kk.casefold()]
+def test_no_source_slips_in_kazakh_text(kazakh_texts: dict[str, str], word: str) -> None:
+    offenders = [fid for fid, kk in kazakh_texts.items() if word in kk.casefold()]
     assert offenders == []
 
 
-def test_long_numbers_grouped_with_no_break_spaces(labels: dict[str, tuple[str, str]]) -> None:
-    ungrouped = [fid for fid, (_, kk) in labels.items() if re.search(r"\d{5}", kk)]
+def test_long_numbers_grouped_with_no_break_spaces(kazakh_texts: dict[str, str]) -> None:
+    ungrouped = [fid for fid, kk in kazakh_texts.items() if re.search(r"\d{5}", kk)]
     wrong_space = [
-        fid for fid, (_, kk) in labels.items() if re.search(r"\d[ \u202f]\d{3}(?!\d)", kk)
+        fid for fid, kk in kazakh_texts.items() if re.search(r"\d[ \u202f]\d{3}(?!\d)", kk)
     ]
     assert (ungrouped, wrong_space) == ([], [])
 
 
 def test_percent_sign_follows_a_number_and_a_no_break_space(
-    labels: dict[str, tuple[str, str]],
+    kazakh_texts: dict[str, str],
 ) -> None:
-    offenders = [fid for fid, (_, kk) in labels.items() if re.search(f"(?<!\\d{NBSP})%", kk)]
+    offenders = [fid for fid, kk in kazakh_texts.items() if re.search(f"(?<!\\d{NBSP})%", kk)]
     assert offenders == []
 
 
-def test_decimal_comma(labels: dict[str, tuple[str, str]]) -> None:
-    offenders = [fid for fid, (_, kk) in labels.items() if re.search(r"\d\.\d", kk)]
+def test_decimal_comma(kazakh_texts: dict[str, str]) -> None:
+    offenders = [fid for fid, kk in kazakh_texts.items() if re.search(r"\d\.\d", kk)]
     assert offenders == []
 
 
