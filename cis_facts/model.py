@@ -34,7 +34,17 @@ EVENT_KINDS = (
 # signatory: signed them, ratification declined or pending; member: a member state under
 # the Charter; associate: an associate member; left: withdrew.
 STATUSES = ("founder", "signatory", "member", "associate", "left")
-MEASURES = ("share", "growth", "change", "multiple", "amount", "count", "rank")
+MEASURES = (
+    "share",
+    "growth",
+    "change",
+    "multiple",
+    "decrease",
+    "index",
+    "amount",
+    "count",
+    "rank",
+)
 
 
 class Source(Frozen, kw_only=True):

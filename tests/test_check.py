@@ -58,8 +58,8 @@ events\t15
 rankings\t14
 trade_shares\t27
 trade_totals\t7
-figures\t60
-statements\t26
+figures\t59
+statements\t27
 quotes 178/178 found verbatim in 000_032a50789da7a807.txt (source kk-text)
 ok: fact base is valid and every quote was found
 """

@@ -164,6 +164,7 @@ BROKEN: dict[str, bytes] = {
     "huge-integer-digits": FIGURE_HEAD.encode() + b"value = 1" + b"0" * 300 + b"_0\n",
     # 4,500 hexadecimal digits: more decimal digits than str() of an integer allows
     "huge-integer-hex": FIGURE_HEAD.encode() + b"value = 0x1" + b"0" * 4500 + b"\n",
+    "huge-integer-decimal": FIGURE_HEAD.encode() + b"value = -" + b"9" * 5000 + b"\n",
     # nesting and size
     "nested-arrays-5000": _nested("[", "]", 5000).encode(),
     "nested-inline-tables-5000": _nested("{a = ", "}", 5000).encode(),

@@ -38,12 +38,23 @@ def toml_key(key: str) -> str:
     return key if _BARE_KEY.fullmatch(key) else toml_string(key)
 
 
+def _decimal(number: int) -> str:
+    """``str(number)`` for any length: str() refuses integers of over 4,300 digits."""
+    if abs(number) < 10**4000:
+        return str(number)
+    rest, chunks = abs(number), []
+    while rest:
+        rest, chunk = divmod(rest, 10**1000)
+        chunks.append(chunk)
+    digits = str(chunks[-1]) + "".join(str(c).zfill(1000) for c in reversed(chunks[:-1]))
+    return ("-" if number < 0 else "") + digits
+
+
 def toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        # str() refuses integers of over 4,300 digits; hexadecimal has no such limit.
-        return hex(value) if value > 10**4000 else str(value)
+        return _decimal(value)
     if isinstance(value, float):
         return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(repr(value), repr(value))
     if isinstance(value, dt.date | dt.time):
