@@ -38,6 +38,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source": ("Source", "Дереккөз"),
     # statuses and kinds
     "status.member": ("member", "мүше"),
+    "status.founder": ("founding state", "құрылтайшы мемлекет"),
+    "status.signatory": ("signed, not ratified", "қол қойған, бекітпеген"),
+    "reason": ("Why", "Негізі"),
+    "reason.event": ("{event}", "{event}"),
+    "reason.founder_before": (
+        "{event}; the Charter, which defines the member states, came on {charter}",
+        "{event}; мүше мемлекеттерді айқындайтын Жарғы {charter} қабылданды",
+    ),
+    "reason.founder_after": (
+        "{event}; did not take on the Charter of {charter}: not a member state",
+        "{event}; {charter} Жарғыны қабылдамаған: мүше мемлекет емес",
+    ),
     "status.associate": ("associate member", "қауымдастырылған мүше"),
     "status.left": ("former member", "бұрынғы мүше"),
     "status.uncertain": ("uncertain", "белгісіз"),

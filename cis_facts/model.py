@@ -20,6 +20,7 @@ Partners = Literal["cis", "other", "all"]
 
 EVENT_KINDS = (
     "founding",
+    "ratification",
     "meeting",
     "declaration",
     "accession",

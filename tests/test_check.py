@@ -52,9 +52,9 @@ def quoting(base: FactBase, source_text: Path) -> int:
 
 
 PACKAGED_CHECK = """\
-sources\t6
+sources\t14
 countries\t29
-events\t15
+events\t21
 rankings\t14
 trade_shares\t27
 trade_totals\t7

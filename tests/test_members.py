@@ -85,7 +85,8 @@ def test_default_lists_the_members_and_the_associate(runner: CliRunner) -> None:
     records = members(runner)
     assert set(records) == ALMA_ATA_ELEVEN  # Georgia has left
     assert {c: r["status"] for c, r in records.items() if r["status"] != "member"} == {
-        "TM": "associate"
+        "TM": "associate",
+        "UA": "founder",
     }
     turkmenistan = records["TM"]
     assert (turkmenistan["since"], turkmenistan["since_precision"]) == ("2005-08-26", "day")
@@ -98,7 +99,7 @@ def test_on_1991_12_10_only_the_belovezh_signatories(runner: CliRunner, base: Fa
     assert sorted(records) == sorted(event(base, "belovezh-agreement").participants)
     assert sorted(records) == sorted(FOUNDERS)
     for record in records.values():
-        assert (record["status"], record["certain"]) == ("member", True)
+        assert (record["status"], record["certain"]) == ("founder", True)
         assert (record["since"], record["since_precision"]) == ("1991-12-08", "day")
         assert record["since_event"] == "belovezh-agreement"
         assert record["as_of"] == "1991-12-10"
@@ -107,7 +108,9 @@ def test_on_1991_12_10_only_the_belovezh_signatories(runner: CliRunner, base: Fa
 def test_on_1991_12_21_the_eleven(runner: CliRunner, base: FactBase) -> None:
     records = members(runner, "--on", "1991-12-21")
     assert set(records) == set(event(base, "almaty-protocol").participants) == ALMA_ATA_ELEVEN
-    assert {r["status"] for r in records.values()} == {"member"}
+    assert {c: r["status"] for c, r in records.items() if r["status"] != "founder"} == {
+        "MD": "signatory"
+    }
     assert records["KZ"]["since_event"] == "almaty-protocol"
     assert records["RU"]["since_event"] == "belovezh-agreement"
 
@@ -276,8 +279,11 @@ def test_chart_json_years(runner: CliRunner) -> None:
     by_year = dict(zip(years, records["GE"]["by_year"], strict=True))
     assert (by_year[1991], by_year[1992], by_year[1994]) == (None, None, "member")
     tm = dict(zip(years, records["TM"]["by_year"], strict=True))
-    assert (tm[2004], tm[2005], tm[2009]) == ("member", "associate", "associate")
-    assert set(records["KZ"]["by_year"]) == {"member"}
+    assert (tm[2004], tm[2005], tm[2009]) == ("founder", "associate", "associate")
+    kz = records["KZ"]["by_year"]
+    assert (kz[0], kz[1], set(kz[2:])) == ("founder", "founder", {"member"})
+    az = dict(zip(years, records["AZ"]["by_year"], strict=True))
+    assert (az[1991], az[1992], az[1993]) == ("founder", "signatory", "member")
 
 
 def test_chart_table_shows_every_state_and_a_legend(runner: CliRunner, base: FactBase) -> None:

@@ -47,12 +47,18 @@ def members(
     \b
     JSON fields:
       country          {"code", "name"}
-      status           member | associate | left | uncertain
+      status           member | founder | signatory | associate | left | uncertain
+                       (member: a member state under the Charter of 22 Jan 1993;
+                       founder: signed the 1991 founding documents, before the
+                       Charter or never bound by it; signatory: signed, not
+                       ratified; see docs/fact-schema.md, "Membership statuses")
       certain          false when the date's precision leaves the status open
       since            ISO date the current status began; since_precision: day|month|year
       since_event      id of the event that began it
       founding_acts    [{"id", "name", "date", "date_precision"}] founding acts signed
       left             ISO date of leaving (with --all); left_precision
+      reason           why the state has this status (the event; for a founding
+                       state, whether the Charter existed or was taken on)
       note             why the status is uncertain, if it is
       as_of            the date asked about; as_of_precision: day|month|year
       source           id of the source the status rests on

@@ -22,6 +22,7 @@ FIELDS = (
     "founding_acts",
     "left",
     "left_precision",
+    "reason",
     "note",
     "as_of",
     "as_of_precision",
@@ -84,6 +85,26 @@ def _uncertain_note(pending: Sequence[Event], on: PartialDate, lang: Lang) -> st
     )
 
 
+def charter_date(base: FactBase) -> When | None:
+    """The date of the Charter, which defines member states: the first ``charter`` event
+    that makes its participants members."""
+    dates = [e.date for e in base.events if e.kind == "charter" and e.status == "member"]
+    return min(dates, key=lambda w: w.first) if dates else None
+
+
+def reason(state: Standing, charter: When | None, on: PartialDate, lang: Lang) -> str | None:
+    """Why the state has its status on ``on``: the event that gave it, and for a founding
+    state whether the Charter existed yet."""
+    event = state.since
+    if event is None:
+        return None
+    values = {"event": event.short(lang)}
+    if event.status == "founder" and charter is not None:
+        key = "reason.founder_before" if on.last < charter.first else "reason.founder_after"
+        return word(key, lang, charter=charter.human(lang), **values)
+    return word("reason.event", lang, **values)
+
+
 def _record(
     base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
 ) -> Record:
@@ -107,6 +128,7 @@ def _record(
     record["since_event"] = since.id if since else None
     record["founding_acts"] = founding
     record.update(date_fields("left", state.left.date if state.left else None))
+    record["reason"] = reason(state, charter_date(base), on, lang) if certain else None
     record["note"] = None if certain else _uncertain_note(state.pending, on, lang)
     record["as_of"] = on.iso()
     record["as_of_precision"] = on.precision
@@ -131,7 +153,8 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         notes = (word("as_of", lang, date=latest.human(lang)),)
     elif on.first > latest.last:
         warnings.append(word("after_latest", lang, date=on.human(lang), latest=latest.human(lang)))
-    wanted = {"member", "associate"} | ({"left"} if include_former else set())
+    wanted = {"member", "founder", "signatory", "associate"}
+    wanted |= {"left"} if include_former else set()
     records = []
     for code, events in status_events(base).items():
         state = standing(events, on)
@@ -139,11 +162,11 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
             records.append(_record(base, code, events, state, on, lang))
     if not records:
         raise NotFoundError(f"no state was a member of the CIS on {on.iso()}")
-    order = {"member": 0, "uncertain": 1, "associate": 2, "left": 3}
+    order = {"member": 0, "uncertain": 1, "founder": 2, "signatory": 3, "associate": 4, "left": 5}
     records.sort(key=lambda r: (order[r["status"]], r["since"] or "", r["country"]["name"]))
-    columns: tuple[str, ...] = ("country", "status", "since", "founding_acts", "note")
+    columns: tuple[str, ...] = ("country", "status", "since", "reason", "note")
     if include_former:
-        columns = ("country", "status", "since", "left", "founding_acts", "note")
+        columns = ("country", "status", "since", "left", "reason", "note")
     when = on.human(lang)
     title = f"{word('title.members', lang)} \u2014 {when}"
     return Answer(
@@ -211,9 +234,11 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
             }
         )
     legend = (
-        "██ member   ▒▒ associate member   ·· not a member"
+        "██ member   ▓▓ founding state, not a member state   ░░ signed, not ratified   "
+        "▒▒ associate member   ·· not a member"
         if lang == "en"
-        else "██ мүше   ▒▒ қауымдастырылған мүше   ·· мүше емес"
+        else "██ мүше   ▓▓ құрылтайшы мемлекет, мүше емес   ░░ қол қойған, бекітпеген   "
+        "▒▒ қауымдастырылған мүше   ·· мүше емес"
     )
     return Answer(
         view="chart",

@@ -21,7 +21,14 @@ from cis_facts.render.cells import cell
 
 BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
 MAX_WORD = 24  # longer words (rare) may still fold
-_STATUS_STYLE = {"member": "green", "associate": "yellow", "left": "red", "uncertain": "magenta"}
+_STATUS_STYLE = {
+    "member": "green",
+    "founder": "cyan",
+    "signatory": "blue",
+    "associate": "yellow",
+    "left": "red",
+    "uncertain": "magenta",
+}
 
 
 def _table(answer: Answer, **options: Any) -> Table:
@@ -130,7 +137,8 @@ def bar_table(answer: Answer, width: int) -> RenderableType:
 
 
 def chart(answer: Answer, width: int) -> RenderableType:
-    """One row per state, one cell per year: █ member, ▒ associate.
+    """One row per state, one cell per year: █ member, ▓ founding state, ░ signed but not
+    ratified, ▒ associate.
 
     Each year takes three columns ("91 "), or one on a narrow terminal, where the
     header shows the last digit of each year.
@@ -146,7 +154,12 @@ def chart(answer: Answer, width: int) -> RenderableType:
     )
     table.add_column(Text(header), no_wrap=True, min_width=len(header))
     cell_width = 2 if wide else 1
-    marks = {"member": ("█", "green"), "associate": ("▒", "yellow")}
+    marks = {
+        "member": ("█", "green"),
+        "founder": ("▓", "cyan"),
+        "signatory": ("░", "blue"),
+        "associate": ("▒", "yellow"),
+    }
     for name, record in zip(names, answer.records, strict=True):
         line = Text()
         for index, status in enumerate(record["by_year"]):
