@@ -1,0 +1,362 @@
+"""The fact base says what the source says: corrected readings, membership as it was,
+notes in both languages, the text's statements, and the periods it gives.
+
+Expected values are written out here, not recomputed from the loaded base.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts.cli import cli
+from cis_facts.loader import load
+
+NO_COLOR = {"NO_COLOR": "1", "COLUMNS": "100"}
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), env=NO_COLOR)
+    assert result.exit_code == 0, result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.stdout
+
+
+def show(fact_id: str, *args: str) -> dict[str, Any]:
+    (record,) = json.loads(run("show", fact_id, "--format", "json", *args))
+    assert isinstance(record, dict)
+    return record
+
+
+# --- wrong readings -------------------------------------------------------------------------
+
+
+def test_europe_export_growth_is_a_share_change_in_points() -> None:
+    record = show("export-growth-europe-2004")
+    assert (record["measure"], record["value"], record["unit"]) == (
+        "change",
+        2.6,
+        "percentage points",
+    )
+    assert record["label_en"] == (
+        "Europe's share of Kazakhstan's exports rose by 2.6 percentage points on 2003"
+    )
+    # the arithmetic that rules out a growth in value is in the note
+    for figure in ("10,972.5", "10,694", "9,937"):
+        assert figure in record["note"]
+
+
+def test_fdi_world_share_note_reads_the_ablative_as_since() -> None:
+    note = show("fdi-world-share-last-3-years")["note"]
+    assert "have been recorded since 2000" in note
+    assert "does not reconcile" not in note
+
+
+# --- misleading labels ----------------------------------------------------------------------
+
+
+def test_almaty_protocol_labels_list_what_the_text_lists() -> None:
+    record = show("almaty-protocol")
+    assert "Ukraine" not in record["label_en"]
+    assert "Украина" not in record["label_kk"]
+    assert "UA" in [p["code"] for p in record["participants"]]
+    assert "Ukraine among them" in record["note"]
+    assert record["note_source"] == "alma-ata-protocol"
+
+
+def test_almaty_protocol_note_in_kazakh_under_lang_kk() -> None:
+    out = run("show", "almaty-protocol", "--lang", "kk", "--format", "plain")
+    assert "Алматы хаттамасына он бір мемлекет, соның ішінде Украина да қол қойды" in out
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "label"),
+    [
+        (
+            "fdi-growth-kazakhstan-1995-2003",
+            "Foreign investment inflows to Kazakhstan in 2003: 214.5% of the 1995 level",
+        ),
+        (
+            "fdi-growth-developing-1995-2003",
+            (
+                "Foreign investment inflows to the states the text first calls 'developing' in "
+                "2003: 178.2% of the 1995 level"
+            ),
+        ),
+        (
+            "fdi-growth-second-group-1995-2003",
+            (
+                "Foreign investment inflows to the states the text calls 'developing' a second "
+                "time in 2003: 153.8% of the 1995 level"
+            ),
+        ),
+        (
+            "fdi-growth-russia-1995-2003",
+            "Foreign investment inflows to Russia in 2003: 43.3% of the 1995 level",
+        ),
+    ],
+)
+def test_fdi_figures_are_an_index_of_1995(fact_id: str, label: str) -> None:
+    record = show(fact_id)
+    assert (record["measure"], record["label_en"]) == ("index", label)
+    assert "more likely the first" in record["note"]
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "label"),
+    [
+        ("export-share-eu", "The European Union takes 34.8% of Kazakhstan's exports"),
+        (
+            "world-exports-g7-share",
+            (
+                "The world's 7 leading states account for 42.3% of world exports of goods and "
+                "services (within the developed states' 71.8%)"
+            ),
+        ),
+        (
+            "world-gdp-cis-share",
+            (
+                "The 12 CIS states account for 3.8% of world GDP (within the emerging-market and "
+                "developing states' 7.2%)"
+            ),
+        ),
+        (
+            "import-growth-europe-machinery-2004",
+            (
+                "Half (50%) of the 28.9% rise in imports from European states came from various "
+                "kinds of machinery"
+            ),
+        ),
+        (
+            "fdi-cumulative-1993-2004",
+            (
+                "Cumulative foreign investment inflow into Kazakhstan's economy in 1993–2004: "
+                "USD 34 billion"
+            ),
+        ),
+        ("reserves-caspian-oil-share", "Caspian oil makes up 38% of the 'black gold' (oil)"),
+        (
+            "import-supplier-korea",
+            (
+                "Korea (taken to be the Republic of Korea): 11th in the list of main suppliers of "
+                "Kazakhstan's imports"
+            ),
+        ),
+        (
+            "export-share-virgin-islands",
+            (
+                "The Virgin Islands (taken to be the British Virgin Islands): 6th in the list of "
+                "main buyers of Kazakhstan's products, 3.8% of exports"
+            ),
+        ),
+    ],
+)
+def test_corrected_english_labels(fact_id: str, label: str) -> None:
+    assert show(fact_id)["label_en"] == label
+
+
+def test_settled_shares_carry_no_hedge() -> None:
+    for fact_id in ("export-share-eu", "world-exports-g7-share", "world-gdp-cis-share"):
+        record = show(fact_id)
+        assert "see note" not in record["label_en"]
+        assert "Ambiguous" not in record["note"]
+
+
+def test_no_direct_where_the_text_has_no_direct() -> None:
+    for fact_id in ("fdi-cumulative-1993-2004", "fdi-oil-gas-1993-2004"):
+        record = show(fact_id)
+        assert "direct" not in record["label_en"].lower()
+        assert "тікелей" not in record["label_kk"]
+
+
+def test_oil_ranking_is_explored_not_proven() -> None:
+    record = show("rank-oil-exploration")
+    assert "proven" not in record["note"]
+    assert "explored oil reserves" in record["label_en"]
+
+
+def test_americas_export_fall_is_a_decrease() -> None:
+    record = show("export-fall-americas-2004")
+    assert (record["measure"], record["value"], record["unit"]) == ("decrease", 2, "times")
+
+
+def test_credit_rating_is_first_in_time_a_statement() -> None:
+    record = show("investment-credit-rating-first-in-cis")
+    assert record["kind"] == "statement"
+    assert "value" not in record
+    assert record["label_en"] == (
+        "Kazakhstan was the first among CIS states to receive an investment-grade credit rating"
+    )
+    assert "first in time" in record["note"]
+
+
+def test_text_defects_are_noted() -> None:
+    assert "contradicts" in show("import-supplier-usa")["note"]
+    assert "«флюориттан»" in show("rank-fluorite")["note"]
+    assert "«Экспорттың тауарлық құрлымын»" in show("import-structure")["note"]
+    assert "list of language groups and families is missing" in show("languages-families")["note"]
+
+
+# --- who was in the CIS ---------------------------------------------------------------------
+
+
+def members_on(date: str) -> dict[str, dict[str, Any]]:
+    records = json.loads(run("members", "--on", date, "--format", "json"))
+    return {r["country"]["code"]: r for r in records}
+
+
+def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members() -> None:
+    records = members_on("2000-01-01")
+    statuses = {code: r["status"] for code, r in records.items()}
+    assert statuses == {
+        "AM": "member",
+        "AZ": "member",
+        "BY": "member",
+        "GE": "member",
+        "KG": "member",
+        "KZ": "member",
+        "MD": "member",
+        "RU": "member",
+        "TJ": "member",
+        "UZ": "member",
+        "UA": "founder",
+        "TM": "founder",
+    }
+    assert records["UA"]["reason"] == (
+        "Belovezh Agreement; did not take on the Charter of 22 Jan 1993: not a member state"
+    )
+    assert records["TM"]["reason"] == (
+        "Alma-Ata Protocol; did not take on the Charter of 22 Jan 1993: not a member state"
+    )
+    assert records["KZ"]["reason"] == "Charter signed"
+    assert (records["MD"]["since"], records["MD"]["since_event"]) == (
+        "1994-04-26",
+        "moldova-charter-ratified",
+    )
+
+
+def test_before_the_charter_every_participant_is_a_founding_state() -> None:
+    records = members_on("1992-06-01")
+    assert {c for c, r in records.items() if r["status"] != "founder"} == {"MD"}
+    assert records["MD"]["status"] == "signatory"
+    assert records["KZ"]["reason"] == (
+        "Alma-Ata Protocol; the Charter, which defines the member states, came on 22 Jan 1993"
+    )
+
+
+def test_azerbaijan_ratification_gap() -> None:
+    assert members_on("1993-01-01")["AZ"]["status"] == "signatory"
+    assert members_on("1993-02-01")["AZ"]["status"] == "signatory"
+    assert members_on("1993-09-15")["AZ"]["status"] == "uncertain"
+    assert members_on("1993-10-01")["AZ"]["status"] == "member"
+
+
+def test_moldova_becomes_a_member_when_it_ratifies_the_charter() -> None:
+    assert members_on("1994-04-10")["MD"]["status"] == "founder"
+    assert members_on("1994-04-26")["MD"]["status"] == "member"
+
+
+def test_turkmenistan_associate_from_kazan() -> None:
+    assert members_on("2005-08-25")["TM"]["status"] == "founder"
+    assert members_on("2005-08-26")["TM"]["status"] == "associate"
+
+
+def test_every_status_change_from_outside_the_text_cites_a_document() -> None:
+    base = load()
+    kinds = {s.id: s.kind for s in base.sources}
+    outside = [e for e in base.events if e.status and e.source != "kk-text"]
+    assert sorted(e.id for e in outside) == [
+        "azerbaijan-ratification-declined",
+        "azerbaijan-rejoins",
+        "charter-signed-1993",
+        "moldova-agreement-ratified",
+        "moldova-charter-ratified",
+        "moldova-ratification-pending",
+    ]
+    assert {kinds[e.source] for e in outside} == {"document"}
+
+
+def test_the_text_s_reading_stays_visible_in_the_quotes() -> None:
+    """The text says the ten "signed" the Protocol: its words stay in the quote."""
+    quote = show("almaty-protocol")["quote"]
+    assert quote.endswith("ТМД-ны құру туралы Келісім хаттамасына қол қойды")
+
+
+# --- notes in both languages ----------------------------------------------------------------
+
+
+def test_every_note_has_a_kazakh_counterpart() -> None:
+    base = load()
+    records = [*base.countries, *base.facts()]
+    one_sided = [r.id for r in records if bool(r.note) != bool(r.note_kk)]
+    assert one_sided == []
+    assert sum(1 for r in records if r.note) >= 80
+
+
+# --- statements and periods -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["supranational", "ұлтүстілік"])
+def test_search_finds_the_statement_that_the_cis_is_not_a_state(word: str) -> None:
+    hits = json.loads(run("search", word, "--format", "json"))
+    assert hits[0]["id"] == "cis-not-a-state"
+
+
+def test_statements_command_lists_a_topic() -> None:
+    out = run("statements", "cis-nature", "--format", "plain", "--fields", "id")
+    assert out.splitlines() == [
+        "cis-not-a-state",
+        "cis-members-subjects-of-international-law",
+        "cis-decisions-bind-participants",
+        "cis-selective-participation",
+    ]
+
+
+def test_statements_in_kazakh() -> None:
+    out = run("statements", "cis-nature", "--lang", "kk", "--format", "plain", "--fields", "label")
+    assert out.splitlines()[0] == (
+        "Тәуелсіз Мемлекеттер Достастығы мемлекет емес және оның ұлтүстілік өкілеттігі жоқ."
+    )
+
+
+def test_cite_a_statement() -> None:
+    out = run("cite", "cis-decisions-bind-participants")
+    assert out.startswith(
+        "Decisions of CIS bodies apply only to the states that took part in adopting them."
+    )
+    assert "«ТМД органдарының шешімдерінің күші" in out
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "period_en", "period_kk"),
+    [
+        ("export-growth-goods-services-10y", "the last 10 years", "соңғы 10 жылда"),
+        ("fdi-world-share-last-3-years", "the last 3 years", "соңғы 3 жылда"),
+        ("export-growth-rate-after-1999", "after 1999", "1999 жылдан кейін"),
+        ("export-growth-three-factors", "the last ten years", "соңғы он жылда"),
+        (
+            "gdp-growth-oil-exports",
+            "recent years, compared with the 1990s",
+            "90-жылдармен салыстырғанда соңғы жылдары",
+        ),
+    ],
+)
+def test_periods_the_text_gives(fact_id: str, period_en: str, period_kk: str) -> None:
+    record = show(fact_id)
+    assert (record["period_en"], record["period_kk"]) == (period_en, period_kk)
+
+
+def test_show_context_prints_the_whole_sentence() -> None:
+    record = show("rank-uranium", "--context")
+    assert record["context"] == (
+        "Біздің мемлекет әлемде темір рудасы бойынша 8 % құрайды, ураннан шамамен 25 %-ын құрайды."
+    )
+
+
+def test_show_context_keeps_abbreviations_inside_the_sentence() -> None:
+    context = show("belovezh-agreement", "--context")["context"]
+    assert context.startswith("1991 ж. желтоқсанның 8-інде Минскіде (Беловеж)")
+    assert context.endswith("ТМД құрылғандығы туралы келісімге қол қойды.")
