@@ -159,15 +159,18 @@ _SOURCE_REFS = (
     "quote TEXT NOT NULL",
     "note TEXT",
     "note_kk TEXT",
+    "note_ru TEXT",
     "note_source TEXT REFERENCES sources(id)",
 )
 _FACT = (
     "id TEXT NOT NULL PRIMARY KEY",
     "label_en TEXT NOT NULL",
     "label_kk TEXT NOT NULL",
+    "label_ru TEXT",
     *_SOURCE_REFS,
     "period_en TEXT",
     "period_kk TEXT",
+    "period_ru TEXT",
 )
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -194,13 +197,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "status TEXT",
         "place_en TEXT",
         "place_kk TEXT",
+        "place_ru TEXT",
         "short_en TEXT",
         "short_kk TEXT",
+        "short_ru TEXT",
     ),
     "rankings": (
         *_FACT,
         "mineral_en TEXT NOT NULL",
         "mineral_kk TEXT NOT NULL",
+        "mineral_ru TEXT",
         "rank INTEGER",
         "top INTEGER",
         "share REAL",

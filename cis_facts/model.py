@@ -66,13 +66,16 @@ class Fact(Frozen, kw_only=True):
     id: str
     label_en: str
     label_kk: str
+    label_ru: str | None = None
     source: str
     quote: str
     note: str | None = None
     note_kk: str | None = None
+    note_ru: str | None = None
     note_source: str | None = None
     period_en: str | None = None
     period_kk: str | None = None
+    period_ru: str | None = None
     origin: str = ""
 
     def label(self, lang: Lang) -> str:
@@ -99,6 +102,7 @@ class Country(Frozen, kw_only=True):
     quote: str
     note: str | None = None
     note_kk: str | None = None
+    note_ru: str | None = None
     note_source: str | None = None
     origin: str = ""
 
@@ -123,8 +127,10 @@ class Event(Fact, kw_only=True):
     status: Status | None = None
     place_en: str | None = None
     place_kk: str | None = None
+    place_ru: str | None = None
     short_en: str | None = None
     short_kk: str | None = None
+    short_ru: str | None = None
 
     def place(self, lang: Lang) -> str | None:
         return self.place_kk if lang == "kk" else self.place_en
@@ -140,6 +146,7 @@ class Ranking(Fact, kw_only=True):
 
     mineral_en: str
     mineral_kk: str
+    mineral_ru: str | None = None
     rank: int | None = None
     top: int | None = None
     share: float | None = None

@@ -42,13 +42,16 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
     "id": _req("id"),
     "label_en": _req("text"),
     "label_kk": _req("text"),
+    "label_ru": _opt("text"),
     "source": _req("source"),
     "quote": _req("text"),
     "note": _opt("text"),
     "note_kk": _opt("text"),
+    "note_ru": _opt("text"),
     "note_source": _opt("source"),
     "period_en": _opt("text"),
     "period_kk": _opt("text"),
+    "period_ru": _opt("text"),
 }
 
 TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
@@ -75,6 +78,7 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "quote": _req("text"),
             "note": _opt("text"),
             "note_kk": _opt("text"),
+            "note_ru": _opt("text"),
             "note_source": _opt("source"),
         },
     ),
@@ -89,8 +93,10 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "status": _opt("enum", *model.STATUSES),
             "place_en": _opt("text"),
             "place_kk": _opt("text"),
+            "place_ru": _opt("text"),
             "short_en": _opt("text"),
             "short_kk": _opt("text"),
+            "short_ru": _opt("text"),
         },
     ),
     "rankings": (
@@ -99,6 +105,7 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             **_FACT_FIELDS,
             "mineral_en": _req("text"),
             "mineral_kk": _req("text"),
+            "mineral_ru": _opt("text"),
             "rank": _opt("rank"),
             "top": _opt("rank"),
             "share": _opt("percent"),
