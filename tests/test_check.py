@@ -52,9 +52,9 @@ def quoting(base: FactBase, source_text: Path) -> int:
 
 
 PACKAGED_CHECK = """\
-sources\t14
+sources\t15
 countries\t29
-events\t21
+events\t22
 rankings\t14
 trade_shares\t27
 trade_totals\t7

@@ -287,6 +287,7 @@ def test_timeline_from_to_days(runner: CliRunner) -> None:
     assert [r["id"] for r in records] == [
         "ashgabat-meeting",
         "almaty-protocol",
+        "azerbaijan-ratification-pending",
         "moldova-ratification-pending",
         "almaty-declaration",
     ]
