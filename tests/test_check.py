@@ -59,8 +59,8 @@ rankings\t14
 trade_shares\t27
 trade_totals\t7
 figures\t59
-statements\t32
-quotes 183/183 found verbatim in 000_032a50789da7a807.txt (source kk-text)
+statements\t40
+quotes 191/191 found verbatim in 000_032a50789da7a807.txt (source kk-text)
 ok: fact base is valid and every quote was found
 """
 
@@ -95,7 +95,7 @@ def test_check_with_valid_user_file_counts_its_records(
     assert_clean_exit(result, 0)
     lines = result.stdout.splitlines()
     assert lines[:-2] == count_lines(load([path]))
-    assert lines[-2] == "quotes 184/184 found verbatim in 000_032a50789da7a807.txt (source kk-text)"
+    assert lines[-2] == "quotes 192/192 found verbatim in 000_032a50789da7a807.txt (source kk-text)"
 
 
 @pytest.mark.parametrize("name", BROKEN)
