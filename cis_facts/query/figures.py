@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
-from cis_facts.errors import NotFoundError
 from cis_facts.i18n import headers, word
 from cis_facts.model import FactBase, Figure, Lang
 from cis_facts.query.countries import index
-from cis_facts.text import best_names, fold
+from cis_facts.query.topics import by_topic
 
 FIELDS = (
     "topic",
@@ -47,24 +46,9 @@ def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
     return record
 
 
-def topics(base: FactBase) -> list[str]:
-    return list(dict.fromkeys(f.topic for f in base.figures))
-
-
 def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     """Figures in file order grouped by topic; ``topic`` keeps those whose topic starts so."""
-    chosen = list(base.figures)
-    if topic:
-        wanted = fold(topic)
-        chosen = [f for f in chosen if fold(f.topic).startswith(wanted)]
-        if not chosen:
-            raise NotFoundError(
-                f"no topic {topic!r}", best_names(topic, topics(base)) or topics(base)
-            )
-    if not chosen:
-        raise NotFoundError("no figures in the fact base")
-    order = {t: i for i, t in enumerate(topics(base))}
-    chosen.sort(key=lambda f: order[f.topic])
+    chosen = by_topic(base.figures, topic, "figures")
     records = tuple(figure_record(base, f, lang) for f in chosen)
     return Answer(
         view="grouped",
