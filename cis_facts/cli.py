@@ -12,8 +12,8 @@ import click
 
 from cis_facts import __version__
 from cis_facts.commands import LAZY
-from cis_facts.errors import ExitCode, FactsError
-from cis_facts.inert import quoted, say
+from cis_facts.errors import ExitCode, FactsError, Terminated
+from cis_facts.inert import clip, quoted, say
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
 
@@ -136,8 +136,11 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     json    one object {"sources": [...], "countries": [...], ...}
     Dates are ISO strings with a <field>_precision sibling in both.
 
-    PATH is written completely or not at all; an existing PATH is kept unless
-    --force is given. A summary goes to stderr, nothing to stdout.
+    PATH is written completely or not at all: the finished file gets its name
+    only if no file took that name meanwhile. An existing PATH is kept unless
+    --force is given; even then a device, a named pipe, a socket or one of the
+    fact files being exported is refused. PATH - writes the JSON document to
+    stdout. A summary goes to stderr.
 
     \b
     Examples:
@@ -145,14 +148,14 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
       sqlite3 facts.db "SELECT kind, count(*) FROM facts GROUP BY kind"
       datasette facts.db
       cis-facts --data extra.toml export --to json facts.json --force
+      cis-facts export --to json - | jq '.countries | length'
     """
-    from pathlib import Path
-
     from cis_facts.export import export
 
-    counts = export(settings.base(), to, Path(path), force=force)
+    counts = export(settings.base(), to, path, force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    say(f"cis-facts: wrote {path} ({summary})")
+    where = "standard output" if path == "-" else clip(path, 200)
+    say(f"cis-facts: wrote {where} ({summary})")
 
 
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
@@ -185,6 +188,9 @@ def main() -> None:
     except click.exceptions.Abort:
         say("cis-facts: interrupted")
         code = ExitCode.INTERRUPTED
+    except Terminated as exc:
+        say("cis-facts: terminated")
+        code = 128 + exc.signum
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code

@@ -74,3 +74,15 @@ class UsageError(FactsError):
     """A value given on the command line is malformed (a bad date, an unknown field)."""
 
     exit_code = ExitCode.USAGE
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived during a write that cleans up after itself.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` swallows it;
+    the process then exits with 128 + the signal number, as the shell reports a signal.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -9,19 +9,23 @@ tables in SQLite. The file appears at PATH complete or not at all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import signal
 import sqlite3
 import stat
+import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from cis_facts.dates import When
-from cis_facts.errors import FactsError
+from cis_facts.errors import FactsError, Terminated
 from cis_facts.frozen import Frozen, field_types
+from cis_facts.inert import clip, visible
 from cis_facts.model import FactBase
+from cis_facts.safety import json_for_stream
 
 FORMATS = ("sqlite", "json")
 TABLES = (
@@ -37,7 +41,8 @@ TABLES = (
 
 
 class ExportError(FactsError):
-    """PATH cannot be written: it exists (without --force), or its directory does not."""
+    """PATH cannot be written: it exists (without --force), is not a regular file, or its
+    directory does not exist."""
 
 
 def record(obj: Frozen) -> dict[str, Any]:
@@ -62,41 +67,82 @@ def document(base: FactBase) -> dict[str, list[dict[str, Any]]]:
     return {table: [record(r) for r in getattr(base, table)] for table in TABLES}
 
 
-def export(base: FactBase, to: str, path: Path, *, force: bool = False) -> dict[str, int]:
-    """Write ``base`` to ``path`` as ``to`` (sqlite or json); return the rows per kind."""
+def export(
+    base: FactBase, to: str, path: str | os.PathLike[str], *, force: bool = False
+) -> dict[str, int]:
+    """Write ``base`` to ``path`` as ``to`` (sqlite or json); return the rows per kind.
+
+    ``path`` ``-`` writes the JSON document to standard output.
+    """
     writers: dict[str, Callable[[FactBase, str], None]] = {
         "sqlite": _write_sqlite,
         "json": _write_json,
     }
-    _write_atomically(path, lambda tmp: writers[to](base, tmp), force=force)
+    name = os.fspath(path)
+    if name == "-":
+        if to != "json":
+            raise ExportError("an SQLite database cannot go to standard output; name a file")
+        _write_json_stdout(base)
+        return base.counts()
+    with _cleanup_on_termination():
+        _write_atomically(name, lambda tmp: writers[to](base, tmp), force=force, base=base)
     return base.counts()
 
 
 # ---------------------------------------------------------------------------------------------
-# Atomic replacement
+# Publishing without replacing what was not checked
 # ---------------------------------------------------------------------------------------------
 
-
-def _check_target(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a directory")
-    if (path.exists() or path.is_symlink()) and not force:
-        raise ExportError(f"{path} already exists; use --force to overwrite it")
-    parent = path.parent
-    if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: directory {parent} does not exist")
+_UNSAFE_KINDS = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
 
 
-def _new_mode(path: Path) -> int:
+def _refusal(name: str, force: bool, base: FactBase) -> str | None:
+    """Why ``name`` must not be written, or None."""
+    shown = visible(clip(name, 200))
+    if name.endswith(("/", os.sep)):
+        return f"cannot write {shown}: a path ending in / names a directory, not a file"
+    try:
+        info = os.stat(name)
+    except OSError:
+        info = None
+    if info is not None:
+        for test, what in _UNSAFE_KINDS:
+            if test(info.st_mode):
+                return f"cannot write {shown}: it is {what}"
+        if any(_same_file(info, loaded) for loaded in base.files):
+            return f"cannot write {shown}: it is a fact file being exported"
+    if (info is not None or os.path.islink(name)) and not force:
+        return f"{shown} already exists; use --force to overwrite it"
+    parent = os.path.dirname(name) or "."
+    if not os.path.isdir(parent):
+        return f"cannot write {shown}: directory {visible(clip(parent, 200))} does not exist"
+    return None
+
+
+def _same_file(info: os.stat_result, other: str) -> bool:
+    try:
+        theirs = os.stat(other)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
+def _new_mode(path: str) -> int:
     """Keep the mode of the file replaced; a new file gets the umask's default."""
     with contextlib.suppress(OSError):
-        return stat.S_IMODE(path.stat().st_mode)
+        return stat.S_IMODE(os.stat(path).st_mode)
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
 
 
-def _fsync(name: Path) -> None:
+def _fsync(name: str) -> None:
     fd = os.open(name, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -104,37 +150,99 @@ def _fsync(name: Path) -> None:
         os.close(fd)
 
 
-def _write_atomically(path: Path, write: Callable[[str], None], *, force: bool) -> None:
-    """Write to a temporary file beside ``path``, sync it, then rename it over ``path``."""
-    _check_target(path, force)
+@contextlib.contextmanager
+def _cleanup_on_termination() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception, so the temporary file is removed."""
+
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous: dict[int, Any] = {}
     try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        for signum in wanted:
+            previous[signum] = signal.signal(signum, raise_terminated)
+    except ValueError:  # not the main thread: signals cannot be caught here
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _publish(tmp: str, path: str, force: bool) -> None:
+    """Give the finished temporary file its name; without ``force`` never replace a file."""
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ExportError(
+            f"{visible(clip(path, 200))} already exists; use --force to overwrite it"
+        ) from None
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(name)
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links here (FAT, some network file systems): claim the name first.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise ExportError(
+                f"{visible(clip(path, 200))} already exists; use --force to overwrite it"
+            ) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK}
+
+
+def _write_atomically(
+    path: str, write: Callable[[str], None], *, force: bool, base: FactBase
+) -> None:
+    """Write to a temporary file beside ``path``, sync it, then publish it as ``path``."""
+    reason = _refusal(path, force, base)
+    if reason is not None:
+        raise ExportError(reason)
+    shown = visible(clip(path, 200))
+    parent = os.path.dirname(path) or "."
     try:
-        write(name)
+        # A short name: PATH itself may use all 255 bytes a file name may have.
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=".cis-facts-", suffix=".tmp")
+    except OSError as exc:
+        raise ExportError(f"cannot write {shown}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    try:
+        write(tmp)
         _fsync(tmp)
-        tmp.chmod(_new_mode(path))
-        tmp.replace(path)
+        os.chmod(tmp, _new_mode(path))
+        _publish(tmp, path, force)
     except BaseException as exc:
-        for leftover in (tmp, Path(name + "-journal")):
+        for leftover in (tmp, tmp + "-journal"):
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                os.unlink(leftover)
         if isinstance(exc, OSError | sqlite3.Error | OverflowError):
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            raise ExportError(f"cannot write {path}: {detail}") from exc
+            raise ExportError(f"cannot write {shown}: {detail}") from exc
         raise
-    # The rename is durable only once the directory entry is on disk.
+    # The new name is durable only once the directory entry is on disk.
     with contextlib.suppress(OSError):
-        _fsync(path.parent)
+        _fsync(parent)
 
 
 def _write_json(base: FactBase, tmp: str) -> None:
-    with Path(tmp).open("w", encoding="utf-8") as file:
+    with open(tmp, "w", encoding="utf-8") as file:
         json.dump(document(base), file, ensure_ascii=False, indent=2)
         file.write("\n")
+
+
+def _write_json_stdout(base: FactBase) -> None:
+    text = json.dumps(document(base), ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.write(json_for_stream(text, sys.stdout))
+    sys.stdout.flush()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +317,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "mineral_ru TEXT",
         "rank INTEGER",
         "top INTEGER",
-        "share REAL",
+        "share NUMERIC",
         _flag("approximate"),
         *_date("date"),
     ),
@@ -218,24 +326,24 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "flow TEXT NOT NULL",
         "country TEXT NOT NULL REFERENCES countries(code)",
         "position INTEGER NOT NULL",
-        "share REAL",
+        "share NUMERIC",
         *_date("date"),
     ),
     "trade_totals": (
         *_FACT,
         "partners TEXT NOT NULL",
         "flow TEXT NOT NULL",
-        "value REAL NOT NULL",
+        "value NUMERIC NOT NULL",
         "unit TEXT NOT NULL",
         *_date("date", required=True),
-        "growth REAL",
+        "growth NUMERIC",
         *_date("growth_base"),
     ),
     "figures": (
         *_FACT,
         "topic TEXT NOT NULL",
         "measure TEXT NOT NULL",
-        "value REAL NOT NULL",
+        "value NUMERIC NOT NULL",
         "unit TEXT NOT NULL",
         *_date("date"),
         "country TEXT REFERENCES countries(code)",

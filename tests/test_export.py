@@ -163,10 +163,10 @@ def test_sqlite_declares_primary_keys(db: sqlite3.Connection, table: str, keys: 
 @pytest.mark.parametrize(
     ("table", "column", "declared"),
     [
-        ("trade_totals", "value", "REAL"),
-        ("trade_totals", "growth", "REAL"),
-        ("figures", "value", "REAL"),
-        ("trade_shares", "share", "REAL"),
+        ("trade_totals", "value", "NUMERIC"),
+        ("trade_totals", "growth", "NUMERIC"),
+        ("figures", "value", "NUMERIC"),
+        ("trade_shares", "share", "NUMERIC"),
         ("rankings", "rank", "INTEGER"),
         ("rankings", "approximate", "INTEGER"),
         ("trade_shares", "position", "INTEGER"),
