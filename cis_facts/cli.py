@@ -13,7 +13,7 @@ import click
 from cis_facts import __version__
 from cis_facts.commands import LAZY
 from cis_facts.errors import ExitCode, FactsError, Terminated
-from cis_facts.inert import clip, quoted, say
+from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
 
@@ -43,7 +43,7 @@ class FactsGroup(click.Group):
             return super().invoke(ctx)
         except FactsError as exc:
             for line in str(exc).splitlines():
-                say(f"cis-facts: {line}")
+                say(f"cis-facts: {clip(line, MESSAGE_CLIP)}")
             ctx.exit(int(exc.exit_code))
 
 
@@ -101,12 +101,12 @@ def check(settings: Settings, source_file: str | None) -> None:
     for source, name, text in texts:
         report = check_quotes(base, source, text)
         for origin, record_id, quote in report.missing:
-            where = f"{origin}: fact {record_id}: quote"
-            say(f"cis-facts: {where}: not found in {name}: {quoted(quote)}")
+            where = f"{visible(origin)}: fact {record_id}: quote"
+            say(f"cis-facts: {where}: not found in {visible(name)}: {quoted(quote)}")
         found = report.checked - len(report.missing)
         click.echo(
             f"quotes {found}/{report.checked} found verbatim in "
-            f"{os.path.basename(name)} (source {source.id})"
+            f"{visible(os.path.basename(name))} (source {source.id})"
         )
         all_found = all_found and not report.missing
     if not all_found:
@@ -154,7 +154,7 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
 
     counts = export(settings.base(), to, path, force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    where = "standard output" if path == "-" else clip(path, 200)
+    where = "standard output" if path == "-" else visible(clip(path, 200))
     say(f"cis-facts: wrote {where} ({summary})")
 
 
@@ -172,8 +172,9 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
         with open(source_file, encoding="utf-8") as file:
             return source, source_file, file.read()
     except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror or exc
         raise click.BadParameter(
-            f"cannot read {source_file}: {exc}", param_hint="--source"
+            f"cannot read {visible(clip(source_file, 200))}: {reason}", param_hint="--source"
         ) from exc
 
 
@@ -192,9 +193,20 @@ def main() -> None:
         say("cis-facts: terminated")
         code = 128 + exc.signum
     except click.ClickException as exc:
-        exc.show()
+        show_click_error(exc)
         code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def show_click_error(exc: click.ClickException) -> None:
+    """Click's usage or parameter error, with what the user typed escaped and clipped."""
+    import io
+
+    # ``message`` is Final in Click's stubs; the instance's copy is replaced, not the class's.
+    exc.__dict__["message"] = visible(clip(exc.message, MESSAGE_CLIP))
+    buffer = io.StringIO()
+    exc.show(file=buffer)
+    say(buffer.getvalue().rstrip("\n"))
 
 
 def _tolerate_any_encoding() -> None:

@@ -20,6 +20,7 @@ _FORBIDDEN_CHARS = (
     "\U000e0001\U000e0020-\U000e007f]"
 )
 CLIP = 80  # characters of a quoted value kept in a message
+MESSAGE_CLIP = 1000  # characters of a whole message line (an echoed argument may be huge)
 
 
 @functools.cache

@@ -50,9 +50,26 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+RAW_CELLS = "cis_facts.raw_cells"  # key in click.Context.meta
+
+
+def _remember_raw_cells(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.meta[RAW_CELLS] = value
+    return value
+
+
 def output_options(func: F) -> F:
-    """``--format``, ``--fields``, ``--color`` and ``--lang`` for every query command."""
+    """``--format``, ``--fields``, ``--color``, ``--raw-cells`` and ``--lang`` for every
+    query command. ``--raw-cells`` is read where the answer is written, not passed on."""
     func = lang_option(func)
+    func = click.option(
+        "--raw-cells",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_raw_cells,
+        help="csv/tsv: keep text starting with = + - @ as it is (default: prefixed with ' "
+        "so that spreadsheets show it instead of running it as a formula).",
+    )(func)
     func = click.option(
         "--color",
         "color",

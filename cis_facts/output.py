@@ -7,6 +7,11 @@ import sys
 
 from cis_facts.answer import Answer
 from cis_facts.inert import say
+from cis_facts.options import RAW_CELLS
+from cis_facts.safety import json_for_stream, neutralised
+
+SPREADSHEET_FORMATS = ("csv", "tsv")
+JSON_FORMATS = ("json", "jsonl")
 
 
 def default_format() -> str:
@@ -17,7 +22,7 @@ def default_format() -> str:
 
 def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
     """Render ``answer`` and write it; warnings go to stderr."""
-    from cis_facts.render.machine import RENDERERS, select_fields
+    from cis_facts.render.machine import select_fields
 
     for warning in answer.warnings:
         say(f"cis-facts: {warning}")
@@ -31,11 +36,31 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
         if fmt == "table":
             _draw(answer, chosen if fields else answer.columns, color)
         else:
-            stdout.write(RENDERERS[fmt](answer, chosen))
+            stdout.write(_text(answer, fmt, chosen))
         stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
+
+
+def _text(answer: Answer, fmt: str, fields: tuple[str, ...]) -> str:
+    """The answer in a machine format, made safe for where it goes."""
+    from cis_facts.render.machine import RENDERERS
+
+    if fmt in SPREADSHEET_FORMATS and not raw_cells():
+        answer = neutralised(answer)
+    text = RENDERERS[fmt](answer, fields)
+    if fmt in JSON_FORMATS:
+        text = json_for_stream(text, sys.stdout)
+    return text
+
+
+def raw_cells() -> bool:
+    """Whether ``--raw-cells`` was given to the running command."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(RAW_CELLS))
 
 
 def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
