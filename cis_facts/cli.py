@@ -168,9 +168,10 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
         raise click.BadParameter(
             f"no source record names {name!r} in its file field", param_hint="--source"
         )
+    from cis_facts.loader import read_limited
+
     try:
-        with open(source_file, encoding="utf-8") as file:
-            return source, source_file, file.read()
+        return source, source_file, read_limited(source_file).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror or exc
         raise click.BadParameter(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import IntEnum
 
 from cis_facts.frozen import Frozen
@@ -50,12 +50,43 @@ class FactsError(Exception):
     exit_code: ExitCode = ExitCode.INVALID
 
 
-class InvalidFactsError(FactsError):
-    """The fact base failed to load or validate; carries every problem found."""
+PROBLEM_LIMIT = 100  # problem lines reported per run; the rest are counted
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+
+class ProblemList:
+    """Problems as they are found: the first ``limit`` kept, the others only counted, so
+    a file of a million broken records costs the memory of a hundred problems."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.kept: list[Problem] = []
+        self.more = 0
+        self.limit = PROBLEM_LIMIT if limit is None else limit
+
+    def append(self, problem: Problem) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+
+class InvalidFactsError(FactsError):
+    """The fact base failed to load or validate; carries the problems found (at most
+    ``PROBLEM_LIMIT``) and how many more there were."""
+
+    def __init__(self, problems: Sequence[Problem], more: int = 0) -> None:
         self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.more = more
+        lines = [str(p) for p in self.problems]
+        if more:
+            lines.append(f"… and {more} more problem{'s' if more != 1 else ''}")
+        super().__init__("\n".join(lines))
 
 
 class NotFoundError(FactsError):

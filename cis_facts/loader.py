@@ -9,12 +9,13 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from cis_facts import model
-from cis_facts.errors import InvalidFactsError, Problem
+from cis_facts.errors import InvalidFactsError, Problem, ProblemList
 from cis_facts.inert import quoted
 from cis_facts.schema import TABLES, build_record, record_id
 
@@ -51,11 +52,31 @@ def read_packaged() -> bytes:
     return resources.files("cis_facts").joinpath("data").joinpath("facts.toml").read_bytes()
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a fact file or a --source text; the packaged base is 0.2 MiB
+
+
+def read_limited(path: str, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, or OSError(EFBIG) if it holds more than ``limit``.
+
+    A regular file is measured before reading; anything else (a device such as
+    /dev/zero, a pipe) is read only up to the limit.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    too_large = OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MiB, the limit")
+    with open(path, "rb") as file:
+        info = os.fstat(file.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise too_large
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
 def _read_user_file(path: str) -> bytes:
     if os.path.isdir(path):
         raise IsADirectoryError(errno.EISDIR, "is a directory, not a fact file")
-    with open(path, "rb") as file:
-        return file.read()
+    return read_limited(path)
 
 
 def env_paths(value: str | None) -> list[str]:
@@ -147,11 +168,10 @@ class _Checked:
 
 
 def _build(
-    files: Iterable[tuple[str, dict[str, Any]]],
-) -> tuple[dict[str, list[Any]], list[_Checked], list[Problem]]:
+    files: Iterable[tuple[str, dict[str, Any]]], problems: ProblemList
+) -> tuple[dict[str, list[Any]], list[_Checked]]:
     built: dict[str, list[Any]] = {table: [] for table in TABLES}
     checked: list[_Checked] = []
-    problems: list[Problem] = []
     for name, raw in files:
         tables, table_problems = _records(raw, name)
         problems.extend(table_problems)
@@ -162,7 +182,7 @@ def _build(
                 checked.append(_Checked(table, record_id(table, row, index), name, values))
                 if record is not None:
                     built[table].append(record)
-    return built, checked, problems
+    return built, checked
 
 
 _NAMESPACES = {
@@ -177,8 +197,7 @@ _NAMESPACES = {
 }
 
 
-def _duplicates(checked: Sequence[_Checked]) -> list[Problem]:
-    problems: list[Problem] = []
+def _duplicates(checked: Sequence[_Checked]) -> Iterator[Problem]:
     seen: dict[tuple[str, str], _Checked] = {}
     for entry in checked:
         field = "code" if entry.table == "countries" else "id"
@@ -187,21 +206,14 @@ def _duplicates(checked: Sequence[_Checked]) -> list[Problem]:
             continue
         first = seen.setdefault((_NAMESPACES[entry.table], key), entry)
         if first is not entry:
-            problems.append(
-                Problem(
-                    entry.origin,
-                    f"duplicate {field}, already defined in {first.origin}",
-                    key,
-                    field,
-                )
+            yield Problem(
+                entry.origin, f"duplicate {field}, already defined in {first.origin}", key, field
             )
-    return problems
 
 
-def _references(checked: Sequence[_Checked]) -> list[Problem]:
+def _references(checked: Sequence[_Checked]) -> Iterator[Problem]:
     sources = {e.values["id"] for e in checked if e.table == "sources" and "id" in e.values}
     countries = {e.values["code"] for e in checked if e.table == "countries" and "code" in e.values}
-    problems: list[Problem] = []
     for entry in checked:
         refs = [(f, entry.values.get(f), sources, "source") for f in _SOURCE_FIELDS]
         refs += [(f, entry.values.get(f), countries, "country") for f in _COUNTRY_FIELDS]
@@ -209,12 +221,11 @@ def _references(checked: Sequence[_Checked]) -> list[Problem]:
             ("participants", code, countries, "country")
             for code in entry.values.get("participants", ())
         ]
-        problems.extend(
+        yield from (
             Problem(entry.origin, f"unknown {what} {quoted(ref)}", entry.rid, field)
             for field, ref, known, what in refs
             if ref is not None and ref not in known
         )
-    return problems
 
 
 def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True) -> model.FactBase:
@@ -226,7 +237,7 @@ def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True)
         name = os.fspath(path)
         sources.append((functools.partial(_read_user_file, name), name))
     parsed: list[tuple[str, dict[str, Any]]] = []
-    problems: list[Problem] = []
+    problems = ProblemList()
     for read, name in sources:
         raw, file_problems = parse_file(read, name)
         problems.extend(file_problems)
@@ -234,11 +245,10 @@ def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True)
             problems.append(Problem(name, "holds no facts (an empty file, or only comments)"))
         elif raw is not None:
             parsed.append((name, raw))
-    built, checked, build_problems = _build(parsed)
-    problems.extend(build_problems)
+    built, checked = _build(parsed, problems)
     problems.extend(_duplicates(checked))
     problems.extend(_references(checked))
     if problems:
-        raise InvalidFactsError(problems)
+        raise InvalidFactsError(problems.kept, problems.more)
     names: tuple[str, ...] = tuple(name for _, name in sources)
     return model.FactBase(**{table: tuple(rows) for table, rows in built.items()}, files=names)

@@ -10,6 +10,7 @@ from cis_facts.inert import say
 from cis_facts.options import RAW_CELLS
 from cis_facts.safety import json_for_stream, neutralised
 
+TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
 SPREADSHEET_FORMATS = ("csv", "tsv")
 JSON_FORMATS = ("json", "jsonl")
 
@@ -69,8 +70,26 @@ def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
 
     if columns != answer.columns:
         answer = answer.replace(columns=columns, headers=headers(columns, answer.lang))
+    answer, left_out = table_answer(answer)
     console = terminal.make_console(sys.stdout, color, width=None)
     terminal.render(answer, console)
+    if left_out:
+        say(
+            f"cis-facts: the table shows the first {TABLE_ROWS:,} of "
+            f"{TABLE_ROWS + left_out:,} rows; --format plain, csv or json gives them all"
+        )
+
+
+def table_answer(answer: Answer) -> tuple[Answer, int]:
+    """``answer`` cut to the rows a terminal table draws, and how many were left out.
+
+    Drawing a table costs about a millisecond a row (Rich measures every cell), and no
+    one reads ten thousand rows on a terminal.
+    """
+    left_out = len(answer.records) - TABLE_ROWS
+    if left_out <= 0:
+        return answer, 0
+    return answer.replace(records=answer.records[:TABLE_ROWS]), left_out
 
 
 def _silence_stdout() -> None:

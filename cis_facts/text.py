@@ -51,21 +51,37 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+SUGGEST_LEN = 40  # longest word or name that gets or gives a "did you mean" suggestion
+
+
 def close_matches(
     word: str, vocabulary: Iterable[str], limit: int = 5, cutoff: float = 0.75
 ) -> list[str]:
-    """Words of ``vocabulary`` that look like ``word`` (a typo, a missing letter)."""
+    """Words of ``vocabulary`` that look like ``word`` (a typo, a missing letter).
+
+    Comparing two words costs the product of their lengths, so words longer than
+    ``SUGGEST_LEN`` are left out: each comparison is then bounded, and the whole
+    linear in the vocabulary.
+    """
     import difflib
 
-    return difflib.get_close_matches(word, list(vocabulary), n=limit, cutoff=cutoff)
+    if len(word) > SUGGEST_LEN:
+        return []
+    candidates = [w for w in vocabulary if len(w) <= SUGGEST_LEN]
+    return difflib.get_close_matches(word, candidates, n=limit, cutoff=cutoff)
 
 
 def best_names(query: str, names: Iterable[str], limit: int = 3) -> list[str]:
     """Names closest to ``query`` after folding, best first, for "did you mean" hints."""
     import difflib
 
+    wanted = fold(query)
+    if len(wanted) > SUGGEST_LEN:
+        return []
     by_folded: dict[str, str] = {}
     for name in names:
-        by_folded.setdefault(fold(name), name)
-    hits = difflib.get_close_matches(fold(query), list(by_folded), n=limit, cutoff=0.6)
+        folded = fold(name)
+        if len(folded) <= SUGGEST_LEN:
+            by_folded.setdefault(folded, name)
+    hits = difflib.get_close_matches(wanted, list(by_folded), n=limit, cutoff=0.6)
     return [by_folded[h] for h in hits]

@@ -198,17 +198,43 @@ def _spans(events: Sequence[Event]) -> list[Record]:
     return spans
 
 
-def _year_status(events: Sequence[Event], year: int) -> str | None:
-    status = standing(events, PartialDate(year, 12, 31)).status
-    if status == "left":
-        before = [
-            e
-            for e in events
-            if e.date.first.year < year or (e.date.first.year == year and e.status != "left")
-        ]
-        left_this_year = any(e.status == "left" and e.date.first.year == year for e in events)
-        return before[-1].status if before and left_this_year else None
-    return status
+def _by_year(events: Sequence[Event], years: Sequence[int]) -> list[str | None]:
+    """Each year's status at its end, for consecutive ``years``, in one pass.
+
+    The status at the end of year Y is that of the last event (in date order) settled by
+    then, its whole date at or before Y; an event whose date may still be after Y's end is
+    pending and does not count (as ``standing`` decides). A state that left during Y keeps
+    its status of that year before it left; after that year it has none.
+    """
+    settles: dict[int, int] = {}  # year -> index of the last event settled in that year
+    for i, event in enumerate(events):
+        settles[event.date.last.year] = i
+    left_years = {e.date.first.year for e in events if e.status == "left"}
+    before = _last_before_leaving(events)
+    out: list[str | None] = []
+    last = -1
+    for year in years:
+        last = max(last, settles.get(year, -1))
+        status: str | None = events[last].status if last >= 0 else None
+        if status == "left":
+            status = before.get(year) if year in left_years else None
+        out.append(status)
+    return out
+
+
+def _last_before_leaving(events: Sequence[Event]) -> dict[int, str | None]:
+    """Per year that has events: the status of the last event dated before the year or in
+    it, other than leaving (None when there is none)."""
+    out: dict[int, str | None] = {}
+    previous: str | None = None  # status of the last event of the earlier years
+    for event in events:
+        year = event.date.first.year
+        if year not in out:
+            out[year] = previous
+        if event.status != "left":
+            out[year] = event.status
+        previous = event.status
+    return out
 
 
 def membership_chart(base: FactBase, lang: Lang) -> Answer:
@@ -229,7 +255,7 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
                 "country": country_obj(countries, code, lang),
                 "spans": _spans(events),
                 "years": years,
-                "by_year": [_year_status(events, y) for y in years],
+                "by_year": _by_year(events, years),
                 "source": events[0].source,
             }
         )

@@ -109,6 +109,9 @@ def _rank(pool: list[Entry], phrase: str, terms: list[str]) -> list[tuple[int, l
     return hits
 
 
+SUGGEST_TERMS = 8  # query words looked up in the vocabulary when nothing matches
+
+
 def _vocabulary(pool: list[Entry]) -> set[str]:
     return {w for entry in pool for _, text in entry.fields for w in words(text)}
 
@@ -136,6 +139,8 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
     vocabulary: set[str] = set()
     if not hits:
         vocabulary = _vocabulary(pool)
+        # Each term is compared with the whole vocabulary: a bounded number of them.
+        terms = list(dict.fromkeys(terms))[:SUGGEST_TERMS]
         fuzzy = _fuzzy_terms(vocabulary, terms)
         hits = _rank(pool, " ".join(fuzzy), fuzzy) if fuzzy else []
     if not hits:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.i18n import headers, word
 from cis_facts.model import FactBase, Flow, Lang, TradeTotal
@@ -90,11 +91,15 @@ def _share_note(total: float, count: int, lang: Lang) -> str:
     )
 
 
-def _value(totals: Sequence[TradeTotal], of: TradeTotal, partners: str, flow: str) -> float | None:
-    found = [
-        t.value for t in totals if t.partners == partners and t.flow == flow and t.date == of.date
-    ]
-    return found[0] if found else None
+TotalKey = tuple[str, str, When]  # partners, flow, date
+
+
+def _by_key(totals: Iterable[TradeTotal]) -> dict[TotalKey, float]:
+    """Each total's value by (partners, flow, date); the first stated wins."""
+    values: dict[TotalKey, float] = {}
+    for t in totals:
+        values.setdefault((t.partners, t.flow, t.date), t.value)
+    return values
 
 
 def _check(parts: Sequence[float | None], stated: float, what: str) -> str | None:
@@ -106,19 +111,20 @@ def _check(parts: Sequence[float | None], stated: float, what: str) -> str | Non
     return f"MISMATCH: {what} = {total:g}, stated {stated:g} (differs by {total - stated:+.1f})"
 
 
-def sum_check(totals: Sequence[TradeTotal], total: TradeTotal) -> str | None:
-    """Exports + imports against turnover; CIS + other countries against all."""
+def sum_check(values: Mapping[TotalKey, float], total: TradeTotal) -> str | None:
+    """Exports + imports against turnover; CIS + other countries against all.
+
+    ``values`` is ``_by_key`` of every total, built once: one look-up per part.
+    """
+    date = total.date
     if total.flow == "turnover" and total.partners != "all":
         parts = [
-            _value(totals, total, total.partners, "exports"),
-            _value(totals, total, total.partners, "imports"),
+            values.get((total.partners, "exports", date)),
+            values.get((total.partners, "imports", date)),
         ]
         return _check(parts, total.value, "exports + imports")
     if total.partners == "all":
-        parts = [
-            _value(totals, total, "cis", total.flow),
-            _value(totals, total, "other", total.flow),
-        ]
+        parts = [values.get(("cis", total.flow, date)), values.get(("other", total.flow, date))]
         return _check(parts, total.value, "CIS + other countries")
     return None
 
@@ -130,6 +136,7 @@ def totals(base: FactBase, lang: Lang) -> Answer:
         raise NotFoundError("no trade totals in the fact base")
     order = {"cis": 0, "other": 1, "all": 2, "turnover": 0, "exports": 1, "imports": 2}
     rows.sort(key=lambda t: (t.date.first, order[t.partners], order[t.flow]))
+    values = _by_key(rows)
     records = []
     for total in rows:
         record: Record = {
@@ -142,7 +149,7 @@ def totals(base: FactBase, lang: Lang) -> Answer:
         record.update(date_fields("growth_base", total.growth_base))
         record.update(date_fields("date", total.date))
         record.update(
-            sum_check=sum_check(rows, total),
+            sum_check=sum_check(values, total),
             id=total.id,
             source=total.source,
             quote=total.quote,
