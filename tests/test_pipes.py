@@ -135,6 +135,28 @@ def _open_writer(path: Path, proc: subprocess.Popen[bytes]) -> int:
     raise AssertionError("the process never opened the FIFO")
 
 
+def _wait_until_blocked_reading(proc: subprocess.Popen[bytes]) -> None:
+    """Return once the process sleeps in read() on the FIFO (Linux: /proc/PID/wchan).
+
+    The writer end stays open meanwhile, so the read cannot end by itself: the signal
+    then interrupts a read in progress, whatever the machine's load, and Python raises
+    KeyboardInterrupt from it. Sending the signal any earlier (the process still in
+    open(), or between two system calls) would race with the read.
+    """
+    wchan = Path(f"/proc/{proc.pid}/wchan")
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            where = wchan.read_text(encoding="ascii")
+        except OSError:
+            pytest.skip("needs /proc/PID/wchan to see where the process waits")
+        if where.endswith("pipe_read"):
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    raise AssertionError("the process never blocked reading the FIFO")
+
+
 @pytest.mark.parametrize("command", [["timeline"], ["check"], ["export", "--to", "json"]])
 def test_ctrl_c_exits_130_without_a_traceback(
     fifo: Path, tmp_path: Path, command: list[str]
@@ -149,15 +171,12 @@ def test_ctrl_c_exits_130_without_a_traceback(
     )
     writer = _open_writer(fifo, proc)
     try:
+        _wait_until_blocked_reading(proc)
         proc.send_signal(signal.SIGINT)
-    finally:
-        # Had the signal landed just before the process entered read(), the read would
-        # not be interrupted; end of file then lets Python run the pending handler.
-        os.close(writer)
-    try:
         stdout, stderr = proc.communicate(timeout=TIMEOUT)
     finally:
         proc.kill()
+        os.close(writer)
     assert proc.returncode == 130
     assert stdout == b""
     assert "Traceback" not in stderr.decode()
