@@ -1,6 +1,6 @@
 """Entry point for ``python -m cis_facts``."""
 
-from cis_facts.cli import main
+from cis_facts.entry import main
 
 if __name__ == "__main__":
     main()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cis_facts import __version__
+from cis_facts import __version__, streams
 from cis_facts.commands import LAZY
 from cis_facts.errors import ExitCode, FactsError, Terminated
 from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
@@ -180,14 +180,15 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
 
 
 def main() -> None:
-    """Console-script entry point: run the group, map interrupts and closed pipes to exit codes."""
+    """Run the group; map interrupts, signals and failed writes to exit codes."""
+    streams.guard_closed()
     _tolerate_any_encoding()
     # A short-lived process that builds many small records: collect cycles far less often
     # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
     gc.set_threshold(200_000, 30, 30)
     try:
-        code = cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+        code = _run()
+    except (click.exceptions.Abort, KeyboardInterrupt):
         say("cis-facts: interrupted")
         code = ExitCode.INTERRUPTED
     except Terminated as exc:
@@ -196,7 +197,26 @@ def main() -> None:
     except click.ClickException as exc:
         show_click_error(exc)
         code = exc.exit_code
-    sys.exit(code if isinstance(code, int) else 0)
+    except OSError as exc:  # writing stdout failed; the loader and export report their own
+        code = streams.stdout_failed(exc)
+    streams.finish(code)
+
+
+def _run() -> int:
+    stdout = sys.stdout
+    try:
+        code = cli.main(standalone_mode=False)
+        sys.stdout.flush()
+    except SystemExit as exc:
+        # Click (for --help, --version, click.echo) and Rich (for tables) answer a closed
+        # pipe with exit 1, Click after putting its own wrapper on stdout; the status is
+        # made the same as every other command gives for it.
+        if sys.stdout is not stdout or isinstance(exc.__context__, BrokenPipeError):
+            sys.stdout = stdout
+            streams.silence(1)
+            return streams.PIPE_CLOSED
+        return exc.code if isinstance(exc.code, int) else ExitCode.INVALID
+    return code if isinstance(code, int) else 0
 
 
 def show_click_error(exc: click.ClickException) -> None:

@@ -59,8 +59,19 @@ def say(text: str, stream: TextIO | None = None) -> None:
     """Write a message to stderr (or ``stream``), each of its lines escaped.
 
     Not ``click.echo``: Click writes UTF-8 bytes when the stream claims ASCII, while the
-    stream itself, set up by ``cli.main``, escapes what its encoding cannot hold.
+    stream itself, set up by ``cli.main``, escapes what its encoding cannot hold. A
+    message that stderr cannot take (closed, full) is dropped; a failed write to an
+    explicit ``stream`` is raised, for the caller to report.
     """
-    out = stream or sys.stderr
-    out.write("\n".join(visible(line) for line in text.split("\n")) + "\n")
-    out.flush()
+    lines = "\n".join(visible(line) for line in text.split("\n")) + "\n"
+    if stream is not None:
+        stream.write(lines)
+        stream.flush()
+        return
+    try:
+        sys.stderr.write(lines)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        from cis_facts.streams import silence
+
+        silence(2)

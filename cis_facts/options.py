@@ -13,8 +13,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_CODES_HELP = """\b
 Exit codes:
-  0    answer printed (check: the facts are valid)
-  1    nothing found, or the fact base is invalid
+  0    answer printed (check: the facts are valid), or the reader
+       closed the pipe early
+  1    nothing found, the fact base is invalid, or writing failed
   2    usage error (bad option, argument or date)
   130  interrupted (Ctrl-C)"""
 

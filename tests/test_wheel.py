@@ -113,7 +113,7 @@ def test_wheel_carries_the_fact_base(wheel: Path) -> None:
     ]
     for name in DEPENDENCIES:
         assert any(req.startswith(name) and "extra ==" not in req for req in requires), requires
-    assert "cis-facts = cis_facts.cli:main" in entry_points.decode()
+    assert "cis-facts = cis_facts.entry:main" in entry_points.decode()
 
 
 def test_installed_package_comes_from_the_venv(venv: Path, tmp_path: Path) -> None:
