@@ -6,6 +6,7 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -183,6 +184,7 @@ def main() -> None:
     """Run the group; map interrupts, signals and failed writes to exit codes."""
     streams.guard_closed()
     _tolerate_any_encoding()
+    _ignore_unusable_size(os.environ)
     # A short-lived process that builds many small records: collect cycles far less often
     # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
     gc.set_threshold(200_000, 30, 30)
@@ -228,6 +230,15 @@ def show_click_error(exc: click.ClickException) -> None:
     buffer = io.StringIO()
     exc.show(file=buffer)
     say(buffer.getvalue().rstrip("\n"))
+
+
+def _ignore_unusable_size(environ: MutableMapping[str, str]) -> None:
+    """``COLUMNS=0`` (or any value not a positive whole number) means an unknown width:
+    the variable is dropped, so the terminal is asked, as when it is unset. Same for LINES."""
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del environ[name]
 
 
 def _tolerate_any_encoding() -> None:

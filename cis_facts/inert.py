@@ -36,6 +36,26 @@ def first_forbidden(text: str) -> str | None:
     return None if match is None else f"U+{ord(match.group()):04X}"
 
 
+# Letters and symbols that draw nothing: Hangul fillers, the Mongolian vowel separator, the
+# blank Braille pattern.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u180e\u2800")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only white space, joiners, combining marks on no
+    letter, variation selectors and blank letters."""
+    for char in text:
+        if char.isalnum() and char not in _BLANK_LETTERS:
+            return False  # the common case: decided at the first character
+        if char.isspace() or char in _BLANK_LETTERS:
+            continue
+        import unicodedata
+
+        if unicodedata.category(char) not in ("Mn", "Me", "Cf"):
+            return False
+    return True
+
+
 def visible(text: str) -> str:
     """``text`` with every forbidden character shown as an escape such as ``\\u001b``."""
     if text.isprintable():

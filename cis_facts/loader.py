@@ -228,6 +228,33 @@ def _references(checked: Sequence[_Checked]) -> Iterator[Problem]:
         )
 
 
+_NAME_FIELDS = ("code", "name_en", "name_kk", "name_ru", "aliases")
+
+
+def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
+    """A country's code, name or alias that is, after folding, another country's."""
+    from cis_facts.text import fold
+
+    owners: dict[str, _Checked] = {}
+    for entry in checked:
+        if entry.table != "countries" or "code" not in entry.values:
+            continue
+        for field in _NAME_FIELDS:
+            value = entry.values.get(field)
+            for name in value if isinstance(value, tuple | list) else (value,):
+                if not isinstance(name, str):
+                    continue
+                owner = owners.setdefault(fold(name), entry)
+                if owner.values["code"] != entry.values["code"]:
+                    yield Problem(
+                        entry.origin,
+                        f"{quoted(name)} is already a name of {owner.values['code']} "
+                        f"(in {owner.origin}): a lookup by it would find only one",
+                        entry.rid,
+                        field,
+                    )
+
+
 def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True) -> model.FactBase:
     """Load the packaged base plus ``extra`` user files; raise InvalidFactsError on any problem."""
     sources: list[tuple[Callable[[], bytes], str]] = []
@@ -248,6 +275,7 @@ def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True)
     built, checked = _build(parsed, problems)
     problems.extend(_duplicates(checked))
     problems.extend(_references(checked))
+    problems.extend(_name_clashes(checked))
     if problems:
         raise InvalidFactsError(problems.kept, problems.more)
     names: tuple[str, ...] = tuple(name for _, name in sources)

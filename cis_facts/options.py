@@ -22,10 +22,19 @@ Exit codes:
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 LANGS = ("en", "kk")
 
+
 # Existence and readability are checked by the loader, so a missing or unreadable file
 # gets the same ``FILE: message`` line and exit code as a broken one. click.Path splits
 # the environment variable on os.pathsep.
-DATA_PATH = click.Path(dir_okay=True, readable=False, path_type=str)
+class _DataPath(click.Path):
+    """A fact file path; in CIS_FACTS_DATA, empty entries (``:a.toml``, ``a.toml:``) are
+    skipped, as PATH-like variables are read."""
+
+    def split_envvar_value(self, rv: str) -> list[str]:
+        return [part for part in super().split_envvar_value(rv) if part]
+
+
+DATA_PATH = _DataPath(dir_okay=True, readable=False, path_type=str)
 
 
 def data_option(func: F) -> F:

@@ -16,7 +16,7 @@ from cis_facts import model
 from cis_facts.dates import DateFormatError, When, from_date, parse_when
 from cis_facts.errors import Problem
 from cis_facts.frozen import Frozen
-from cis_facts.inert import CLIP, first_forbidden, quoted
+from cis_facts.inert import CLIP, first_forbidden, is_blank, quoted
 
 MAX_TEXT = 10_000
 INT_RANGE = (-(2**63), 2**63 - 1)  # TOML integers are 64-bit; so are SQLite's
@@ -163,7 +163,7 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
 def _check_text(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, str):
         return None, f"expected a string, got {_type_name(value)}"
-    if not value.strip():
+    if is_blank(value):
         return None, "must not be empty"
     if len(value) > MAX_TEXT:
         return None, f"is {len(value)} characters long (at most {MAX_TEXT})"

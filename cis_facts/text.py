@@ -25,13 +25,17 @@ _KAZAKH_TO_RUSSIAN = (
 )
 _WORD = re.compile(r"\w+")
 _ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")
+# Combining marks left on a Latin letter by full case folding (İ folds to i + U+0307).
+_MARK_ON_LATIN = re.compile(r"(?<=[a-z\u00c0-\u024f])[\u0300-\u036f]+")
 
 
 def fold(text: str) -> str:
-    """Lower-case, Kazakh letters folded to Russian ones, accents removed from Latin."""
+    """Full case folding, Kazakh letters folded to Russian ones, accents and other
+    combining marks removed from Latin letters (``İstanbul`` and ``istanbul`` match)."""
     lowered = unicodedata.normalize("NFC", text).casefold()
     if lowered.isascii():
         return lowered
+    lowered = _MARK_ON_LATIN.sub("", lowered)
     # A chain of str.replace runs in C; str.translate with a mapping calls back per character.
     for kazakh, russian in _KAZAKH_TO_RUSSIAN:
         if kazakh in lowered:

@@ -52,7 +52,7 @@ from typing import Any
 import tomli
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from tomlwrite import toml_document
+from tomlwrite import renamed_country, toml_document
 
 try:
     import atheris  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -270,7 +270,7 @@ def structured(data: bytes) -> str:
         record = dict(p.pick(PACKAGED[table]))
         if p.below(10):
             if table == "countries":
-                record["code"] = "Q" + "ABCDEFGH"[n]
+                record = renamed_country(record, "Q" + "ABCDEFGH"[n])
             else:
                 record["id"] = f"fz-{n}-{record['id']}"
         _mutate(p, table, record)

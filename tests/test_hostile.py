@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import tomli
 from click.testing import CliRunner, Result
-from tomlwrite import toml_document, toml_string
+from tomlwrite import renamed_country, toml_document, toml_string
 
 from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, packaged_base
@@ -115,7 +115,7 @@ def fresh(table: str, n: int = 0) -> dict[str, Any]:
     """A valid record of ``table`` (the first packaged one) under an id no other fact has."""
     record = dict(PACKAGED[table][0])
     if table == "countries":
-        record["code"] = "Q" + "ZYXWVUTSRPONMLKJIHGFEDCBA"[n % 25]
+        record = renamed_country(record, "Q" + "ZYXWVUTSRPONMLKJIHGFEDCBA"[n % 25])
     else:
         record["id"] = f"hostile-{table.replace('_', '-')}-{n}"
     return record

@@ -41,7 +41,7 @@ import tomli
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from tomlwrite import toml_document
+from tomlwrite import renamed_country, toml_document
 
 from cis_facts.cli import cli
 from cis_facts.loader import packaged_base
@@ -375,7 +375,7 @@ def fact_files(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
         record = dict(draw(st.sampled_from(PACKAGED[table])))
         if mode != "broken" or draw(st.integers(0, 9)) > 0:  # else: a packaged id again
             if table == "countries":
-                record["code"] = FRESH_CODES[n]
+                record = renamed_country(record, FRESH_CODES[n])
             else:
                 record["id"] = f"prop-{n}-{record['id']}"
         if table != "sources" and records and records[0][0] == "sources" and draw(st.booleans()):

@@ -75,3 +75,15 @@ def toml_document(records: Sequence[tuple[str, dict[str, Any]]]) -> str:
         lines += [f"{toml_key(k)} = {toml_value(v)}" for k, v in record.items()]
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
+
+
+def renamed_country(record: dict[str, Any], code: str) -> dict[str, Any]:
+    """A copy of a country record under a new code, its names and aliases made its own
+    (no two countries may share a name: a lookup by it would find only one)."""
+    out = dict(record, code=code)
+    for field in ("name_en", "name_kk", "name_ru"):
+        if isinstance(out.get(field), str):
+            out[field] = f"{out[field]} {code}"
+    if isinstance(out.get("aliases"), list):
+        out["aliases"] = [f"{a} {code}" if isinstance(a, str) else a for a in out["aliases"]]
+    return out
