@@ -163,6 +163,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000,100000")
     args = parser.parse_args()
+    import gc
+
+    gc.set_threshold(200_000, 30, 30)  # as cis_facts.cli.main does
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
