@@ -242,7 +242,8 @@ def test_broken_file_is_a_clean_error(
         ("duplicate-key", ":2:"),
         ("invalid-date", ":3:"),
         ("nested-arrays-5000", ": TOML syntax error: arrays or tables nested too deeply"),
-        ("dotted-key-10000", ": TOML syntax error"),
+        # tomli 2.2.1 (the floor) parses the key: an unknown table [a]; later ones stop.
+        ("dotted-key-10000", (": TOML syntax error", ": unknown table [a]")),
         ("huge-text-field", f": fact big: title: is {BIG} characters long (at most {MAX_TEXT})"),
         ("empty", ": holds no facts"),
         ("string-date-impossible", ": fact hostile-figure: date: '1988-02-30' does not exist"),
@@ -252,10 +253,13 @@ def test_broken_file_is_a_clean_error(
         ("unknown-table", ": unknown table [people]"),
     ],
 )
-def test_broken_file_message_says_where_and_what(broken_dir: Path, name: str, where: str) -> None:
+def test_broken_file_message_says_where_and_what(
+    broken_dir: Path, name: str, where: str | tuple[str, ...]
+) -> None:
     path = broken_dir / f"{name}.toml"
     lines = assert_clean_error(run_with(path), path)
-    assert any(line.startswith(f"cis-facts: {path}{where}") for line in lines), lines
+    starts = tuple(f"cis-facts: {path}{w}" for w in ((where,) if isinstance(where, str) else where))
+    assert any(line.startswith(starts) for line in lines), lines
 
 
 def test_broken_file_from_environment_variable(broken_dir: Path) -> None:
