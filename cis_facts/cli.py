@@ -205,18 +205,20 @@ def main() -> None:
 
 
 def _run() -> int:
-    stdout = sys.stdout
+    stdout, stderr = sys.stdout, sys.stderr
     try:
         code = cli.main(standalone_mode=False)
         sys.stdout.flush()
     except SystemExit as exc:
         # Click (for --help, --version, click.echo) and Rich (for tables) answer a closed
-        # pipe with exit 1, Click after putting its own wrapper on stdout; the status is
-        # made the same as every other command gives for it.
+        # pipe with exit 1, Click after putting its own wrappers on stdout and stderr; the
+        # status is made the same as every other command gives for it.
         if sys.stdout is not stdout or isinstance(exc.__context__, BrokenPipeError):
-            sys.stdout = stdout
+            sys.stdout, sys.stderr = stdout, stderr
             streams.silence(1)
             return streams.PIPE_CLOSED
+        if exc.code is None:
+            return ExitCode.OK
         return exc.code if isinstance(exc.code, int) else ExitCode.INVALID
     return code if isinstance(code, int) else 0
 
