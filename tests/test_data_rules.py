@@ -56,6 +56,16 @@ def test_alias_of_another_country_is_an_error_naming_both(
     assert "facts.toml" in line  # where the other country is defined
 
 
+def test_packaged_names_do_not_clash() -> None:
+    from cis_facts import loader
+
+    parsed, problems = loader.parse_file(loader.read_packaged, loader.packaged_base())
+    assert parsed is not None and not problems
+    clashes = loader.ProblemList()
+    _, checked = loader._build([(loader.packaged_base(), parsed)], clashes)
+    assert list(loader._name_clashes(checked)) == []
+
+
 def test_packaged_lookup_still_works_beside_a_user_country(tmp_path: Path) -> None:
     data = _country(tmp_path, '["Ruleland"]')
     result = invoke("--data", data, "country", "kazakhstan", "--format", "json")
