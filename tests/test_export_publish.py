@@ -204,6 +204,8 @@ def test_sqlite_keeps_integers_above_two_to_the_53_exact(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_termination_signal_removes_the_temporary_files(tmp_path: Path, signum: int) -> None:
+    before = signal.getsignal(signum)
+
     def signalled(base: FactBase, tmp: str) -> None:
         with closing(sqlite3.connect(tmp)) as connection:
             connection.execute("BEGIN")
@@ -219,8 +221,7 @@ def test_termination_signal_removes_the_temporary_files(tmp_path: Path, signum: 
     finally:
         export_module._write_sqlite = original  # type: ignore[assignment]
     assert listing(tmp_path) == []
-    assert signal.getsignal(signum) is not None
-    assert signal.getsignal(signum) == signal.SIG_DFL or callable(signal.getsignal(signum))
+    assert signal.getsignal(signum) is before  # the handler is put back
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
@@ -248,3 +249,33 @@ def test_terminated_process_exits_128_plus_the_signal(tmp_path: Path, name: str,
     assert proc.returncode == code
     assert proc.stderr.decode() == "cis-facts: terminated\n"
     assert listing(tmp_path) == []
+
+
+def _no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(1, "Operation not permitted")  # as FAT and some network mounts
+
+    monkeypatch.setattr(export_module.os, "link", refuse)
+
+
+def test_without_hard_links_the_name_is_claimed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_hard_links(monkeypatch)
+    target = tmp_path / "facts.json"
+    result = invoke("export", "--to", "json", target)
+    assert result.exit_code == 0, result.stderr
+    assert "countries" in json.loads(target.read_text(encoding="utf-8"))
+    assert listing(tmp_path) == ["facts.json"]
+
+
+def test_without_hard_links_a_file_that_appeared_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_hard_links(monkeypatch)
+    target = tmp_path / "facts.json"
+    _file_appears_during(monkeypatch, target, b"theirs")
+    result = invoke("export", "--to", "json", target)
+    assert result.exit_code == 1
+    assert target.read_bytes() == b"theirs"
+    assert listing(tmp_path) == ["facts.json"]
