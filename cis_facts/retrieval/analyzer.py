@@ -1,0 +1,159 @@
+"""Text to index terms: fold, split, drop stop words, stem, map synonyms, read numbers.
+
+A term is a folded word stem (``withdrawal``, ``казакстан``) or a number written ``#25``,
+``#54.6``; so "25 %" finds 25 and never 1225. The same steps run on the indexed text and
+on the query, so the two always meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cis_facts.frozen import Frozen
+from cis_facts.retrieval.languages import Language
+from cis_facts.text import fold
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+NUMBER_MARK = "#"
+_MIN_STEM = 3
+
+
+def number_term(value: float) -> str:
+    """The term for a number: ``#25`` for 25 and 25.0, ``#54.6`` for 54.6."""
+    text = repr(float(value))
+    return NUMBER_MARK + (text.removesuffix(".0"))
+
+
+def _number(token: str) -> str:
+    """``54,6`` and ``54.6`` are 54.6; ``10,215.1`` is 10215.1; ``1,225`` is 1225."""
+    if "," in token and "." in token:
+        token = token.replace(",", "")
+    elif "," in token:
+        whole, _, fraction = token.partition(",")
+        thousands = "," not in fraction and len(fraction) == 3 and whole != "0"
+        token = whole + fraction if thousands else f"{whole}.{fraction}".replace(",", "")
+    try:
+        return number_term(float(token))
+    except ValueError:  # 1.2.3: a version or a list, not a number
+        return NUMBER_MARK + token
+
+
+class Term(Frozen):
+    """One word of a text: what was written (lower-cased) and the term it indexes as."""
+
+    surface: str
+    term: str
+
+
+class Analyzer:
+    """Turns text into terms with the word lists of ``language``; caches every word seen."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._suffixes = tuple(fold(s) for s in language.suffixes)
+        # An ending written apart ("ТМД-ның", "2-ші") is no word of its own.
+        self._stop = frozenset(fold(w) for w in language.stop_words) | set(self._suffixes)
+        self._protected = tuple(fold(p) for p in language.protected)
+        self._rewrites = tuple((fold(a), fold(b)) for a, b in language.rewrites)
+        self._synonyms = {
+            self._stem(fold(k)): self._stem(fold(v)) for k, v in language.synonyms.items()
+        }
+        self._expansions = {
+            self._stem(fold(k)): tuple(self.term_of(fold(w)) for w in words)
+            for k, words in language.expansions.items()
+        }
+        self._cache: dict[str, str | None] = {}
+
+    def terms(self, text: str) -> list[Term]:
+        """The terms of ``text`` in order, stop words left out."""
+        found = []
+        cache = self._cache
+        for token in _TOKEN.findall(text.casefold()):
+            term = cache.get(token, "") if token in cache else self._analyse(token)
+            if term:
+                found.append(Term(token, term))
+        return found
+
+    def index_terms(self, text: str) -> list[str]:
+        """The terms of ``text`` without their surface words (the fast path for indexing)."""
+        cache = self._cache
+        out = []
+        for token in _TOKEN.findall(text.casefold()):
+            term = cache[token] if token in cache else self._analyse(token)
+            if term:
+                out.append(term)
+        return out
+
+    def query_terms(self, text: str) -> list[Term]:
+        """The terms of a query; if every word is a stop word, the stop words themselves."""
+        found = self.terms(text)
+        if found:
+            return found
+        return [Term(t, self._stem(fold(t))) for t in _TOKEN.findall(text.casefold())]
+
+    def is_stop(self, word: str) -> bool:
+        return fold(word) in self._stop
+
+    def surface_words(self) -> dict[str, str]:
+        """A written word for each term seen so far (the shortest), for "did you mean"."""
+        words: dict[str, str] = {}
+        for token, term in self._cache.items():
+            if term and (term not in words or len(token) < len(words[term])):
+                words[term] = token
+        return words
+
+    def expansions(self, term: str) -> tuple[str, ...]:
+        """Further terms a query term stands for (``fdi``: foreign, direct, investment)."""
+        return self._expansions.get(term, ())
+
+    def term_of(self, word: str) -> str:
+        """The term of one folded word, stop words included."""
+        stem = self._stem(word)
+        return self._synonyms.get(stem, stem)
+
+    def _analyse(self, token: str) -> str | None:
+        if token[0].isdigit():
+            term: str | None = _number(token)
+        else:
+            folded = fold(token)
+            term = None if folded in self._stop else self.term_of(folded)
+        self._cache[token] = term
+        return term
+
+    def _stem(self, word: str) -> str:
+        if word.isascii():
+            return english_stem(word)
+        for old, new in self._rewrites:
+            if word.endswith(old) and len(word) - len(old) >= _MIN_STEM:
+                return word[: -len(old)] + new
+        for _ in range(3):
+            if word.endswith(self._protected):
+                break
+            for suffix in self._suffixes:
+                if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                    word = word[: -len(suffix)]
+                    break
+            else:
+                break
+        return word
+
+
+def english_stem(word: str) -> str:
+    """A light English stemmer: plurals, -ed, -ing and a final -e (joined, joins -> join)."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    elif word.endswith("ied") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ed") and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("ing") and len(word) > 5:
+        word = word[:-3]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
