@@ -8,16 +8,17 @@ itself (value and unit, or date) beside its label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from cis_facts.answer import Answer, Record, date_fields, source_caption
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.frozen import Frozen, field_names
+from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.i18n import headers, word
 from cis_facts.model import Country, FactBase, Lang
-from cis_facts.retrieval.analyzer import Analyzer, number_term
+from cis_facts.retrieval.analyzer import Analyzer
 from cis_facts.retrieval.index import Index
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher
@@ -54,8 +55,8 @@ _SINGULAR = {"countries": "country"}
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
 
 
-class Searchable(Frozen):
-    """One record of the base as the search sees it."""
+class Searchable(NamedTuple):
+    """One record of the base as the search sees it (a tuple: one per record searched)."""
 
     kind: str
     record: Any
@@ -84,33 +85,66 @@ def _field_group(name: str) -> str | None:
     return "note"
 
 
-def _texts(value: Any, name: str, countries: dict[str, Country]) -> list[str]:
-    if isinstance(value, str):
-        value = (value,)
-    if name in _COUNTRY_FIELDS:
-        return [n for code in value if code in countries for n in countries[code].all_names()]
-    return [v for v in value if isinstance(v, str)]
+class _Plan(Frozen):
+    """How one record class is indexed: its fields by what they hold, decided once."""
+
+    text: tuple[tuple[str, str], ...]  # (field, group) of strings and tuples of strings
+    countries: tuple[tuple[str, str], ...]  # (field, group) of country codes
+    numbers: tuple[str, ...]  # numeric fields
+    dates: tuple[str, ...]  # When fields
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(record: Any) -> _Plan:
+    plan = _PLANS.get(type(record))
+    if plan is None:
+        types = field_types(record)
+        text, countries, numbers, dates = [], [], [], []
+        for name, annotation in types.items():
+            group = _field_group(name)
+            kinds = set(re.findall(r"\w+", annotation))
+            if "When" in kinds:
+                dates.append(name)
+            elif kinds & {"int", "float"}:
+                numbers.append(name)
+            elif group is None or "bool" in kinds:
+                continue
+            elif name in _COUNTRY_FIELDS:
+                countries.append((name, group))
+            else:
+                text.append((name, group))
+        plan = _Plan(tuple(text), tuple(countries), tuple(numbers), tuple(dates))
+        _PLANS[type(record)] = plan
+    return plan
 
 
 def document(
     analyzer: Analyzer, record: Any, countries: dict[str, Country]
 ) -> dict[str, list[str]]:
-    """The terms of each field group of ``record``."""
-    fields: dict[str, list[str]] = {}
-    for name in field_names(record):
+    """The tokens of each field group of ``record``."""
+    plan = _plan(record)
+    texts: dict[str, list[str]] = {}
+    for name, group in plan.text:
         value = getattr(record, name)
-        if value is None or isinstance(value, bool):
-            continue
-        if isinstance(value, int | float):
-            fields.setdefault("numbers", []).append(number_term(value))
-        elif isinstance(value, When):
-            years = {value.first.year, value.last.year}
-            fields.setdefault("numbers", []).extend(number_term(y) for y in sorted(years))
-        elif isinstance(value, str | tuple):
-            group = _field_group(name)
-            if group is not None:
-                for text in _texts(value, name, countries):
-                    fields.setdefault(group, []).extend(analyzer.index_terms(text))
+        if value:
+            texts.setdefault(group, []).extend((value,) if isinstance(value, str) else value)
+    for name, group in plan.countries:
+        value = getattr(record, name)
+        for code in (value,) if isinstance(value, str) else value or ():
+            if code in countries:
+                texts.setdefault(group, []).extend(countries[code].all_names())
+    fields = {group: analyzer.chunks(" ".join(parts)) for group, parts in texts.items()}
+    numbers = [repr(v) for v in (getattr(record, n) for n in plan.numbers) if v is not None]
+    for name in plan.dates:
+        when = getattr(record, name)
+        if when is not None:
+            numbers.extend(
+                dict.fromkeys((str(when.start.year), str((when.end or when.start).year)))
+            )
+    if numbers:
+        fields["numbers"] = numbers
     return fields
 
 
@@ -121,7 +155,8 @@ def build(base: FactBase) -> tuple[list[Searchable], Matcher]:
     records = list(searchable(base))
     documents = [document(analyzer, r.record, countries) for r in records]
     boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
-    return records, Matcher(analyzer, Index(documents, WEIGHTS, boosts))
+    index = Index(documents, WEIGHTS, analyzer.chunk_terms, boosts)
+    return records, Matcher(analyzer, index)
 
 
 def answer_fields(record: Any) -> Record:

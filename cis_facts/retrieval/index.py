@@ -1,29 +1,38 @@
-"""A BM25F index: documents made of named fields of terms, each field with its weight.
+"""A BM25F index: documents made of named fields of tokens, each field with its weight.
 
 A term's frequency is summed over the fields, each count weighted by its field and
 normalised by that field's length against the field's average length (BM25F); the score
 of a document is the sum over the query's terms of ``idf * tf * (k1 + 1) / (k1 + tf)``.
 Every term of a query is optional: a document that holds more of them, or rarer ones, in
 weightier fields ranks higher.
+
+Building files each written token under the documents it occurs in, one append per
+token; tokens become terms through a ``normalise`` function called once per distinct
+token, and a term's postings are summed up only when a query asks for it. So building
+costs one pass over the text, and a query costs only the postings of its own terms.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter
-from collections.abc import Mapping, Sequence
-
-from cis_facts.frozen import Frozen
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 K1 = 1.2
 B = 0.75
 
 Fields = Mapping[str, Sequence[str]]
+Postings = dict[int, tuple[float, int]]  # document -> (weighted frequency, field bit mask)
 
 
-class Hit(Frozen):
-    """A document that matched: its number in the order added, score, fields matched."""
+class Hit(NamedTuple):
+    """A document that matched: its number in the order added, score, fields matched.
+
+    A named tuple rather than a record class: a search over a large base makes one per
+    document, and a tuple is built in C.
+    """
 
     doc: int
     score: float
@@ -31,54 +40,60 @@ class Hit(Frozen):
 
 
 class Index:
-    """Postings of every term: (document, weighted frequency, bit mask of the fields)."""
+    """Where each token occurs, and the terms the tokens stand for."""
 
     def __init__(
         self,
         documents: Sequence[Fields],
         weights: Mapping[str, float],
+        normalise: Callable[[str], Sequence[str]] = lambda token: (token,),
         boosts: Sequence[float] = (),
     ) -> None:
-        """``boosts`` multiplies each document's score (1 for documents beyond its end)."""
+        """``normalise`` maps a token to its terms (none: not indexed); ``boosts``
+        multiplies each document's score (1 for documents beyond its end)."""
         self.field_names = tuple(weights)
-        self._boosts = tuple(boosts)
         self.size = len(documents)
-        bits = {name: 1 << i for i, name in enumerate(self.field_names)}
-        totals = dict.fromkeys(self.field_names, 0)
-        for document in documents:
-            for name, terms in document.items():
-                totals[name] += len(terms)
-        average = {name: (totals[name] / self.size if self.size else 0.0) or 1.0 for name in totals}
-        postings: dict[str, list[tuple[int, float, int]]] = {}
-        for number, document in enumerate(documents):
-            weighted: dict[str, list[float]] = {}
-            for name, terms in document.items():
-                norm = 1 - B + B * len(terms) / average[name]
-                weight, bit = weights[name] / norm, bits[name]
-                for term, count in Counter(terms).items():
-                    slot = weighted.get(term)
-                    if slot is None:
-                        weighted[term] = [weight * count, bit]
-                    else:
-                        slot[0] += weight * count
-                        slot[1] = int(slot[1]) | bit
-            for term, (frequency, mask) in weighted.items():
-                postings.setdefault(term, []).append((number, frequency, int(mask)))
-        self._postings = postings
+        self._weights = tuple(weights.values())
+        self._boosts = tuple(boosts)
+        self._occurrences: list[dict[str, list[int]]] = []
+        self._lengths: list[list[int]] = []
+        for name in self.field_names:
+            occurrences: defaultdict[str, list[int]] = defaultdict(list)
+            lengths = [0] * self.size
+            for number, document in enumerate(documents):
+                tokens = document.get(name)
+                if tokens:
+                    lengths[number] = len(tokens)
+                    for token in tokens:
+                        occurrences[token].append(number)
+            self._occurrences.append(occurrences)
+            self._lengths.append(lengths)
+        self._average = [(sum(n) / self.size if self.size else 0.0) or 1.0 for n in self._lengths]
+        self._tokens: dict[str, list[tuple[int, str]]] = {}
+        for field, occurrences in enumerate(self._occurrences):
+            for token in occurrences:
+                for term in normalise(token):
+                    self._tokens.setdefault(term, []).append((field, token))
+        self._postings: dict[str, Postings] = {}
+        self._masks: dict[int, tuple[str, ...]] = {}
         self._sorted: list[str] | None = None
 
     def __contains__(self, term: str) -> bool:
-        return term in self._postings
+        return term in self._tokens
 
     def vocabulary(self) -> list[str]:
         """Every term, sorted (built on first use)."""
         if self._sorted is None:
-            self._sorted = sorted(self._postings)
+            self._sorted = sorted(self._tokens)
         return self._sorted
+
+    def written(self, term: str) -> str:
+        """The shortest token the text writes ``term`` as."""
+        return min((token for _, token in self._tokens.get(term, ())), key=len, default=term)
 
     def frequency(self, term: str) -> int:
         """How many documents hold ``term``."""
-        return len(self._postings.get(term, ()))
+        return len(self.postings(term))
 
     def with_prefix(self, prefix: str, limit: int) -> list[str]:
         """Up to ``limit`` terms that start with ``prefix`` (other than ``prefix`` itself)."""
@@ -90,6 +105,24 @@ class Index:
                 break
             found.append(term)
         return found
+
+    def postings(self, term: str) -> Postings:
+        """Each document holding ``term``: its BM25F frequency and the fields it is in."""
+        cached = self._postings.get(term)
+        if cached is not None:
+            return cached
+        postings: Postings = {}
+        for field, token in self._tokens.get(term, ()):
+            weight, bit = self._weights[field], 1 << field
+            lengths, average = self._lengths[field], self._average[field]
+            for doc, count in Counter(self._occurrences[field][token]).items():
+                frequency = weight * count / (1 - B + B * lengths[doc] / average)
+                held = postings.get(doc)
+                postings[doc] = (
+                    (frequency, bit) if held is None else (held[0] + frequency, held[1] | bit)
+                )
+        self._postings[term] = postings
+        return postings
 
     def idf(self, term: str) -> float:
         df = self.frequency(term)
@@ -106,11 +139,11 @@ class Index:
         for alternatives in query:
             best: dict[int, tuple[float, int]] = {}
             for term, weight in alternatives:
-                postings = self._postings.get(term)
+                postings = self.postings(term)
                 if not postings:
                     continue
                 factor = weight * self.idf(term) * (K1 + 1)
-                for doc, frequency, mask in postings:
+                for doc, (frequency, mask) in postings.items():
                     points = factor * frequency / (K1 + frequency)
                     held = best.get(doc)
                     if held is None or points > held[0]:
@@ -119,12 +152,17 @@ class Index:
                 scores[doc] = scores.get(doc, 0.0) + points
                 masks[doc] = masks.get(doc, 0) | mask
         boosts, extent = self._boosts, len(self._boosts)
+        names = self._names
         hits = [
-            Hit(doc, score * (boosts[doc] if doc < extent else 1.0), self._names(masks[doc]))
+            Hit(doc, score * (boosts[doc] if doc < extent else 1.0), names(masks[doc]))
             for doc, score in scores.items()
         ]
         hits.sort(key=lambda h: (-h.score, h.doc))
         return hits
 
     def _names(self, mask: int) -> tuple[str, ...]:
-        return tuple(name for i, name in enumerate(self.field_names) if mask >> i & 1)
+        known = self._masks.get(mask)
+        if known is None:
+            known = tuple(name for i, name in enumerate(self.field_names) if mask >> i & 1)
+            self._masks[mask] = known
+        return known

@@ -71,13 +71,12 @@ class Matcher:
 
     def suggestions(self, words: Sequence[QueryWord]) -> list[str]:
         """Up to five indexed words close to the query's unmatched words, closest first."""
-        surfaces = self.analyzer.surface_words()
         ranked: list[tuple[int, int, str]] = []
         for word in words:
             if word.how != "none" or self.analyzer.is_stop(word.surface):
                 continue
             for distance, term in self._close(word.term, suggestion_limit(word.term)):
-                ranked.append((distance, -self.index.frequency(term), surfaces.get(term, term)))
+                ranked.append((distance, -self.index.frequency(term), self._written(term)))
         ranked.sort()
         return list(dict.fromkeys(surface for _, _, surface in ranked))[:MAX_SUGGESTIONS]
 
@@ -97,6 +96,12 @@ class Matcher:
             fuzzy = tuple((t, FUZZY_WEIGHT[d]) for d, t in close)
             return QueryWord(surface, term, "fuzzy", (*fuzzy, *extra))
         return QueryWord(surface, term, "none" if not extra else "exact", extra)
+
+    def _written(self, term: str) -> str:
+        """The word as the text writes it, without the punctuation around it."""
+        chunk = self.index.written(term)
+        words = [t.surface for t in self.analyzer.terms(chunk) if t.term == term]
+        return words[0] if words else chunk
 
     def _close(self, term: str, limit: int) -> list[tuple[int, str]]:
         if limit < 1:
