@@ -70,8 +70,8 @@ class Index:
             self._lengths.append(lengths)
         self._average = [(sum(n) / self.size if self.size else 0.0) or 1.0 for n in self._lengths]
         self._tokens: dict[str, list[tuple[int, str]]] = {}
-        for field, occurrences in enumerate(self._occurrences):
-            for token in occurrences:
+        for field, held in enumerate(self._occurrences):
+            for token in held:
                 for term in normalise(token):
                     self._tokens.setdefault(term, []).append((field, token))
         self._postings: dict[str, Postings] = {}
