@@ -31,6 +31,57 @@ class FactsGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY})
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._hoisted(ctx, args))
+
+    def _hoisted(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``args`` with the group's options that follow the command moved before it.
+
+        ``cis-facts members --data my.toml`` then means ``cis-facts --data my.toml
+        members``; an option the command has itself (its own ``--lang``) stays put.
+        """
+        valued = {o for p in self.params if not getattr(p, "is_flag", False) for o in p.opts}
+        at = _command_position(args, valued)
+        if at is None:
+            return args
+        command = self.get_command(ctx, args[at])
+        if command is None:
+            return args
+        own = {o for p in command.params for o in p.opts}
+        movable = valued - own
+        moved: list[str] = []
+        rest: list[str] = []
+        tail = args[at + 1 :]
+        i = 0
+        while i < len(tail):
+            arg = tail[i]
+            if arg == "--":
+                rest.extend(tail[i:])
+                break
+            name = arg.partition("=")[0]
+            if name in movable and "=" in arg:
+                moved.append(arg)
+            elif arg in movable and i + 1 < len(tail):
+                moved.extend(tail[i : i + 2])
+                i += 1
+            else:
+                rest.append(arg)
+            i += 1
+        return [*args[:at], *moved, args[at], *rest]
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """An unknown command is a usage error naming the closest command, if one is close."""
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            from cis_facts.text import best_names
+
+            close = best_names(name, self.list_commands(ctx), limit=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY and cmd_name not in self.commands:
             module_name, _, attribute = LAZY[cmd_name].partition(":")
@@ -118,7 +169,7 @@ def check(settings: Settings, source_file: str | None) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("sqlite", "json")),
+    type=click.Choice(("sqlite", "json"), case_sensitive=False),
     required=True,
     help="sqlite: one table per kind and a facts view; json: one object.",
 )
@@ -172,6 +223,22 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
         raise click.BadParameter(
             f"cannot read {source_file}: {exc}", param_hint="--source"
         ) from exc
+
+
+def _command_position(args: list[str], valued: set[str]) -> int | None:
+    """Index of the command name in ``args``: the first word that is no group option."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return None
+        if arg in valued:
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            return i
+        i += 1
+    return None
 
 
 def main() -> None:

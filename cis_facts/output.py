@@ -17,8 +17,10 @@ def default_format() -> str:
 
 def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
     """Render ``answer`` and write it; warnings go to stderr."""
+    from cis_facts.fields import with_fields
     from cis_facts.render.machine import RENDERERS, select_fields
 
+    answer, fields = with_fields(answer, fields)
     for warning in answer.warnings:
         say(f"cis-facts: {warning}")
     chosen = select_fields(answer, fields)

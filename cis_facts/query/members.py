@@ -178,7 +178,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         records=tuple(records),
         columns=columns,
         headers=headers(columns, lang),
-        caveats=notes,
+        notes=notes,  # machine formats carry it in each record's as_of
         warnings=tuple(warnings),
     )
 

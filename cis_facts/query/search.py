@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from cis_facts.answer import Answer, Record, date_fields, source_caption
 from cis_facts.dates import When
-from cis_facts.errors import NotFoundError
+from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.i18n import headers, word
 from cis_facts.model import Country, FactBase, Lang
@@ -185,7 +185,7 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
     records, matcher = build(base)
     words = matcher.words(query)
     if not words:
-        raise NotFoundError(f"nothing to search for in {query!r}")
+        raise UsageError(f"nothing to search for in {query!r}: no words or numbers")
     hits = matcher.search(words)
     if not hits:
         raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 K1 = 1.2
@@ -25,6 +25,7 @@ B = 0.75
 
 Fields = Mapping[str, Sequence[str]]
 Postings = dict[int, tuple[float, int]]  # document -> (weighted frequency, field bit mask)
+Terms = str | tuple[str, ...]
 
 
 class Hit(NamedTuple):
@@ -128,23 +129,20 @@ class Index:
         df = self.frequency(term)
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
 
-    def search(self, query: Sequence[Sequence[tuple[str, float]]]) -> list[Hit]:
-        """Rank documents for a query: one list of weighted alternative terms per query word.
+    def search(self, query: Sequence[Sequence[tuple[Terms, float]]]) -> list[Hit]:
+        """Rank documents for a query: one list of weighted alternatives per query word.
 
-        For each query word the best of its alternatives counts in each document, so a
-        word that stands for several terms is not counted twice.
+        An alternative is a term, or a tuple of terms a document must hold all of (the
+        words an abbreviation stands for), scored by their mean. For each query word the
+        best of its alternatives counts in each document, so a word that stands for
+        several terms is not counted twice.
         """
         scores: dict[int, float] = {}
         masks: dict[int, int] = {}
         for alternatives in query:
             best: dict[int, tuple[float, int]] = {}
-            for term, weight in alternatives:
-                postings = self.postings(term)
-                if not postings:
-                    continue
-                factor = weight * self.idf(term) * (K1 + 1)
-                for doc, (frequency, mask) in postings.items():
-                    points = factor * frequency / (K1 + frequency)
+            for terms, weight in alternatives:
+                for doc, (points, mask) in self._points(terms, weight).items():
                     held = best.get(doc)
                     if held is None or points > held[0]:
                         best[doc] = (points, mask)
@@ -160,9 +158,33 @@ class Index:
         hits.sort(key=lambda h: (-h.score, h.doc))
         return hits
 
+    def _points(self, terms: Terms, weight: float) -> dict[int, tuple[float, int]]:
+        """BM25 points and field mask of each document holding ``terms`` (all of them)."""
+        if isinstance(terms, str):
+            postings = self.postings(terms)
+            factor = weight * self.idf(terms) * (K1 + 1)
+            return {
+                doc: (factor * frequency / (K1 + frequency), mask)
+                for doc, (frequency, mask) in postings.items()
+            }
+        parts = [self._points(term, weight / len(terms)) for term in terms]
+        if not parts:
+            return {}
+        common = set(parts[0]).intersection(*parts[1:])
+        return {
+            doc: (sum(p[doc][0] for p in parts), _union(p[doc][1] for p in parts)) for doc in common
+        }
+
     def _names(self, mask: int) -> tuple[str, ...]:
         known = self._masks.get(mask)
         if known is None:
             known = tuple(name for i, name in enumerate(self.field_names) if mask >> i & 1)
             self._masks[mask] = known
         return known
+
+
+def _union(masks: Iterable[int]) -> int:
+    mask = 0
+    for part in masks:
+        mask |= part
+    return mask

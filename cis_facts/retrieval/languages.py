@@ -106,12 +106,12 @@ _RUSSIAN_SYNONYMS = {
     "член": "member",
     "членство": "member",
     "сша": "us",
+    "пии": "fdi",
     "нефть": "oil",
     "газ": "gas",
 }
 _EXPANSIONS = {
     "fdi": ("foreign", "direct", "investment"),
-    "пии": ("fdi", "foreign", "direct", "investment"),
     "gdp": ("жіө",),
     "жіө": ("gdp",),
 }

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from cis_facts.frozen import Frozen
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.fuzzy import Neighbours
-from cis_facts.retrieval.index import Hit, Index
+from cis_facts.retrieval.index import Hit, Index, Terms
 
 EXPANSION_WEIGHT = 0.6
 PREFIX_WEIGHT = 0.6
@@ -44,7 +44,7 @@ class QueryWord(Frozen):
     surface: str
     term: str
     how: str  # exact | prefix | fuzzy | none
-    alternatives: tuple[tuple[str, float], ...]
+    alternatives: tuple[tuple[Terms, float], ...]
 
 
 class Matcher:
@@ -82,7 +82,10 @@ class Matcher:
 
     def _expand(self, surface: str, term: str) -> QueryWord:
         index = self.index
-        extra = tuple((t, EXPANSION_WEIGHT) for t in self.analyzer.expansions(term) if t in index)
+        expansion = self.analyzer.expansions(term)
+        extra: tuple[tuple[Terms, float], ...] = ()
+        if expansion and all(t in index for t in expansion):
+            extra = ((expansion if len(expansion) > 1 else expansion[0], EXPANSION_WEIGHT),)
         if term in index:
             return QueryWord(surface, term, "exact", ((term, 1.0), *extra))
         if len(term) >= MIN_PREFIX and not term.startswith(NUMBER_MARK):
