@@ -39,8 +39,9 @@ FIELDS = (
 COLUMNS = ("id", "label", "value", "unit", "date")
 # Labels and names say what a record is about; a quote or a note only mentions things.
 WEIGHTS = {"label": 3.0, "names": 2.5, "numbers": 2.0, "quote": 1.0, "note": 0.6}
-# A fact answers a question; a country's own record only names the state.
-KIND_BOOST = {"country": 0.8}
+# A figure or a date answers a question; a statement answers in words only, and a
+# country's own record only names the state.
+KIND_BOOST = {"statement": 0.85, "country": 0.8}
 
 _NOT_INDEXED = frozenset({"source", "note_source", "origin", "file", "files", "approximate"})
 _COUNTRY_FIELDS = frozenset({"country", "initiator", "participants"})
