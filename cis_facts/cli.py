@@ -17,6 +17,8 @@ from cis_facts.inert import quoted, say
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
 
+COMPLETE_VAR = "_CIS_FACTS_COMPLETE"
+
 if TYPE_CHECKING:
     from cis_facts.model import FactBase, Source
 
@@ -206,6 +208,26 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     say(f"cis-facts: wrote {path} ({summary})")
 
 
+@cli.command(name="completion", epilog=EXIT_CODES_HELP)
+@click.argument("shell", type=click.Choice(("bash", "zsh", "fish"), case_sensitive=False))
+def completion_command(shell: str) -> None:
+    """Print the script that enables Tab completion in SHELL.
+
+    Completes commands, options, country names and codes, fact ids (show, cite),
+    figures topics, minerals and event kinds. What was typed is kept: Ge<Tab>
+    offers Georgia and Germany. Names of several words are inserted escaped.
+
+    \b
+    Examples:
+      eval "$(cis-facts completion bash)"     # in ~/.bashrc
+      eval "$(cis-facts completion zsh)"      # in ~/.zshrc
+      cis-facts completion fish | source      # in ~/.config/fish/config.fish
+    """
+    from cis_facts.complete import script
+
+    click.echo(script(shell), nl=False)
+
+
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
     """The source record a text file stands for, its name and text; a usage error otherwise."""
     from cis_facts.verify import source_for_file
@@ -247,6 +269,10 @@ def main() -> None:
     # A short-lived process that builds many small records: collect cycles far less often
     # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
     gc.set_threshold(200_000, 30, 30)
+    if COMPLETE_VAR in os.environ:  # a shell asks for completions: use the escaping kind
+        from cis_facts.complete import register
+
+        register()
     try:
         code = cli.main(standalone_mode=False)
     except click.exceptions.Abort:

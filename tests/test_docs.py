@@ -31,7 +31,7 @@ def test_readme_shows_each_command(name: str) -> None:
     assert re.search(rf"^\$ cis-facts (--\S+ \S+ )?{name}\b", README, re.MULTILINE), name
 
 
-@pytest.mark.parametrize("name", [n for n in COMMANDS if n not in ("check", "export")])
+@pytest.mark.parametrize("name", [n for n in COMMANDS if n not in ("check", "export", "completion")])
 def test_query_commands_document_json_fields(name: str) -> None:
     result = CliRunner().invoke(cli, [name, "--help"])
     assert "JSON fields" in result.stdout
