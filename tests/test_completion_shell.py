@@ -63,7 +63,7 @@ def test_typed_letters_are_kept() -> None:
     """Ge<Tab> offers Georgia and Germany; their common prefix is still "Ge"."""
     offered = completions("country", "Ge")
     assert offered == ["Georgia", "Germany"]
-    assert os.path.commonprefix(offered).startswith("Ge")
+    assert all(value.startswith("Ge") for value in offered)  # the shell's common prefix
 
 
 def test_lower_case_typing_is_kept() -> None:
@@ -104,7 +104,7 @@ def test_user_values_complete_inert(tmp_path: Path, opened: str) -> None:
     """A name holding $(...) or backquotes is inserted as text the shell never runs."""
     data = tmp_path / "hostile.toml"
     data.write_text(HOSTILE, encoding="utf-8")
-    offered = completions("--data", str(data), "country", opened + "Mon$", **{})
+    offered = completions("--data", str(data), "country", opened + "Mon$")
     assert offered, "the hostile alias is offered"
     for value in offered:
         line = f"echo {opened}{value}{opened}"
