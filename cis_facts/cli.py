@@ -43,6 +43,7 @@ class FactsGroup(click.Group):
         members``; an option the command has itself (its own ``--lang``) stays put.
         """
         valued = {o for p in self.params if not getattr(p, "is_flag", False) for o in p.opts}
+        flags = {o for p in self.params if getattr(p, "is_flag", False) for o in p.opts}
         at = _command_position(args, valued)
         if at is None:
             return args
@@ -51,6 +52,7 @@ class FactsGroup(click.Group):
             return args
         own = {o for p in command.params for o in p.opts}
         movable = valued - own
+        movable_flags = flags - own - {"--help", "-h", "--version"}
         moved: list[str] = []
         rest: list[str] = []
         tail = args[at + 1 :]
@@ -61,7 +63,7 @@ class FactsGroup(click.Group):
                 rest.extend(tail[i:])
                 break
             name = arg.partition("=")[0]
-            if name in movable and "=" in arg:
+            if arg in movable_flags or (name in movable and "=" in arg):
                 moved.append(arg)
             elif arg in movable and i + 1 < len(tail):
                 moved.extend(tail[i : i + 2])
@@ -105,9 +107,16 @@ class FactsGroup(click.Group):
 )
 @data_option
 @lang_option
+@click.option(
+    "--no-pager",
+    "no_pager",
+    is_flag=True,
+    help="Never page output (default on a terminal: through CIS_FACTS_PAGER, PAGER or "
+    "less -FRX when taller than the screen).",
+)
 @click.version_option(__version__, prog_name="cis-facts")
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
+def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None, no_pager: bool) -> None:
     """Sourced facts on the Commonwealth of Independent States and Kazakhstan's economy.
 
     Every answer comes from one Kazakh-language source text and carries the
@@ -120,7 +129,7 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
       cis-facts trade exports --format json | jq '.[0]'
       cis-facts --data my-facts.toml check
     """
-    ctx.obj = Settings(data=data, lang=lang)
+    ctx.obj = Settings(data=data, lang=lang, pager=not no_pager)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)

@@ -7,6 +7,7 @@ import sys
 
 from cis_facts.answer import Answer
 from cis_facts.inert import say
+from cis_facts.settings import Settings
 
 
 def default_format() -> str:
@@ -31,23 +32,40 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
     stdout = sys.stdout
     try:
         if fmt == "table":
-            _draw(answer, chosen if fields else answer.columns, color)
+            text = _draw(answer, chosen if fields else answer.columns, color)
         else:
-            stdout.write(RENDERERS[fmt](answer, chosen))
+            text = RENDERERS[fmt](answer, chosen)
+        _write(text)
         stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
 
 
-def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
+def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> str:
     from cis_facts.i18n import headers
     from cis_facts.render import terminal
 
     if columns != answer.columns:
         answer = answer.replace(columns=columns, headers=headers(columns, answer.lang))
     console = terminal.make_console(sys.stdout, color, width=None)
-    terminal.render(answer, console)
+    with console.capture() as captured:
+        terminal.render(answer, console)
+    return captured.get()
+
+
+def _write(text: str) -> None:
+    """The one place output leaves: to stdout, or through a pager on a tall terminal page."""
+    from cis_facts import pager
+
+    if not sys.stdout.isatty():  # the common scripted case pays for nothing more
+        sys.stdout.write(text)
+        return
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    pager.show(text, sys.stdout, enabled=settings is None or settings.pager)
 
 
 def _silence_stdout() -> None:
