@@ -77,7 +77,11 @@ class Analyzer:
         """The terms of one chunk ("kazakhstan's" -> kazakhstan; "%-ын" -> none)."""
         known = self._chunks.get(chunk)
         if known is None:
-            known = tuple(t for t in map(self.term, _TOKEN.findall(chunk)) if t)
+            if chunk.isalpha() or chunk.isdecimal():  # one token: skip the pattern
+                term = self.term(chunk)
+                known = (term,) if term else ()
+            else:
+                known = tuple(t for t in map(self.term, _TOKEN.findall(chunk)) if t)
             self._chunks[chunk] = known
         return known
 
@@ -119,8 +123,10 @@ class Analyzer:
         return self._synonyms.get(stem, stem)
 
     def _analyse(self, token: str) -> str | None:
-        if token[0].isdigit():
-            term: str | None = _number(token)
+        if token.isdecimal():
+            term: str | None = NUMBER_MARK + (token.lstrip("0") or "0")
+        elif token[0].isdigit():
+            term = _number(token)
         else:
             folded = fold(token)
             term = None if folded in self._stop else self.term_of(folded)
