@@ -44,7 +44,7 @@ QUESTIONS = [
     ("USD million of exports to non-CIS countries in 2004", "trade-other-exports-2004"),
     ("total foreign trade turnover 2004", "trade-all-turnover-2004"),
     ("FDI oil and gas sector share", "fdi-oil-gas-share-1993-2004"),
-    ("cumulative foreign direct investment", "fdi-cumulative-1993-2004"),
+    ("cumulative foreign investment inflow", "fdi-cumulative-1993-2004"),
     ("G7 share of world GDP", "world-gdp-g7-share"),
     ("USA share of world GDP", "world-gdp-usa-share"),
     ("Kazakhstan share of world GDP", "kazakhstan-gdp-world-share"),
