@@ -221,3 +221,39 @@ def test_suggestions_only_close_words_at_most_five(runner: CliRunner) -> None:
     assert result.stderr == "cis-facts: nothing matches 'qqqq zink' (did you mean: zinc?)\n"
     result = invoke(runner, "qqqq wxyz")
     assert result.stderr == "cis-facts: nothing matches 'qqqq wxyz'\n"
+
+
+FIELD_WEIGHT_FACTS = """
+[[figures]]
+id = "fx-in-note"
+label_en = "A figure about minerals"
+label_kk = "Минералдар туралы көрсеткіш"
+source = "kk-text"
+quote = "Қазақстан"
+note = "Mentions zeolite in passing."
+topic = "fixture"
+measure = "count"
+value = 1
+unit = "sites"
+
+[[figures]]
+id = "fx-in-label"
+label_en = "A figure about zeolite"
+label_kk = "Минералдар туралы көрсеткіш"
+source = "kk-text"
+quote = "Қазақстан"
+note = "Mentions minerals in passing."
+topic = "fixture"
+measure = "count"
+value = 2
+unit = "sites"
+"""
+
+
+def test_a_word_in_the_label_outranks_it_in_a_note(runner: CliRunner, tmp_path: Any) -> None:
+    data = tmp_path / "weights.toml"
+    data.write_text(FIELD_WEIGHT_FACTS, encoding="utf-8")
+    records = search(runner, "zeolite", "--data", str(data))
+    assert ids(records) == ["fx-in-label", "fx-in-note"]
+    assert records[0]["matched"] == ["label"]
+    assert records[1]["matched"] == ["note"]
