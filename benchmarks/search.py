@@ -93,11 +93,27 @@ def fuzzy_table(base_size: int, runs: int) -> list[tuple[str, float]]:
     return rows
 
 
+def calibration_ms(runs: int) -> float:
+    """A million dictionary lookups: how busy the machine is (about 20 ms when idle on
+    a recent laptop), printed so numbers from a loaded machine can be read as such."""
+
+    def lookups() -> None:
+        table: dict[int, int] = {}
+        get = table.get
+        for i in range(1_000_000):
+            get(i)
+
+    return median_ms(lookups, runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
-    print(f"Python {sys.version.split()[0]}; median of {args.runs} runs, in one process\n")
+    print(
+        f"Python {sys.version.split()[0]}; median of {args.runs} runs, in one process; "
+        f"calibration (10**6 dict lookups): {calibration_ms(args.runs):.0f} ms\n"
+    )
     print("| case | median ms | target |\n|---|---:|---|")
     packaged = load()
     query = long_query(100)

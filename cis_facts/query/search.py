@@ -9,7 +9,8 @@ itself (value and unit, or date) beside its label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cis_facts.answer import Answer, Record, date_fields, source_caption
@@ -87,12 +88,15 @@ def _field_group(name: str) -> str | None:
 
 
 class _Plan(Frozen):
-    """How one record class is indexed: its fields by what they hold, decided once."""
+    """How one record class is indexed, decided once per class: a getter per field group
+    of text fields (each getter returns a tuple of values, read in C), the fields holding
+    tuples of strings or country codes, the numeric fields and the date fields."""
 
-    text: tuple[tuple[str, str], ...]  # (field, group) of strings and tuples of strings
+    text: tuple[tuple[str, Callable[[Any], tuple[Any, ...]]], ...]
+    lists: tuple[tuple[str, str], ...]  # (field, group) of tuples of strings
     countries: tuple[tuple[str, str], ...]  # (field, group) of country codes
-    numbers: tuple[str, ...]  # numeric fields
-    dates: tuple[str, ...]  # When fields
+    numbers: Callable[[Any], tuple[Any, ...]] | None
+    dates: tuple[str, ...]
 
 
 _PLANS: dict[type, _Plan] = {}
@@ -101,24 +105,42 @@ _PLANS: dict[type, _Plan] = {}
 def _plan(record: Any) -> _Plan:
     plan = _PLANS.get(type(record))
     if plan is None:
-        types = field_types(record)
-        text, countries, numbers, dates = [], [], [], []
-        for name, annotation in types.items():
-            group = _field_group(name)
-            kinds = set(re.findall(r"\w+", annotation))
-            if "When" in kinds:
-                dates.append(name)
-            elif kinds & {"int", "float"}:
-                numbers.append(name)
-            elif group is None or "bool" in kinds:
-                continue
-            elif name in _COUNTRY_FIELDS:
-                countries.append((name, group))
-            else:
-                text.append((name, group))
-        plan = _Plan(tuple(text), tuple(countries), tuple(numbers), tuple(dates))
+        plan = _make_plan(record)
         _PLANS[type(record)] = plan
     return plan
+
+
+def _make_plan(record: Any) -> _Plan:
+    groups: dict[str, list[str]] = {}
+    lists, countries, numbers, dates = [], [], [], []
+    for name, annotation in field_types(record).items():
+        group = _field_group(name)
+        kinds = set(re.findall(r"\w+", annotation))
+        if "When" in kinds:
+            dates.append(name)
+        elif kinds & {"int", "float"}:
+            numbers.append(name)
+        elif group is None or "bool" in kinds:
+            continue
+        elif name in _COUNTRY_FIELDS:
+            countries.append((name, group))
+        elif "tuple" in kinds:
+            lists.append((name, group))
+        else:
+            groups.setdefault(group, []).append(name)
+    return _Plan(
+        tuple((group, _getter(names)) for group, names in groups.items()),
+        tuple(lists),
+        tuple(countries),
+        _getter(numbers) if numbers else None,
+        tuple(dates),
+    )
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function returning the values of ``names`` as a tuple, one name or several."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda record: (get(record),)
 
 
 def document(
@@ -127,17 +149,17 @@ def document(
     """The tokens of each field group of ``record``."""
     plan = _plan(record)
     texts: dict[str, list[str]] = {}
-    for name, group in plan.text:
-        value = getattr(record, name)
-        if value:
-            texts.setdefault(group, []).extend((value,) if isinstance(value, str) else value)
+    for group, get in plan.text:
+        texts[group] = [v for v in get(record) if v]
+    for name, group in plan.lists:
+        texts.setdefault(group, []).extend(getattr(record, name))
     for name, group in plan.countries:
         value = getattr(record, name)
         for code in (value,) if isinstance(value, str) else value or ():
             if code in countries:
                 texts.setdefault(group, []).extend(countries[code].all_names())
-    fields = {group: analyzer.chunks(" ".join(parts)) for group, parts in texts.items()}
-    numbers = [repr(v) for v in (getattr(record, n) for n in plan.numbers) if v is not None]
+    fields = {group: analyzer.chunks(" ".join(parts)) for group, parts in texts.items() if parts}
+    numbers = [repr(v) for v in plan.numbers(record) if v is not None] if plan.numbers else []
     for name in plan.dates:
         when = getattr(record, name)
         if when is not None:

@@ -140,6 +140,9 @@ class Index:
         scores: dict[int, float] = {}
         masks: dict[int, int] = {}
         for alternatives in query:
+            if len(alternatives) == 1 and isinstance(alternatives[0][0], str):
+                self._add(alternatives[0][0], alternatives[0][1], scores, masks)
+                continue
             best: dict[int, tuple[float, int]] = {}
             for terms, weight in alternatives:
                 for doc, (points, mask) in self._points(terms, weight).items():
@@ -157,6 +160,16 @@ class Index:
         ]
         hits.sort(key=lambda h: (-h.score, h.doc))
         return hits
+
+    def _add(
+        self, term: str, weight: float, scores: dict[int, float], masks: dict[int, int]
+    ) -> None:
+        """Add one term's points to ``scores`` directly (the common, single-term case)."""
+        factor = weight * self.idf(term) * (K1 + 1)
+        score_of, mask_of = scores.get, masks.get
+        for doc, (frequency, mask) in self.postings(term).items():
+            scores[doc] = score_of(doc, 0.0) + factor * frequency / (K1 + frequency)
+            masks[doc] = mask_of(doc, 0) | mask
 
     def _points(self, terms: Terms, weight: float) -> dict[int, tuple[float, int]]:
         """BM25 points and field mask of each document holding ``terms`` (all of them)."""
