@@ -184,3 +184,11 @@ def test_trade_country_not_a_partner(runner: CliRunner) -> None:
     result = run(runner, "trade", "exports", "--country", "Japan")
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: Japan is not among the export partners in the fact base\n"
+
+
+def test_members_chart_is_quiet_and_carries_as_of(runner: CliRunner) -> None:
+    result = run(runner, "members", "--chart", "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    records = json.loads(result.stdout)
+    assert {(r["as_of"], r["as_of_precision"]) for r in records} == {("2009-08-18", "day")}

@@ -183,7 +183,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
     )
 
 
-CHART_FIELDS = ("country", "spans", "years", "by_year", "source")
+CHART_FIELDS = ("country", "spans", "years", "by_year", "as_of", "as_of_precision", "source")
 
 
 def _spans(events: Sequence[Event]) -> list[Record]:
@@ -230,6 +230,8 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
                 "spans": _spans(events),
                 "years": years,
                 "by_year": [_year_status(events, y) for y in years],
+                "as_of": latest.start.iso(),
+                "as_of_precision": latest.start.precision,
                 "source": events[0].source,
             }
         )
@@ -249,6 +251,6 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
         records=tuple(records),
         columns=("country",),
         headers=headers(("country",), lang),
-        notes=(legend,),
-        caveats=(word("as_of", lang, date=latest.human(lang)),),
+        # Machine formats carry the date in each record's as_of; the note is for the table.
+        notes=(legend, word("as_of", lang, date=latest.human(lang))),
     )
