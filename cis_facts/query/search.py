@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from cis_facts.answer import Answer, Record, date_fields, source_caption
+from cis_facts.answer import Answer, Record, source_caption
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.i18n import headers, word
 from cis_facts.model import Country, FactBase, Lang
 from cis_facts.retrieval.analyzer import Analyzer
-from cis_facts.retrieval.index import Index
+from cis_facts.retrieval.index import Hit, Index
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher
 
@@ -191,9 +191,23 @@ def answer_fields(record: Any) -> Record:
             value, unit = held, fixed_unit or getattr(record, "unit", None)
             break
     when = getattr(record, "date", None)
-    fields: Record = {"value": value, "unit": unit}
-    fields.update(date_fields("date", when if isinstance(when, When) else None))
-    return fields
+    if isinstance(when, When):
+        return {"value": value, "unit": unit, "date": when.iso(), "date_precision": when.precision}
+    return {"value": value, "unit": unit, "date": None, "date_precision": None}
+
+
+def _row(found: Searchable, hit: Hit, lang: Lang) -> Record:
+    record = found.record
+    return {
+        "kind": found.kind,
+        "id": record.id,
+        "label": _label(record, lang),
+        **answer_fields(record),
+        "score": round(hit.score, 3),
+        "matched": list(hit.fields),
+        "source": record.source,
+        "quote": record.quote,
+    }
 
 
 def _label(record: Any, lang: Lang) -> str:
@@ -212,22 +226,7 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
     hits = matcher.search(words)
     if not hits:
         raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))
-    rows: list[Record] = []
-    for hit in hits[:limit]:
-        found = records[hit.doc]
-        record = found.record
-        rows.append(
-            {
-                "kind": found.kind,
-                "id": record.id,
-                "label": _label(record, lang),
-                **answer_fields(record),
-                "score": round(hit.score, 3),
-                "matched": list(hit.fields),
-                "source": record.source,
-                "quote": record.quote,
-            }
-        )
+    rows = [_row(records[hit.doc], hit, lang) for hit in hits[:limit]]
     return Answer(
         view="table",
         title=f"{word('title.search', lang)}: {query}",

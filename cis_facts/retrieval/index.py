@@ -6,17 +6,17 @@ of a document is the sum over the query's terms of ``idf * tf * (k1 + 1) / (k1 +
 Every term of a query is optional: a document that holds more of them, or rarer ones, in
 weightier fields ranks higher.
 
-Building files each written token under the documents it occurs in, one append per
-token; tokens become terms through a ``normalise`` function called once per distinct
-token, and a term's postings are summed up only when a query asks for it. So building
-costs one pass over the text, and a query costs only the postings of its own terms.
+Building only collects each field's distinct tokens; tokens become terms through a
+``normalise`` function called once per distinct token. Where a token occurs is filed
+only when a query asks for its term, for all of a query's terms in one pass over the
+documents (a set intersection per document, run in C), and a term's postings are summed
+up from that.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -56,25 +56,20 @@ class Index:
         self.size = len(documents)
         self._weights = tuple(weights.values())
         self._boosts = tuple(boosts)
-        self._occurrences: list[dict[str, list[int]]] = []
+        self._columns: list[list[Sequence[str]]] = []
         self._lengths: list[list[int]] = []
-        for name in self.field_names:
-            occurrences: defaultdict[str, list[int]] = defaultdict(list)
-            lengths = [0] * self.size
-            for number, document in enumerate(documents):
-                tokens = document.get(name)
-                if tokens:
-                    lengths[number] = len(tokens)
-                    for token in tokens:
-                        occurrences[token].append(number)
-            self._occurrences.append(occurrences)
-            self._lengths.append(lengths)
-        self._average = [(sum(n) / self.size if self.size else 0.0) or 1.0 for n in self._lengths]
         self._tokens: dict[str, list[tuple[int, str]]] = {}
-        for field, held in enumerate(self._occurrences):
-            for token in held:
+        for field, name in enumerate(self.field_names):
+            column = [document.get(name) or () for document in documents]
+            self._columns.append(column)
+            self._lengths.append([len(tokens) for tokens in column])
+            for token in set().union(*column):
                 for term in normalise(token):
                     self._tokens.setdefault(term, []).append((field, token))
+        self._average = [(sum(n) / self.size if self.size else 0.0) or 1.0 for n in self._lengths]
+        # Where each token occurs, filled only for the tokens a query asks about: filing
+        # every token of a large base costs more than the whole query.
+        self._occurrences: list[dict[str, list[tuple[int, int]]]] = [{} for _ in self._columns]
         self._postings: dict[str, Postings] = {}
         self._masks: dict[int, tuple[str, ...]] = {}
         self._sorted: list[str] | None = None
@@ -112,11 +107,12 @@ class Index:
         cached = self._postings.get(term)
         if cached is not None:
             return cached
+        self.prepare([term])
         postings: Postings = {}
         for field, token in self._tokens.get(term, ()):
             weight, bit = self._weights[field], 1 << field
             lengths, average = self._lengths[field], self._average[field]
-            for doc, count in Counter(self._occurrences[field][token]).items():
+            for doc, count in self._occurrences[field][token]:
                 frequency = weight * count / (1 - B + B * lengths[doc] / average)
                 held = postings.get(doc)
                 postings[doc] = (
@@ -124,6 +120,24 @@ class Index:
                 )
         self._postings[term] = postings
         return postings
+
+    def prepare(self, terms: Iterable[str]) -> None:
+        """File where the tokens of ``terms`` occur, in one pass over each field."""
+        wanted: list[set[str]] = [set() for _ in self._columns]
+        for term in terms:
+            for field, token in self._tokens.get(term, ()):
+                if token not in self._occurrences[field]:
+                    wanted[field].add(token)
+        for field, tokens in enumerate(wanted):
+            if not tokens:
+                continue
+            found: dict[str, list[tuple[int, int]]] = {token: [] for token in tokens}
+            intersection = tokens.intersection
+            for doc, written in enumerate(self._columns[field]):
+                if written:
+                    for token in intersection(written):
+                        found[token].append((doc, written.count(token)))
+            self._occurrences[field].update(found)
 
     def idf(self, term: str) -> float:
         df = self.frequency(term)
@@ -137,8 +151,9 @@ class Index:
         best of its alternatives counts in each document, so a word that stands for
         several terms is not counted twice.
         """
-        scores: dict[int, float] = {}
-        masks: dict[int, int] = {}
+        # Lists indexed by document: faster to add into than dictionaries.
+        scores = [0.0] * self.size
+        masks = [0] * self.size
         for alternatives in query:
             if len(alternatives) == 1 and isinstance(alternatives[0][0], str):
                 self._add(alternatives[0][0], alternatives[0][1], scores, masks)
@@ -150,26 +165,24 @@ class Index:
                     if held is None or points > held[0]:
                         best[doc] = (points, mask)
             for doc, (points, mask) in best.items():
-                scores[doc] = scores.get(doc, 0.0) + points
-                masks[doc] = masks.get(doc, 0) | mask
+                scores[doc] += points
+                masks[doc] |= mask
         boosts, extent = self._boosts, len(self._boosts)
         names = self._names
         hits = [
             Hit(doc, score * (boosts[doc] if doc < extent else 1.0), names(masks[doc]))
-            for doc, score in scores.items()
+            for doc, score in enumerate(scores)
+            if score
         ]
         hits.sort(key=lambda h: (-h.score, h.doc))
         return hits
 
-    def _add(
-        self, term: str, weight: float, scores: dict[int, float], masks: dict[int, int]
-    ) -> None:
+    def _add(self, term: str, weight: float, scores: list[float], masks: list[int]) -> None:
         """Add one term's points to ``scores`` directly (the common, single-term case)."""
         factor = weight * self.idf(term) * (K1 + 1)
-        score_of, mask_of = scores.get, masks.get
         for doc, (frequency, mask) in self.postings(term).items():
-            scores[doc] = score_of(doc, 0.0) + factor * frequency / (K1 + frequency)
-            masks[doc] = mask_of(doc, 0) | mask
+            scores[doc] += factor * frequency / (K1 + frequency)
+            masks[doc] |= mask
 
     def _points(self, terms: Terms, weight: float) -> dict[int, tuple[float, int]]:
         """BM25 points and field mask of each document holding ``terms`` (all of them)."""

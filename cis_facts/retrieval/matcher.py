@@ -67,7 +67,11 @@ class Matcher:
         return found
 
     def search(self, words: Sequence[QueryWord]) -> list[Hit]:
-        return self.index.search([w.alternatives for w in words if w.alternatives])
+        query = [w.alternatives for w in words if w.alternatives]
+        self.index.prepare(
+            t for alternatives in query for terms, _ in alternatives for t in _each(terms)
+        )
+        return self.index.search(query)
 
     def suggestions(self, words: Sequence[QueryWord]) -> list[str]:
         """Up to five indexed words close to the query's unmatched words, closest first."""
@@ -113,3 +117,7 @@ class Matcher:
             vocabulary = [t for t in self.index.vocabulary() if not t.startswith(NUMBER_MARK)]
             self._neighbours = Neighbours(vocabulary)
         return self._neighbours.close(term, limit)
+
+
+def _each(terms: Terms) -> tuple[str, ...]:
+    return (terms,) if isinstance(terms, str) else terms
