@@ -35,7 +35,7 @@ QUESTIONS = [
     ("1225", "reserves-mineral-types"),
     ("When was the Belovezh agreement signed?", "belovezh-agreement"),
     ("Alma-Ata Protocol", "almaty-protocol"),
-    ("When was the CIS Charter adopted?", "cis-charter"),
+    ("When was the CIS Charter adopted?", "charter-signed-1993"),
     ("Ashgabat meeting", "ashgabat-meeting"),
     ("migration policy declaration Dushanbe", "dushanbe-declaration-2007"),
     ("Strategy for economic development to 2020", "strategy-2020"),
