@@ -19,8 +19,8 @@ from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.i18n import headers, word
 from cis_facts.model import Country, FactBase, Lang
-from cis_facts.retrieval.analyzer import Analyzer
-from cis_facts.retrieval.index import Hit, Index
+from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
+from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher
 
@@ -178,7 +178,8 @@ def build(base: FactBase) -> tuple[list[Searchable], Matcher]:
     records = list(searchable(base))
     documents = [document(analyzer, r.record, countries) for r in records]
     boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
-    index = Index(documents, WEIGHTS, analyzer.chunk_terms, boosts)
+    later = Later(analyzer.is_number_chunk, lambda term: term.startswith(NUMBER_MARK))
+    index = Index(documents, WEIGHTS, analyzer.chunk_terms, boosts, later)
     return records, Matcher(analyzer, index)
 
 

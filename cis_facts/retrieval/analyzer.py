@@ -14,6 +14,8 @@ from cis_facts.retrieval.languages import Language
 from cis_facts.text import fold
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 NUMBER_MARK = "#"
 _MIN_STEM = 3
 
@@ -84,6 +86,16 @@ class Analyzer:
                 known = tuple(t for t in map(self.term, _TOKEN.findall(chunk)) if t)
             self._chunks[chunk] = known
         return known
+
+    @staticmethod
+    def is_number_chunk(chunk: str) -> bool:
+        """Whether ``chunk`` holds digits and no letters ("1225", "54,6", "(2004)"): its
+        terms are numbers only."""
+        return (
+            not chunk.isalpha()
+            and _LETTER.search(chunk) is None
+            and _DIGIT.search(chunk) is not None
+        )
 
     def term(self, token: str) -> str | None:
         """The term of one token (a word or a number); None for a stop word."""

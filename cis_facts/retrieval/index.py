@@ -28,6 +28,14 @@ Postings = dict[int, tuple[float, int]]  # document -> (weighted frequency, fiel
 Terms = str | tuple[str, ...]
 
 
+class Later(NamedTuple):
+    """Tokens whose analysis can wait (``tokens``), and the only terms they can yield
+    (``terms``): a large base holds many distinct numbers no query asks about."""
+
+    tokens: Callable[[str], bool]
+    terms: Callable[[str], bool]
+
+
 class Hit(NamedTuple):
     """A document that matched: its number in the order added, score, fields matched.
 
@@ -49,9 +57,11 @@ class Index:
         weights: Mapping[str, float],
         normalise: Callable[[str], Sequence[str]] = lambda token: (token,),
         boosts: Sequence[float] = (),
+        later: Later | None = None,
     ) -> None:
         """``normalise`` maps a token to its terms (none: not indexed); ``boosts``
-        multiplies each document's score (1 for documents beyond its end)."""
+        multiplies each document's score (1 for documents beyond its end); ``later``
+        names tokens normalised only when a term they can yield is looked up."""
         self.field_names = tuple(weights)
         self.size = len(documents)
         self._weights = tuple(weights.values())
@@ -59,11 +69,19 @@ class Index:
         self._columns: list[list[Sequence[str]]] = []
         self._lengths: list[list[int]] = []
         self._tokens: dict[str, list[tuple[int, str]]] = {}
+        self._normalise = normalise
+        self._later = later
+        self._pending: list[tuple[int, str]] = []
         for field, name in enumerate(self.field_names):
             column = [document.get(name) or () for document in documents]
             self._columns.append(column)
             self._lengths.append([len(tokens) for tokens in column])
-            for token in set().union(*column):
+            distinct = set().union(*column)
+            if later is not None:
+                deferred = {token for token in distinct if later.tokens(token)}
+                self._pending.extend((field, token) for token in deferred)
+                distinct -= deferred
+            for token in distinct:
                 for term in normalise(token):
                     self._tokens.setdefault(term, []).append((field, token))
         self._average = [(sum(n) / self.size if self.size else 0.0) or 1.0 for n in self._lengths]
@@ -75,7 +93,18 @@ class Index:
         self._sorted: list[str] | None = None
 
     def __contains__(self, term: str) -> bool:
-        return term in self._tokens
+        return bool(self._written_as(term))
+
+    def _written_as(self, term: str) -> list[tuple[int, str]]:
+        """The (field, token) pairs that yield ``term``, normalising deferred tokens first
+        if ``term`` is of the kind they yield."""
+        if self._pending and self._later is not None and self._later.terms(term):
+            for field, token in self._pending:
+                for found in self._normalise(token):
+                    self._tokens.setdefault(found, []).append((field, token))
+            self._pending = []
+            self._sorted = None
+        return self._tokens.get(term, [])
 
     def vocabulary(self) -> list[str]:
         """Every term, sorted (built on first use)."""
@@ -85,7 +114,7 @@ class Index:
 
     def written(self, term: str) -> str:
         """The shortest token the text writes ``term`` as."""
-        return min((token for _, token in self._tokens.get(term, ())), key=len, default=term)
+        return min((token for _, token in self._written_as(term)), key=len, default=term)
 
     def frequency(self, term: str) -> int:
         """How many documents hold ``term``."""
@@ -109,7 +138,7 @@ class Index:
             return cached
         self.prepare([term])
         postings: Postings = {}
-        for field, token in self._tokens.get(term, ()):
+        for field, token in self._written_as(term):
             weight, bit = self._weights[field], 1 << field
             lengths, average = self._lengths[field], self._average[field]
             for doc, count in self._occurrences[field][token]:
@@ -125,7 +154,7 @@ class Index:
         """File where the tokens of ``terms`` occur, in one pass over each field."""
         wanted: list[set[str]] = [set() for _ in self._columns]
         for term in terms:
-            for field, token in self._tokens.get(term, ()):
+            for field, token in self._written_as(term):
                 if token not in self._occurrences[field]:
                     wanted[field].add(token)
         for field, tokens in enumerate(wanted):
