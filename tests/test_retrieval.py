@@ -9,7 +9,7 @@ from cis_facts.model import Fact, FactBase
 from cis_facts.query.search import search
 from cis_facts.retrieval.analyzer import Analyzer, english_stem
 from cis_facts.retrieval.fuzzy import Neighbours, distance
-from cis_facts.retrieval.index import Index
+from cis_facts.retrieval.index import Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher
 
@@ -124,3 +124,21 @@ def test_at_most_five_suggestions_closest_first() -> None:
     suggested = matcher.suggestions(query)
     assert len(suggested) == 5
     assert set(suggested) <= set(words)
+
+
+def test_deferred_tokens_are_found_when_their_kind_of_term_is_asked_for() -> None:
+    seen: list[str] = []
+
+    def normalise(token: str) -> tuple[str, ...]:
+        seen.append(token)
+        return ("#" + token,) if token.isdecimal() else (token,)
+
+    later = Later(str.isdecimal, lambda term: term.startswith("#"))
+    index = Index(
+        [{"label": ["zinc", "25"]}, {"label": ["1225"]}], {"label": 1.0}, normalise, later=later
+    )
+    assert sorted(seen) == ["zinc"]  # numbers wait
+    assert index.vocabulary() == ["zinc"]
+    assert [h.doc for h in index.search([[("#25", 1.0)]])] == [0]
+    assert sorted(seen) == ["1225", "25", "zinc"]
+    assert "#1225" in index
