@@ -96,7 +96,7 @@ def test_every_result_contains_the_word(runner: CliRunner, base: FactBase) -> No
 def test_typo_finds_the_close_word(runner: CliRunner, base: FactBase) -> None:
     records = search(runner, "Caspain")
     expected = {f.id for f in base.figures if "caspian" in fold(f.label_en)}
-    assert set(ids(records)) == expected
+    assert set(ids(records)[:2]) == expected  # a note that mentions it ranks below
     assert expected == {"reserves-caspian-oil", "reserves-caspian-oil-share"}
 
 
