@@ -71,8 +71,8 @@ def test_fields_take_the_csv_header_names(runner: CliRunner) -> None:
         (("members", "--fields", ","), "--fields: no field named in ','"),
         (("trade", "exports", "--fields", "share,share"), "--fields: share given twice"),
         (("timeline", "--from", "2009", "--to", "2007"), "2009 is after --to 2007"),
-        (("search", ""), "nothing to search for in ''"),
-        (("search", "?!"), "nothing to search for in '?!'"),
+        (("search", ""), "nothing to search for: the query is empty"),
+        (("search", " "), "nothing to search for: the query is empty"),
         (("trade", "totals", "--country", "IT"), "not for totals"),
     ],
 )
@@ -127,6 +127,12 @@ def test_unknown_command_suggests_the_closest(runner: CliRunner, typed: str, mea
     result = run(runner, typed)
     assert result.exit_code == 2
     assert f"No such command '{typed}'. Did you mean '{meant}'?" in result.stderr
+
+
+def test_a_query_without_words_finds_nothing(runner: CliRunner) -> None:
+    result = run(runner, "search", "?!")
+    assert result.exit_code == 1
+    assert result.stderr == "cis-facts: nothing matches '?!': it holds no words or numbers\n"
 
 
 def test_unknown_command_far_from_any_suggests_nothing(runner: CliRunner) -> None:

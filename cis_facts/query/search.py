@@ -223,7 +223,9 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
     records, matcher = build(base)
     words = matcher.words(query)
     if not words:
-        raise UsageError(f"nothing to search for in {query!r}: no words or numbers")
+        if not query.strip():
+            raise UsageError("nothing to search for: the query is empty")
+        raise NotFoundError(f"nothing matches {query!r}: it holds no words or numbers")
     hits = matcher.search(words)
     if not hits:
         raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))
