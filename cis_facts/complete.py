@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 import click
@@ -103,20 +102,12 @@ def country_names(base: FactBase, incomplete: str) -> list[CompletionItem]:
     return items
 
 
-def words_for(
-    incomplete: str, names: Iterable[str], helps: Iterable[str] = ()
-) -> list[CompletionItem]:
+def words_for(incomplete: str, names: Iterable[str]) -> list[CompletionItem]:
     """Distinct ``names`` that start with ``incomplete``, each spelled to keep it."""
     from click.shell_completion import CompletionItem
 
-    items: dict[str, CompletionItem] = {}
-    for name, help_text in zip_longest(names, helps, fillvalue=None):
-        if name is None:
-            continue
-        match = matching(incomplete, (name,))
-        if match is not None and match not in items:
-            items[match] = CompletionItem(match, help=_short(help_text) if help_text else None)
-    return list(items.values())
+    matches = (matching(incomplete, (name,)) for name in names)
+    return [CompletionItem(m) for m in dict.fromkeys(m for m in matches if m is not None)]
 
 
 def fact_ids(base: FactBase, incomplete: str) -> list[CompletionItem]:
