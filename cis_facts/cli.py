@@ -223,7 +223,7 @@ def completion_command(shell: str) -> None:
     """Print the script that enables Tab completion in SHELL.
 
     Completes commands, options, country names and codes, fact ids (show, cite),
-    figures topics, minerals and event kinds. What was typed is kept: Ge<Tab>
+    topics of figures and statements, minerals and event kinds. What was typed is kept: Ge<Tab>
     offers Georgia and Germany. Names of several words are inserted escaped.
 
     \b

@@ -133,10 +133,12 @@ def complete_country(
 def complete_topic(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """``shell_complete`` callback for a topic of ``figures``."""
+    """``shell_complete`` callback for a topic of ``figures`` or ``statements``."""
     base = _base(ctx)
-    topics = dict.fromkeys(f.topic for f in base.figures) if base is not None else {}
-    return words_for(incomplete, topics)
+    if base is None:
+        return []
+    facts = base.statements if ctx.command.name == "statements" else base.figures
+    return words_for(incomplete, dict.fromkeys(f.topic for f in facts))
 
 
 def complete_mineral(

@@ -126,6 +126,7 @@ def test_bash_escaping_rules() -> None:
     [
         (("figures", "inv"), ["investment"]),
         (("figures", "world-"), ["world-gdp", "world-exports"]),
+        (("statements", "cis-"), ["cis-nature", "cis-plans"]),
         (("resources", "--mineral", "iron"), ["iron\\ ore"]),
         (("resources", "--mineral", "мыр"), ["мырыш"]),
         (("timeline", "--kind", "fo"), ["founding"]),
