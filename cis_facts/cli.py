@@ -222,9 +222,10 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
 def completion_command(shell: str) -> None:
     """Print the script that enables Tab completion in SHELL.
 
-    Completes commands, options, country names and codes, fact ids (show, cite),
-    topics of figures and statements, minerals and event kinds. What was typed is kept: Ge<Tab>
-    offers Georgia and Germany. Names of several words are inserted escaped.
+    Completes commands, options, country names and codes, fact ids (show,
+    cite), topics of figures and statements, minerals and event kinds. What
+    was typed is kept: Ge<Tab> offers Georgia and Germany. Names of several
+    words are inserted escaped.
 
     \b
     Examples:
