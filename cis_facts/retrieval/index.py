@@ -89,6 +89,7 @@ class Index:
         # every token of a large base costs more than the whole query.
         self._occurrences: list[dict[str, list[tuple[int, int]]]] = [{} for _ in self._columns]
         self._postings: dict[str, Postings] = {}
+        self._field_norms: list[list[float] | None] = [None] * len(self._columns)
         self._masks: dict[int, tuple[str, ...]] = {}
         self._sorted: list[str] | None = None
 
@@ -139,16 +140,29 @@ class Index:
         self.prepare([term])
         postings: Postings = {}
         for field, token in self._written_as(term):
-            weight, bit = self._weights[field], 1 << field
-            lengths, average = self._lengths[field], self._average[field]
-            for doc, count in self._occurrences[field][token]:
-                frequency = weight * count / (1 - B + B * lengths[doc] / average)
+            bit, norms = 1 << field, self._norms(field)
+            occurrences = self._occurrences[field][token]
+            if not postings:  # the usual case: the term is written one way in one field
+                postings = {doc: (count * norms[doc], bit) for doc, count in occurrences}
+                continue
+            for doc, count in occurrences:
                 held = postings.get(doc)
+                frequency = count * norms[doc]
                 postings[doc] = (
                     (frequency, bit) if held is None else (held[0] + frequency, held[1] | bit)
                 )
         self._postings[term] = postings
         return postings
+
+    def _norms(self, field: int) -> list[float]:
+        """Each document's weight for one occurrence in ``field``: the field's weight over
+        its length normalisation (computed once per field, when first needed)."""
+        norms = self._field_norms[field]
+        if norms is None:
+            weight, average = self._weights[field], self._average[field]
+            norms = [weight / (1 - B + B * n / average) for n in self._lengths[field]]
+            self._field_norms[field] = norms
+        return norms
 
     def prepare(self, terms: Iterable[str]) -> None:
         """File where the tokens of ``terms`` occur, in one pass over each field."""
