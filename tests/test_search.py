@@ -257,3 +257,10 @@ def test_a_word_in_the_label_outranks_it_in_a_note(runner: CliRunner, tmp_path: 
     assert ids(records) == ["fx-in-label", "fx-in-note"]
     assert records[0]["matched"] == ["label"]
     assert records[1]["matched"] == ["note"]
+
+
+@pytest.mark.parametrize(("typo", "word"), [("эксопрт", "export"), ("импрот", "import")])
+def test_typo_of_a_word_a_synonym_maps(runner: CliRunner, typo: str, word: str) -> None:
+    """экспорт is indexed as export; a typo of экспорт still finds it."""
+    records = search(runner, typo)
+    assert word in records[0]["label"].lower()

@@ -125,6 +125,10 @@ class Analyzer:
     def is_stop(self, word: str) -> bool:
         return fold(word) in self._stop
 
+    def synonyms(self) -> dict[str, str]:
+        """Each word a synonym maps (stemmed and folded) to the term it maps to."""
+        return dict(self._synonyms)
+
     def expansions(self, term: str) -> tuple[str, ...]:
         """Further terms a query term stands for (``fdi``: foreign, direct, investment)."""
         return self._expansions.get(term, ())

@@ -54,6 +54,7 @@ class Matcher:
         self.analyzer = analyzer
         self.index = index
         self._neighbours: Neighbours | None = None
+        self._aliases: dict[str, str] = {}
 
     def words(self, query: str) -> list[QueryWord]:
         """The query's words with the alternatives each will search for."""
@@ -111,12 +112,23 @@ class Matcher:
         return words[0] if words else chunk
 
     def _close(self, term: str, limit: int) -> list[tuple[int, str]]:
+        """Indexed terms within ``limit`` edits of ``term``, closest first. Words that a
+        synonym maps away (экспорт -> export) count as the term they map to, so a typo
+        of them is found too."""
         if limit < 1:
             return []
         if self._neighbours is None:
             vocabulary = [t for t in self.index.vocabulary() if not t.startswith(NUMBER_MARK)]
-            self._neighbours = Neighbours(vocabulary)
-        return self._neighbours.close(term, limit)
+            self._aliases = {
+                word: canonical
+                for word, canonical in self.analyzer.synonyms().items()
+                if canonical in self.index and word not in self.index
+            }
+            self._neighbours = Neighbours([*vocabulary, *self._aliases])
+        found: dict[str, int] = {}
+        for distance, word in self._neighbours.close(term, limit):
+            found.setdefault(self._aliases.get(word, word), distance)
+        return sorted((d, t) for t, d in found.items())
 
 
 def _each(terms: Terms) -> tuple[str, ...]:
