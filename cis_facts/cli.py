@@ -18,6 +18,8 @@ from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.settings import Settings
 
+COMPLETE_VAR = "_CIS_FACTS_COMPLETE"
+
 if TYPE_CHECKING:
     from cis_facts.model import FactBase, Source
 
@@ -31,6 +33,59 @@ class FactsGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY})
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._hoisted(ctx, args))
+
+    def _hoisted(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``args`` with the group's options that follow the command moved before it.
+
+        ``cis-facts members --data my.toml`` then means ``cis-facts --data my.toml
+        members``; an option the command has itself (its own ``--lang``) stays put.
+        """
+        valued = {o for p in self.params if not getattr(p, "is_flag", False) for o in p.opts}
+        flags = {o for p in self.params if getattr(p, "is_flag", False) for o in p.opts}
+        at = _command_position(args, valued)
+        if at is None:
+            return args
+        command = self.get_command(ctx, args[at])
+        if command is None:
+            return args
+        own = {o for p in command.params for o in p.opts}
+        movable = valued - own
+        movable_flags = flags - own - {"--help", "-h", "--version"}
+        moved: list[str] = []
+        rest: list[str] = []
+        tail = args[at + 1 :]
+        i = 0
+        while i < len(tail):
+            arg = tail[i]
+            if arg == "--":
+                rest.extend(tail[i:])
+                break
+            name = arg.partition("=")[0]
+            if arg in movable_flags or (name in movable and "=" in arg):
+                moved.append(arg)
+            elif arg in movable and i + 1 < len(tail):
+                moved.extend(tail[i : i + 2])
+                i += 1
+            else:
+                rest.append(arg)
+            i += 1
+        return [*args[:at], *moved, args[at], *rest]
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """An unknown command is a usage error naming the closest command, if one is close."""
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            from cis_facts.text import best_names
+
+            close = best_names(name, self.list_commands(ctx), limit=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+        return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY and cmd_name not in self.commands:
@@ -53,9 +108,16 @@ class FactsGroup(click.Group):
 )
 @data_option
 @lang_option
+@click.option(
+    "--no-pager",
+    "no_pager",
+    is_flag=True,
+    help="Never page output (default on a terminal: through CIS_FACTS_PAGER, PAGER or "
+    "less -FRX when taller than the screen).",
+)
 @click.version_option(__version__, prog_name="cis-facts")
 @click.pass_context
-def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
+def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None, no_pager: bool) -> None:
     """Sourced facts on the Commonwealth of Independent States and Kazakhstan's economy.
 
     Every answer comes from one Kazakh-language source text and carries the
@@ -68,7 +130,7 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None) -> None:
       cis-facts trade exports --format json | jq '.[0]'
       cis-facts --data my-facts.toml check
     """
-    ctx.obj = Settings(data=data, lang=lang)
+    ctx.obj = Settings(data=data, lang=lang, pager=not no_pager)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -119,7 +181,7 @@ def check(settings: Settings, source_file: str | None) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("sqlite", "json")),
+    type=click.Choice(("sqlite", "json"), case_sensitive=False),
     required=True,
     help="sqlite: one table per kind and a facts view; json: one object.",
 )
@@ -159,6 +221,27 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     say(f"cis-facts: wrote {where} ({summary})")
 
 
+@cli.command(name="completion", epilog=EXIT_CODES_HELP)
+@click.argument("shell", type=click.Choice(("bash", "zsh", "fish"), case_sensitive=False))
+def completion_command(shell: str) -> None:
+    """Print the script that enables Tab completion in SHELL.
+
+    Completes commands, options, country names and codes, fact ids (show,
+    cite), topics of figures and statements, minerals and event kinds. What
+    was typed is kept: Ge<Tab> offers Georgia and Germany. Names of several
+    words are inserted escaped.
+
+    \b
+    Examples:
+      eval "$(cis-facts completion bash)"     # in ~/.bashrc
+      eval "$(cis-facts completion zsh)"      # in ~/.zshrc
+      cis-facts completion fish | source      # in ~/.config/fish/config.fish
+    """
+    from cis_facts.complete import script
+
+    click.echo(script(shell), nl=False)
+
+
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
     """The source record a text file stands for, its name and text; a usage error otherwise."""
     from cis_facts.verify import source_for_file
@@ -180,6 +263,22 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
         ) from exc
 
 
+def _command_position(args: list[str], valued: set[str]) -> int | None:
+    """Index of the command name in ``args``: the first word that is no group option."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            return None
+        if arg in valued:
+            i += 2
+            continue
+        if not arg.startswith("-"):
+            return i
+        i += 1
+    return None
+
+
 def main() -> None:
     """Run the group; map interrupts, signals and failed writes to exit codes."""
     streams.guard_closed()
@@ -188,6 +287,10 @@ def main() -> None:
     # A short-lived process that builds many small records: collect cycles far less often
     # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
     gc.set_threshold(200_000, 30, 30)
+    if COMPLETE_VAR in os.environ:  # a shell asks for completions: use the escaping kind
+        from cis_facts.complete import register
+
+        register()
     try:
         code = _run()
     except (click.exceptions.Abort, KeyboardInterrupt):

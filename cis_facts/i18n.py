@@ -82,6 +82,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "title.search": ("Search results", "Іздеу нәтижелері"),
     "title.chart": ("CIS membership chart", "ТМД мүшелік диаграммасы"),
     "top": ("top {n}", "алғашқы {n}"),
+    "figures.searched": (
+        "No topic is named {topic!r}; these are the figures that match it.",
+        "{topic!r} деген тақырып жоқ; оған сәйкес көрсеткіштер берілді.",
+    ),
     "after_latest": (
         (
             "{date} is after the latest membership event in the fact base ({latest}); "

@@ -54,7 +54,7 @@ def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         "lang",
-        type=click.Choice(LANGS),
+        type=click.Choice(LANGS, case_sensitive=False),
         default=None,
         help="Language of labels and headings (default: from LANG, else en).",
     )(func)
@@ -83,7 +83,7 @@ def output_options(func: F) -> F:
     func = click.option(
         "--color",
         "color",
-        type=click.Choice(("auto", "always", "never")),
+        type=click.Choice(("auto", "always", "never"), case_sensitive=False),
         default="auto",
         show_default=True,
         help="Colour in table output (NO_COLOR and FORCE_COLOR honoured).",
@@ -99,7 +99,7 @@ def output_options(func: F) -> F:
         "--format",
         "-f",
         "format_",
-        type=click.Choice(FORMATS),
+        type=click.Choice(FORMATS, case_sensitive=False),
         default=None,
         help="Output format (default: table on a terminal, plain when piped).",
     )(func)
@@ -108,9 +108,14 @@ def output_options(func: F) -> F:
 def parse_date_option(
     ctx: click.Context, param: click.Parameter, value: str | None
 ) -> PartialDate | None:
-    """Click callback: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, else a usage error (exit 2)."""
+    """Click callback: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``today`` or ``now``, else a
+    usage error (exit 2)."""
     if value is None:
         return None
+    if value.strip().casefold() in ("today", "now"):
+        from datetime import date
+
+        value = date.today().isoformat()
     try:
         return parse_partial(value)
     except DateFormatError as exc:
@@ -123,5 +128,5 @@ def date_option(*names: str, help: str) -> Callable[[F], F]:
         default=None,
         metavar="DATE",
         callback=parse_date_option,
-        help=help + " (YYYY-MM-DD, YYYY-MM or YYYY).",
+        help=help + " (YYYY-MM-DD, YYYY-MM, YYYY, or today).",
     )

@@ -9,6 +9,7 @@ from cis_facts.answer import Answer
 from cis_facts.inert import say
 from cis_facts.options import RAW_CELLS
 from cis_facts.safety import json_for_stream, neutralised
+from cis_facts.settings import Settings
 
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
 SPREADSHEET_FORMATS = ("csv", "tsv")
@@ -23,8 +24,10 @@ def default_format() -> str:
 
 def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
     """Render ``answer`` and write it; warnings go to stderr."""
+    from cis_facts.fields import with_fields
     from cis_facts.render.machine import select_fields
 
+    answer, fields = with_fields(answer, fields)
     for warning in answer.warnings:
         say(f"cis-facts: {warning}")
     chosen = select_fields(answer, fields)
@@ -35,9 +38,10 @@ def emit(answer: Answer, format_: str | None, fields: str | None, color: str) ->
     stdout = sys.stdout
     try:
         if fmt == "table":
-            _draw(answer, chosen if fields else answer.columns, color)
+            text = _draw(answer, chosen if fields else answer.columns, color)
         else:
-            stdout.write(_text(answer, fmt, chosen))
+            text = _text(answer, fmt, chosen)
+        _write(text)
         stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -64,7 +68,7 @@ def raw_cells() -> bool:
     return bool(ctx is not None and ctx.meta.get(RAW_CELLS))
 
 
-def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
+def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> str:
     from cis_facts.i18n import headers
     from cis_facts.render import terminal
 
@@ -72,12 +76,14 @@ def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> None:
         answer = answer.replace(columns=columns, headers=headers(columns, answer.lang))
     answer, left_out = table_answer(answer)
     console = terminal.make_console(sys.stdout, color, width=None)
-    terminal.render(answer, console)
+    with console.capture() as captured:
+        terminal.render(answer, console)
     if left_out:
         say(
             f"cis-facts: the table shows the first {TABLE_ROWS:,} of "
             f"{TABLE_ROWS + left_out:,} rows; --format plain, csv or json gives them all"
         )
+    return captured.get()
 
 
 def table_answer(answer: Answer) -> tuple[Answer, int]:
@@ -90,6 +96,20 @@ def table_answer(answer: Answer) -> tuple[Answer, int]:
     if left_out <= 0:
         return answer, 0
     return answer.replace(records=answer.records[:TABLE_ROWS]), left_out
+
+
+def _write(text: str) -> None:
+    """The one place output leaves: to stdout, or through a pager on a tall terminal page."""
+    from cis_facts import pager
+
+    if not sys.stdout.isatty():  # the common scripted case pays for nothing more
+        sys.stdout.write(text)
+        return
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    pager.show(text, sys.stdout, enabled=settings is None or settings.pager)
 
 
 def _silence_stdout() -> None:

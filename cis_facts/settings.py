@@ -24,9 +24,12 @@ def default_lang(environ: Mapping[str, str]) -> Lang:
 class Settings:
     """What the group options decided, and the fact base once loaded."""
 
-    def __init__(self, data: tuple[str, ...] = (), lang: str | None = None) -> None:
+    def __init__(
+        self, data: tuple[str, ...] = (), lang: str | None = None, pager: bool = True
+    ) -> None:
         self.data = data
         self.lang = lang
+        self.pager = pager
         self._base: FactBase | None = None
 
     def base(self) -> FactBase:

@@ -124,23 +124,31 @@ def test_suggestions_skip_words_too_long_to_compare() -> None:
     assert best_names("x" * 5_000, ["x" * 5_001, "Kazakhstan"]) == []
 
 
-def test_search_suggestions_look_up_a_bounded_number_of_words(
+def test_search_suggestions_cost_a_bounded_lookup_per_query_word(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Close words come from a table of deletions: a query word costs a fixed number of
+    look-ups, whatever the vocabulary, so a 1,000-word query costs 1,000 words' worth."""
     from cis_facts.errors import NotFoundError
     from cis_facts.query import search
+    from cis_facts.retrieval import fuzzy as neighbours
 
     looked_up: list[str] = []
+    original = neighbours.Neighbours.close
 
-    def counting(word: str, vocabulary: Any, *args: Any, **kwargs: Any) -> list[str]:
-        looked_up.append(word)
-        return close_matches(word, vocabulary, *args, **kwargs)
+    def counting(self: Any, term: str, limit: int) -> Any:
+        looked_up.append(term)
+        return original(self, term, limit)
 
-    monkeypatch.setattr(search, "close_matches", counting)
-    with pytest.raises(NotFoundError):
-        search.search(load(), " ".join(f"zq{i}x" for i in range(1_000)), "en")
-    # Each look-up scans the whole vocabulary: a few words, not a thousand.
-    assert 0 < len(looked_up) <= 2 * search.SUGGEST_TERMS
+    monkeypatch.setattr(neighbours.Neighbours, "close", counting)
+    letters = "bcdfghjklmnpqrstvwxz"
+    words = [
+        "zq" + letters[i // 50] + letters[i // 20 % 20] + letters[i % 20] for i in range(1_000)
+    ]
+    with pytest.raises(NotFoundError) as info:
+        search.search(load(), " ".join(words), "en")
+    assert 0 < len(looked_up) <= 2 * len(words)
+    assert len(info.value.suggestions) <= 5
 
 
 # ---------------------------------------------------------------------------------------------

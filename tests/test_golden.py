@@ -191,7 +191,7 @@ FULL_CASES = [
         ("trade", "totals"), ("value", "unit", "growth", "growth_base", "date"), id="trade-totals"
     ),
     pytest.param(("figures",), ("value", "unit", "date"), id="figures"),
-    pytest.param(("search", "uranium"), ("id", "score"), id="search"),
+    pytest.param(("search", "uranium"), ("id", "value", "unit"), id="search"),
 ]
 
 

@@ -243,10 +243,11 @@ def test_as_of_has_a_precision(runner: CliRunner) -> None:
     assert record["as_of_precision"] == "year"
 
 
-def test_machine_formats_say_as_of_on_stderr(runner: CliRunner) -> None:
-    result = invoke(runner, "--format", "plain")
+def test_machine_formats_carry_as_of_in_the_data_and_stay_quiet(runner: CliRunner) -> None:
+    result = invoke(runner, "--format", "csv")
     assert result.exit_code == 0
-    assert "As of 18 Aug 2009" in result.stderr
+    assert result.stderr == ""
+    assert ",2009-08-18,day," in result.stdout.splitlines()[1]  # as_of, as_of_precision
 
 
 # --------------------------------------------------------------------------------------------

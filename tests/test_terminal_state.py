@@ -36,6 +36,8 @@ def _on_a_terminal(args: list[str], **env: str) -> bytes:
         if k not in ("NO_COLOR", "FORCE_COLOR", "CIS_FACTS_DATA", "COLUMNS", "TERM")
     }
     environ.update(COLUMNS="100", LANG="C.UTF-8", PYTHONIOENCODING="utf-8", TERM="xterm-256color")
+    # What the renderer writes, not a pager's own terminal codes (the pager has its tests).
+    environ.update(CIS_FACTS_PAGER="")
     environ.update(env)
     proc = subprocess.Popen(
         [str(SCRIPT), *args], stdout=secondary, stderr=subprocess.PIPE, env=environ

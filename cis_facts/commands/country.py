@@ -11,12 +11,12 @@ from cis_facts.settings import Settings
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("name", metavar="C", shell_complete=complete_country)
+@click.argument("name", metavar="C", nargs=-1, required=True, shell_complete=complete_country)
 @output_options
 @click.pass_obj
 def country(
     settings: Settings,
-    name: str,
+    name: tuple[str, ...],
     format_: str | None,
     fields: str | None,
     color: str,
@@ -25,14 +25,15 @@ def country(
     """One state's profile: names, membership, trade position and every fact naming it.
 
     C is an ISO code, an English, Kazakh or Russian name, or an alias, matched
-    without regard to case or Kazakh letters. An unknown C exits 1 with suggestions.
+    without regard to case or Kazakh letters; a name of several words needs no
+    quotes. An unknown C exits 1 with suggestions.
 
     \b
     Examples:
       cis-facts country KZ
       cis-facts country Georgia
       cis-facts country Ресей --lang kk
-      cis-facts country "United Kingdom" --format json
+      cis-facts country United Kingdom --format json
 
     \b
     JSON fields (one record per row of the profile):
@@ -51,4 +52,6 @@ def country(
 
     resolved = settings.resolve_lang(lang)
     base = settings.base()
-    emit(country_query.profile(base, resolve(base, name), resolved), format_, fields, color)
+    emit(
+        country_query.profile(base, resolve(base, " ".join(name)), resolved), format_, fields, color
+    )

@@ -62,7 +62,7 @@ def show(
 @click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
 @click.option(
     "--style",
-    type=click.Choice(("plain", "markdown")),
+    type=click.Choice(("plain", "markdown"), case_sensitive=False),
     default="plain",
     show_default=True,
     help="Citation style.",

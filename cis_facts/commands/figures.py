@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
+from cis_facts.complete import complete_topic
 from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("topic", required=False)
+@click.argument("topic", required=False, shell_complete=complete_topic)
 @output_options
 @click.pass_obj
 def figures(

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import click
 
+from cis_facts.complete import complete_mineral
 from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.option("--mineral", "mineral", metavar="M", help="Only this mineral (en or kk name).")
+@click.option(
+    "--mineral",
+    "mineral",
+    metavar="M",
+    shell_complete=complete_mineral,
+    help="Only this mineral (en or kk name).",
+)
 @click.option(
     "--top",
     "top",

@@ -23,24 +23,34 @@ def search(
     color: str,
     lang: str | None,
 ) -> None:
-    """Find facts whose labels, names, quote or notes match QUERY, best first.
+    """Find the facts that answer QUERY, best first: type a question or a few words.
 
-    Case and Kazakh letters are ignored ("казакстан" finds "Қазақстан"); English
-    and Kazakh both work; a typo still finds close words. Nothing found exits 1.
+    Every word is optional; facts holding more of the words, rarer words, or the
+    words in their label rather than their quote rank first. Question words
+    (when, did, the, қашан, когда) are ignored; word forms meet (left, leaves,
+    exit -> withdrawal; joined -> accession; Грузияның -> Грузия); CIS, ТМД and
+    СНГ are one word, FDI stands for foreign direct investment; numbers match
+    as numbers (25% finds 25, not 1225); a typo of five letters or more still
+    finds the word. Quotes are not needed. Nothing found exits 1, with close
+    words if there are any.
 
     \b
     Examples:
-      cis-facts search uranium
-      cis-facts search уран
-      cis-facts search Caspain
+      cis-facts search When did Georgia leave the CIS?
+      cis-facts search uranium world share
+      cis-facts search Қазақстан мырыш
+      cis-facts search 25%
       cis-facts search "direct investment" --format jsonl
 
     \b
     JSON fields:
-      kind             event | ranking | trade_share | trade_total | figure | country
+      kind             event | ranking | trade_share | trade_total | figure |
+                       country | any other table of facts, by its name
       id, label        fact id (country code) and statement (in --lang)
+      value, unit      the answer: the figure, share or rank and its unit
+      date             ISO date or span, or null; date_precision
       score            relevance (higher is better)
-      matched          fields that matched: label, names, quote, note
+      matched          fields that matched: label, names, numbers, quote, note
       source, quote    source id and the verbatim quote
     """
     from cis_facts.query import search as search_query

@@ -26,7 +26,12 @@ if TYPE_CHECKING:
     shell_complete=complete_country,
     help="Only events a state took part in.",
 )
-@click.option("--kind", "kind", type=click.Choice(EVENT_KINDS), help="Only events of this kind.")
+@click.option(
+    "--kind",
+    "kind",
+    type=click.Choice(EVENT_KINDS, case_sensitive=False),
+    help="Only events of this kind.",
+)
 @output_options
 @click.pass_obj
 def timeline(
@@ -71,6 +76,8 @@ def timeline(
     from cis_facts.query import timeline as timeline_query
     from cis_facts.query.countries import resolve
 
+    if start is not None and end is not None and start.first > end.last:
+        raise click.BadParameter(f"{start.iso()} is after --to {end.iso()}", param_hint="--from")
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     state = resolve(base, country) if country else None

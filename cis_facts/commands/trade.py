@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import click
 
+from cis_facts.complete import complete_country
+from cis_facts.model import Flow
 from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("view", type=click.Choice(("exports", "imports", "totals")))
+@click.argument("view", type=click.Choice(("exports", "imports", "totals"), case_sensitive=False))
 @click.option(
     "--top", "top", type=click.IntRange(min=1), metavar="N", help="Only the first N partners."
+)
+@click.option(
+    "--country",
+    "country",
+    metavar="C",
+    shell_complete=complete_country,
+    help="Only this partner (exports, imports): code, name or alias.",
 )
 @output_options
 @click.pass_obj
@@ -20,6 +29,7 @@ def trade(
     settings: Settings,
     view: str,
     top: int | None,
+    country: str | None,
     format_: str | None,
     fields: str | None,
     color: str,
@@ -36,6 +46,7 @@ def trade(
     Examples:
       cis-facts trade exports
       cis-facts trade exports --top 5 --format json
+      cis-facts trade exports --country IT
       cis-facts trade imports --lang kk
       cis-facts trade totals --format csv
 
@@ -59,9 +70,13 @@ def trade(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     if view == "totals":
+        if country is not None:
+            raise click.BadParameter("not for totals (exports or imports)", param_hint="--country")
         answer = trade_query.totals(base, resolved)
     else:
-        answer = trade_query.partners(
-            base, "export" if view == "exports" else "import", resolved, top
-        )
+        from cis_facts.query.countries import resolve
+
+        code = resolve(base, country).code if country is not None else None
+        flow: Flow = "export" if view == "exports" else "import"
+        answer = trade_query.partners(base, flow, resolved, top, code)
     emit(answer, format_, fields, color)

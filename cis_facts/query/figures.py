@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.errors import NotFoundError
 from cis_facts.i18n import headers, word
 from cis_facts.model import FactBase, Figure, Lang
 from cis_facts.query.countries import index
-from cis_facts.query.topics import by_topic
+from cis_facts.query.topics import by_topic, topics
+from cis_facts.text import fold
 
 FIELDS = (
     "topic",
@@ -48,7 +50,16 @@ def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
 
 def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     """Figures in file order grouped by topic; ``topic`` keeps those whose topic starts so."""
-    chosen = by_topic(base.figures, topic, "figures")
+    caveats: tuple[str, ...] = ()
+    try:
+        chosen = by_topic(base.figures, topic, "figures")
+    except NotFoundError:
+        found = _found_elsewhere(base, topic) if topic else []
+        if not found:
+            raise
+        order = {t: i for i, t in enumerate(topics(base.figures))}
+        chosen = sorted(found, key=lambda f: order[f.topic])
+        caveats = (word("figures.searched", lang, topic=topic),)
     records = tuple(figure_record(base, f, lang) for f in chosen)
     return Answer(
         view="grouped",
@@ -60,4 +71,21 @@ def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
         columns=COLUMNS,
         headers=headers(COLUMNS, lang),
         group_by="topic",
+        caveats=caveats,
     )
+
+
+def _found_elsewhere(base: FactBase, topic: str) -> list[Figure]:
+    """Figures of the topics whose name holds ``topic``, else the figures a search finds."""
+    wanted = fold(topic)
+    named = [f for f in base.figures if wanted in fold(f.topic)]
+    if named:
+        return named
+    from cis_facts.query.search import build
+
+    records, matcher = build(base)
+    hits = [h for h in matcher.search(matcher.words(topic)) if records[h.doc].kind == "figure"]
+    # Figures that match only in passing (a word of a note) would bury the answer.
+    best = hits[0].score if hits else 0.0
+    found = [records[h.doc].record for h in hits if h.score >= best / 2]
+    return [r for r in found if isinstance(r, Figure)]

@@ -178,12 +178,12 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         records=tuple(records),
         columns=columns,
         headers=headers(columns, lang),
-        caveats=notes,
+        notes=notes,  # machine formats carry it in each record's as_of
         warnings=tuple(warnings),
     )
 
 
-CHART_FIELDS = ("country", "spans", "years", "by_year", "source")
+CHART_FIELDS = ("country", "spans", "years", "by_year", "as_of", "as_of_precision", "source")
 
 
 def _spans(events: Sequence[Event]) -> list[Record]:
@@ -256,6 +256,8 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
                 "spans": _spans(events),
                 "years": years,
                 "by_year": _by_year(events, years),
+                "as_of": latest.start.iso(),
+                "as_of_precision": latest.start.precision,
                 "source": events[0].source,
             }
         )
@@ -275,6 +277,6 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
         records=tuple(records),
         columns=("country",),
         headers=headers(("country",), lang),
-        notes=(legend,),
-        caveats=(word("as_of", lang, date=latest.human(lang)),),
+        # Machine formats carry the date in each record's as_of; the note is for the table.
+        notes=(legend, word("as_of", lang, date=latest.human(lang))),
     )

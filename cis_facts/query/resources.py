@@ -105,9 +105,12 @@ def resources(
         reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk)]
         if not rankings and not reserves:
             names = [n for r in base.rankings for n in (r.mineral_en, r.mineral_kk)]
-            raise NotFoundError(
-                f"no ranking or reserve figure for {mineral!r}", best_names(mineral, names)
-            )
+            close = best_names(mineral, names)
+            message = f"no ranking or reserve figure for {mineral!r}"
+            if not close:
+                every = ", ".join(dict.fromkeys(r.mineral(lang) for r in base.rankings))
+                message += f"; minerals ranked: {every}"
+            raise NotFoundError(message, close)
     records = [_ranking_record(r, lang) for r in rankings]
     records += [_reserve_record(f, lang) for f in reserves]
     if not records:

@@ -1,170 +1,242 @@
-"""Full-text search over every fact and country, best match first.
+"""Ranked search over every record of the fact base, best answer first.
 
-Matching is on folded text (case, Kazakh letters, Latin accents), so "казакстан"
-finds "Қазақстан". When no field contains a query word, words of the fact base
-that look like it ("Caspain" -> "caspian") are searched instead.
+Every table of the base is indexed the same way, whatever its kind: the fields of a
+record are sorted into labels, names, numbers, quote and notes by their names, so a
+table added to the base is searchable without a change here. Each hit carries the answer
+itself (value and unit, or date) beside its label.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from cis_facts.answer import Answer, Record, source_caption
-from cis_facts.errors import NotFoundError
-from cis_facts.frozen import Frozen
+from cis_facts.dates import When
+from cis_facts.errors import NotFoundError, UsageError
+from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.i18n import headers, word
-from cis_facts.model import AnyFact, Country, FactBase, Lang
-from cis_facts.query.countries import index
-from cis_facts.query.records import kind_of
-from cis_facts.text import close_matches, fold, words
+from cis_facts.model import Country, FactBase, Lang
+from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
+from cis_facts.retrieval.index import Hit, Index, Later
+from cis_facts.retrieval.languages import DEFAULT
+from cis_facts.retrieval.matcher import Matcher
 
-FIELDS = ("kind", "id", "label", "score", "matched", "source", "quote")
-COLUMNS = ("id", "label", "score", "matched")
-WEIGHTS = {"label": 4, "names": 4, "quote": 2, "note": 1}
+FIELDS = (
+    "kind",
+    "id",
+    "label",
+    "value",
+    "unit",
+    "date",
+    "date_precision",
+    "score",
+    "matched",
+    "source",
+    "quote",
+)
+COLUMNS = ("id", "label", "value", "unit", "date")
+# Labels and names say what a record is about; a quote or a note only mentions things.
+WEIGHTS = {"label": 3.0, "names": 2.5, "numbers": 2.0, "quote": 1.0, "note": 0.6}
+# A figure or a date answers a question; a statement answers in words only, and a
+# country's own record only names the state.
+KIND_BOOST = {"statement": 0.85, "country": 0.8}
+
+_NOT_INDEXED = frozenset({"source", "note_source", "origin", "file", "files", "approximate"})
+_COUNTRY_FIELDS = frozenset({"country", "initiator", "participants"})
+_QUOTE_FIELDS = frozenset({"quote"})
+_NAME_FIELDS = frozenset(
+    {"aliases", "topic", "kind", "flow", "partners", "measure", "unit", "status"}
+)
+_LABEL_PREFIXES = ("label_", "short_", "name_")
+_NAME_PREFIXES = ("mineral_", "place_")
+_SINGULAR = {"countries": "country"}
+# What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
+_ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
 
 
-class Entry(Frozen):
-    """One searchable record: its folded fields and what to show when it matches."""
+class Searchable(NamedTuple):
+    """One record of the base as the search sees it (a tuple: one per record searched)."""
 
     kind: str
-    id: str
-    label_en: str
-    label_kk: str
-    source: str
-    quote: str
-    fields: tuple[tuple[str, str], ...]  # (field group, folded text)
+    record: Any
 
 
-def _names(countries: dict[str, Country], fact: AnyFact) -> list[str]:
-    codes = [
-        *getattr(fact, "participants", ()),
-        getattr(fact, "country", None),
-        getattr(fact, "initiator", None),
-    ]
-    names = [n for c in codes if c in countries for n in countries[c].all_names()]
-    for attr in ("mineral_en", "mineral_kk", "topic", "place_en", "place_kk", "kind"):
-        value = getattr(fact, attr, None)
-        if isinstance(value, str):
-            names.append(value)
-    return names
-
-
-def entries(base: FactBase) -> Iterator[Entry]:
-    countries = index(base)
-    for country in base.countries:
-        yield Entry(
-            "country",
-            country.code,
-            country.name_en,
-            country.name_kk,
-            country.source,
-            country.quote,
-            (
-                ("names", fold(" | ".join(country.all_names()))),
-                ("quote", fold(country.quote)),
-                ("note", fold(country.note or "")),
-            ),
-        )
-    for fact in base.facts():
-        yield Entry(
-            kind_of(fact),
-            fact.id,
-            fact.label_en,
-            fact.label_kk,
-            fact.source,
-            fact.quote,
-            (
-                ("label", fold(f"{fact.label_en} | {fact.label_kk} | {fact.id}")),
-                ("names", fold(" | ".join(_names(countries, fact)))),
-                ("quote", fold(fact.quote)),
-                ("note", fold(fact.note or "")),
-            ),
-        )
-
-
-def score(entry: Entry, phrase: str, terms: list[str]) -> tuple[int, list[str]]:
-    """Weighted count of query words found per field; the whole phrase counts triple."""
-    total = 0
-    matched: list[str] = []
-    for name, text in entry.fields:
-        hits = sum(1 for t in terms if t in text)
-        if hits:
-            weight = WEIGHTS[name]
-            total += weight * hits + (weight * 3 if len(terms) > 1 and phrase in text else 0)
-            matched.append(name)
-    return total, matched
-
-
-def _rank(pool: list[Entry], phrase: str, terms: list[str]) -> list[tuple[int, list[str], Entry]]:
-    hits = []
-    for entry in pool:
-        points, matched = score(entry, phrase, terms)
-        if (
-            points
-            and len(matched)
-            and all(any(t in text for _, text in entry.fields) for t in terms)
-        ):
-            hits.append((points, matched, entry))
-    hits.sort(key=lambda h: (-h[0], h[2].id))
-    return hits
-
-
-SUGGEST_TERMS = 8  # query words looked up in the vocabulary when nothing matches
-
-
-def _vocabulary(pool: list[Entry]) -> set[str]:
-    return {w for entry in pool for _, text in entry.fields for w in words(text)}
-
-
-def _fuzzy_terms(vocabulary: set[str], terms: list[str]) -> list[str]:
-    replaced = []
-    for term in terms:
-        if any(term in w for w in vocabulary):
-            replaced.append(term)
+def searchable(base: FactBase) -> Iterator[Searchable]:
+    """Every record of every table of the base except sources, countries first."""
+    for table in ("countries", *(n for n in field_names(base) if n != "countries")):
+        rows = getattr(base, table)
+        if table in ("sources", "files") or not isinstance(rows, tuple):
             continue
-        close = close_matches(term, vocabulary, limit=1)
-        if not close:
-            return []
-        replaced.append(close[0])
-    return replaced
+        kind = _SINGULAR.get(table, table.removesuffix("s"))
+        for row in rows:
+            yield Searchable(kind, row)
+
+
+def _field_group(name: str) -> str | None:
+    if name in _NOT_INDEXED:
+        return None
+    if name == "id" or name.startswith(_LABEL_PREFIXES):
+        return "label"
+    if name in _QUOTE_FIELDS:
+        return "quote"
+    if name in _NAME_FIELDS or name in _COUNTRY_FIELDS or name.startswith(_NAME_PREFIXES):
+        return "names"
+    return "note"
+
+
+class _Plan(Frozen):
+    """How one record class is indexed, decided once per class: a getter per field group
+    of text fields (each getter returns a tuple of values, read in C), the fields holding
+    tuples of strings or country codes, the numeric fields and the date fields."""
+
+    text: tuple[tuple[str, Callable[[Any], tuple[Any, ...]]], ...]
+    lists: tuple[tuple[str, str], ...]  # (field, group) of tuples of strings
+    countries: tuple[tuple[str, str], ...]  # (field, group) of country codes
+    numbers: Callable[[Any], tuple[Any, ...]] | None
+    dates: tuple[str, ...]
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(record: Any) -> _Plan:
+    plan = _PLANS.get(type(record))
+    if plan is None:
+        plan = _make_plan(record)
+        _PLANS[type(record)] = plan
+    return plan
+
+
+def _make_plan(record: Any) -> _Plan:
+    groups: dict[str, list[str]] = {}
+    lists, countries, numbers, dates = [], [], [], []
+    for name, annotation in field_types(record).items():
+        group = _field_group(name)
+        kinds = set(re.findall(r"\w+", annotation))
+        if "When" in kinds:
+            dates.append(name)
+        elif kinds & {"int", "float"}:
+            numbers.append(name)
+        elif group is None or "bool" in kinds:
+            continue
+        elif name in _COUNTRY_FIELDS:
+            countries.append((name, group))
+        elif "tuple" in kinds:
+            lists.append((name, group))
+        else:
+            groups.setdefault(group, []).append(name)
+    return _Plan(
+        tuple((group, _getter(names)) for group, names in groups.items()),
+        tuple(lists),
+        tuple(countries),
+        _getter(numbers) if numbers else None,
+        tuple(dates),
+    )
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A function returning the values of ``names`` as a tuple, one name or several."""
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda record: (get(record),)
+
+
+def document(
+    analyzer: Analyzer, record: Any, countries: dict[str, Country]
+) -> dict[str, list[str]]:
+    """The tokens of each field group of ``record``."""
+    plan = _plan(record)
+    texts: dict[str, list[str]] = {}
+    for group, get in plan.text:
+        texts[group] = [v for v in get(record) if v]
+    for name, group in plan.lists:
+        texts.setdefault(group, []).extend(getattr(record, name))
+    for name, group in plan.countries:
+        value = getattr(record, name)
+        for code in (value,) if isinstance(value, str) else value or ():
+            if code in countries:
+                texts.setdefault(group, []).extend(countries[code].all_names())
+    fields = {group: analyzer.chunks(" ".join(parts)) for group, parts in texts.items() if parts}
+    numbers = [repr(v) for v in plan.numbers(record) if v is not None] if plan.numbers else []
+    for name in plan.dates:
+        when = getattr(record, name)
+        if when is not None:
+            numbers.extend(
+                dict.fromkeys((str(when.start.year), str((when.end or when.start).year)))
+            )
+    if numbers:
+        fields["numbers"] = numbers
+    return fields
+
+
+def build(base: FactBase) -> tuple[list[Searchable], Matcher]:
+    """The records of ``base`` and a matcher over their index."""
+    analyzer = Analyzer(DEFAULT)
+    countries = base.country_index
+    records = list(searchable(base))
+    documents = [document(analyzer, r.record, countries) for r in records]
+    boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
+    later = Later(analyzer.is_number_chunk, lambda term: term.startswith(NUMBER_MARK))
+    index = Index(documents, WEIGHTS, analyzer.chunk_terms, boosts, later)
+    return records, Matcher(analyzer, index)
+
+
+def answer_fields(record: Any) -> Record:
+    """The answer a record gives: ``value`` and ``unit``, and its ``date`` if it has one."""
+    value, unit = None, None
+    for name, fixed_unit in _ANSWERS:
+        held = getattr(record, name, None)
+        if isinstance(held, int | float) and not isinstance(held, bool):
+            value, unit = held, fixed_unit or getattr(record, "unit", None)
+            break
+    when = getattr(record, "date", None)
+    if isinstance(when, When):
+        return {"value": value, "unit": unit, "date": when.iso(), "date_precision": when.precision}
+    return {"value": value, "unit": unit, "date": None, "date_precision": None}
+
+
+def _row(found: Searchable, hit: Hit, lang: Lang) -> Record:
+    record = found.record
+    return {
+        "kind": found.kind,
+        "id": record.id,
+        "label": _label(record, lang),
+        **answer_fields(record),
+        "score": round(hit.score, 3),
+        "matched": list(hit.fields),
+        "source": record.source,
+        "quote": record.quote,
+    }
+
+
+def _label(record: Any, lang: Lang) -> str:
+    if isinstance(record, Country):
+        return record.name(lang)
+    text: str = getattr(record, f"label_{lang}", None) or record.label_en
+    return text
 
 
 def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> Answer:
-    """Every fact or country matching all words of ``query``, best first."""
-    terms = words(query)
-    if not terms:
-        raise NotFoundError(f"nothing to search for in {query!r}")
-    pool = list(entries(base))
-    hits = _rank(pool, fold(query.strip()), terms)
-    vocabulary: set[str] = set()
+    """Records ranked by how well they match ``query``; every query word is optional."""
+    records, matcher = build(base)
+    words = matcher.words(query)
+    if not words:
+        if not query.strip():
+            raise UsageError("nothing to search for: the query is empty")
+        raise NotFoundError(f"nothing matches {query!r}: it holds no words or numbers")
+    hits = matcher.search(words)
     if not hits:
-        vocabulary = _vocabulary(pool)
-        # Each term is compared with the whole vocabulary: a bounded number of them.
-        terms = list(dict.fromkeys(terms))[:SUGGEST_TERMS]
-        fuzzy = _fuzzy_terms(vocabulary, terms)
-        hits = _rank(pool, " ".join(fuzzy), fuzzy) if fuzzy else []
-    if not hits:
-        hints = [h for t in terms for h in close_matches(t, vocabulary, limit=3, cutoff=0.5)]
-        raise NotFoundError(f"nothing matches {query!r}", hints)
-    records: list[Record] = [
-        {
-            "kind": e.kind,
-            "id": e.id,
-            "label": e.label_kk if lang == "kk" else e.label_en,
-            "score": points,
-            "matched": matched,
-            "source": e.source,
-            "quote": e.quote,
-        }
-        for points, matched, e in hits[:limit]
-    ]
+        raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))
+    rows = [_row(records[hit.doc], hit, lang) for hit in hits[:limit]]
     return Answer(
         view="table",
         title=f"{word('title.search', lang)}: {query}",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        caption=source_caption(base, [r["source"] for r in rows], lang),
         fields=FIELDS,
-        records=tuple(records),
+        records=tuple(rows),
         columns=COLUMNS,
         headers={**headers(COLUMNS, lang), "label": word("fact", lang)},
     )

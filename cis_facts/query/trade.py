@@ -41,11 +41,19 @@ TOTAL_FIELDS = (
 TOLERANCE = 0.05  # the text rounds to 0.1
 
 
-def partners(base: FactBase, flow: Flow, lang: Lang, top: int | None = None) -> Answer:
-    """Export buyers with shares, or import suppliers in the text's order."""
+def partners(
+    base: FactBase, flow: Flow, lang: Lang, top: int | None = None, country: str | None = None
+) -> Answer:
+    """Export buyers with shares, or import suppliers in the text's order; ``country`` (an
+    ISO code) keeps that partner only."""
     countries = index(base)
     every = sorted((s for s in base.trade_shares if s.flow == flow), key=lambda s: s.position)
     rows = every[:top] if top is not None else every
+    if country is not None:
+        rows = [s for s in rows if s.country == country]
+        if not rows:
+            name = countries[country].name(lang) if country in countries else country
+            raise NotFoundError(f"{name} is not among the {flow} partners in the fact base")
     if not rows:
         raise NotFoundError(f"no {flow} partners in the fact base")
     records = []
