@@ -1,20 +1,20 @@
-"""The answer a query hands to a renderer: plain records, no Click and no Rich.
+"""The answer a query hands to the presentation layer: records and facts, no words.
 
-Records are JSON-ready dicts: numbers stay numbers, dates are ISO 8601 strings with a
-sibling ``<field>_precision`` (``day``, ``month``, ``year``), countries are
-``{"code", "name"}`` objects. ``columns`` are the fields a terminal table shows;
-``fields`` are all fields, in order, for machine formats.
+Records are JSON-ready dicts (the machine formats print them as they are): numbers stay
+numbers, dates are ISO 8601 strings with a sibling ``<field>_precision`` (``day``,
+``month``, ``year``), countries are ``{"code", "name"}`` objects. Titles, headers,
+notes, legends and layout belong to ``cis_facts.render.views``, which reads ``kind`` and
+``context`` (typed values such as the date asked about) to build them in a language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from types import MappingProxyType
 from typing import Any
 
 from cis_facts.dates import When
 from cis_facts.frozen import Frozen
-from cis_facts.model import Country, FactBase, Lang, Source
+from cis_facts.model import Country, FactBase, Lang
 
 Record = dict[str, Any]
 
@@ -22,18 +22,12 @@ Record = dict[str, Any]
 class Answer(Frozen, kw_only=True):
     """What a command found, ready for any renderer."""
 
-    view: str  # which terminal view draws it: table, grouped, bars, chart, fact, cite
-    title: str
-    caption: str
+    kind: str  # members, chart, timeline, country, resources, exports, ..., show, cite
     fields: tuple[str, ...]
     records: tuple[Record, ...]
-    columns: tuple[str, ...] = ()
-    headers: Mapping[str, str] = MappingProxyType({})
-    group_by: str | None = None
-    notes: tuple[str, ...] = ()  # remarks under the terminal table only (legends, sums)
-    caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr
-    warnings: tuple[str, ...] = ()  # always on stderr
     lang: Lang = "en"
+    source_titles: tuple[str, ...] = ()  # titles of the sources the records rest on
+    context: object = None  # a typed record of what the views phrase (dates, counts, facts)
 
 
 def country_obj(
@@ -53,12 +47,7 @@ def date_fields(name: str, when: When | None) -> Record:
     return {name: when.iso(), f"{name}_precision": when.precision}
 
 
-def source_caption(base: FactBase, source_ids: Sequence[str], lang: Lang) -> str:
-    """``Source: <title>`` naming each distinct source of the records shown."""
-    titles: list[str] = []
-    by_id: dict[str, Source] = {s.id: s for s in base.sources}
-    for sid in dict.fromkeys(source_ids):
-        source = by_id.get(sid)
-        titles.append(source.title if source else sid)
-    word = "Дереккөз" if lang == "kk" else "Source"
-    return f"{word}: " + "; ".join(titles) if titles else ""
+def source_titles(base: FactBase, source_ids: Sequence[str]) -> tuple[str, ...]:
+    """The title of each distinct source, in order of first use."""
+    by_id = {s.id: s.title for s in base.sources}
+    return tuple(by_id.get(sid, sid) for sid in dict.fromkeys(source_ids))

@@ -13,9 +13,11 @@ import click
 
 from cis_facts import __version__, streams
 from cis_facts.commands import LAZY
+from cis_facts.environment import Environment
 from cis_facts.errors import ExitCode, FactsError, Terminated
 from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
+from cis_facts.output import message, write
 from cis_facts.settings import Settings
 
 COMPLETE_VAR = "_CIS_FACTS_COMPLETE"
@@ -130,7 +132,8 @@ def cli(ctx: click.Context, data: tuple[str, ...], lang: str | None, no_pager: b
       cis-facts trade exports --format json | jq '.[0]'
       cis-facts --data my-facts.toml check
     """
-    ctx.obj = Settings(data=data, lang=lang, pager=not no_pager)
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_system()
+    ctx.obj = Settings(data=data, lang=lang, pager=not no_pager, env=env)
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -158,23 +161,24 @@ def check(settings: Settings, source_file: str | None) -> None:
 
     base = settings.base()
     texts = [_source_text(base, source_file)] if source_file else packaged_texts(base)
-    for kind, count in base.counts().items():
-        click.echo(f"{kind}\t{count}")
+    lines = [f"{kind}\t{count}" for kind, count in base.counts().items()]
     all_found = True
     for source, name, text in texts:
         report = check_quotes(base, source, text)
         for origin, record_id, quote in report.missing:
             where = f"{visible(origin)}: fact {record_id}: quote"
-            say(f"cis-facts: {where}: not found in {visible(name)}: {quoted(quote)}")
+            message(settings.env, f"{where}: not found in {visible(name)}: {quoted(quote)}")
         found = report.checked - len(report.missing)
-        click.echo(
+        lines.append(
             f"quotes {found}/{report.checked} found verbatim in "
             f"{visible(os.path.basename(name))} (source {source.id})"
         )
         all_found = all_found and not report.missing
     if not all_found:
+        write(settings.env, "\n".join(lines) + "\n")
         sys.exit(ExitCode.INVALID)
-    click.echo("ok: fact base is valid" + (" and every quote was found" if texts else ""))
+    lines.append("ok: fact base is valid" + (" and every quote was found" if texts else ""))
+    write(settings.env, "\n".join(lines) + "\n")
 
 
 @cli.command(name="export", epilog=EXIT_CODES_HELP)
@@ -218,7 +222,7 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     counts = export(settings.base(), to, path, force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     where = "standard output" if path == "-" else visible(clip(path, 200))
-    say(f"cis-facts: wrote {where} ({summary})")
+    message(settings.env, f"wrote {where} ({summary})")
 
 
 @cli.command(name="completion", epilog=EXIT_CODES_HELP)
@@ -310,7 +314,7 @@ def main() -> None:
 def _run() -> int:
     stdout, stderr = sys.stdout, sys.stderr
     try:
-        code = cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False, obj=Environment.from_system())
         sys.stdout.flush()
     except SystemExit as exc:
         # Click (for --help, --version, click.echo) and Rich (for tables) answer a closed

@@ -1,134 +1,421 @@
-"""User-facing words in English and Kazakh: column headings, titles, statuses, messages."""
+"""Every display string, one table per language; a new language is one more table.
+
+``word(key, lang)`` looks the key up in the language's table and falls back to English,
+so a table may be partial while a translation is under way. Templates use
+``str.format`` fields; a language that has no use for a field simply leaves it out.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cis_facts.model import Lang
 
-_WORDS: dict[str, tuple[str, str]] = {
+EN: dict[str, str] = {
     # column headings
-    "country": ("Country", "Ел"),
-    "status": ("Status", "Мәртебесі"),
-    "since": ("Since", "Қашаннан"),
-    "left": ("Left", "Шыққан күні"),
-    "founding_acts": ("Founding act", "Құру актісі"),
-    "note": ("Note", "Ескерту"),
-    "date": ("Date", "Күні"),
-    "kind": ("Kind", "Түрі"),
-    "label": ("What happened", "Не болды"),
-    "place": ("Place", "Орны"),
-    "participants": ("Participants", "Қатысушылар"),
-    "mineral": ("Mineral", "Минерал"),
-    "rank": ("World rank", "Әлемдегі орны"),
-    "share": ("Share, %", "Үлесі, %"),
-    "value": ("Value", "Мәні"),
-    "unit": ("Unit", "Өлшем бірлігі"),
-    "position": ("#", "№"),
-    "partners": ("Partners", "Серіктестер"),
-    "flow": ("Flow", "Ағын"),
-    "growth": ("Growth over base, %", "Өсімі, %"),
-    "growth_base": ("Base year", "Базалық жыл"),
-    "topic": ("Topic", "Тақырып"),
-    "period": ("Period", "Кезеңі"),
-    "fact": ("Fact", "Дерек"),
-    "section": ("Section", "Бөлім"),
-    "id": ("Id", "Id"),
-    "score": ("Score", "Ұпай"),
-    "matched": ("Matched in", "Табылған жері"),
-    "quote": ("Quote", "Дәйексөз"),
-    "source": ("Source", "Дереккөз"),
-    # statuses and kinds
-    "status.member": ("member", "мүше"),
-    "status.founder": ("founding state", "құрылтайшы мемлекет"),
-    "status.signatory": ("signed, not ratified", "қол қойған, бекітпеген"),
-    "reason": ("Why", "Негізі"),
-    "reason.event": ("{event}", "{event}"),
+    "country": "Country",
+    "status": "Status",
+    "since": "Since",
+    "left": "Left",
+    "founding_acts": "Founding act",
+    "note": "Note",
+    "date": "Date",
+    "kind": "Kind",
+    "label": "Event",
+    "place": "Place",
+    "participants": "Participants",
+    "mineral": "Mineral",
+    "rank": "World rank",
+    "standing": "World rank",
+    "share": "Share, %",
+    "value": "Value",
+    "unit": "Unit",
+    "position": "#",
+    "partners": "Partners",
+    "flow": "Flow",
+    "growth": "Growth over base, %",
+    "growth_base": "Base year",
+    "topic": "Topic",
+    "period": "Period",
+    "fact": "Fact",
+    "figure.label": "Figure",
+    "section": "Section",
+    "id": "Id",
+    "score": "Score",
+    "matched": "Matched in",
+    "quote": "Quote",
+    "source": "Source",
+    "sum_check": "Sum check",
+    "year": "Year",
+    "measure": "Measure",
+    "context": "Context",
+    "approximate": "Approximate",
+    "certain": "Certain",
+    "as_of": "As of",
+    "top": "Top",
+    "text": "Text",
+    "sentence": "Sentence",
+    "citation": "Citation",
+    "style": "Style",
+    "source_title": "Source title",
+    "note_source": "Correction rests on",
+    "event_kind": "Kind of event",
+    "initiator": "Initiator",
+    "short": "Short title",
+    "label_en": "Label (English)",
+    "label_kk": "Label (Kazakh)",
+    # statuses, kinds, flows, partners
+    "status.member": "member",
+    "status.associate": "associate member",
+    "status.left": "former member",
+    "status.uncertain": "uncertain",
+    "status.founder": "founding state",
+    "status.signatory": "signed, not ratified",
+    "reason": "Why",
+    "reason.event": "{event}",
     "reason.founder_before": (
-        "{event}; the Charter, which defines the member states, came on {charter}",
-        "{event}; мүше мемлекеттерді айқындайтын Жарғы {charter} қабылданды",
+        "{event}; the Charter, which defines the member states, came on {charter}"
     ),
-    "reason.founder_after": (
-        "{event}; did not take on the Charter of {charter}: not a member state",
-        "{event}; {charter} Жарғыны қабылдамаған: мүше мемлекет емес",
+    "reason.founder_after": "{event}; did not take on the Charter of {charter}: not a member state",
+    "cis": "CIS",
+    "other": "other countries",
+    "all": "all countries",
+    "turnover": "turnover",
+    "exports": "exports",
+    "imports": "imports",
+    "export": "export buyer",
+    "import": "import supplier",
+    "ranking": "world ranking",
+    "reserve": "reserves",
+    "event": "event",
+    "figure": "figure",
+    "names": "names",
+    "trade_share": "trade share",
+    "trade_total": "trade total",
+    "yes": "yes",
+    "no": "no",
+    "event_kind.founding": "founding",
+    "event_kind.meeting": "meeting",
+    "event_kind.declaration": "declaration",
+    "event_kind.accession": "accession",
+    "event_kind.withdrawal": "withdrawal",
+    "event_kind.status-change": "change of status",
+    "event_kind.charter": "charter",
+    "event_kind.decision": "decision",
+    "event_kind.theme-year": "theme of the year",
+    # units
+    "unit.USD million": "USD million",
+    "unit.rank": "rank",
+    "unit.top": "top",
+    # titles and captions
+    "title.members": "CIS members — {date}",
+    "title.timeline": "CIS timeline",
+    "title.resources": "Kazakhstan's world rankings in mineral resources",
+    "title.reserves": "Kazakhstan's mineral reserves",
+    "title.exports": "Buyers of Kazakhstan's exports in {year}",
+    "title.imports": "Suppliers of Kazakhstan's imports in {year}",
+    "title.exports.top": "Top {n} buyers of Kazakhstan's exports in {year}",
+    "title.imports.top": "First {n} suppliers of Kazakhstan's imports in {year}",
+    "title.totals": "Kazakhstan's foreign trade totals in {year}",
+    "title.figures": "Economic figures",
+    "figures.searched": "No topic is named {topic!r}; these are the figures that match it.",
+    "title.statements": "What the text states",
+    "statement.label": "Statement",
+    "title.search": "Search results: {query}",
+    "title.chart": "CIS membership, {first}–{last}",
+    "title.country": "{name} ({code})",
+    "caption.source": "Source: {titles}",
+    "caption.imports": "The text lists suppliers in order and gives no shares.",
+    "notes": "Notes",
+    "standing.rank": "{ordinal}",
+    "position.n": "#{n}",
+    "standing.top": "top {n}",
+    "world_share": "{share} % of world",
+    "share_note": (
+        "The {count} listed shares sum to {total} %; the text attributes the other {rest} % "
+        "to no country."
     ),
-    "status.associate": ("associate member", "қауымдастырылған мүше"),
-    "status.left": ("former member", "бұрынғы мүше"),
-    "status.uncertain": ("uncertain", "белгісіз"),
-    "cis": ("CIS", "ТМД"),
-    "other": ("other countries", "басқа елдер"),
-    "all": ("all countries", "барлық елдер"),
-    "turnover": ("turnover", "тауар айналымы"),
-    "exports": ("exports", "экспорт"),
-    "imports": ("imports", "импорт"),
-    "export": ("export buyer", "экспорт сатып алушысы"),
-    "import": ("import supplier", "импорт жеткізушісі"),
-    "ranking": ("world ranking", "әлемдік орны"),
-    "reserve": ("reserves", "қорлар"),
-    "event": ("event", "оқиға"),
-    "figure": ("figure", "көрсеткіш"),
-    "names": ("names", "атаулары"),
-    "trade_total": ("trade total", "сауда қорытындысы"),
-    # titles
-    "title.members": ("CIS members", "ТМД мүшелері"),
-    "title.timeline": ("CIS timeline", "ТМД хронологиясы"),
-    "title.resources": (
-        "Kazakhstan's world rankings in mineral resources",
-        "Қазақстанның минералдық ресурстар бойынша әлемдегі орны",
+    "share_note.top": (
+        "The {shown} shares shown sum to {total} % ({count} listed in all, {all} %); the "
+        "text attributes {rest} % to no country."
     ),
-    "title.exports": ("Buyers of Kazakhstan's exports", "Қазақстан экспортын сатып алушылар"),
-    "title.imports": ("Suppliers of Kazakhstan's imports", "Қазақстан импортын жеткізушілер"),
-    "title.totals": ("Kazakhstan's foreign trade totals", "Қазақстанның сыртқы сауда қорытындысы"),
-    "title.figures": ("Economic figures", "Экономикалық көрсеткіштер"),
-    "title.statements": ("What the text states", "Мәтіндегі тұжырымдар"),
-    "title.search": ("Search results", "Іздеу нәтижелері"),
-    "title.chart": ("CIS membership chart", "ТМД мүшелік диаграммасы"),
-    "top": ("top {n}", "алғашқы {n}"),
-    "figures.searched": (
-        "No topic is named {topic!r}; these are the figures that match it.",
-        "{topic!r} деген тақырып жоқ; оған сәйкес көрсеткіштер берілді.",
-    ),
+    "sum.ok": "{what} = {total} ✓",
+    "sum.mismatch": "MISMATCH: {what} = {total}, stated {stated} (differs by {diff})",
+    "sum.turnover": "exports + imports",
+    "sum.partners": "CIS + other countries",
     "after_latest": (
-        (
-            "{date} is after the latest membership event in the fact base ({latest}); "
-            "facts after that date are not in the base, so this answer may be out of "
-            "date."
-        ),
-        (
-            "{date} базадағы соңғы мүшелік оқиғасынан ({latest}) кейін; одан кейінгі "
-            "деректер базада жоқ, сондықтан жауап ескірген болуы мүмкін."
-        ),
+        "{date} is after the latest membership event in the fact base ({latest}); facts "
+        "after that date are not in the base, so this answer may be out of date."
     ),
-    "as_of": (
-        "As of {date}; facts after that date are not in the fact base.",
-        "{date} жағдайы бойынша; одан кейінгі деректер базада жоқ.",
+    "note.as_of": "As of {date}; facts after that date are not in the fact base.",
+    "uncertain": (
+        "{event} is dated {when} only; the base cannot tell whether it had happened by {day}"
     ),
+    "card.aliases": "Also: {aliases}",
+    "card.status": "{status} since {date}",
+    "card.status.left": "former member: {since} – {left}",
+    # chart
+    "chart.member": "member",
+    "chart.associate": "associate member",
+    "chart.joined": "joined or became a member state during the year",
+    "chart.became_associate": "became associate during the year",
+    "chart.left": "left during the year",
+    "chart.none": "not a member",
+    "chart.founder": "founding state, not a member state",
+    "chart.signatory": "signed, not ratified",
+    "chart.on": "--chart draws every year; --on cannot limit it (use --on without --chart)",
+    # dates in running text
+    "date.day": "on {d} {month} {y}",
+    "date.month": "in {month} {y}",
+    "date.year": "in {y}",
+    "date.span": "in {a}–{b}",
+    "date.span_table": "{a}–{b}",
+    # citations
+    "cite.source": "Source",
+    "cite.quote": "quote",
+    "cite.correction": "Note",
+    "cite.document": "document",
+    "cite.accessed": "retrieved from the cis-facts fact base",
+    "sentence.withdrawal": "{who} left the CIS {when}.",
+    "sentence.accession": "{who} joined the CIS {when}.",
+    "sentence.associate": "{who} became an associate member of the CIS {when}.",
+    "sentence.dated": "{label} ({when}).",
+    "sentence.export": (
+        "In {year} {who} took {share} % of Kazakhstan's exports, {ordinal} among its buyers."
+    ),
+    "sentence.import": "In {year} {who} was {ordinal} among the suppliers of Kazakhstan's imports.",
+    "and": "and",
+    "matched.label": "label",
+    "matched.names": "names",
+    "matched.quote": "quote",
+    "matched.note": "note",
+    # show
+    "show.title": "{kind}: {id}",
 }
+
+KK: dict[str, str] = {
+    "country": "Ел",
+    "status": "Мәртебесі",
+    "since": "Басталған күні",
+    "left": "Шыққан күні",
+    "founding_acts": "Құрылтай құжаттары",
+    "note": "Ескертпе",
+    "date": "Уақыты",
+    "kind": "Түрі",
+    "label": "Оқиға",
+    "place": "Өткен жері",
+    "participants": "Қатысушылар",
+    "mineral": "Пайдалы қазба",
+    "rank": "Әлемдегі орны",
+    "standing": "Әлемдегі орны",
+    "share": "Үлесі, %",
+    "value": "Мәні",
+    "unit": "Өлшем бірлігі",
+    "position": "№",
+    "partners": "Серіктестер",
+    "flow": "Көрсеткіш",
+    "growth": "Өсімі, %",
+    "growth_base": "Базалық жыл",
+    "topic": "Тақырып",
+    "period": "Кезеңі",
+    "fact": "Дерек",
+    "figure.label": "Көрсеткіш",
+    "section": "Бөлім",
+    "id": "Id",
+    "score": "Ұпай",
+    "matched": "Табылған жері",
+    "quote": "Дәйексөз",
+    "source": "Дереккөз",
+    "sum_check": "Қосындыны тексеру",
+    "year": "Жыл",
+    "measure": "Өлшем",
+    "context": "Мәтіндегі орны",
+    "approximate": "Шамамен",
+    "certain": "Анық",
+    "as_of": "Жағдай күні",
+    "top": "Алғашқы",
+    "text": "Мәтін",
+    "sentence": "Сөйлем",
+    "citation": "Дәйексөз көзі",
+    "style": "Стиль",
+    "source_title": "Дереккөз атауы",
+    "note_source": "Түзету негізі",
+    "event_kind": "Оқиға түрі",
+    "initiator": "Бастамашы",
+    "short": "Қысқа атауы",
+    "label_en": "Сипаттама (ағылшынша)",
+    "label_kk": "Сипаттама (қазақша)",
+    "status.member": "мүше",
+    "status.associate": "қауымдастырылған мүше",
+    "status.left": "бұрынғы мүше",
+    "status.uncertain": "анық емес",
+    "status.founder": "құрылтайшы мемлекет",
+    "status.signatory": "қол қойған, бекітпеген",
+    "reason": "Негізі",
+    "reason.event": "{event}",
+    "reason.founder_before": "{event}; мүше мемлекеттерді айқындайтын Жарғы {charter} қабылданды",
+    "reason.founder_after": "{event}; {charter} Жарғыны қабылдамаған: мүше мемлекет емес",
+    "cis": "ТМД",
+    "other": "басқа елдер",
+    "all": "барлық елдер",
+    "turnover": "сауда айналымы",
+    "exports": "экспорт",
+    "imports": "импорт",
+    "export": "экспорт сатып алушысы",
+    "import": "импорт жеткізушісі",
+    "ranking": "әлемдегі орны",
+    "reserve": "қорлар",
+    "event": "оқиға",
+    "figure": "көрсеткіш",
+    "names": "атаулары",
+    "trade_share": "саудадағы үлес",
+    "trade_total": "сауда көлемі",
+    "yes": "иә",
+    "no": "жоқ",
+    "event_kind.founding": "құрылу",
+    "event_kind.meeting": "кездесу",
+    "event_kind.declaration": "декларация",
+    "event_kind.accession": "қосылу",
+    "event_kind.withdrawal": "шығу",
+    "event_kind.status-change": "мәртебенің өзгеруі",
+    "event_kind.charter": "жарғы",
+    "event_kind.decision": "шешім",
+    "event_kind.theme-year": "жыл тақырыбы",
+    "unit.USD million": "млн АҚШ доллары",
+    "unit.%": "%",
+    "unit.types": "түр",
+    "unit.sites": "орын",
+    "unit.USD billion": "млрд АҚШ доллары",
+    "unit.billion (unit not stated)": "млрд (бірлігі көрсетілмеген)",
+    "unit.billion t": "млрд т",
+    "unit.million t": "млн т",
+    "unit.countries": "ел",
+    "unit.factors": "фактор",
+    "unit.languages": "тіл",
+    "unit.place": "орын",
+    "unit.times": "есе",
+    "unit.trillion m²": "трлн м²",
+    "unit.years": "жыл",
+    "unit.rank": "орын",
+    "unit.top": "алғашқы",
+    "title.members": "ТМД мүшелері — {date}",
+    "title.timeline": "ТМД хронологиясы",
+    "title.resources": "Қазақстанның пайдалы қазбалар бойынша әлемдегі орны",
+    "title.reserves": "Қазақстанның пайдалы қазба қорлары",
+    "title.exports": "Қазақстан экспортын сатып алушылар, {year} ж.",
+    "title.imports": "Қазақстан импортын жеткізушілер, {year} ж.",
+    "title.exports.top": "Қазақстан экспортын сатып алатын алғашқы {n} ел, {year} ж.",
+    "title.imports.top": "Қазақстан импортын жеткізетін алғашқы {n} ел, {year} ж.",
+    "title.totals": "Қазақстанның сыртқы сауда көлемі, {year} ж.",
+    "title.figures": "Экономикалық көрсеткіштер",
+    "figures.searched": "{topic!r} деген тақырып жоқ; оған сәйкес көрсеткіштер берілді.",
+    "title.statements": "Мәтіндегі тұжырымдар",
+    "title.country": "{name} ({code})",
+    "statement.label": "Тұжырым",
+    "title.search": "Іздеу нәтижелері: {query}",
+    "title.chart": "ТМД-ға мүшелік кестесі, {first}–{last} жж.",
+    "caption.source": "Дереккөз: {titles}",
+    "caption.imports": "Мәтін жеткізушілерді ретімен атайды, үлестерін бермейді.",
+    "notes": "Ескертпелер",
+    "standing.rank": "{n}-орын",
+    "position.n": "№ {n}",
+    "standing.top": "алғашқы {n}",
+    "world_share": "әлемдік қордың {share} %",
+    "share_note": (
+        "Көрсетілген {count} елдің үлесі: {total} %; қалған {rest} % мәтінде елге бөлінбеген."
+    ),
+    "share_note.top": (
+        "Көрсетілген {shown} елдің үлесі: {total} % (барлығы {count} ел, {all} %); "
+        "{rest} % мәтінде елге бөлінбеген."
+    ),
+    "sum.ok": "{what} = {total} ✓",
+    "sum.mismatch": "СӘЙКЕС ЕМЕС: {what} = {total}, мәтінде {stated} (айырмасы {diff})",
+    "sum.turnover": "экспорт + импорт",
+    "sum.partners": "ТМД + басқа елдер",
+    "after_latest": (
+        "Сұралған күн ({date}) базадағы мүшелікке қатысты соңғы оқиғадан ({latest}) кейін "
+        "келеді; одан кейінгі деректер базада жоқ"
+    ),
+    "note.as_of": "Жағдай күні: {date}; одан кейінгі деректер базада жоқ.",
+    "uncertain": "{event}: {when} (күні анық емес); {day} күнгі мәртебені дерек анықтамайды",
+    "card.aliases": "Басқа атаулары: {aliases}",
+    "card.status": "{status}, басталған күні: {date}",
+    "card.status.left": "бұрынғы мүше: {since} – {left}",
+    "chart.member": "мүше",
+    "chart.associate": "қауымдастырылған мүше",
+    "chart.joined": "осы жылы қосылды не мүше мемлекет болды",
+    "chart.became_associate": "осы жылы қауымдастырылған мүше болды",
+    "chart.left": "осы жылы шықты",
+    "chart.none": "мүше емес",
+    "chart.founder": "құрылтайшы мемлекет, мүше емес",
+    "chart.signatory": "қол қойған, бекітпеген",
+    "chart.on": (
+        "--chart барлық жылдарды көрсетеді; --on оны шектей алмайды (--on-ды --chart-сыз "
+        "қолданыңыз)"
+    ),
+    "date.day": "{y} жылғы {d} {month}",
+    "date.month": "{y} жылғы {month}",
+    "date.year": "{y} жылы",
+    "date.span": "{a}–{b} жылдары",
+    "date.span_table": "{a}–{b} жж.",
+    "cite.source": "Дереккөз",
+    "cite.quote": "дәйексөз",
+    "cite.correction": "Ескертпе",
+    "cite.document": "құжат",
+    "cite.accessed": "cis-facts дерекқорынан алынды",
+    "sentence.withdrawal": "{who} {when} ТМД-дан шықты.",
+    "sentence.accession": "{who} {when} ТМД-ға қосылды.",
+    "sentence.associate": "{who} {when} ТМД-ның қауымдастырылған мүшесі болды.",
+    "sentence.dated": "{label} ({when}).",
+    "sentence.export": (
+        "{year} жылы {who} – Қазақстан өнімін сатып алатын басты елдер тізімінде "
+        "{n}-орында, экспорттағы үлесі {share} %."
+    ),
+    "sentence.import": (
+        "{year} жылы {who} – Қазақстанға импорттық өнім жеткізетін негізгі елдер тізімінде "
+        "{n}-орында."
+    ),
+    "and": "және",
+    "matched.label": "сипаттама",
+    "matched.names": "атаулары",
+    "matched.quote": "дәйексөз",
+    "matched.note": "ескертпе",
+    "show.title": "{kind}: {id}",
+}
+
+# Month names in the locative case ("in August"), for dates in running text.
+KK_MONTHS_IN = (
+    "қаңтарда",
+    "ақпанда",
+    "наурызда",
+    "сәуірде",
+    "мамырда",
+    "маусымда",
+    "шілдеде",
+    "тамызда",
+    "қыркүйекте",
+    "қазанда",
+    "қарашада",
+    "желтоқсанда",
+)
+
+TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "kk": KK}
+# The month word a date in running text uses, per language: English keeps the wide name.
+MONTHS_IN: Mapping[str, tuple[str, ...] | None] = {"kk": KK_MONTHS_IN}
 
 
 def word(key: str, lang: Lang, **values: object) -> str:
-    """The word or phrase for ``key`` in ``lang``; unknown keys come back unchanged."""
-    pair = _WORDS.get(key)
-    if pair is None:
+    """The text for ``key`` in ``lang`` (English if that table lacks it); unknown keys unchanged."""
+    text = TABLES.get(lang, EN).get(key) or EN.get(key)
+    if text is None:
         return key
-    text = pair[1] if lang == "kk" else pair[0]
     return text.format(**values) if values else text
+
+
+def maybe_word(key: str, lang: Lang) -> str | None:
+    """The text for ``key`` in ``lang`` or English, or None when no table has it."""
+    return TABLES.get(lang, EN).get(key) or EN.get(key)
 
 
 def headers(fields: tuple[str, ...], lang: Lang) -> dict[str, str]:
     return {f: word(f, lang) for f in fields}
-
-
-def ordinal(n: int, lang: Lang) -> str:
-    """``1st``, ``2nd``, ``13th`` / ``1-ші``, ``2-ші``."""
-    if lang == "kk":
-        return f"{n}-{_kk_ordinal_suffix(n)}"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _kk_ordinal_suffix(n: int) -> str:
-    """Vowel harmony follows the last number word: алты, тоғыз, он, ... take -шы."""
-    if n % 100 == 0:
-        return "ші"  # жүз, мың
-    if n % 10:
-        return "шы" if n % 10 in (6, 9) else "ші"
-    return "ші" if (n // 10) % 10 in (5, 7, 8) else "шы"

@@ -1,62 +1,82 @@
-"""Print an Answer in the chosen format: data to stdout once, messages to stderr."""
+"""The one output path: every command's answer is rendered here and written once.
+
+Data goes to the Environment's stdout, messages to its stderr. The terminal's state
+(TTY or not, width, NO_COLOR) comes from the Environment, never from ``sys`` or ``os``.
+On the way out data stays data: spreadsheet formulas are neutralised in csv and tsv, JSON
+is made valid for the stream's encoding (``cis_facts.safety``). A page taller than the
+terminal goes through the pager (``cis_facts.pager``), at one point: ``_write``.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from cis_facts.answer import Answer
 from cis_facts.inert import say
 from cis_facts.options import RAW_CELLS
-from cis_facts.safety import json_for_stream, neutralised
-from cis_facts.settings import Settings
 
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
 SPREADSHEET_FORMATS = ("csv", "tsv")
 JSON_FORMATS = ("json", "jsonl")
 
+if TYPE_CHECKING:
+    from cis_facts.answer import Answer
+    from cis_facts.environment import Environment
+    from cis_facts.render.views import View
 
-def default_format() -> str:
+
+def default_format(env: Environment) -> str:
     """``table`` when stdout is a terminal, ``plain`` when it is piped or redirected."""
-    stream = sys.stdout
-    return "table" if stream.isatty() else "plain"
+    return "table" if env.stdout_isatty else "plain"
 
 
-def emit(answer: Answer, format_: str | None, fields: str | None, color: str) -> None:
-    """Render ``answer`` and write it; warnings go to stderr."""
+def emit(
+    env: Environment, answer: Answer, format_: str | None, fields: str | None, color: str
+) -> None:
+    """Render ``answer`` in the chosen format and write it; warnings go to stderr."""
     from cis_facts.fields import with_fields
+    from cis_facts.render import views
     from cis_facts.render.machine import select_fields
 
     answer, fields = with_fields(answer, fields)
-    for warning in answer.warnings:
-        say(f"cis-facts: {warning}")
     chosen = select_fields(answer, fields)
-    fmt = format_ or default_format()
-    if fmt != "table":
-        for caveat in answer.caveats:
-            say(f"cis-facts: {caveat}")
-    stdout = sys.stdout
-    try:
-        if fmt == "table":
-            text = _draw(answer, chosen if fields else answer.columns, color)
-        else:
-            text = _text(answer, fmt, chosen)
-        _write(text)
-        stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(0)
+    fmt = format_ or default_format(env)
+    left_out = 0
+    if fmt == "table":
+        answer, left_out = table_answer(answer)
+    view = views.view(answer)
+    for warning in view.warnings:
+        message(env, warning)
+    if fmt not in ("table", "markdown"):
+        for caveat in view.caveats:
+            message(env, caveat)
+    if view.text and format_ is None and not fields:
+        _write(env, view.text + "\n")  # text to paste reads the same on a terminal or in a pipe
+        return
+    if fmt == "table":
+        _write(env, _draw(env, view, chosen if fields else None, color))
+        if left_out:
+            message(
+                env,
+                f"the table shows the first {TABLE_ROWS:,} of {TABLE_ROWS + left_out:,} rows; "
+                "--format plain, csv or json gives them all",
+            )
+        return
+    _write(env, _text(env, view, fmt, chosen if fields else None))
 
 
-def _text(answer: Answer, fmt: str, fields: tuple[str, ...]) -> str:
-    """The answer in a machine format, made safe for where it goes."""
-    from cis_facts.render.machine import RENDERERS
+def _text(env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None) -> str:
+    """The view in a text format, made safe for where it goes."""
+    from cis_facts.render import views
+    from cis_facts.safety import json_for_stream, neutralise
 
     if fmt in SPREADSHEET_FORMATS and not raw_cells():
-        answer = neutralised(answer)
-    text = RENDERERS[fmt](answer, fields)
+        view = view.replace(records=tuple(neutralise(record) for record in view.records))
+    text = views.render_text(view, fmt, fields)
     if fmt in JSON_FORMATS:
-        text = json_for_stream(text, sys.stdout)
+        text = json_for_stream(text, env.out)
     return text
 
 
@@ -66,24 +86,6 @@ def raw_cells() -> bool:
 
     ctx = click.get_current_context(silent=True)
     return bool(ctx is not None and ctx.meta.get(RAW_CELLS))
-
-
-def _draw(answer: Answer, columns: tuple[str, ...], color: str) -> str:
-    from cis_facts.i18n import headers
-    from cis_facts.render import terminal
-
-    if columns != answer.columns:
-        answer = answer.replace(columns=columns, headers=headers(columns, answer.lang))
-    answer, left_out = table_answer(answer)
-    console = terminal.make_console(sys.stdout, color, width=None)
-    with console.capture() as captured:
-        terminal.render(answer, console)
-    if left_out:
-        say(
-            f"cis-facts: the table shows the first {TABLE_ROWS:,} of "
-            f"{TABLE_ROWS + left_out:,} rows; --format plain, csv or json gives them all"
-        )
-    return captured.get()
 
 
 def table_answer(answer: Answer) -> tuple[Answer, int]:
@@ -98,18 +100,66 @@ def table_answer(answer: Answer) -> tuple[Answer, int]:
     return answer.replace(records=answer.records[:TABLE_ROWS]), left_out
 
 
-def _write(text: str) -> None:
-    """The one place output leaves: to stdout, or through a pager on a tall terminal page."""
-    from cis_facts import pager
+def _draw(env: Environment, view: View, fields: tuple[str, ...] | None, color: str) -> str:
+    """The view drawn as a terminal table, as text (so a tall page can be paged)."""
+    from cis_facts.render import terminal, views
 
-    if not sys.stdout.isatty():  # the common scripted case pays for nothing more
-        sys.stdout.write(text)
-        return
+    if fields is not None:
+        view = views.with_columns(view, fields)
+    console = terminal.make_console(env, color)
+    with console.capture() as captured:
+        terminal.render(view, console)
+    return captured.get()
+
+
+def _write(env: Environment, text: str) -> None:
+    """The one place an answer leaves: to stdout, or through a pager on a tall terminal page."""
+    stream = env.out
+
+    def action() -> None:
+        if not env.stdout_isatty:  # the common scripted case pays for nothing more
+            stream.write(text)
+        else:
+            from cis_facts import pager
+
+            pager.show(text, stream, enabled=_pager_enabled(), environ=env.environ)
+        stream.flush()
+
+    _guarded(action)
+
+
+def _pager_enabled() -> bool:
     import click
+
+    from cis_facts.settings import Settings
 
     ctx = click.get_current_context(silent=True)
     settings = ctx.find_object(Settings) if ctx is not None else None
-    pager.show(text, sys.stdout, enabled=settings is None or settings.pager)
+    return settings is None or settings.pager
+
+
+def write(env: Environment, text: str) -> None:
+    """Write ``text`` to stdout as it is (no pager); a closed pipe ends the call quietly."""
+    stream = env.out
+
+    def action() -> None:
+        stream.write(text)
+        stream.flush()
+
+    _guarded(action)
+
+
+def message(env: Environment, text: str) -> None:
+    """One message line (or several) on stderr, prefixed with the program name."""
+    say(f"cis-facts: {text}", env.stderr)  # None: the process stderr, dropped if it is gone
+
+
+def _guarded(action: Callable[[], object]) -> None:
+    try:
+        action()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
 
 
 def _silence_stdout() -> None:

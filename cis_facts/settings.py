@@ -1,13 +1,13 @@
-"""Per-invocation settings shared by the CLI layer: data files, language, terminal facts.
+"""Per-invocation settings shared by the CLI layer: data files, language, the terminal.
 
 The fact base is loaded at most once per call, on first use.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 
+from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
 
@@ -25,11 +25,16 @@ class Settings:
     """What the group options decided, and the fact base once loaded."""
 
     def __init__(
-        self, data: tuple[str, ...] = (), lang: str | None = None, pager: bool = True
+        self,
+        data: tuple[str, ...] = (),
+        lang: str | None = None,
+        pager: bool = True,
+        env: Environment | None = None,
     ) -> None:
         self.data = data
         self.lang = lang
         self.pager = pager
+        self.env = env or Environment.from_system()
         self._base: FactBase | None = None
 
     def base(self) -> FactBase:
@@ -41,4 +46,4 @@ class Settings:
         chosen = given or self.lang
         if chosen in ("en", "kk"):
             return "kk" if chosen == "kk" else "en"
-        return default_lang(os.environ)
+        return default_lang(self.env.environ)

@@ -15,6 +15,7 @@ from cis_facts.loader import load
 from cis_facts.query.timeline import timeline
 from cis_facts.query.trade import partners
 from cis_facts.render.terminal import render
+from cis_facts.render.views import view
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "img"
 WIDTH = 100
@@ -31,7 +32,7 @@ def shoot(answer: Answer, name: str, title: str) -> Path:
         emoji=False,
         highlight=False,
     )
-    render(answer, console)
+    render(view(answer), console)
     path = OUT / f"{name}.svg"
     path.write_text(console.export_svg(title=title), encoding="utf-8")
     return path

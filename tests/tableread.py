@@ -9,7 +9,7 @@ LEFT_EDGE = "┏┃┡│├└┌╭"
 RIGHT_EDGE = "┓┃┩│┤┘┐╮"
 _BOX = re.compile(r"[\u2500-\u257f\s]*")
 _MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"),
     "kk": ("қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"),
 }
 

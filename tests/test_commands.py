@@ -421,7 +421,7 @@ def test_country_lists_every_fact_naming_it(runner: CliRunner, base: FactBase) -
 def test_country_table(runner: CliRunner) -> None:
     out = table(runner, "country", "KZ")
     assert "Kazakhstan (KZ)" in out
-    assert "Қазақстан / Казахстан" in out
+    assert "Kazakhstan · Қазақстан · Казахстан" in out
     assert "13 Dec 1991" in out
 
 
@@ -802,7 +802,8 @@ def test_show_table(runner: CliRunner, base: FactBase) -> None:
     out = table(runner, "show", "rank-zinc", width=200)
     assert "rank-zinc" in out
     assert fact.quote in out
-    assert fact.label_kk in out
+    assert fact.label_en in out
+    assert "label_kk" not in out
 
 
 def test_show_unknown_id_suggests(runner: CliRunner) -> None:
@@ -815,57 +816,64 @@ def test_show_unknown_id_suggests(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fact_id", "figure"),
+    ("fact_id", "sentence"),
     [
-        ("rank-zinc", "1st"),
-        ("rank-uranium", "25"),
-        ("fdi-cumulative-1993-2004", "34"),
-        ("export-share-switzerland", "18.7"),
+        ("rank-zinc", "Kazakhstan ranks 1st in the world for zinc."),
+        (
+            "export-share-switzerland",
+            "In 2004 Switzerland took 18.7 % of Kazakhstan's exports, first among its buyers.",
+        ),
+        ("georgia-withdrawal", "Georgia left the CIS on 18 August 2009."),
     ],
 )
-def test_cite_plain(runner: CliRunner, base: FactBase, fact_id: str, figure: str) -> None:
+def test_cite_plain(runner: CliRunner, base: FactBase, fact_id: str, sentence: str) -> None:
     fact = by_id(base, fact_id)
     title = next(s.title for s in base.sources if s.id == fact.source)
     out = ok(runner, "cite", fact_id).stdout
-    sentence, _, citation = out.partition(" (Source: ")
-    assert sentence == fact.label_en.rstrip(".") + "."
-    assert figure in sentence
-    assert title in citation
-    assert f"«{fact.quote}»" in citation
-    assert out.endswith(")\n")
+    first, second, *rest = out.splitlines()
+    assert first == sentence
+    assert second == f"Source: {title}; quote: «{fact.quote}»"
+    if fact.note:
+        (correction,) = rest
+        assert correction.startswith(f"Note: {fact.note}")
+    else:
+        assert rest == []
 
 
 def test_cite_markdown(runner: CliRunner, base: FactBase) -> None:
     fact = by_id(base, "rank-zinc")
     out = ok(runner, "cite", "rank-zinc", "--style", "markdown").stdout
-    assert out.startswith(fact.label_en + ".[^rank-zinc]\n")
+    assert out.startswith("Kazakhstan ranks 1st in the world for zinc.[^rank-zinc]\n")
     footnote = out.split("\n\n[^rank-zinc]: ", 1)[1]
     title = next(s.title for s in base.sources if s.id == fact.source)
-    assert footnote.startswith(f"Source: *{title}*")  # the title in italics
+    assert footnote.startswith(f"*{title}*")  # the title in italics
     assert fact.quote in footnote
 
 
 @pytest.mark.parametrize("style", ["plain", "markdown"])
 def test_cite_kazakh(runner: CliRunner, base: FactBase, style: str) -> None:
-    fact = by_id(base, "rank-uranium")
-    out = ok(runner, "cite", "rank-uranium", "--style", style, "--lang", "kk").stdout
-    assert out.startswith(fact.label_kk + ".")
-    assert "25" in fact.label_kk
-    assert "Дереккөз" in out
+    fact = by_id(base, "rank-zinc")
+    out = ok(runner, "cite", "rank-zinc", "--style", style, "--lang", "kk").stdout
+    assert out.startswith("Қазақстан мырыштан әлемде бірінші орын алады.")
     assert fact.quote in out
-    assert "Source" not in out
+    assert "Source" not in out and "quote" not in out
 
 
 def test_cite_json(runner: CliRunner, base: FactBase) -> None:
-    fact = by_id(base, "fdi-cumulative-1993-2004")
+    fact = by_id(base, "almaty-protocol")
     (record,) = as_json(runner, "cite", fact.id)
     assert (record["id"], record["style"], record["source"]) == (fact.id, "plain", fact.source)
-    assert record["sentence"] == fact.label_en + "."
-    assert "34" in record["sentence"]
-    assert fact.quote in record["citation"]
+    assert record["sentence"].endswith("establishing the CIS (21 December 1991).")
     assert record["quote"] == fact.quote
-    assert record["sentence"] in record["text"]
-    assert record["citation"] in record["text"]
+    assert record["note"] == fact.note
+    assert (record["note_source"], record["note_source_title"]) == (
+        "alma-ata-protocol",
+        (
+            "Protocol to the Agreement on the Establishment of the Commonwealth of Independent "
+            "States (Alma-Ata, 21 December 1991)"
+        ),
+    )
+    assert record["text"] == f"{record['sentence']}\n{record['citation']}"
 
 
 def test_cite_unknown_id(runner: CliRunner) -> None:

@@ -35,8 +35,10 @@ COMMANDS: dict[str, list[str]] = {
     "show-event": ["show", "almaty-protocol"],
     "cite": ["cite", "rank-zinc"],
 }
-FORMATS = ("json", "jsonl", "csv", "tsv", "plain", "markdown")
-TABULAR = ("csv", "tsv", "plain", "markdown")
+# Machine formats: the same records in every one. Markdown is a human format (see
+# tests/test_presentation.py).
+FORMATS = ("json", "jsonl", "csv", "tsv", "plain")
+TABULAR = ("csv", "tsv", "plain")
 _TAB_ESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 Flat = tuple[list[str], list[list[str]]]

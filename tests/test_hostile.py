@@ -730,7 +730,6 @@ MARKUP_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "units [bold]x[/bold]",
             "Figure quote [link=http://e.com]x[/link] :smile:",
             "Figure note \\[bold]not bold [red on white]alarm[/]",
-            "Маркленд :smile: [link=http://e.com]x[/link]",
         ),
     ),
     "cite": (
@@ -743,7 +742,7 @@ MARKUP_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "timeline": (
         ("timeline", "--from", "1995", "--to", "1995"),
-        ("Markland event [bold]x[/bold] :flag_kz:", "Place [/]", "Markland [bold]x[/bold] (QM)"),
+        ("Markland event [bold]x[/bold] :flag_kz:", "Place [/]", "Markland [bold]x[/bold]"),
     ),
 }
 SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -777,7 +776,10 @@ def test_markup_is_shown_literally(markup_file: Path, name: str, variant: str) -
     if variant == "plain":
         # Plain output escapes backslashes (tab-separated values) and names countries by
         # code; cite's own text form stands for plain (--format plain gives its fields).
-        shown = tuple(t.replace("\\", "\\\\") for t in shown if not t.endswith(" (QM)"))
+        names = ("Markland [bold]x[/bold]",)  # the country's name, which plain gives as QM
+        shown = tuple(
+            t.replace("\\", "\\\\") for t in shown if not t.endswith(" (QM)") and t not in names
+        )
         options = () if name == "cite" else options
     result = invoke(["--data", str(markup_file), *args, *options], env=env)
     assert result.exit_code == 0, result.stderr

@@ -146,7 +146,8 @@ def test_on_1993_12_15_georgia_is_uncertain(runner: CliRunner) -> None:
 
 def test_uncertain_row_in_the_table(runner: CliRunner) -> None:
     out = table(runner, "--on", "1993-12-15", width=200)
-    assert status_cell(out, "Georgia (GE)") == "uncertain"
+    assert status_cell(out, "Georgia (GE)") == "uncertain [1]"
+    assert "[1] Georgia's accession is dated 1993 ж." not in out
     assert "Dec 1993" in out
     assert "1 Dec 1993" not in out
 
@@ -193,7 +194,7 @@ def test_all_table_status_of_a_former_member(
 ) -> None:
     georgia = next(c for c in base.countries if c.code == "GE")
     name = georgia.name_kk if lang == "kk" else georgia.name_en
-    out = table(runner, "--all", "--lang", lang)
+    out = table(runner, "--all", "--lang", lang, width=120)
     assert status_cell(out, f"{name} (GE)") in wanted
 
 
@@ -295,11 +296,18 @@ def test_chart_table_shows_every_state_and_a_legend(runner: CliRunner, base: Fac
         assert f"{names[code]} ({code})" in out
     assert "██ member" in out
     assert "▒▒ associate member" in out
+    assert "▐▐ joined or became a member state during the year" in out
+    assert "▞▞ became associate during the year" in out
+    assert "▌▌ left during the year" in out
     assert "·· not a member" in out
     assert "91 92 93" in out
     assert "08 09" in out
     assert "…" not in out
     georgia = next(line for line in out.splitlines() if line.startswith("Georgia (GE)"))
-    assert georgia.split()[2:5] == ["··", "··", "██"]  # 1991, 1992 out; 1993 in
+    # 1991, 1992 out; joined in December 1993; left on 18 August 2009
+    assert georgia.split()[2:6] == ["··", "··", "▐▐", "██"]
+    assert georgia.split()[-1] == "▌▌"
     turkmenistan = next(line for line in out.splitlines() if line.startswith("Turkmenistan"))
     assert turkmenistan.split()[-1] == "▒▒"
+    # 2004 a founding state; associate member from Aug 2005
+    assert turkmenistan.split()[-6:-4] == ["▓▓", "▞▞"]

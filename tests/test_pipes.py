@@ -22,7 +22,7 @@ SCRIPT = Path(sys.executable).parent / "cis-facts"
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
 COMMANDS = {"timeline": ["timeline"], "trade-exports": ["trade", "exports"]}
 PIPE_BUFFER = 64 * 1024  # Linux default; the answer is made far larger
-RECORDS = 60
+RECORDS = 70
 TIMEOUT = 60
 
 pytestmark = [

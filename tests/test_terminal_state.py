@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from cis_facts import output
 from cis_facts.cli import cli
+from cis_facts.environment import Environment
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 ESC = b"\x1b["
@@ -106,7 +107,7 @@ def test_default_format_follows_the_terminal(
     monkeypatch: pytest.MonkeyPatch, tty: bool, expected: str
 ) -> None:
     monkeypatch.setattr(sys, "stdout", _Stream(tty))
-    assert output.default_format() == expected
+    assert output.default_format(Environment.from_system()) == expected
 
 
 def _totals(tmp_path: Path, turnover: str) -> Path:

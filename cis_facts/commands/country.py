@@ -53,5 +53,9 @@ def country(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     emit(
-        country_query.profile(base, resolve(base, " ".join(name)), resolved), format_, fields, color
+        settings.env,
+        country_query.profile(base, resolve(base, " ".join(name)), resolved),
+        format_,
+        fields,
+        color,
     )

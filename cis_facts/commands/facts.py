@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from cis_facts.complete import complete_fact_id
-from cis_facts.inert import say
 from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
+
+CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -46,6 +45,7 @@ def show(
       event_kind       for events: founding, accession, ... (the event's own kind)
       label            the label in --lang
       source_title     the title of the cited source
+      note_source_title  the title of the document a correction rests on, or null
       context          with --context: the source text's whole sentence around
                        the quote (null when the source text is not packaged)
     Dates are ISO strings with a <field>_precision sibling; countries are
@@ -55,17 +55,18 @@ def show(
 
     resolved = settings.resolve_lang(lang)
     answer = facts_query.show(settings.base(), fact_id, resolved, with_context)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)
 
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
 @click.option(
     "--style",
-    type=click.Choice(("plain", "markdown"), case_sensitive=False),
+    type=click.Choice(CITE_STYLES, case_sensitive=False),
     default="plain",
     show_default=True,
-    help="Citation style.",
+    help="plain, markdown (a footnote), html, wikipedia ({{cite book}} with quote=), or the "
+    "source records as bibtex or csl-json.",
 )
 @output_options
 @click.pass_obj
@@ -80,27 +81,32 @@ def cite(
 ) -> None:
     """A ready-to-paste sentence stating the fact, with a citation quoting its source.
 
-    Without --format the text itself is printed, on a terminal or into a pipe.
+    The sentence gives the fact's date or period, value and unit in --lang; then
+    the source's title and the verbatim quote; where the fact carries a
+    correction, the correction and the document it rests on. Without --format
+    the text itself is printed, on a terminal or into a pipe.
 
     \b
     Examples:
-      cis-facts cite rank-zinc
-      cis-facts cite fdi-cumulative-1993-2004 --style markdown --lang kk
+      cis-facts cite georgia-withdrawal
+      cis-facts cite export-share-italy --style markdown --lang kk
+      cis-facts cite almaty-protocol --style wikipedia
+      cis-facts cite rank-zinc --style bibtex >> refs.bib
       cis-facts cite rank-uranium | xclip -selection clipboard
 
     \b
     JSON fields:
-      id, style        fact id and citation style
-      text             sentence and citation together, ready to paste
-      sentence         the statement with its figure (in --lang)
-      citation         source title and verbatim quote
-      quote, source, source_title
+      id, style          fact id and citation style
+      text               sentence and citation together, ready to paste
+      sentence           the statement with its date and figure (in --lang)
+      citation           the citation in the chosen style
+      quote, note        the verbatim quote; the correction (in --lang) or null
+      note_source        id of the document the correction rests on, or null
+      note_source_title  its title, or null
+      source, source_title, source_language
     """
     from cis_facts.query import facts as facts_query
 
     resolved = settings.resolve_lang(lang)
     answer = facts_query.cite(settings.base(), fact_id, style, resolved)
-    if format_ is None and not fields:
-        say(answer.records[0]["text"], sys.stdout)
-        return
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

@@ -46,4 +46,10 @@ def figures(
     from cis_facts.query import figures as figures_query
 
     resolved = settings.resolve_lang(lang)
-    emit(figures_query.figures(settings.base(), resolved, topic), format_, fields, color)
+    emit(
+        settings.env,
+        figures_query.figures(settings.base(), resolved, topic),
+        format_,
+        fields,
+        color,
+    )

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 @click.command(epilog=EXIT_CODES_HELP)
 @date_option("--on", "on", help="Date to ask about (default: the latest membership event)")
 @click.option("--all", "include_former", is_flag=True, help="Also list former members.")
-@click.option("--chart", is_flag=True, help="Draw a membership chart across the years.")
+@click.option(
+    "--chart",
+    is_flag=True,
+    help="Draw a membership chart across the years (every year; --on is refused with it).",
+)
 @output_options
 @click.pass_obj
 def members(
@@ -67,8 +71,10 @@ def members(
 
     resolved = settings.resolve_lang(lang)
     base = settings.base()
+    if chart and on is not None:
+        raise click.UsageError("--on cannot be used with --chart: the chart shows every year")
     if chart:
         answer = members_query.membership_chart(base, resolved)
     else:
         answer = members_query.members(base, on, include_former, resolved)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

@@ -64,4 +64,4 @@ def resources(
 
     resolved = settings.resolve_lang(lang)
     answer = resources_query.resources(settings.base(), resolved, mineral, top)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

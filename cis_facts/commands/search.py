@@ -57,4 +57,4 @@ def search(
 
     resolved = settings.resolve_lang(lang)
     answer = search_query.search(settings.base(), " ".join(query), resolved, limit)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

@@ -42,4 +42,5 @@ def statements(
     from cis_facts.query import statements as statements_query
 
     resolved = settings.resolve_lang(lang)
-    emit(statements_query.statements(settings.base(), resolved, topic), format_, fields, color)
+    answer = statements_query.statements(settings.base(), resolved, topic)
+    emit(settings.env, answer, format_, fields, color)

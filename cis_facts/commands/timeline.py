@@ -66,6 +66,7 @@ def timeline(
       kind             founding, meeting, declaration, accession, withdrawal,
                        status-change, charter, decision, theme-year
       label            what happened (in --lang)
+      short            the event's short title (in --lang), else its label
       place            where (in --lang), or null
       participants     [{"code", "name"}]
       initiator        {"code", "name"} or null
@@ -82,4 +83,4 @@ def timeline(
     base = settings.base()
     state = resolve(base, country) if country else None
     answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state, kind=kind)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

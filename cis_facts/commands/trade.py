@@ -79,4 +79,4 @@ def trade(
         code = resolve(base, country).code if country is not None else None
         flow: Flow = "export" if view == "exports" else "import"
         answer = trade_query.partners(base, flow, resolved, top, code)
-    emit(answer, format_, fields, color)
+    emit(settings.env, answer, format_, fields, color)

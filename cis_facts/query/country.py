@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, date_fields, source_caption
-from cis_facts.i18n import headers, word
+from cis_facts.answer import Answer, Record, date_fields, source_titles
 from cis_facts.model import AnyFact, Country, Event, FactBase, Figure, Lang, Ranking, TradeShare
 
 FIELDS = (
@@ -21,11 +20,10 @@ FIELDS = (
     "quote",
     "note",
 )
-COLUMNS = ("section", "label", "date", "value", "unit")
 HOME = "KZ"  # rankings and unattributed figures are Kazakhstan's
 
 
-def _names(country: Country, lang: Lang) -> list[Record]:
+def _names(country: Country) -> list[Record]:
     rows = [
         ("code", country.code),
         ("en", country.name_en),
@@ -34,20 +32,11 @@ def _names(country: Country, lang: Lang) -> list[Record]:
     ]
     if country.aliases:
         rows.append(("aliases", ", ".join(country.aliases)))
-    label = {
-        "code": "ISO 3166-1",
-        "en": "English",
-        "kk": "Қазақша",
-        "ru": "Русский",
-        "aliases": "Aliases",
-    }
-    if lang == "kk":
-        label.update(en="Ағылшынша", kk="Қазақша", ru="Орысша", aliases="Басқа атаулары")
     return [
         {
             "section": "names",
             "id": country.code,
-            "label": label[key],
+            "label": key,
             "value": value,
             "source": country.source,
             "quote": country.quote,
@@ -85,7 +74,7 @@ def _fact_record(fact: AnyFact, lang: Lang) -> Record:
         status=getattr(fact, "status", None),
         source=fact.source,
         quote=fact.quote,
-        note=fact.note,
+        note=fact.note_in(lang),
     )
     if isinstance(fact, Ranking) and fact.rank is not None:
         record.update(value=fact.rank, unit="rank")
@@ -100,7 +89,7 @@ def _fact_record(fact: AnyFact, lang: Lang) -> Record:
 
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     """Names first, then events in date order, trade positions, then figures."""
-    records = _names(country, lang)
+    records = _names(country)
     facts = [f for f in base.facts() if _names_it(f, country.code)]
     order = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
     facts.sort(key=lambda f: order[_section(f)])
@@ -108,15 +97,11 @@ def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     for record in records:
         for field in FIELDS:
             record.setdefault(field, None)
-    title = f"{country.name(lang)} ({country.code}) \u2014 {country.name_kk} / {country.name_ru}"
     return Answer(
-        view="grouped",
-        group_by="section",
-        title=title,
+        kind="country",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
-        columns=COLUMNS,
-        headers={**headers(COLUMNS, lang), "label": word("fact", lang)},
+        context=country,
     )

@@ -1,82 +1,102 @@
-"""One fact in full (``show``) and as a ready-to-paste sentence with citation (``cite``)."""
+"""One fact in full (``show``) and the pieces of its citation (``cite``)."""
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, source_caption
-from cis_facts.i18n import headers
-from cis_facts.model import FactBase, Lang, Source
+from collections.abc import Mapping
+
+from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.frozen import Frozen
+from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
+from cis_facts.query.countries import index
 from cis_facts.query.records import find, full_record
 
-CITE_FIELDS = ("id", "style", "text", "sentence", "citation", "quote", "source", "source_title")
+CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
+CITE_FIELDS = (
+    "id",
+    "style",
+    "text",
+    "sentence",
+    "citation",
+    "quote",
+    "note",
+    "note_source",
+    "note_source_title",
+    "source",
+    "source_title",
+    "source_language",
+)
+
+
+class CiteContext(Frozen, kw_only=True):
+    """The fact, the source it quotes, the document behind its correction, the style."""
+
+    fact: AnyFact
+    source: Source | None
+    note_source: Source | None
+    style: str
+    countries: Mapping[str, Country]
 
 
 def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
-    """Every field of the fact with this id; with ``with_context``, the source's sentence."""
+    """Every field of the fact with this id, with the titles of the sources it names;
+    with ``with_context``, the source's sentence around the quote."""
     fact = find(base, fact_id)
     record = full_record(base, fact, lang)
     sources = {s.id: s for s in base.sources}
     source = sources.get(fact.source)
+    note_source = sources.get(fact.note_source) if fact.note_source else None
     record["source_title"] = source.title if source else None
+    record["note_source_title"] = note_source.title if note_source else None
     if with_context:
         from cis_facts.verify import context, packaged_text
 
         text = packaged_text(source) if source else None
         record["context"] = context(text, fact.quote) if text else None
-    fields = tuple(record)
     return Answer(
-        view="fact",
-        title=f"{record['kind']}: {fact.id}",
+        kind="show",
         lang=lang,
-        caption=source_caption(base, [fact.source], lang),
-        fields=fields,
+        source_titles=source_titles(base, [fact.source]),
+        fields=tuple(record),
         records=(record,),
-        columns=fields,
-        headers={f: f for f in fields},
+        context=fact,
     )
 
 
-def _sentence(label: str) -> str:
-    label = label.strip()
-    return label if label.endswith((".", "!", "?")) else label + "."
-
-
-def _citation(source: Source | None, source_id: str, quote: str, style: str, lang: Lang) -> str:
-    title = source.title if source else source_id
-    said = "Дереккөз" if lang == "kk" else "Source"
-    quoted = "дәйексөз" if lang == "kk" else "quote"
-    if style == "markdown":
-        return f"{said}: *{title}*; {quoted}: «{quote}»"
-    return f"{said}: {title}; {quoted}: «{quote}»"
-
-
 def cite(base: FactBase, fact_id: str, style: str, lang: Lang) -> Answer:
-    """A sentence stating the fact, and a citation naming and quoting its source."""
+    """The fact, its source and the document behind its correction, for a citation.
+
+    The sentence and the formatted citation are written by the presentation layer, in
+    the chosen language and style.
+    """
     fact = find(base, fact_id)
     sources = {s.id: s for s in base.sources}
     source = sources.get(fact.source)
-    sentence = _sentence(fact.label(lang))
-    citation = _citation(source, fact.source, fact.quote, style, lang)
-    if style == "markdown":
-        text = f"{sentence}[^{fact.id}]\n\n[^{fact.id}]: {citation}"
-    else:
-        text = f"{sentence} ({citation})"
+    note_source = sources.get(fact.note_source) if fact.note_source else None
     record: Record = {
         "id": fact.id,
         "style": style,
-        "text": text,
-        "sentence": sentence,
-        "citation": citation,
+        "text": None,
+        "sentence": None,
+        "citation": None,
         "quote": fact.quote,
+        "note": fact.note,
+        "note_source": fact.note_source,
+        "note_source_title": note_source.title if note_source else None,
         "source": fact.source,
         "source_title": source.title if source else None,
+        "source_language": source.language if source else None,
     }
     return Answer(
-        view="cite",
-        title=fact.id,
+        kind="cite",
         lang=lang,
-        caption=source_caption(base, [fact.source], lang),
+        source_titles=source_titles(base, [fact.source]),
         fields=CITE_FIELDS,
         records=(record,),
-        columns=("text",),
-        headers=headers(("text",), lang),
+        context=CiteContext(
+            fact=fact,
+            source=source,
+            note_source=note_source,
+            style=style,
+            countries=index(base),
+        ),
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
 from cis_facts.errors import NotFoundError
-from cis_facts.i18n import headers, word
 from cis_facts.model import FactBase, Figure, Lang
 from cis_facts.query.countries import index
 from cis_facts.query.topics import by_topic, topics
@@ -25,7 +24,6 @@ FIELDS = (
     "quote",
     "note",
 )
-COLUMNS = ("topic", "label", "value", "unit", "date")
 
 
 def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
@@ -43,14 +41,14 @@ def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
         country=country_obj(index(base), figure.country, lang),
         source=figure.source,
         quote=figure.quote,
-        note=figure.note,
+        note=figure.note_in(lang),
     )
     return record
 
 
 def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     """Figures in file order grouped by topic; ``topic`` keeps those whose topic starts so."""
-    caveats: tuple[str, ...] = ()
+    searched: str | None = None  # the topic asked for, when no topic is named so
     try:
         chosen = by_topic(base.figures, topic, "figures")
     except NotFoundError:
@@ -59,19 +57,15 @@ def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
             raise
         order = {t: i for i, t in enumerate(topics(base.figures))}
         chosen = sorted(found, key=lambda f: order[f.topic])
-        caveats = (word("figures.searched", lang, topic=topic),)
+        searched = topic
     records = tuple(figure_record(base, f, lang) for f in chosen)
     return Answer(
-        view="grouped",
-        title=word("title.figures", lang),
+        kind="figures",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=records,
-        columns=COLUMNS,
-        headers=headers(COLUMNS, lang),
-        group_by="topic",
-        caveats=caveats,
+        context=searched,
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
+from cis_facts.collate import sort_key
 from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
-from cis_facts.i18n import headers, word
 from cis_facts.model import Event, FactBase, Lang
 from cis_facts.query.countries import index
 
@@ -72,16 +72,12 @@ def standing(events: Sequence[Event], on: PartialDate) -> Standing:
     return Standing(status, since, left, tuple(pending))
 
 
-def _uncertain_note(pending: Sequence[Event], on: PartialDate, lang: Lang) -> str:
+def _uncertain_note(pending: Sequence[Event], on: PartialDate) -> str:
+    """Why the status is open, as machine formats carry it (English)."""
     event = pending[0]
-    when, day = event.date.human(lang), on.human(lang)
-    if lang == "kk":
-        return (
-            f"{event.short(lang)}: {when} (күні белгісіз); {day} күнгі мәртебесін дерек анықтамайды"
-        )
     return (
-        f"{event.short(lang)} is dated {when} only; the base cannot tell whether it had "
-        f"happened by {day}"
+        f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
+        f"whether it had happened by {on.human()}"
     )
 
 
@@ -92,21 +88,55 @@ def charter_date(base: FactBase) -> When | None:
     return min(dates, key=lambda w: w.first) if dates else None
 
 
-def reason(state: Standing, charter: When | None, on: PartialDate, lang: Lang) -> str | None:
-    """Why the state has its status on ``on``: the event that gave it, and for a founding
-    state whether the Charter existed yet."""
+class Reason(Frozen):
+    """Why a state has its status: the event that gave it, and for a founding state
+    whether the Charter existed yet (``before``) or was never taken on (``after``)."""
+
+    kind: str  # event | founder_before | founder_after
+    event: Event
+    charter: When | None = None
+
+
+class MembersContext(Frozen, kw_only=True):
+    """What the members view words: the date asked about and why each status holds."""
+
+    on: PartialDate
+    defaulted: bool  # no --on: the latest membership event
+    latest: When
+    include_former: bool
+    pending: Mapping[str, Event]  # per country, the event the date falls inside
+    reasons: Mapping[str, Reason]
+
+    @property
+    def after_latest(self) -> bool:
+        return self.on.first > self.latest.last
+
+
+class ChartContext(Frozen, kw_only=True):
+    first: int
+    last: int
+    latest: When
+
+
+def reason(state: Standing, charter: When | None, on: PartialDate) -> Reason | None:
+    """Why the state has its status on ``on``; the presentation layer words it."""
     event = state.since
     if event is None:
         return None
-    values = {"event": event.short(lang)}
     if event.status == "founder" and charter is not None:
-        key = "reason.founder_before" if on.last < charter.first else "reason.founder_after"
-        return word(key, lang, charter=charter.human(lang), **values)
-    return word("reason.event", lang, **values)
+        kind = "founder_before" if on.last < charter.first else "founder_after"
+        return Reason(kind, event, charter)
+    return Reason("event", event)
 
 
 def _record(
-    base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
+    base: FactBase,
+    code: str,
+    events: Sequence[Event],
+    state: Standing,
+    on: PartialDate,
+    lang: Lang,
+    why: Reason | None,
 ) -> Record:
     countries = index(base)
     certain = not state.pending
@@ -128,8 +158,8 @@ def _record(
     record["since_event"] = since.id if since else None
     record["founding_acts"] = founding
     record.update(date_fields("left", state.left.date if state.left else None))
-    record["reason"] = reason(state, charter_date(base), on, lang) if certain else None
-    record["note"] = None if certain else _uncertain_note(state.pending, on, lang)
+    record["reason"] = why.event.short(lang) if why is not None and certain else None
+    record["note"] = None if certain else _uncertain_note(state.pending, on)
     record["as_of"] = on.iso()
     record["as_of_precision"] = on.precision
     record["source"] = (state.since or state.pending[0]).source
@@ -146,44 +176,57 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
     latest = latest_date(base)
     if latest is None:
         raise NotFoundError("the fact base holds no membership events")
-    warnings: list[str] = []
-    notes: tuple[str, ...] = ()
+    defaulted = on is None
     if on is None:
         on = latest.start
-        notes = (word("as_of", lang, date=latest.human(lang)),)
-    elif on.first > latest.last:
-        warnings.append(word("after_latest", lang, date=on.human(lang), latest=latest.human(lang)))
     wanted = {"member", "founder", "signatory", "associate"}
     wanted |= {"left"} if include_former else set()
     records = []
+    pending: dict[str, Event] = {}
+    reasons: dict[str, Reason] = {}
+    charter = charter_date(base)
     for code, events in status_events(base).items():
         state = standing(events, on)
+        if state.pending:
+            pending[code] = state.pending[0]
+        why = reason(state, charter, on) if not state.pending else None
+        if why is not None:
+            reasons[code] = why
         if state.status in wanted or (state.pending and state.status != "left"):
-            records.append(_record(base, code, events, state, on, lang))
+            records.append(_record(base, code, events, state, on, lang, why))
     if not records:
         raise NotFoundError(f"no state was a member of the CIS on {on.iso()}")
     order = {"member": 0, "uncertain": 1, "founder": 2, "signatory": 3, "associate": 4, "left": 5}
-    records.sort(key=lambda r: (order[r["status"]], r["since"] or "", r["country"]["name"]))
-    columns: tuple[str, ...] = ("country", "status", "since", "reason", "note")
-    if include_former:
-        columns = ("country", "status", "since", "left", "reason", "note")
-    when = on.human(lang)
-    title = f"{word('title.members', lang)} \u2014 {when}"
+    records.sort(
+        key=lambda r: (order[r["status"]], r["since"] or "", sort_key(r["country"]["name"], lang))
+    )
     return Answer(
-        view="table",
-        title=title,
+        kind="members",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
-        columns=columns,
-        headers=headers(columns, lang),
-        notes=notes,  # machine formats carry it in each record's as_of
-        warnings=tuple(warnings),
+        context=MembersContext(
+            on=on,
+            defaulted=defaulted,
+            latest=latest,
+            include_former=include_former,
+            pending=pending,
+            reasons=reasons,
+        ),
     )
 
 
-CHART_FIELDS = ("country", "spans", "years", "by_year", "as_of", "as_of_precision", "source")
+CHART_FIELDS = (
+    "country",
+    "spans",
+    "years",
+    "by_year",
+    "changes",
+    "as_of",
+    "as_of_precision",
+    "source",
+)
 
 
 def _spans(events: Sequence[Event]) -> list[Record]:
@@ -237,6 +280,21 @@ def _last_before_leaving(events: Sequence[Event]) -> dict[int, str | None]:
     return out
 
 
+def _changes(events: Sequence[Event], years: Sequence[int]) -> list[str | None]:
+    """Per year, how the state's status changed in it: ``joined`` (joined, or became a
+    member state), ``left``, ``associate`` (became an associate member), or None."""
+    by_year: dict[int, str] = {}
+    status: str | None = None
+    for event in events:
+        if event.status != status:
+            if event.status in ("left", "associate"):
+                by_year[event.date.first.year] = str(event.status)
+            elif event.status in ("member", "founder"):
+                by_year[event.date.first.year] = "joined"
+        status = event.status
+    return [by_year.get(year) for year in years]
+
+
 def membership_chart(base: FactBase, lang: Lang) -> Answer:
     """Each state's spans as member or associate, and its status year by year."""
     latest = latest_date(base)
@@ -256,27 +314,17 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
                 "spans": _spans(events),
                 "years": years,
                 "by_year": _by_year(events, years),
+                "changes": _changes(events, years),
                 "as_of": latest.start.iso(),
                 "as_of_precision": latest.start.precision,
                 "source": events[0].source,
             }
         )
-    legend = (
-        "██ member   ▓▓ founding state, not a member state   ░░ signed, not ratified   "
-        "▒▒ associate member   ·· not a member"
-        if lang == "en"
-        else "██ мүше   ▓▓ құрылтайшы мемлекет, мүше емес   ░░ қол қойған, бекітпеген   "
-        "▒▒ қауымдастырылған мүше   ·· мүше емес"
-    )
     return Answer(
-        view="chart",
-        title=f"{word('title.chart', lang)} {years[0]}\u2013{years[-1]}",
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        kind="chart",
         lang=lang,
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=CHART_FIELDS,
         records=tuple(records),
-        columns=("country",),
-        headers=headers(("country",), lang),
-        # Machine formats carry the date in each record's as_of; the note is for the table.
-        notes=(legend, word("as_of", lang, date=latest.human(lang))),
+        context=ChartContext(first=years[0], last=years[-1], latest=latest),
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, date_fields, source_caption
+from cis_facts.answer import Answer, Record, date_fields, source_titles
 from cis_facts.errors import NotFoundError
-from cis_facts.i18n import headers, ordinal, word
 from cis_facts.model import FactBase, Figure, Lang, Ranking
 from cis_facts.text import best_names, fold
 
@@ -26,21 +25,29 @@ FIELDS = (
     "quote",
     "note",
 )
-COLUMNS = ("mineral", "standing", "value", "unit", "date")
 RESERVES_TOPIC = "reserves"
 
 
-def standing(ranking: Ranking, lang: Lang) -> str:
-    """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one phrase."""
+def standing(ranking: Ranking) -> str:
+    """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one canonical phrase.
+
+    Machine formats carry this English form; tables phrase the ranking in their language.
+    """
     parts = []
     if ranking.rank is not None:
-        parts.append(ordinal(ranking.rank, lang))
+        parts.append(english_ordinal(ranking.rank))
     if ranking.top is not None:
-        parts.append(word("top", lang, n=ranking.top))
+        parts.append(f"top {ranking.top}")
     if ranking.share is not None:
         approx = "≈" if ranking.approximate else ""
-        parts.append(f"{approx}{ranking.share:g} %" + (" әлемдік" if lang == "kk" else " of world"))
+        parts.append(f"{approx}{ranking.share:g} % of world")
     return ", ".join(parts)
+
+
+def english_ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``13th``."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _sort_key(ranking: Ranking) -> tuple[float, float]:
@@ -53,7 +60,7 @@ def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
         "kind": "ranking",
         "id": ranking.id,
         "mineral": ranking.mineral(lang),
-        "standing": standing(ranking, lang),
+        "standing": standing(ranking),
         "rank": ranking.rank,
         "top": ranking.top,
         "share": ranking.share,
@@ -63,7 +70,7 @@ def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
         "label": ranking.label(lang),
     }
     record.update(date_fields("date", ranking.date))
-    record.update(source=ranking.source, quote=ranking.quote, note=ranking.note)
+    record.update(source=ranking.source, quote=ranking.quote, note=ranking.note_in(lang))
     return record
 
 
@@ -82,7 +89,7 @@ def _reserve_record(figure: Figure, lang: Lang) -> Record:
         "label": figure.label(lang),
     }
     record.update(date_fields("date", figure.date))
-    record.update(source=figure.source, quote=figure.quote, note=figure.note)
+    record.update(source=figure.source, quote=figure.quote, note=figure.note_in(lang))
     return record
 
 
@@ -116,12 +123,10 @@ def resources(
     if not records:
         raise NotFoundError("no ranking matches these filters")
     return Answer(
-        view="table",
-        title=word("title.resources", lang),
+        kind="resources",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
-        columns=COLUMNS,
-        headers={**headers(COLUMNS, lang), "standing": word("rank", lang)},
+        context=top,
     )

@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from cis_facts.answer import Answer, Record, source_caption
+from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
-from cis_facts.i18n import headers, word
 from cis_facts.model import Country, FactBase, Lang
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
@@ -37,7 +36,6 @@ FIELDS = (
     "source",
     "quote",
 )
-COLUMNS = ("id", "label", "value", "unit", "date")
 # Labels and names say what a record is about; a quote or a note only mentions things.
 WEIGHTS = {"label": 3.0, "names": 2.5, "numbers": 2.0, "quote": 1.0, "note": 0.6}
 # A figure or a date answers a question; a statement answers in words only, and a
@@ -231,12 +229,10 @@ def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> 
         raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))
     rows = [_row(records[hit.doc], hit, lang) for hit in hits[:limit]]
     return Answer(
-        view="table",
-        title=f"{word('title.search', lang)}: {query}",
+        kind="search",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in rows], lang),
+        source_titles=source_titles(base, [r["source"] for r in rows]),
         fields=FIELDS,
         records=tuple(rows),
-        columns=COLUMNS,
-        headers={**headers(COLUMNS, lang), "label": word("fact", lang)},
+        context=query,
     )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, source_caption
-from cis_facts.i18n import headers, word
+from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.model import FactBase, Lang, Statement
 from cis_facts.query.topics import by_topic
 
 FIELDS = ("topic", "id", "label", "period", "source", "quote", "note")
-COLUMNS = ("topic", "label", "period")
 
 
 def statement_record(statement: Statement, lang: Lang) -> Record:
@@ -27,15 +25,10 @@ def statements(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     """Statements in file order grouped by topic; ``topic`` keeps those whose topic starts so."""
     chosen = by_topic(base.statements, topic, "statements")
     records = tuple(statement_record(s, lang) for s in chosen)
-    columns = COLUMNS if any(r["period"] for r in records) else COLUMNS[:2]
     return Answer(
-        view="grouped",
-        title=word("title.statements", lang),
+        kind="statements",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=records,
-        columns=columns,
-        headers=headers(columns, lang),
-        group_by="topic",
     )

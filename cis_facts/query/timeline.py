@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
 from cis_facts.dates import PartialDate
 from cis_facts.errors import NotFoundError
-from cis_facts.i18n import headers, word
 from cis_facts.model import Country, Event, FactBase, Lang
 from cis_facts.query.countries import index
 
@@ -16,6 +15,7 @@ FIELDS = (
     "year",
     "kind",
     "label",
+    "short",
     "place",
     "participants",
     "initiator",
@@ -24,7 +24,6 @@ FIELDS = (
     "quote",
     "note",
 )
-COLUMNS = ("date", "label", "place", "participants")
 
 
 def event_record(base: FactBase, event: Event, lang: Lang) -> Record:
@@ -36,13 +35,14 @@ def event_record(base: FactBase, event: Event, lang: Lang) -> Record:
             "year": event.date.start.year,
             "kind": event.kind,
             "label": event.label(lang),
+            "short": event.short(lang),
             "place": event.place(lang),
             "participants": [country_obj(countries, c, lang) for c in event.participants],
             "initiator": country_obj(countries, event.initiator, lang),
             "status": event.status,
             "source": event.source,
             "quote": event.quote,
-            "note": event.note,
+            "note": event.note_in(lang),
         }
     )
     return record
@@ -82,13 +82,9 @@ def timeline(
         raise NotFoundError("no event matches these filters")
     records = tuple(event_record(base, e, lang) for e in events)
     return Answer(
-        view="grouped",
-        title=word("title.timeline", lang),
+        kind="timeline",
         lang=lang,
-        caption=source_caption(base, [e.source for e in events], lang),
+        source_titles=source_titles(base, [e.source for e in events]),
         fields=FIELDS,
         records=records,
-        columns=COLUMNS,
-        headers=headers(COLUMNS, lang),
-        group_by="year",
     )

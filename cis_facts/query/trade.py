@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_caption
+from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.i18n import headers, word
+from cis_facts.frozen import Frozen
 from cis_facts.model import FactBase, Flow, Lang, TradeTotal
 from cis_facts.query.countries import index
 
@@ -41,6 +41,20 @@ TOTAL_FIELDS = (
 TOLERANCE = 0.05  # the text rounds to 0.1
 
 
+class PartnersContext(Frozen, kw_only=True):
+    """The rows shown of how many, the shares the text lists in all, the years."""
+
+    top: int | None
+    count: int
+    listed_total: float | None
+    years: tuple[int, ...]
+
+
+class TotalsContext(Frozen, kw_only=True):
+    checks: tuple[SumCheck | None, ...]  # one per record
+    years: tuple[int, ...]
+
+
 def partners(
     base: FactBase, flow: Flow, lang: Lang, top: int | None = None, country: str | None = None
 ) -> Answer:
@@ -64,39 +78,27 @@ def partners(
             "share": share.share,
         }
         record.update(date_fields("date", share.date))
-        record.update(id=share.id, source=share.source, quote=share.quote, note=share.note)
+        record.update(id=share.id, source=share.source, quote=share.quote, note=share.note_in(lang))
         records.append(record)
-    notes: tuple[str, ...] = ()
-    columns: tuple[str, ...] = ("position", "country", "share")
-    if flow == "export":
-        total = round(sum(s.share or 0 for s in every), 1)
-        notes = (_share_note(total, len(every), lang),)
-    else:
-        columns = ("position", "country")
+    listed = [s.share for s in every if s.share is not None]
     return Answer(
-        view="bars" if flow == "export" else "table",
-        title=word("title.exports" if flow == "export" else "title.imports", lang),
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        kind="exports" if flow == "export" else "imports",
         lang=lang,
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=SHARE_FIELDS,
         records=tuple(records),
-        columns=columns,
-        headers=headers(columns, lang),
-        notes=notes,
+        context=PartnersContext(
+            top=top,
+            count=len(every),
+            listed_total=round(sum(listed), 1) if listed else None,
+            years=_years(s.date for s in rows),
+        ),
     )
 
 
-def _share_note(total: float, count: int, lang: Lang) -> str:
-    rest = round(100 - total, 1)
-    if lang == "kk":
-        return (
-            f"Көрсетілген {count} елдің үлесі: {total:g} %; қалған {rest:g} % мәтінде "
-            "елге бөлінбеген."
-        )
-    return (
-        f"The {count} listed shares sum to {total:g} %; the text attributes the other "
-        f"{rest:g} % to no country."
-    )
+def _years(dates: Iterable[When | None]) -> tuple[int, ...]:
+    """The distinct years the rows are dated to, in order."""
+    return tuple(sorted({d.start.year for d in dates if d is not None}))
 
 
 TotalKey = tuple[str, str, When]  # partners, flow, date
@@ -110,16 +112,38 @@ def _by_key(totals: Iterable[TradeTotal]) -> dict[TotalKey, float]:
     return values
 
 
-def _check(parts: Sequence[float | None], stated: float, what: str) -> str | None:
+class SumCheck(Frozen):
+    """A stated total against the sum of its parts (``parts``: turnover or partners)."""
+
+    parts: str
+    total: float
+    stated: float
+
+    @property
+    def ok(self) -> bool:
+        return abs(self.total - self.stated) <= TOLERANCE
+
+    def canonical(self) -> str:
+        """The check as machine formats carry it (English, canonical numbers)."""
+        what = _CANONICAL_PARTS[self.parts]
+        if self.ok:
+            return f"{what} = {self.total:g} ✓"
+        return (
+            f"MISMATCH: {what} = {self.total:g}, stated {self.stated:g} "
+            f"(differs by {self.total - self.stated:+.1f})"
+        )
+
+
+_CANONICAL_PARTS = {"turnover": "exports + imports", "partners": "CIS + other countries"}
+
+
+def _check(parts: Sequence[float | None], stated: float, what: str) -> SumCheck | None:
     if any(p is None for p in parts):
         return None
-    total = round(sum(p for p in parts if p is not None), 1)
-    if abs(total - stated) <= TOLERANCE:
-        return f"{what} = {total:g} ✓"
-    return f"MISMATCH: {what} = {total:g}, stated {stated:g} (differs by {total - stated:+.1f})"
+    return SumCheck(what, round(sum(p for p in parts if p is not None), 1), stated)
 
 
-def sum_check(values: Mapping[TotalKey, float], total: TradeTotal) -> str | None:
+def sum_check(values: Mapping[TotalKey, float], total: TradeTotal) -> SumCheck | None:
     """Exports + imports against turnover; CIS + other countries against all.
 
     ``values`` is ``_by_key`` of every total, built once: one look-up per part.
@@ -130,10 +154,10 @@ def sum_check(values: Mapping[TotalKey, float], total: TradeTotal) -> str | None
             values.get((total.partners, "exports", date)),
             values.get((total.partners, "imports", date)),
         ]
-        return _check(parts, total.value, "exports + imports")
+        return _check(parts, total.value, "turnover")
     if total.partners == "all":
         parts = [values.get(("cis", total.flow, date)), values.get(("other", total.flow, date))]
-        return _check(parts, total.value, "CIS + other countries")
+        return _check(parts, total.value, "partners")
     return None
 
 
@@ -146,7 +170,10 @@ def totals(base: FactBase, lang: Lang) -> Answer:
     rows.sort(key=lambda t: (t.date.first, order[t.partners], order[t.flow]))
     values = _by_key(rows)
     records = []
+    checks = []
     for total in rows:
+        check = sum_check(values, total)
+        checks.append(check)
         record: Record = {
             "partners": total.partners,
             "flow": total.flow,
@@ -157,28 +184,18 @@ def totals(base: FactBase, lang: Lang) -> Answer:
         record.update(date_fields("growth_base", total.growth_base))
         record.update(date_fields("date", total.date))
         record.update(
-            sum_check=sum_check(values, total),
+            sum_check=check.canonical() if check else None,
             id=total.id,
             source=total.source,
             quote=total.quote,
-            note=total.note,
+            note=total.note_in(lang),
         )
         records.append(record)
-    columns = ("partners", "flow", "value", "unit", "growth", "growth_base", "date", "sum_check")
-    mismatches = tuple(
-        r["sum_check"] for r in records if r["sum_check"] and r["sum_check"].startswith("MISMATCH")
-    )
     return Answer(
-        view="table",
-        title=word("title.totals", lang),
+        kind="totals",
         lang=lang,
-        caption=source_caption(base, [r["source"] for r in records], lang),
+        source_titles=source_titles(base, [r["source"] for r in records]),
         fields=TOTAL_FIELDS,
         records=tuple(records),
-        columns=columns,
-        headers={
-            **headers(columns, lang),
-            "sum_check": "Sum check" if lang == "en" else "Қосындыны тексеру",
-        },
-        notes=mismatches,
+        context=TotalsContext(checks=tuple(checks), years=_years(t.date for t in rows)),
     )

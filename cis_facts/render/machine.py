@@ -1,4 +1,4 @@
-"""Machine formats: json, jsonl, csv, tsv, plain and markdown. Standard library only.
+"""Machine formats: json, jsonl, csv, tsv and plain. Standard library only.
 
 All of them carry the same records and fields. Nested values are flattened for the
 tabular formats: an object becomes ``field.key`` columns, a list is joined with
@@ -34,14 +34,12 @@ def _project(records: Sequence[Record], fields: Sequence[str]) -> list[Record]:
     return [{f: r.get(f) for f in fields} for r in records]
 
 
-def to_json(answer: Answer, fields: Sequence[str]) -> str:
-    return json.dumps(_project(answer.records, fields), ensure_ascii=False, indent=2) + "\n"
+def to_json(records: Sequence[Record], fields: Sequence[str]) -> str:
+    return json.dumps(_project(records, fields), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_jsonl(answer: Answer, fields: Sequence[str]) -> str:
-    return "".join(
-        json.dumps(r, ensure_ascii=False) + "\n" for r in _project(answer.records, fields)
-    )
+def to_jsonl(records: Sequence[Record], fields: Sequence[str]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _project(records, fields))
 
 
 def _scalar(value: Any) -> str:
@@ -73,12 +71,14 @@ def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[tuple[str
     return columns
 
 
-def table_rows(answer: Answer, fields: Sequence[str]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of flat strings, the same for csv, tsv, plain and markdown."""
-    columns = _columns(answer.records, fields)
+def table_rows(
+    records: Sequence[Record], fields: Sequence[str]
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of flat strings, the same for csv, tsv and plain."""
+    columns = _columns(records, fields)
     header = [name if key is None else f"{name}.{key}" for name, key in columns]
     rows = []
-    for record in answer.records:
+    for record in records:
         row = []
         for name, key in columns:
             value = record.get(name)
@@ -89,11 +89,11 @@ def table_rows(answer: Answer, fields: Sequence[str]) -> tuple[list[str], list[l
     return header, rows
 
 
-def to_csv(answer: Answer, fields: Sequence[str]) -> str:
+def to_csv(records: Sequence[Record], fields: Sequence[str]) -> str:
     import csv
     import io
 
-    header, rows = table_rows(answer, fields)
+    header, rows = table_rows(records, fields)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -107,40 +107,20 @@ def _tab_safe(text: str) -> str:
     )
 
 
-def to_tsv(answer: Answer, fields: Sequence[str]) -> str:
-    header, rows = table_rows(answer, fields)
+def to_tsv(records: Sequence[Record], fields: Sequence[str]) -> str:
+    header, rows = table_rows(records, fields)
     return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in [header, *rows])
 
 
-def to_plain(answer: Answer, fields: Sequence[str]) -> str:
-    _, rows = table_rows(answer, fields)
+def to_plain(records: Sequence[Record], fields: Sequence[str]) -> str:
+    _, rows = table_rows(records, fields)
     return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in rows)
 
 
-def _md_cell(text: str) -> str:
-    return visible(
-        text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
-    )
-
-
-def to_markdown(answer: Answer, fields: Sequence[str]) -> str:
-    header, rows = table_rows(answer, fields)
-    lines = [
-        "| " + " | ".join(_md_cell(h) for h in header) + " |",
-        "|" + "|".join("---" for _ in header) + "|",
-    ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
-    text = "\n".join(lines) + "\n"
-    if answer.caption:
-        text += f"\n{_md_cell(answer.caption)}\n"
-    return text
-
-
-RENDERERS: dict[str, Callable[[Answer, Sequence[str]], str]] = {
+RENDERERS: dict[str, Callable[[Sequence[Record], Sequence[str]], str]] = {
     "json": to_json,
     "jsonl": to_jsonl,
     "csv": to_csv,
     "tsv": to_tsv,
     "plain": to_plain,
-    "markdown": to_markdown,
 }

@@ -1,243 +1,232 @@
-"""Rich views for a terminal: tables, a timeline grouped by year, share bars, a chart.
+"""Draw a View on a terminal with Rich: tables, share bars, the membership chart, cards.
 
-Text from the data is always wrapped in ``rich.text.Text``, so markup or emoji codes
-in a fact are shown literally; control characters are made visible first.
+Text from the data is always wrapped in ``rich.text.Text``, so markup or emoji codes in
+a fact are shown literally; the View has already made control characters visible.
+Layout is chosen the same way for every command: a table whose text columns would be
+squeezed below ``MIN_TEXT`` characters is drawn stacked, one card per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import re
 
 from rich import box
 from rich.console import Console, Group, RenderableType
-from rich.segment import Segment
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 
-from cis_facts.answer import Answer, Record
-from cis_facts.inert import visible
-from cis_facts.render.cells import cell
+from cis_facts.environment import Environment
+from cis_facts.render.views import Block, Chart, Lines, Table, View
 
 BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
+MIN_TEXT = 18  # a text column of sentences narrower than this reads as fragments
 MAX_WORD = 24  # longer words (rare) may still fold
-_STATUS_STYLE = {
-    "member": "green",
-    "founder": "cyan",
-    "signatory": "blue",
-    "associate": "yellow",
-    "left": "red",
-    "uncertain": "magenta",
+SHORT_NUMBER = 12  # a number column this narrow never wraps
+STATUS_STYLE = {
+    "status.member": "green",
+    "status.founder": "cyan",
+    "status.associate": "yellow",
+    "status.signatory": "blue",
+    "status.left": "red",
+    "status.uncertain": "magenta",
 }
+# One glyph per chart mark; a wide chart doubles it.
+CHART_GLYPHS = {
+    "member": ("█", "green"),
+    "associate": ("▒", "yellow"),
+    "joined": ("▐", "green"),
+    "founder": ("▓", "cyan"),
+    "associate_change": ("▞", "yellow"),
+    "became_associate": ("▞", "yellow"),
+    "left": ("▌", "red"),
+    "signatory": ("░", "blue"),
+    "none": ("·", "dim"),
+}
+_MARK = re.compile(r"\{mark:([a-z_]+)\}")
 
 
-def _table(answer: Answer, **options: Any) -> Table:
-    """A table; the title and caption are printed around it by ``render``."""
-    return Table(**options)
+def legend(text: str, wide: bool = True) -> str:
+    """Replace ``{mark:KEY}`` in a legend by the glyph the chart draws for KEY."""
+    return _MARK.sub(lambda m: CHART_GLYPHS[m.group(1)][0] * (2 if wide else 1), text)
 
 
-def _numeric(answer: Answer, key: str) -> bool:
-    values = [r.get(key) for r in answer.records if r.get(key) is not None]
-    return bool(values) and all(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+LEGEND_GAP = "   "
+
+
+def _packed(text: str, width: int) -> str:
+    """A legend's entries (separated by LEGEND_GAP) packed into lines, never split inside one."""
+    if LEGEND_GAP not in text:
+        return text
+    lines: list[str] = []
+    for entry in text.split(LEGEND_GAP):
+        if lines and len(lines[-1]) + len(LEGEND_GAP) + len(entry) <= width:
+            lines[-1] += LEGEND_GAP + entry
+        else:
+            lines.append(entry)
+    return "\n".join(lines)
+
+
+def _marked(text: str, mark: int) -> Text:
+    return Text(f"{text} [{mark}]" if mark else text)
+
+
+def _rich_table(table: Table, width: int) -> RichTable:
+    """A bordered table; a group label heads its rows on a line of its own."""
+    rich = RichTable(box=box.HEAVY_HEAD, title_justify="left")
+    for index, (header, numeric) in enumerate(zip(table.headers, table.numeric, strict=True)):
+        short = all(len(row[index]) <= SHORT_NUMBER for row in table.rows)
+        rich.add_column(
+            Text(header),
+            overflow="fold",
+            justify="right" if numeric else "left",
+            no_wrap=numeric and short,
+            max_width=max(SHORT_NUMBER, width // 5) if numeric and not short else None,
+        )
+    bar_width = max(4, min(BAR_WIDTH, width // 5))
+    if table.bars:
+        rich.add_column("", no_wrap=True, width=bar_width)
+    top = max(table.bars, default=0) or 1
+    blank = [Text("")] * (len(table.headers) - 1 + (1 if table.bars else 0))
+    for index, row in enumerate(table.rows):
+        if table.groups and table.groups[index]:
+            if index:
+                rich.rows[-1].end_section = True
+            rich.add_row(Text(table.groups[index], style="bold"), *blank)
+        cells = [
+            Text(text, style=STATUS_STYLE.get(table.styles[index][c], "") if table.styles else "")
+            for c, text in enumerate(row)
+        ]
+        if table.marks and table.marks[index]:
+            cells[table.mark_column].append(f" [{table.marks[index]}]")
+        if table.bars:
+            share = table.bars[index]
+            bar = "█" * max(1, round(bar_width * share / top)) if share else ""
+            cells.append(Text(bar, "cyan"))
+        rich.add_row(*cells)
+    return rich
+
+
+def _needed(table: Table, index: int) -> int:
+    """The narrowest a text column may be: its longest word; MIN_TEXT for sentences."""
+    texts = [row[index] for row in table.rows]
+    need = min(max((len(w) for t in texts for w in t.split()), default=1), MAX_WORD)
+    if max((len(t) for t in texts), default=0) > 2 * MIN_TEXT:
+        need = max(need, MIN_TEXT)
+    return need
+
+
+def _squeezed(rich: RichTable, table: Table, console: Console) -> bool:
+    """Whether the table cannot keep every text column at its narrowest readable width.
+
+    Rich collapses columns ignoring their ``min_width`` and then clamps them back up to it,
+    so a table that cannot fit comes out wider than the terminal: that, or a text column
+    narrower than it needs, sends the table to the stacked layout.
+    """
+    options = console.options.update_width(console.width - rich._extra_width)
+    # Rich's own layout, padding included (one space each side).
+    widths = rich._calculate_column_widths(console, options)
+    if sum(widths) + rich._extra_width > console.width:
+        return True
+    return any(
+        widths[index] - 2 < _needed(table, index)
+        for index, numeric in enumerate(table.numeric)
+        if not numeric
     )
 
 
-def _longest_word(answer: Answer, key: str) -> int:
-    """Width of the longest word in a column, so wrapping never breaks a word or number."""
-    texts = [cell(r, key, answer.lang) for r in answer.records]
-    texts.append(answer.headers.get(key, key))
-    return min(max((len(w) for t in texts for w in t.split()), default=1), MAX_WORD)
-
-
-def cards(answer: Answer, columns: tuple[str, ...]) -> RenderableType:
-    """Each record as its own field/value block, for terminals too narrow for its table.
-
-    A table squeezed below the width of its longest words would break words and numbers
-    mid-way; this layout keeps every value whole.
-    """
+def _stacked(table: Table) -> RenderableType:
+    """Each row as its own header/value card, for terminals too narrow for the table."""
     blocks: list[RenderableType] = []
-    for record in answer.records:
-        table = Table(show_header=False, box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column(style="bold", overflow="fold")
-        table.add_column(overflow="fold")
-        for key in columns:
-            text = cell(record, key, answer.lang)
+    for index, row in enumerate(table.rows):
+        card = RichTable(show_header=False, box=box.SIMPLE_HEAD, pad_edge=False)
+        card.add_column(style="bold", overflow="fold")
+        card.add_column(overflow="fold")
+        if table.groups and table.groups[index]:
+            card.add_row(Text(table.groups[index]), Text(""))
+        for column, (header, text) in enumerate(zip(table.headers, row, strict=True)):
             if text:
-                table.add_row(Text(answer.headers.get(key, key) or key), Text(text))
-        blocks.append(table)
+                mark = table.marks[index] if table.marks and column == table.mark_column else 0
+                card.add_row(Text(header), _marked(text, mark))
+        blocks.append(card)
     return Group(*blocks)
 
 
-def _add_columns(table: Table, answer: Answer, columns: tuple[str, ...]) -> None:
-    for key in columns:
-        numeric = _numeric(answer, key)
-        table.add_column(
-            Text(answer.headers.get(key, key)),
-            overflow="fold",
-            justify="right" if numeric else "left",
-            min_width=_longest_word(answer, key),
-            no_wrap=key in ("position",),
-        )
+def _card(table: Table, width: int) -> RenderableType:
+    """A two-column field/value table (``show``)."""
+    rich = RichTable(show_header=False, box=box.SQUARE)
+    rich.add_column(style="bold", max_width=max(8, width // 3))
+    rich.add_column(overflow="fold")
+    for label, text in table.rows:
+        rich.add_row(Text(label), Text(text))
+    return rich
 
 
-def _row(answer: Answer, record: Record, columns: tuple[str, ...]) -> list[Text]:
-    cells = []
-    for key in columns:
-        style = _STATUS_STYLE.get(str(record.get(key)), "") if key == "status" else ""
-        cells.append(Text(cell(record, key, answer.lang), style=style))
-    return cells
-
-
-def _shown(answer: Answer, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """Columns with at least one value: an all-empty column says nothing."""
-    kept = tuple(c for c in columns if any(cell(r, c, answer.lang) for r in answer.records))
-    return kept or columns
-
-
-def plain_table(answer: Answer, width: int) -> RenderableType:
-    columns = _shown(answer, answer.columns)
-    table = _table(answer)
-    _add_columns(table, answer, columns)
-    for record in answer.records:
-        table.add_row(*_row(answer, record, columns))
-    return table
-
-
-def grouped_table(answer: Answer, width: int) -> RenderableType:
-    """Rows grouped into sections by ``answer.group_by`` (the year, the topic)."""
-    key = answer.group_by or ""
-    columns = _shown(answer, tuple(c for c in answer.columns if c != key))
-    table = _table(answer)
-    table.add_column(Text(answer.headers.get(key, "")), style="bold", no_wrap=True)
-    _add_columns(table, answer, columns)
-    previous: object = object()
-    for index, record in enumerate(answer.records):
-        group = record.get(key)
-        last = index + 1 == len(answer.records) or answer.records[index + 1].get(key) != group
-        label = Text(cell(record, key, answer.lang)) if group != previous else Text("")
-        table.add_row(label, *_row(answer, record, columns), end_section=last)
-        previous = group
-    return table
-
-
-def bar_table(answer: Answer, width: int) -> RenderableType:
-    """A table with a proportional bar beside each share."""
-    columns = _shown(answer, answer.columns)
-    bar_width = max(4, min(BAR_WIDTH, width // 5))
-    table = _table(answer)
-    _add_columns(table, answer, columns)
-    table.add_column("", no_wrap=True, width=bar_width)
-    shares = [r.get("share") or 0 for r in answer.records]
-    top = max(shares, default=0) or 1
-    for record, share in zip(answer.records, shares, strict=True):
-        bar = Text("█" * max(1, round(bar_width * share / top)) if share else "", style="cyan")
-        table.add_row(*_row(answer, record, columns), bar)
-    return table
-
-
-def chart(answer: Answer, width: int) -> RenderableType:
-    """One row per state, one cell per year: █ member, ▓ founding state, ░ signed but not
-    ratified, ▒ associate.
-
-    Each year takes three columns ("91 "), or one on a narrow terminal, where the
-    header shows the last digit of each year.
-    """
-    years = answer.records[0]["years"] if answer.records else []
-    names = [cell(r, "country", answer.lang) for r in answer.records]
-    name_width = max((len(n) for n in names), default=0)
-    wide = name_width + 1 + 3 * len(years) <= width
-    table = _table(answer, box=None, pad_edge=False, padding=(0, 1))
-    table.add_column(Text(answer.headers.get("country", "")), overflow="fold")
+def _chart(chart: Chart, width: int) -> RenderableType:
+    """One row per state, one cell per year ("91 "), or one character a year when narrow."""
+    name_width = max((len(n) for n in chart.names), default=0)
+    wide = name_width + 1 + 3 * len(chart.years) <= width
+    rich = RichTable(box=None, pad_edge=False, padding=(0, 1))
+    rich.add_column(Text(chart.name_header), overflow="fold")
+    years = chart.years
     header = (
         " ".join(f"{y % 100:02d}" for y in years) if wide else "".join(str(y % 10) for y in years)
     )
-    table.add_column(Text(header), no_wrap=True, min_width=len(header))
-    cell_width = 2 if wide else 1
-    marks = {
-        "member": ("█", "green"),
-        "founder": ("▓", "cyan"),
-        "signatory": ("░", "blue"),
-        "associate": ("▒", "yellow"),
-    }
-    for name, record in zip(names, answer.records, strict=True):
+    rich.add_column(Text(header), no_wrap=True, min_width=len(header))
+    for name, marks in zip(chart.names, chart.marks, strict=True):
         line = Text()
-        for index, status in enumerate(record["by_year"]):
-            mark, style = marks.get(status or "", ("·", "dim"))
-            line.append(mark * cell_width, style=style)
-            if wide and index + 1 < len(years):
+        for index, mark in enumerate(marks):
+            glyph, style = CHART_GLYPHS[mark]
+            line.append(glyph * (2 if wide else 1), style=style)
+            if wide and index + 1 < len(marks):
                 line.append(" ")
-        table.add_row(Text(name), line)
-    return table
+        rich.add_row(Text(name), line)
+    return rich
 
 
-def fact_card(answer: Answer, width: int) -> RenderableType:
-    """One record as a two-column field/value table."""
-    table = _table(answer, show_header=False)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for record in answer.records:
-        for key in answer.columns:
-            text = cell(record, key, answer.lang)
-            if text:
-                table.add_row(Text(answer.headers.get(key, key)), Text(text))
-    return table
+def _block(block: Block, console: Console) -> RenderableType:
+    if isinstance(block, Chart):
+        return _chart(block, console.width)
+    if isinstance(block, Lines):
+        return Text("\n".join(block.lines))
+    if block.headers == ("", ""):
+        return _card(block, console.width)
+    rich = _rich_table(block, console.width)
+    body: RenderableType = _stacked(block) if _squeezed(rich, block, console) else rich
+    if block.heading:
+        return Group(Text(""), Text(block.heading, style="bold"), body)
+    return body
 
 
-def cite_text(answer: Answer, width: int) -> RenderableType:
-    return Text("\n\n".join(visible(str(r["text"])) for r in answer.records))
-
-
-VIEWS: dict[str, Callable[[Answer, int], RenderableType]] = {
-    "table": plain_table,
-    "grouped": grouped_table,
-    "bars": bar_table,
-    "chart": chart,
-    "fact": fact_card,
-    "cite": cite_text,
-}
-
-
-def _too_wide(table: Table, console: Console) -> bool:
-    """Whether the table, drawn at the console's width, would need more columns.
-
-    Rich keeps each column at least as wide as its longest word; when those minimums add
-    up to more than the width, the drawn table is wider than the terminal and its right
-    edge would be cut off.
-    """
-    floor = sum((column.min_width or 1) + 3 for column in table.columns) + 1
-    if floor + 4 * len(table.columns) < console.width // 2:
-        return False  # clearly fits: skip drawing it twice
-    lines = Segment.split_lines(console.render(table, console.options))
-    return max((Segment.get_line_length(line) for line in lines), default=0) > console.width
-
-
-def render(answer: Answer, console: Console) -> None:
-    """Draw ``answer`` with its view, then its notes, on ``console``."""
-    body = VIEWS[answer.view](answer, console.width)
-    if isinstance(body, Table) and answer.view != "chart" and _too_wide(body, console):
-        body = cards(answer, _shown(answer, answer.columns))
-    parts: list[RenderableType] = [Text(visible(answer.title), style="bold"), body]
-    if answer.caption and answer.view != "cite":
-        parts.append(Text(visible(answer.caption), style="italic"))
-    parts.extend(Text(visible(note), style="dim") for note in (*answer.notes, *answer.caveats))
+def render(view: View, console: Console) -> None:
+    """Draw ``view``: title, blocks, caption, numbered notes, remarks and caveats."""
+    parts: list[RenderableType] = [Text(view.title, style="bold")]
+    parts += [_block(block, console) for block in view.blocks]
+    if view.caption:
+        parts.append(Text(view.caption, style="italic"))
+    parts += [Text(f"[{n}] {note}") for n, note in enumerate(view.notes, start=1)]
+    wide = not any(isinstance(b, Chart) for b in view.blocks) or console.width >= 80
+    parts += [
+        Text(_packed(legend(remark, wide), console.width), style="dim") for remark in view.remarks
+    ]
+    parts += [Text(caveat, style="dim") for caveat in view.caveats]
     console.print(Group(*parts))
 
 
-def make_console(file: Any, color: str, width: int | None) -> Console:
-    """A console that honours --color, NO_COLOR (no styles at all) and TERM=dumb."""
-    import os
-
-    no_color = bool(os.environ.get("NO_COLOR")) or color == "never"
-    force = True if color == "always" else None
+def make_console(env: Environment, color: str) -> Console:
+    """A console on the Environment's stdout honouring --color, NO_COLOR and TERM=dumb."""
+    no_color = env.no_color or color == "never"
+    force: bool | None = True if color == "always" else None
+    if force is None and env.stdout_isatty:
+        force = True
     return Console(
-        file=file,
+        file=env.out,
         force_terminal=force,
         no_color=no_color,
         color_system=None if no_color else "auto",
-        width=width,
+        width=env.width,
         markup=False,
         emoji=False,
         highlight=False,
         soft_wrap=False,
+        _environ=dict(env.environ),
     )

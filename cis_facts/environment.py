@@ -1,0 +1,68 @@
+"""The terminal a call runs in: its streams, whether stdout is a TTY, its width, its environment.
+
+Built once in ``main()`` and handed down through the Click context; tests build their own
+(a TTY that is not one, a width, ``NO_COLOR``) instead of patching ``sys`` or ``os``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Mapping
+from typing import TextIO
+
+from cis_facts.frozen import Frozen
+
+DEFAULT_WIDTH = 80
+
+
+class Environment(Frozen, kw_only=True):
+    """What the output path needs to know about where it writes.
+
+    ``stdout``/``stderr`` of None mean the process's streams at the time of writing
+    (so a test runner that swaps them is honoured).
+    """
+
+    stdout_isatty: bool
+    width: int
+    environ: Mapping[str, str]
+    stdout: TextIO | None = None
+    stderr: TextIO | None = None
+
+    @classmethod
+    def from_system(cls) -> Environment:
+        """The real terminal: ``isatty()`` of stdout, width from COLUMNS or the terminal."""
+        environ = dict(os.environ)
+        isatty = _isatty(sys.stdout)
+        return cls(stdout_isatty=isatty, width=terminal_width(environ, isatty), environ=environ)
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout or sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return self.stderr or sys.stderr
+
+    @property
+    def no_color(self) -> bool:
+        """``NO_COLOR`` set to anything non-empty (https://no-color.org)."""
+        return bool(self.environ.get("NO_COLOR"))
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def terminal_width(environ: Mapping[str, str], isatty: bool) -> int:
+    """COLUMNS when it is a positive number, else the terminal's width, else 80."""
+    text = environ.get("COLUMNS", "").strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    if isatty:
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH

@@ -1,0 +1,77 @@
+"""Paste-ready Markdown of a View: human headers, dates and numbers, notes as footnotes.
+
+Data is escaped so it stays text: table pipes, backslashes, HTML (``<``, ``>``, ``&``),
+link and image brackets, emphasis and code marks cannot change the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cis_facts.inert import visible
+from cis_facts.render.views import Chart, Lines, Table, View
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown inline text, on one line."""
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+
+
+def _table(table: Table) -> list[str]:
+    lines = [f"**{escape(table.heading)}**", ""] if table.heading else []
+    headers = [escape(h) for h in table.headers]
+    has_groups = any(table.groups)
+    if has_groups:
+        headers.insert(0, "")
+    lines.append("| " + " | ".join(headers) + " |")
+    lines.append("|" + "|".join("---:" if n else "---" for n in _aligned(table, has_groups)) + "|")
+    for index, row in enumerate(table.rows):
+        cells = [escape(c) for c in row]
+        mark = table.marks[index] if table.marks else 0
+        if mark:
+            cells[table.mark_column] += f"[^{mark}]"
+        if has_groups:
+            cells.insert(0, escape(table.groups[index]))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _aligned(table: Table, grouped: bool) -> list[bool]:
+    return [False, *table.numeric] if grouped else list(table.numeric)
+
+
+def _chart(chart: Chart) -> list[str]:
+    from cis_facts.render.terminal import CHART_GLYPHS
+
+    header = "| " + escape(chart.name_header) + " | " + " | ".join(str(y) for y in chart.years)
+    lines = [header + " |", "|---" + "|:-:" * len(chart.years) + "|"]
+    for name, marks in zip(chart.names, chart.marks, strict=True):
+        cells = " | ".join(CHART_GLYPHS[m][0] for m in marks)
+        lines.append(f"| {escape(name)} | {cells} |")
+    return lines
+
+
+def to_markdown(view: View) -> str:
+    """The view as Markdown: a bold title, its tables, notes as footnotes, the caption."""
+    from cis_facts.render.terminal import legend
+
+    out = [f"**{escape(view.title)}**", ""]
+    for block in view.blocks:
+        if isinstance(block, Table):
+            out += [*_table(block), ""]
+        elif isinstance(block, Chart):
+            out += [*_chart(block), ""]
+        elif isinstance(block, Lines):
+            out += [*(escape(line) + "  " for line in block.lines), ""]
+    out += [escape(legend(remark)) for remark in view.remarks]
+    out += [escape(caveat) for caveat in view.caveats]
+    if view.caption:
+        out += ["", f"*{escape(view.caption)}*"]
+    if view.notes:
+        out.append("")
+        out += [f"[^{n}]: {escape(text)}" for n, text in enumerate(view.notes, start=1)]
+    return "\n".join(out).rstrip("\n") + "\n"

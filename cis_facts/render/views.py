@@ -1,0 +1,755 @@
+"""How each kind of answer looks: title, tables, columns, headers, notes, legend, layout.
+
+A query answers *what*; this module decides *how it reads*, in the chosen language. It
+turns an Answer into a View of display strings, which the terminal and markdown renderers
+draw without knowing any domain field name. Every word comes from ``cis_facts.i18n``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from cis_facts.answer import Answer, Record
+from cis_facts.frozen import Frozen
+from cis_facts.i18n import maybe_word, word
+from cis_facts.inert import visible
+from cis_facts.model import Country, Lang
+from cis_facts.query.members import ChartContext, MembersContext, Reason
+from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
+from cis_facts.render import human
+
+STATUS_STYLES = ("member", "associate", "left", "uncertain", "founder", "signatory")
+
+
+class Table(Frozen, kw_only=True):
+    """One table of display strings; ``marks`` numbers the note of a row (0: none)."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    keys: tuple[str, ...] = ()  # the record field each column shows
+    of: tuple[int, ...] = ()  # id() of the record each row shows
+    heading: str = ""
+    styles: tuple[tuple[str, ...], ...] = ()
+    groups: tuple[str, ...] = ()  # a group label per row ("" continues the group above)
+    bars: tuple[float, ...] = ()  # a proportional bar per row
+    marks: tuple[int, ...] = ()
+    mark_column: int = 0
+
+
+class Chart(Frozen, kw_only=True):
+    """A state per row, a mark per year."""
+
+    name_header: str
+    names: tuple[str, ...]
+    years: tuple[int, ...]
+    marks: tuple[tuple[str, ...], ...]  # mark keys: member, associate, joined, left, ...
+
+
+class Lines(Frozen, kw_only=True):
+    """Plain lines of text (a card, a citation)."""
+
+    lines: tuple[str, ...]
+    bold_first: bool = False
+
+
+Block = Table | Chart | Lines
+
+
+class View(Frozen, kw_only=True):
+    """An answer as it reads: everything a human format draws, in one language."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    records: tuple[Record, ...]  # what machine formats print
+    fields: tuple[str, ...]
+    lang: Lang = "en"
+    caption: str = ""
+    notes: tuple[str, ...] = ()  # numbered notes: row marks point at them
+    remarks: tuple[str, ...] = ()  # legends, sums: under the table
+    caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr
+    warnings: tuple[str, ...] = ()  # always on stderr
+    text: str = ""  # a view that is text to paste (cite) prints this in every human format
+
+
+# ---------------------------------------------------------------- cells
+
+
+def unit_text(unit: str | None, lang: Lang) -> str:
+    if not unit:
+        return ""
+    return maybe_word(f"unit.{unit}", lang) or unit
+
+
+def cell(record: Record, key: str, lang: Lang) -> str:
+    """The display text of ``record[key]``: dates at their precision, names for countries."""
+    value = record.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, str) and record.get(f"{key}_precision"):
+        return human.table_iso(value, lang)
+    return visible(_text(value, key, lang))
+
+
+def _text(value: Any, key: str, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return word("yes" if value else "no", lang)
+    if isinstance(value, int | float):
+        return human.number(value, lang)
+    if isinstance(value, dict):
+        return _named(value, lang)
+    if isinstance(value, list):
+        return ", ".join(_text(v, key, lang) for v in value)
+    if key == "status":
+        return word(f"status.{value}", lang)
+    if key == "unit":
+        return unit_text(value, lang)
+    if key == "event_kind":
+        return maybe_word(f"event_kind.{value}", lang) or str(value)
+    if key in ("kind", "flow", "partners", "section"):
+        return maybe_word(str(value), lang) or str(value)
+    return str(value)
+
+
+def _named(value: dict[str, Any], lang: Lang) -> str:
+    name = value.get("name") or value.get("label") or value.get("id") or ""
+    code = value.get("code")
+    if code and code != name:
+        return f"{name} ({code})"
+    date = value.get("date")
+    if date and value.get("date_precision"):
+        return f"{name} ({human.table_iso(date, lang)})"
+    return str(name)
+
+
+def note_text(record: Record, lang: Lang) -> str | None:
+    """The record's note in ``lang`` (``note_kk``...), else the note as written."""
+    return record.get(f"note_{lang}") or record.get("note")
+
+
+def _numeric(records: Sequence[Record], key: str) -> bool:
+    values = [r.get(key) for r in records if r.get(key) is not None]
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+class _Notes:
+    """Collects row notes, numbering each distinct text once."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.texts: dict[str, int] = {}
+
+    def mark(self, record: Record) -> int:
+        text = note_text(record, self.lang)
+        if not text:
+            return 0
+        return self.texts.setdefault(visible(text), len(self.texts) + 1)
+
+    def add(self, text: str) -> int:
+        return self.texts.setdefault(visible(text), len(self.texts) + 1)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(self.texts)
+
+
+def table(
+    records: Sequence[Record],
+    columns: Sequence[str],
+    lang: Lang,
+    *,
+    notes: _Notes | None = None,
+    mark_column: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    cells: Mapping[str, Callable[[Record], str]] | None = None,
+    **extra: Any,
+) -> Table:
+    """A Table of ``columns`` over ``records``; a record's note is marked on ``mark_column``."""
+    cells = cells or {}
+    headers = headers or {}
+    # A column with no value in any row says nothing: leave it out.
+    kept = [
+        c
+        for c in columns
+        if any((cells[c](r) if c in cells else cell(r, c, lang)) for r in records)
+    ]
+    columns = kept or list(columns)
+    rows = tuple(
+        tuple(cells[c](r) if c in cells else cell(r, c, lang) for c in columns) for r in records
+    )
+    styles = tuple(
+        tuple(f"status.{r.get(c)}" if c == "status" else "" for c in columns) for r in records
+    )
+    marks = tuple(notes.mark(r) for r in records) if notes else ()
+    return Table(
+        keys=tuple(columns),
+        of=tuple(id(r) for r in records),
+        headers=tuple(headers.get(c) or word(c, lang) for c in columns),
+        rows=rows,
+        numeric=tuple(_numeric(records, c) for c in columns),
+        styles=styles,
+        marks=marks,
+        mark_column=list(columns).index(mark_column) if mark_column in list(columns) else 0,
+        **extra,
+    )
+
+
+C = TypeVar("C")
+
+
+def _context(answer: Answer, kind: type[C]) -> C:
+    """The answer's context, which the query of this kind of answer always gives."""
+    context = answer.context
+    if not isinstance(context, kind):
+        raise TypeError(f"{answer.kind} answer without its {kind.__name__}")
+    return context
+
+
+def caption(answer: Answer) -> str:
+    titles = "; ".join(answer.source_titles)
+    return word("caption.source", answer.lang, titles=titles) if titles else ""
+
+
+def _view(answer: Answer, title: str, blocks: Sequence[Block], **extra: Any) -> View:
+    return View(
+        title=title,
+        blocks=tuple(blocks),
+        records=extra.pop("records", answer.records),
+        fields=answer.fields,
+        lang=answer.lang,
+        caption=extra.pop("caption", caption(answer)),
+        **extra,
+    )
+
+
+# ---------------------------------------------------------------- per kind of answer
+
+
+def _year_of(years: Sequence[int]) -> str:
+    if not years:
+        return "?"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
+
+
+def timeline_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    columns = ("date", "short", "place", "participants")
+    short = {
+        "short": lambda r: visible(r.get("short") or r.get("label") or ""),
+        "participants": lambda r: visible(", ".join(c["name"] for c in r["participants"])),
+    }
+    body = table(
+        answer.records,
+        columns,
+        lang,
+        notes=notes,
+        mark_column="short",
+        cells=short,
+        headers={"short": word("label", lang)},
+    )
+    return _view(answer, word("title.timeline", lang), [body], notes=notes.notes)
+
+
+def figures_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    columns = ("label", "value", "unit", "date")
+    value = {"value": lambda r: _value(r, lang)}
+    groups = _groups(answer.records, "topic")
+    body = table(
+        answer.records,
+        columns,
+        lang,
+        notes=notes,
+        mark_column="label",
+        cells=value,
+        headers={"label": word("figure.label", lang)},
+        groups=groups,
+    )
+    searched = answer.context if isinstance(answer.context, str) else None
+    caveats = (word("figures.searched", lang, topic=searched),) if searched else ()
+    return _view(answer, word("title.figures", lang), [body], notes=notes.notes, caveats=caveats)
+
+
+def statements_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    columns: tuple[str, ...] = ("label", "period")
+    if not any(r.get("period") for r in answer.records):
+        columns = ("label",)
+    body = table(
+        answer.records,
+        columns,
+        lang,
+        notes=notes,
+        mark_column="label",
+        headers={"label": word("statement.label", lang)},
+        groups=_groups(answer.records, "topic"),
+    )
+    return _view(answer, word("title.statements", lang), [body], notes=notes.notes)
+
+
+def _groups(records: Sequence[Record], key: str) -> tuple[str, ...]:
+    """A group label on the first row of each run of equal ``key`` values."""
+    groups, previous = [], None
+    for record in records:
+        groups.append(str(record[key]) if record[key] != previous else "")
+        previous = record[key]
+    return tuple(groups)
+
+
+def _value(record: Record, lang: Lang) -> str:
+    value = record.get("value")
+    if value is None:
+        return ""
+    approx = "≈" if record.get("approximate") else ""
+    return approx + human.number(value, lang)
+
+
+def standing_text(record: Record, lang: Lang) -> str:
+    """A ranking as one phrase: ``1st`` / ``1-орын``, ``top 10``, ``≈25 % of world``."""
+    parts = []
+    if record.get("rank") is not None:
+        rank = int(record["rank"])
+        parts.append(word("standing.rank", lang, n=rank, ordinal=_english_ordinal(rank)))
+    if record.get("top") is not None:
+        parts.append(word("standing.top", lang, n=record["top"]))
+    if record.get("share") is not None:
+        approx = "≈" if record.get("approximate") else ""
+        share = approx + human.number(record["share"], lang)
+        parts.append(word("world_share", lang, share=share))
+    return ", ".join(parts)
+
+
+def _english_ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def resources_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    rankings = [r for r in answer.records if r["kind"] == "ranking"]
+    reserves = [r for r in answer.records if r["kind"] == "reserve"]
+    blocks: list[Block] = []
+    if rankings:
+        standing = {"standing": lambda r: standing_text(r, lang)}
+        blocks.append(
+            table(
+                rankings,
+                ("mineral", "standing", "date"),
+                lang,
+                notes=notes,
+                mark_column="mineral",
+                cells=standing,
+            )
+        )
+    if reserves:
+        value = {"value": lambda r: _value(r, lang)}
+        blocks.append(
+            table(
+                reserves,
+                ("mineral", "value", "unit", "date"),
+                lang,
+                notes=notes,
+                mark_column="mineral",
+                cells=value,
+                headers={"mineral": word("figure.label", lang)},
+                heading=word("title.reserves", lang) if rankings else "",
+            )
+        )
+    title = word("title.resources" if rankings else "title.reserves", lang)
+    return _view(answer, title, blocks, notes=notes.notes)
+
+
+def partners_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    context = _context(answer, PartnersContext)
+    exports = answer.kind == "exports"
+    shown = len(answer.records)
+    cut = context.top is not None and shown < context.count
+    key = f"title.{answer.kind}" + (".top" if cut else "")
+    title = word(key, lang, year=_year_of(context.years), n=shown)
+    columns = ("position", "country", "share") if exports else ("position", "country")
+    body = table(
+        answer.records,
+        columns,
+        lang,
+        notes=notes,
+        mark_column="country",
+        bars=tuple(float(r.get("share") or 0) for r in answer.records) if exports else (),
+    )
+    remarks: list[str] = []
+    if exports and context.listed_total is not None:
+        remarks.append(_share_remark(answer, context, context.listed_total))
+    if not exports:
+        remarks.append(word("caption.imports", lang))
+    return _view(answer, title, [body], notes=notes.notes, remarks=tuple(remarks))
+
+
+def _share_remark(answer: Answer, context: PartnersContext, total: float) -> str:
+    lang = answer.lang
+    shares = [float(r["share"]) for r in answer.records if r.get("share") is not None]
+    rest = human.number(round(100 - total, 1), lang)
+    if len(answer.records) < context.count:
+        return word(
+            "share_note.top",
+            lang,
+            shown=len(answer.records),
+            total=human.number(round(sum(shares), 1), lang),
+            count=context.count,
+            all=human.number(total, lang),
+            rest=rest,
+        )
+    return word("share_note", lang, count=context.count, total=human.number(total, lang), rest=rest)
+
+
+def sum_check_text(check: SumCheck | None, lang: Lang) -> str:
+    if check is None:
+        return ""
+    what = word(f"sum.{check.parts}", lang)
+    total = human.number(check.total, lang)
+    if check.ok:
+        return word("sum.ok", lang, what=what, total=total)
+    diff = check.total - check.stated
+    return word(
+        "sum.mismatch",
+        lang,
+        what=what,
+        total=total,
+        stated=human.number(check.stated, lang),
+        diff=("+" if diff >= 0 else "-") + human.number(abs(round(diff, 1)), lang),
+    )
+
+
+def totals_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    context = _context(answer, TotalsContext)
+    checks = context.checks
+    by_id = {r["id"]: c for r, c in zip(answer.records, checks, strict=True)}
+    columns = ("partners", "flow", "value", "unit", "growth", "growth_base", "sum_check")
+    check_cell = {"sum_check": lambda r: sum_check_text(by_id.get(r["id"]), lang)}
+    body = table(answer.records, columns, lang, notes=notes, mark_column="flow", cells=check_cell)
+    mismatches = tuple(sum_check_text(c, lang) for c in checks if c is not None and not c.ok)
+    title = word("title.totals", lang, year=_year_of(context.years))
+    return _view(answer, title, [body], notes=notes.notes, remarks=mismatches)
+
+
+def members_view(answer: Answer) -> View:
+    lang, context = answer.lang, _context(answer, MembersContext)
+    notes = _Notes(lang)
+    on, latest, pending = context.on, context.latest, context.pending
+    marks = []
+    for record in answer.records:
+        event = pending.get(record["country"]["code"])
+        if event is None or record["certain"]:
+            marks.append(0)
+            continue
+        text = word(
+            "uncertain",
+            lang,
+            event=event.short(lang),
+            when=human.table_when(event.date, lang),
+            day=human.table_date(on, lang),
+        )
+        marks.append(notes.add(text))
+    reasons = context.reasons
+    records = tuple(
+        {**r, "reason": _reason_text(reasons.get(r["country"]["code"]), lang)}
+        if r.get("certain")
+        else r
+        for r in answer.records
+    )
+    columns: tuple[str, ...] = ("country", "status", "since", "reason")
+    if context.include_former:
+        columns = ("country", "status", "since", "left", "reason")
+    body = table(records, columns, lang).replace(marks=tuple(marks), mark_column=1)
+    remarks: tuple[str, ...] = ()  # machine formats carry the date in each record's as_of
+    warnings: tuple[str, ...] = ()
+    latest_text = human.table_when(latest, lang)
+    if context.defaulted:
+        remarks = (word("note.as_of", lang, date=latest_text),)
+    elif context.after_latest:
+        when = human.table_date(on, lang)
+        warnings = (word("after_latest", lang, date=when, latest=latest_text),)
+    title = word("title.members", lang, date=human.table_date(on, lang))
+    return _view(
+        answer,
+        title,
+        [body],
+        notes=notes.notes,
+        remarks=remarks,
+        warnings=warnings,
+        records=records,
+    )
+
+
+def _reason_text(reason: Reason | None, lang: Lang) -> str | None:
+    """Why a state has its status, worded: the event, and for a founding state the Charter."""
+    if reason is None:
+        return None
+    charter = human.table_when(reason.charter, lang) if reason.charter is not None else ""
+    return word(f"reason.{reason.kind}", lang, event=reason.event.short(lang), charter=charter)
+
+
+CHART_MARKS = ("member", "associate", "joined", "associate_change", "left", "none")
+
+
+def chart_view(answer: Answer) -> View:
+    lang = answer.lang
+    context = _context(answer, ChartContext)
+    first, last = context.first, context.last
+    rows = []
+    for record in answer.records:
+        marks = []
+        for status, change in zip(record["by_year"], record["changes"], strict=True):
+            if change == "associate":
+                marks.append("associate_change")
+            elif change in ("joined", "left"):
+                marks.append(change)
+            else:
+                marks.append(_CHART_STATUS.get(status or "", "none"))
+        rows.append(tuple(marks))
+    chart = Chart(
+        name_header=word("country", lang),
+        names=tuple(cell(r, "country", lang) for r in answer.records),
+        years=tuple(range(first, last + 1)),
+        marks=tuple(rows),
+    )
+    legend = tuple(f"{{mark:{key}}} {word(f'chart.{key}', lang)}" for key in _LEGEND_KEYS)
+    latest = human.table_when(context.latest, lang)
+    return _view(
+        answer,
+        word("title.chart", lang, first=first, last=last),
+        [chart],
+        # Machine formats carry the date in each record's as_of; the note is for people.
+        remarks=("   ".join(legend), word("note.as_of", lang, date=latest)),
+    )
+
+
+_CHART_STATUS = {
+    "member": "member",
+    "founder": "founder",
+    "signatory": "signatory",
+    "associate": "associate",
+}
+_LEGEND_KEYS = (
+    "member",
+    "founder",
+    "signatory",
+    "associate",
+    "joined",
+    "became_associate",
+    "left",
+    "none",
+)
+
+
+def search_view(answer: Answer) -> View:
+    lang = answer.lang
+    cells = {
+        "matched": lambda r: ", ".join(
+            maybe_word(f"matched.{m}", lang) or str(m) for m in r.get("matched") or ()
+        ),
+        "value": lambda r: _value_with_unit(r, lang),
+    }
+    body = table(
+        answer.records,
+        ("id", "label", "value", "date"),
+        lang,
+        headers={"label": word("fact", lang)},
+        cells=cells,
+    )
+    title = word("title.search", lang, query=_context(answer, str))
+    return _view(answer, title, [body])
+
+
+def country_view(answer: Answer) -> View:
+    lang, notes = answer.lang, _Notes(answer.lang)
+    country = _context(answer, Country)
+    facts = [r for r in answer.records if r["section"] != "names"]
+    card = [" · ".join(dict.fromkeys((country.name_en, country.name_kk, country.name_ru)))]
+    if country.aliases:
+        card.append(word("card.aliases", lang, aliases=", ".join(country.aliases)))
+    status = _status_line([r for r in facts if r["section"] == "event"], lang)
+    if status:
+        card.append(status)
+    blocks: list[Block] = [Lines(lines=tuple(visible(line) for line in card))]
+    groups, previous = [], None
+    for record in facts:
+        groups.append(cell(record, "section", lang) if record["section"] != previous else "")
+        previous = record["section"]
+    label = {
+        "label": lambda r: _fact_label(r, lang),
+        "value": lambda r: _value_with_unit(r, lang),
+    }
+    if facts:
+        blocks.append(
+            table(
+                facts,
+                ("label", "date", "value"),
+                lang,
+                notes=notes,
+                mark_column="label",
+                cells=label,
+                headers={"label": word("fact", lang)},
+                groups=tuple(groups),
+            )
+        )
+    title = word("title.country", lang, name=country.name(lang), code=country.code)
+    return _view(answer, title, blocks, notes=notes.notes)
+
+
+def _value_with_unit(record: Record, lang: Lang) -> str:
+    """``15.5 %``, ``1st``, ``top 10``, ``#6``: a profile row's figure in one cell."""
+    value, unit = record.get("value"), record.get("unit")
+    if value is not None and unit == "rank":
+        return word("standing.rank", lang, n=int(value), ordinal=_english_ordinal(int(value)))
+    if value is not None and unit == "top":
+        return word("standing.top", lang, n=int(value))
+    if value is not None and unit == "#":
+        return word("position.n", lang, n=int(value))
+    return " ".join(t for t in (_value(record, lang), unit_text(unit, lang)) if t)
+
+
+def _fact_label(record: Record, lang: Lang) -> str:
+    return visible(str(record.get("label") or ""))
+
+
+def _status_line(events: Sequence[Record], lang: Lang) -> str:
+    """The state's membership now: ``associate member since 26 Aug 2005``."""
+    changes = sorted(
+        (r for r in events if r.get("status") and r.get("date")), key=lambda r: r["date"]
+    )
+    if not changes:
+        return ""
+    last = changes[-1]
+    if last["status"] == "left":
+        joined = next((r for r in changes if r["status"] != "left"), None)
+        since = cell(joined, "date", lang) if joined else "?"
+        return word("card.status.left", lang, since=since, left=cell(last, "date", lang))
+    status = word(f"status.{last['status']}", lang)
+    return word("card.status", lang, status=status, date=cell(last, "date", lang))
+
+
+# Fields show words itself: the source and correction by title, the note in --lang.
+SHOW_WORDED = frozenset(
+    {"label", "source", "note", "note_source", "source_title", "note_source_title"}
+)
+# Fields held once per language (label_en, place_kk, ...): show gives the one in --lang.
+SHOW_PER_LANGUAGE = ("label", "note", "place", "short", "mineral", "period")
+
+
+def _per_language(key: str) -> str | None:
+    """``place`` for ``place_en``/``place_kk``/``place_ru``; None for other fields."""
+    base, _, suffix = key.rpartition("_")
+    return base if base in SHOW_PER_LANGUAGE and len(suffix) == 2 else None
+
+
+def _show_rows(answer: Answer, record: Record, lang: Lang) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    done: set[str] = set()
+    for key in answer.fields:
+        base = _per_language(key)
+        if base is not None and base not in SHOW_WORDED and base not in done:
+            done.add(base)
+            text = record.get(f"{base}_{lang}") or record.get(f"{base}_en")
+            if text:
+                rows.append((word(base, lang), visible(str(text))))
+            continue
+        if base is not None or key in SHOW_WORDED or key.endswith("_precision"):
+            continue
+        text = cell(record, key, lang)
+        if text:
+            rows.append((word(key, lang), text))
+    return rows
+
+
+def show_view(answer: Answer) -> View:
+    lang = answer.lang
+    record = answer.records[0]
+    rows = _show_rows(answer, record, lang)
+    rows.insert(1, (word("fact", lang), visible(str(record.get("label") or ""))))
+    note = note_text(record, lang)
+    if note:
+        rows.append((word("note", lang), visible(note)))
+    if record.get("note_source_title"):
+        rows.append((word("note_source", lang), visible(record["note_source_title"])))
+    if record.get("source_title"):
+        rows.append((word("source", lang), visible(record["source_title"])))
+    body = Table(
+        headers=("", ""),
+        rows=tuple(rows),
+        numeric=(False, False),
+        heading="",
+    )
+    kind = maybe_word(str(record.get("kind")), lang) or str(record.get("kind"))
+    title = word("show.title", lang, kind=kind, id=record.get("id"))
+    return _view(answer, title, [body], caption="")
+
+
+def cite_view(answer: Answer) -> View:
+    from cis_facts.render import cite
+
+    record = dict(answer.records[0])
+    record.update(cite.parts(answer))
+    return _view(
+        answer,
+        str(record["id"]),
+        [Lines(lines=(record["text"],))],
+        text=record["text"],
+        records=(record,),
+    )
+
+
+VIEWS: dict[str, Callable[[Answer], View]] = {
+    "timeline": timeline_view,
+    "figures": figures_view,
+    "statements": statements_view,
+    "resources": resources_view,
+    "exports": partners_view,
+    "imports": partners_view,
+    "totals": totals_view,
+    "members": members_view,
+    "chart": chart_view,
+    "search": search_view,
+    "country": country_view,
+    "show": show_view,
+    "cite": cite_view,
+}
+
+
+def view(answer: Answer) -> View:
+    """The View of ``answer`` in its language."""
+    return VIEWS[answer.kind](answer)
+
+
+def with_columns(view: View, fields: Sequence[str]) -> View:
+    """The view as one table of the asked fields, with headers in the view's language."""
+    own: dict[str, str] = {}
+    worded: dict[tuple[int, str], str] = {}  # the view's own wording of a cell, in --lang
+    for block in view.blocks:
+        if isinstance(block, Table):
+            for key, header in zip(block.keys, block.headers, strict=False):
+                own.setdefault(key, header)
+            for record_id, row in zip(block.of, block.rows, strict=False):
+                pairs = zip(block.keys, row, strict=True)
+                worded.update({(record_id, key): text for key, text in pairs})
+
+    def worded_cell(key: str) -> Callable[[Record], str]:
+        return lambda r: worded.get((id(r), key)) or cell(r, key, view.lang)
+
+    cells = {key: worded_cell(key) for key in fields}
+    body = table(view.records, fields, view.lang, headers=own, cells=cells)
+    return view.replace(blocks=(body,), notes=(), text="")
+
+
+def render_text(view: View, fmt: str, fields: Sequence[str] | None) -> str:
+    """The view in a text format: markdown, or a machine format of its records."""
+    from cis_facts.render.machine import RENDERERS
+
+    if fmt == "markdown":
+        from cis_facts.render.markdown import to_markdown
+
+        return to_markdown(with_columns(view, fields) if fields else view)
+    return RENDERERS[fmt](view.records, tuple(fields) if fields else view.fields)

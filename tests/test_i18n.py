@@ -1,0 +1,63 @@
+"""Every display string lives in the i18n tables, and the domain layers hold none."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from cis_facts.i18n import EN, KK, TABLES, word
+
+PACKAGE = Path(__file__).parents[1] / "cis_facts"
+
+
+def test_every_english_key_has_its_kazakh_text() -> None:
+    assert sorted(set(EN) - set(KK)) == []
+
+
+def test_kazakh_table_adds_only_units() -> None:
+    """Units English shows as the data writes them; Kazakh translates them."""
+    assert sorted(k for k in set(KK) - set(EN) if not k.startswith("unit.")) == []
+
+
+def test_templates_take_the_same_fields_in_every_language() -> None:
+    fields = re.compile(r"\{(\w+)\}")
+    for key, text in EN.items():
+        for lang, table in TABLES.items():
+            extra = set(fields.findall(table.get(key, text))) - set(fields.findall(text))
+            # A language may leave a field out (Kazakh ordinals need no English suffix),
+            # never ask for one English does not give.
+            assert not extra - {"n"}, (lang, key, extra)
+
+
+def test_kazakh_interface_words_of_the_review() -> None:
+    assert (word("note", "kk"), word("label", "kk"), word("mineral", "kk")) == (
+        "Ескертпе",
+        "Оқиға",
+        "Пайдалы қазба",
+    )
+    assert word("standing.rank", "kk", n=1, ordinal="1st") == "1-орын"
+    assert word("status.uncertain", "kk") == "анық емес"
+    assert word("title.chart", "kk", first=1991, last=2009) == (
+        "ТМД-ға мүшелік кестесі, 1991–2009 жж."
+    )
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "query").glob("*.py")), ids=lambda p: p.name)
+def test_queries_hold_no_display_words(path: Path) -> None:
+    imported = _imports(path)
+    assert not {"cis_facts.i18n", "rich", "click"} & imported
+    assert not any(name.startswith(("cis_facts.render", "rich.")) for name in imported)
