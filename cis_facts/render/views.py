@@ -391,7 +391,7 @@ def _share_remark(answer: Answer, context: PartnersContext, total: float) -> str
     lang = answer.lang
     shares = [float(r["share"]) for r in answer.records if r.get("share") is not None]
     rest = human.number(round(100 - total, 1), lang)
-    if len(answer.records) < context.count:
+    if context.top is not None and len(answer.records) < context.count:
         return word(
             "share_note.top",
             lang,
