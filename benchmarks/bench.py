@@ -1,10 +1,9 @@
-"""Start-up and search benchmarks for cis-facts. Run by hand, not in the test suite:
+"""Start-up and scale benchmarks for cis-facts. Run by hand, never in the test suite:
 
-    .venv/bin/python benchmarks/bench.py [--runs 21] [--sizes 1000,10000,100000]
+    .venv/bin/python benchmarks/bench.py [--runs 31] [--scale-runs 5] [--sizes 1000,10000,100000]
 
-Every timing is the median wall-clock time of repeated runs of a real subprocess. The
-baseline is the bare interpreter loading the same TOML file with the standard library's
-tomllib, i.e. what reading the data costs before any answer is built.
+Every timing is the median wall-clock time of a real subprocess, the commands compared
+with each other run in turns within one loop. Each target is printed with met / not met.
 """
 
 from __future__ import annotations
@@ -13,16 +12,19 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Sequence
+import venv
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import Case, Timed, interleaved, load
+
 ROOT = Path(__file__).resolve().parents[1]
-FACTS = ROOT / "data" / "facts.toml"
+BENCH_VENV = ROOT / "benchmarks" / ".venv"
 WORDS = (
     "uranium",
     "zinc",
@@ -41,26 +43,17 @@ WORDS = (
     "lead",
     "chromium",
     "manganese",
-    "fluorite",
-    "barite",
-    "molybdenum",
     "gold",
     "iron",
 )
-KK_WORDS = (
-    "уран",
-    "мырыш",
-    "мыс",
-    "мұнай",
-    "газ",
-    "экспорт",
-    "импорт",
-    "сауда",
-    "үлес",
-    "өсім",
-    "инвестиция",
-    "қор",
-)
+KK_WORDS = ("уран", "мырыш", "мыс", "мұнай", "газ", "экспорт", "импорт", "сауда", "үлес", "қор")
+COUNTRIES = ("KZ", "RU", "UZ", "KG", "BY")
+TARGETS: list[tuple[str, str, bool]] = []
+
+
+def target(name: str, measured: str, met: bool) -> None:
+    """Record one target with what was measured and whether it was met."""
+    TARGETS.append((name, measured, met))
 
 
 def command() -> list[str]:
@@ -68,119 +61,207 @@ def command() -> list[str]:
     return [str(exe)] if exe.exists() else [shutil.which("cis-facts") or "cis-facts"]
 
 
-def median_ms(argv: Sequence[str], runs: int, env: dict[str, str]) -> float:
-    """Median wall time of ``argv`` over ``runs`` runs (after one warm-up run)."""
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(
-            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False
+def sqlite_utils() -> list[str]:
+    """sqlite-utils from the benchmark's own virtual environment (created on first use)."""
+    exe = BENCH_VENV / "bin" / "sqlite-utils"
+    if not exe.exists():
+        venv.create(BENCH_VENV, with_pip=True)
+        subprocess.run(
+            [str(BENCH_VENV / "bin" / "pip"), "install", "-q", "sqlite-utils"], check=True
         )
-        times.append((time.perf_counter() - start) * 1000)
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} failed: {done.stderr.decode()[-500:]}")
-    return statistics.median(times)
-
-
-def baseline(path: Path) -> list[str]:
-    code = f"import tomllib\nwith open({str(path)!r}, 'rb') as f: tomllib.load(f)"
-    return [sys.executable, "-c", code]
+    return [str(exe)]
 
 
 def generate(path: Path, count: int, seed: int = 7) -> None:
-    """A fact file of ``count`` figures shaped like the real ones."""
+    """A user fact file of ``count`` figures shaped like the real ones."""
     rng = random.Random(seed)
-    lines = []
+    chunks = []
     for i in range(count):
         words = " ".join(rng.choice(WORDS) for _ in range(8))
         kk = " ".join(rng.choice(KK_WORDS) for _ in range(8))
-        lines.append(
+        year = rng.randint(1992, 2010)
+        chunks.append(
             f'[[figures]]\nid = "gen-{i}"\ntopic = "generated"\nmeasure = "amount"\n'
-            f'value = {rng.uniform(0, 5000):.1f}\nunit = "USD million"\ndate = "2004"\n'
+            f'value = {rng.uniform(0, 5000):.1f}\nunit = "USD million"\ndate = "{year}"\n'
+            f'country = "{rng.choice(COUNTRIES)}"\n'
             f'label_en = "Generated figure {i}: {words}"\n'
             f'label_kk = "Жасалған көрсеткіш {i}: {kk}"\n'
             f'source = "kk-text"\nquote = "Қазақстан {words}"\n'
             f'note = "Generated for the benchmark, {rng.choice(WORDS)}."\n'
         )
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text("\n".join(chunks), encoding="utf-8")
 
 
-def in_process_breakdown(path: Path) -> tuple[float, float, float]:
-    """Parse, parse+validate, and search times (ms) inside one process, medians of 5."""
-    code = f"""
-import gc, statistics, time, tomli
-gc.set_threshold(200_000, 30, 30)  # as cis_facts.cli.main does
-from cis_facts.loader import load
-from cis_facts.query.search import search
-p = {str(path)!r}
-def med(f):
-    xs = []
-    for _ in range(5):
-        t = time.perf_counter(); r = f(); xs.append((time.perf_counter() - t) * 1000)
-    return statistics.median(xs), r
-parse, _ = med(lambda: tomli.loads(open(p, encoding="utf-8").read()))
-full, base = med(lambda: load([p]))
-query, _ = med(lambda: search(base, "uranium export", "en"))
-print(parse, full, query)
-"""
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return float(out[0]), float(out[1]), float(out[2])
+def fixed(env: Mapping[str, str]) -> Callable[[], Mapping[str, str]]:
+    return lambda: env
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21)
-    parser.add_argument("--sizes", default="1000,10000,100000")
-    args = parser.parse_args()
-    # Installed packages are byte-compiled by pip; an editable checkout may not be yet.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "cis_facts")], check=True)
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
-    env.pop("CIS_FACTS_DATA", None)
-    cli = command()
-    base_ms = median_ms(baseline(FACTS), args.runs, env)
-    rows = [("python -c 'tomllib.load(facts.toml)' (baseline)", base_ms, 1.0, "-")]
-    for label, argv, target in (
-        ("(a) cis-facts members --format json", [*cli, "members", "--format", "json"], "≤ 1.2×"),
+@contextmanager
+def fresh_dirs(parent: Path) -> Iterator[Callable[[], str]]:
+    """A maker of new empty directories under ``parent``, removed afterwards."""
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(tempfile.mkdtemp(dir=parent))
+        return made[-1]
+
+    try:
+        yield make
+    finally:
+        for path in made:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> None:
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+
+
+def startup(cli: list[str], runs: int, env: dict[str, str], work: Path) -> None:
+    """Targets (a), (b), (c): the tool against Click's floor and against sqlite-utils."""
+    db = work / "facts.db"
+    subprocess.run([*cli, "export", "--to", "sqlite", str(db)], env=env, check=True)
+    sql = (
+        "SELECT s.position, c.name_en AS country, s.share, s.date, s.id, s.source, s.quote, "
+        "s.note FROM trade_shares s JOIN countries c ON c.code = s.country "
+        "WHERE s.flow = 'export' ORDER BY s.position"
+    )
+    cases: list[Case] = [
+        ("floor: python -c 'import click'", [sys.executable, "-c", "import click"], fixed(env)),
+        ("(a) cis-facts members --format json", [*cli, "members", "--format", "json"], fixed(env)),
         (
             "(b) cis-facts trade exports --format table",
             [*cli, "trade", "exports", "--format", "table"],
-            "≤ 2.5×",
+            fixed(env),
         ),
-        ("floor of (a): python -c 'import click'", [sys.executable, "-c", "import click"], "-"),
         (
-            "floor of (b): python -c 'import click, rich.console, rich.table'",
-            [sys.executable, "-c", "import click, rich.console, rich.table"],
-            "-",
+            "(c) cis-facts trade exports --format json",
+            [*cli, "trade", "exports", "--format", "json"],
+            fixed(env),
         ),
+        (
+            "sqlite-utils query facts.db (same rows)",
+            [*sqlite_utils(), "query", str(db), sql],
+            fixed(env),
+        ),
+    ]
+    floor, a, b, c, su = interleaved(cases, runs)
+    rows = [
+        [t.label, f"{t.median:.1f}", f"{t.median / floor.median:.2f}×", f"{t.peak:.0f}"]
+        for t in (floor, a, b, c, su)
+    ]
+    table(rows, ["command", "median ms", "× floor", "peak MB"])
+    for name, timed, base, limit in (
+        ("(a) members --format json ≤ 1.3× import click", a, floor, 1.3),
+        ("(b) trade exports table ≤ 2.0× import click", b, floor, 2.0),
+        ("(c) trade exports json ≤ 0.5× sqlite-utils query", c, su, 0.5),
     ):
-        ms = median_ms(argv, args.runs, env)
-        rows.append((label, ms, ms / base_ms, target))
-    print(
-        f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-        f"median of {args.runs} runs\n"
-    )
-    print("| command | median ms | ratio to baseline | target |\n|---|---:|---:|---|")
-    for label, ms, ratio, target in rows:
-        print(f"| {label} | {ms:.1f} | {ratio:.2f}× | {target} |")
-    print(
-        "\n| facts in `--data` file | search median ms | parse ms | parse+validate ms "
-        "| search only ms |\n|---:|---:|---:|---:|---:|"
-    )
+        ratio = timed.median / base.median
+        target(name, f"{ratio:.2f}×", ratio <= limit)
+
+
+def queries(cli: list[str], data: Path, size: int) -> dict[str, list[str]]:
+    base = [*cli, "--data", str(data)]
+    return {
+        "show": [*base, "show", f"gen-{size // 2}", "--format", "json"],
+        "members": [*base, "members", "--format", "json"],
+        "figures": [*base, "figures", "generated", "--format", "json"],
+        "search": [*base, "search", "uranium", "export", "--format", "json", "--limit", "10"],
+    }
+
+
+def scale_one(
+    cli: list[str], size: int, runs: int, env: dict[str, str], work: Path
+) -> dict[str, Timed]:
+    data = work / f"gen-{size}.toml"
+    generate(data, size)
+    warm = str(work / f"cache-{size}")
+    off = {**env, "CIS_FACTS_CACHE": "off"}
+    on = {**env, "CIS_FACTS_CACHE": warm}
+    asked = queries(cli, data, size)
+    with fresh_dirs(work) as new_dir:
+        cases: list[Case] = [
+            ("show, no cache (today)", asked["show"], fixed(off)),
+            ("show, first call", asked["show"], lambda: {**env, "CIS_FACTS_CACHE": new_dir()}),
+            ("check", [*cli, "--data", str(data), "check"], fixed(on)),
+        ]
+        cases += [(f"{name}, second call", argv, fixed(on)) for name, argv in asked.items()]
+        return {t.label: t for t in interleaved(cases, runs)}
+
+
+def scale(cli: list[str], sizes: list[int], runs: int, env: dict[str, str], work: Path) -> None:
+    results = {size: scale_one(cli, size, runs, env, work) for size in sizes}
+    labels = list(results[sizes[0]])
+    header = ["command", *(f"{s:,} facts ms (MB)" for s in sizes)]
+    rows = [
+        [label, *(f"{results[s][label].median:.0f} ({results[s][label].peak:.0f})" for s in sizes)]
+        for label in labels
+    ]
+    table(rows, header)
+    top = results[sizes[-1]]
+    where = f"at {sizes[-1]:,}"
+    for label in labels:
+        if label.endswith("second call"):
+            ms = top[label].median
+            target(f"{label} ≤ 500 ms {where}", f"{ms:.0f} ms", ms <= 500)
+    check = top["check"].median
+    target(f"check ≤ 2 s {where}", f"{check / 1000:.2f} s", check <= 2000)
+    peak = max(t.peak for t in top.values())
+    target(f"peak memory ≤ 200 MB {where}", f"{peak:.0f} MB", peak <= 200)
+    first, today = top["show, first call"].median, top["show, no cache (today)"].median
+    ratio = first / today
+    target(f"first call ≤ 1.2× no cache {where}", f"{ratio:.2f}×", ratio <= 1.2)
+    if len(sizes) >= 3:
+        linear(results, sizes)
+
+
+def linear(results: dict[int, dict[str, Timed]], sizes: list[int]) -> None:
+    """Time per 1,000 facts over the top step at most 1.5× that over the step below."""
+    (s0, s1, s2) = sizes[-3:]
+    for label in results[s2]:
+        t0, t1, t2 = (results[s][label].median for s in (s0, s1, s2))
+        low = max((t1 - t0) / (s1 - s0), 1e-3) * 1000
+        high = (t2 - t1) / (s2 - s1) * 1000
+        target(
+            f"linear growth: {label}",
+            f"{low:.2f} → {high:.2f} ms per 1,000 facts",
+            high <= 1.5 * low or high < 0.5,
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=31, help="runs of each start-up command")
+    parser.add_argument("--scale-runs", type=int, default=5, help="runs of each scale command")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--skip", choices=("startup", "scale"), action="append", default=[])
+    args = parser.parse_args()
+    # Installed packages are byte-compiled by pip; an editable checkout may not be yet.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "cis_facts")], check=True)
+    cli = command()
+    print(f"Machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, load {load()}\n")
     with tempfile.TemporaryDirectory() as tmp:
-        for size in (int(s) for s in args.sizes.split(",")):
-            path = Path(tmp) / f"gen-{size}.toml"
-            generate(path, size)
-            runs = args.runs if size <= 10_000 else max(3, args.runs // 4)
-            ms = median_ms(
-                [*cli, "--data", str(path), "search", "uranium", "export", "--format", "json"],
-                runs,
-                env,
+        work = Path(tmp)
+        env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "CIS_FACTS_CACHE": tmp + "/c"}
+        env.pop("CIS_FACTS_DATA", None)
+        if "startup" not in args.skip:
+            print(f"Start-up, median of {args.runs} interleaved runs:\n")
+            startup(cli, args.runs, env, work)
+            written = Path(env["CIS_FACTS_CACHE"])
+            target(
+                "packaged base writes no cache",
+                "nothing written" if not written.exists() else "written",
+                not written.exists(),
             )
-            parse, full, query = in_process_breakdown(path)
-            print(f"| {size:,} | {ms:.0f} | {parse:.0f} | {full:.0f} | {query:.0f} |")
+        if "scale" not in args.skip:
+            sizes = [int(s) for s in args.sizes.split(",")]
+            print(f"Scale, median of {args.scale_runs} interleaved runs (peak MB):\n")
+            scale(cli, sizes, args.scale_runs, env, work)
+    print(f"Load after the runs: {load()}\n")
+    table([[n, m, "met" if ok else "NOT MET"] for n, m, ok in TARGETS], ["target", "measured", ""])
 
 
 if __name__ == "__main__":
