@@ -159,7 +159,7 @@ def check(settings: Settings, source_file: str | None) -> None:
     """
     from cis_facts.verify import check_quotes, packaged_texts
 
-    base = settings.base()
+    base = settings.base(from_files=True)
     texts = [_source_text(base, source_file)] if source_file else packaged_texts(base)
     lines = [f"{kind}\t{count}" for kind, count in base.counts().items()]
     all_found = True

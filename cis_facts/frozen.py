@@ -9,8 +9,9 @@ see the classes as frozen dataclasses through ``dataclass_transform``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+import operator
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
     from typing_extensions import Self, dataclass_transform
@@ -18,6 +19,9 @@ else:
 
     def dataclass_transform(**_: object) -> Callable[[type], type]:
         return lambda cls: cls
+
+
+T = TypeVar("T", bound="Frozen")
 
 
 class FrozenInstanceError(AttributeError):
@@ -123,3 +127,25 @@ def field_names(record: Frozen) -> tuple[str, ...]:
 def field_types(record: Frozen) -> dict[str, str]:
     """The record's fields with their annotations as written, in declaration order."""
     return dict(record._types)
+
+
+def from_rows(cls: type[T], rows: Iterable[tuple[Any, ...]]) -> tuple[T, ...]:
+    """Records of ``cls``, each from a value for every field in declaration order.
+
+    For values validated when they were first loaded (the fact-base cache): nothing is
+    checked again, which makes this several times faster than calling the class.
+    """
+    new, fields, records = object.__new__, cls._fields, []
+    for row in rows:
+        record = new(cls)
+        record.__dict__.update(zip(fields, row, strict=True))
+        records.append(record)
+    return tuple(records)
+
+
+def record_values(names: tuple[str, ...]) -> Callable[[Frozen], tuple[Any, ...]]:
+    """A function giving a record's values of ``names`` as a tuple, in that order."""
+    pick = operator.itemgetter(*names)
+    if len(names) == 1:
+        return lambda record: (pick(vars(record)),)
+    return lambda record: pick(vars(record))

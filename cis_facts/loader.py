@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from cis_facts import model
+from cis_facts import cache, model
 from cis_facts.errors import InvalidFactsError, Problem, ProblemList
 from cis_facts.inert import quoted
 from cis_facts.schema import TABLES, build_record, record_id
@@ -106,6 +106,11 @@ def parse_file(read: Callable[[], bytes], name: str) -> tuple[dict[str, Any] | N
     data, problems = _read(read, name)
     if data is None:
         return None, problems
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, name: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse the bytes of one TOML file; syntax errors carry line and column."""
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [
             Problem(
@@ -255,18 +260,63 @@ def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
                     )
 
 
-def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True) -> model.FactBase:
-    """Load the packaged base plus ``extra`` user files; raise InvalidFactsError on any problem."""
+def load(
+    extra: Sequence[str | os.PathLike[str]] = (),
+    *,
+    packaged: bool = True,
+    cached: bool = False,
+    cache_dir: str | None = None,
+) -> model.FactBase:
+    """Load the packaged base plus ``extra`` user files; raise InvalidFactsError on any problem.
+
+    With ``cached``, a base validated before from files of the very same bytes is read
+    from the cache (``cis_facts.cache``; user entries in ``cache_dir``) instead, and a
+    newly validated one is stored there.
+    """
     sources: list[tuple[Callable[[], bytes], str]] = []
     if packaged:
         sources.append((read_packaged, packaged_base()))
     for path in extra:
         name = os.fspath(path)
         sources.append((functools.partial(_read_user_file, name), name))
+    if cached:
+        stamps = _stamps(sources)
+        base = None
+        if stamps is not None:
+            base = cache.read(cache_dir, stamps, packaged_only=packaged and not extra)
+        if base is not None:
+            return base
+    base, stamps = _validated(sources, user_files=bool(extra))
+    if cached:
+        cache.write(cache_dir, stamps, base)
+    return base
+
+
+def _stamps(sources: Sequence[tuple[Callable[[], bytes], str]]) -> list[cache.Stamp] | None:
+    """Each file's cache stamp, one file in memory at a time; None if one cannot be read."""
+    stamps = []
+    for read, name in sources:
+        data, _ = _read(read, name)
+        if data is None:
+            return None
+        stamps.append(cache.stamp(name, data))
+    return stamps
+
+
+def _validated(
+    sources: Sequence[tuple[Callable[[], bytes], str]], *, user_files: bool
+) -> tuple[model.FactBase, list[cache.Stamp]]:
+    """Read, parse and validate every file; the base and the stamps of the bytes read."""
+    stamps: list[cache.Stamp] = []
     parsed: list[tuple[str, dict[str, Any]]] = []
     problems = ProblemList()
     for read, name in sources:
-        raw, file_problems = parse_file(read, name)
+        data, read_problems = _read(read, name)
+        problems.extend(read_problems)
+        if data is None:
+            continue
+        stamps.append(cache.stamp(name, data))
+        raw, file_problems = parse_bytes(data, name)
         problems.extend(file_problems)
         if raw == {}:
             problems.append(Problem(name, "holds no facts (an empty file, or only comments)"))
@@ -275,9 +325,10 @@ def load(extra: Sequence[str | os.PathLike[str]] = (), *, packaged: bool = True)
     built, checked = _build(parsed, problems)
     problems.extend(_duplicates(checked))
     problems.extend(_references(checked))
-    if extra:  # the packaged base alone is checked by the test suite; this spares it folding
+    if user_files:  # the packaged base alone is checked by the test suite; this spares it folding
         problems.extend(_name_clashes(checked))
     if problems:
         raise InvalidFactsError(problems.kept, problems.more)
     names: tuple[str, ...] = tuple(name for _, name in sources)
-    return model.FactBase(**{table: tuple(rows) for table, rows in built.items()}, files=names)
+    base = model.FactBase(**{table: tuple(rows) for table, rows in built.items()}, files=names)
+    return base, stamps

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from cis_facts import cache
 from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
@@ -37,9 +38,16 @@ class Settings:
         self.env = env or Environment.from_system()
         self._base: FactBase | None = None
 
-    def base(self) -> FactBase:
+    def base(self, *, from_files: bool = False) -> FactBase:
+        """The loaded base; ``from_files`` validates the files even when a cache holds it."""
         if self._base is None:
-            self._base = load(self.data)
+            environ = self.env.environ
+            off = environ.get(cache.ENV_VAR, "").lower() == "off"
+            self._base = load(
+                self.data,
+                cached=not (off or from_files),
+                cache_dir=cache.directory(environ),
+            )
         return self._base
 
     def resolve_lang(self, given: str | None) -> Lang:

@@ -1,0 +1,221 @@
+"""A cache of validated fact bases, keyed by the content of every file loaded.
+
+Like PEP 552's hash-based ``.pyc`` files, an entry is found by a hash of the bytes of
+each fact file (with its name and place in the list), the package version and the
+schema, so an edited file, a swapped order, another ``--data`` set or another release
+never reads a stale entry. Entries hold ``marshal`` data of plain values only (strings,
+numbers, tuples), which cannot run code when read; records are rebuilt from them through
+the schema's own field lists, so a new field or table needs no change here.
+
+A missing, unreadable, truncated, corrupt or foreign entry is ignored (the files are
+parsed and validated as usual, and the entry rewritten); a cache directory that cannot
+be created or written means no cache, never an error. Entries are written atomically
+(a temporary file renamed into place). Only bases whose files add up to at least
+``MIN_BYTES`` are cached: below that, parsing costs about as much as reading an entry,
+and everyday calls on the packaged base write nothing. The packaged base may instead
+carry its own entry (``data/facts.cache``), built when the wheel is built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from importlib.util import source_hash
+from typing import Any
+
+from cis_facts import __version__, model
+from cis_facts.dates import parse_when
+from cis_facts.frozen import from_rows, record_values
+from cis_facts.schema import TABLES
+
+ENV_VAR = "CIS_FACTS_CACHE"
+FORMAT = 1
+MAGIC = b"cis-facts cache\n"
+# Total size of the fact files (packaged base included) from which a base is cached.
+# Below it, reading an entry saves only milliseconds (see benchmarks/README.md).
+MIN_BYTES = 512 * 1024
+MAX_ENTRIES = 8  # the most recently written entries kept in the directory
+SUFFIX = ".cache"
+PACKAGED_ENTRY = "facts.cache"
+
+# A file as the cache knows it: name, size in bytes, hash of its bytes.
+Stamp = tuple[str, int, bytes]
+# Per kind of field, how a value is turned into plain data (``_records`` turns it back).
+_ENCODE: dict[str, Callable[[Any], Any]] = {"when": lambda w: None if w is None else w.iso()}
+
+
+def directory(environ: Mapping[str, str]) -> str | None:
+    """Where entries live: ``CIS_FACTS_CACHE``, else the platform's cache directory.
+
+    None when ``CIS_FACTS_CACHE=off`` or no cache directory can be named.
+    """
+    chosen = environ.get(ENV_VAR, "")
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return chosen
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        root = xdg
+    elif sys.platform == "win32":
+        root = environ.get("LOCALAPPDATA", "")
+    else:
+        home = environ.get("HOME", "")
+        sub = ("Library", "Caches") if sys.platform == "darwin" else (".cache",)
+        root = os.path.join(home, *sub) if home else ""
+    return os.path.join(root, "cis-facts") if root else None
+
+
+def schema_signature() -> str:
+    """The schema as text: every table, field, kind and choice, and the model's fields."""
+    parts = [f"format {FORMAT}"]
+    for table, (factory, specs) in TABLES.items():
+        fields = getattr(factory, "_fields", ())
+        declared = [(name, s.kind, s.required, s.choices) for name, s in specs.items()]
+        parts.append(f"{table} {fields!r} {declared!r}")
+    return "\n".join(parts)
+
+
+def stamp(name: str, data: bytes) -> Stamp:
+    """What the cache records of one file: the 64-bit SipHash of PEP 552's ``.pyc`` files."""
+    return (name, len(data), source_hash(data))
+
+
+def header(stamps: Sequence[Stamp]) -> tuple[Any, ...]:
+    """What an entry must have been built from: format, version, schema, every file."""
+    return (FORMAT, __version__, source_hash(schema_signature().encode()), tuple(stamps))
+
+
+def entry_name(head: tuple[Any, ...]) -> str:
+    return source_hash(marshal.dumps(head, 4)).hex() + SUFFIX
+
+
+def _kinds(table: str) -> list[tuple[str, str]]:
+    """Every field of the table's record class with its schema kind ("" if not declared)."""
+    factory, specs = TABLES[table]
+    return [(n, specs[n].kind if n in specs else "") for n in getattr(factory, "_fields", ())]
+
+
+def _column(values: list[Any], kind: str) -> list[Any]:
+    if kind in _ENCODE:
+        values = list(map(_ENCODE[kind], values))
+    if len(set(values)) * 2 < len(values):
+        # Equal values stored once: marshal writes a repeated object as a reference.
+        shared: dict[Any, Any] = {}
+        values = [shared.setdefault(v, v) for v in values]
+    return values
+
+
+def encode(base: model.FactBase, stamps: Sequence[Stamp]) -> bytes:
+    """An entry for ``base`` loaded from the files ``stamps`` describe, column by column."""
+    tables = {}
+    for table in TABLES:
+        records = getattr(base, table)
+        kinds = _kinds(table)
+        names = tuple(n for n, _ in kinds)
+        columns = [list(c) for c in zip(*map(record_values(names), records), strict=True)] or [
+            [] for _ in names
+        ]
+        columns = [_column(c, kind) for c, (_, kind) in zip(columns, kinds, strict=True)]
+        tables[table] = (names, len(records), columns)
+    payload = marshal.dumps((header(stamps), tables), 4)
+    return MAGIC + source_hash(payload) + payload
+
+
+def decode(data: bytes, stamps: Sequence[Stamp]) -> model.FactBase | None:
+    """The base an entry holds, or None unless it is whole and was built from ``stamps``."""
+    if not data.startswith(MAGIC):
+        return None
+    view = memoryview(data)
+    check, payload = view[len(MAGIC) : len(MAGIC) + 8], view[len(MAGIC) + 8 :]
+    if source_hash(payload) != check:
+        return None
+    try:
+        head, tables = marshal.loads(payload)
+        if head != header(stamps) or set(tables) != set(TABLES):
+            return None
+        built = {table: _records(table, *tables.pop(table)) for table in TABLES}
+    except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
+        return None
+    return model.FactBase(**built, files=tuple(name for name, _, _ in stamps))
+
+
+def _records(table: str, names: tuple[str, ...], count: int, columns: list[Any]) -> tuple[Any, ...]:
+    kinds = _kinds(table)
+    if names != tuple(n for n, _ in kinds) or len(columns) != len(names):
+        raise ValueError(f"{table}: fields differ")
+    if any(type(c) is not list or len(c) != count for c in columns):
+        raise ValueError(f"{table}: columns of unequal length")
+    for index, (_, kind) in enumerate(kinds):
+        if kind == "when":
+            dates = {iso: parse_when(iso) for iso in set(columns[index]) if iso is not None}
+            columns[index] = [dates.get(iso) for iso in columns[index]]
+    factory: Any = TABLES[table][0]
+    return from_rows(factory, zip(*columns, strict=True))
+
+
+def read(
+    folder: str | None, stamps: Sequence[Stamp], *, packaged_only: bool
+) -> model.FactBase | None:
+    """The cached base for ``stamps``, or None (too small to be cached, or no good entry).
+
+    ``packaged_only`` says the files are the packaged base alone, which may have its
+    entry shipped beside it.
+    """
+    if packaged_only:
+        path = os.path.join(os.path.dirname(stamps[0][0]), PACKAGED_ENTRY)
+    elif folder is None or _size(stamps) < MIN_BYTES:
+        return None
+    else:
+        path = os.path.join(folder, entry_name(header(stamps)))
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except (OSError, ValueError):
+        return None
+    return decode(data, stamps)
+
+
+def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> None:
+    """Store ``base`` atomically, if it is large enough; any failure just means no entry."""
+    if folder is None or _size(stamps) < MIN_BYTES:
+        return
+    import tempfile
+
+    name = entry_name(header(stamps))
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
+    except (OSError, ValueError):
+        return
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(encode(base, stamps))
+        os.replace(temporary, os.path.join(folder, name))
+    except OSError:
+        _remove(temporary)
+        return
+    _prune(folder)
+
+
+def _size(stamps: Sequence[Stamp]) -> int:
+    return sum(size for _, size, _ in stamps)
+
+
+def _prune(folder: str) -> None:
+    """Keep the ``MAX_ENTRIES`` most recently written entries."""
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.endswith(SUFFIX) and e.is_file()]
+        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in entries[MAX_ENTRIES:]:
+        _remove(old.path)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)
