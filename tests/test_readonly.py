@@ -1,10 +1,14 @@
-"""Read-only: no command writes anything, except ``export`` to the path it is given.
+"""Read-only: no command writes anything, except ``export`` to the path it is given and
+the fact-base cache to its own directory.
 
-Every command runs with a fresh, empty working directory. Afterwards the packaged fact
-base (and the repository's ``data/`` copy), the ``--data`` user file and its folder, and
-the working directory must be byte-for-byte and entry-for-entry what they were: same
-hashes, same names, sizes and modification times. For ``export`` the one difference
-allowed is the target file itself (no temporary file left beside it).
+Every test runs twice: with the cache on (in a directory of its own, its size threshold
+lowered so that the small user file here is cached) and with ``CIS_FACTS_CACHE=off``,
+where nothing at all may be written. Every command runs with a fresh, empty working
+directory. Afterwards the packaged fact base (and the repository's ``data/`` copy), the
+``--data`` user file and its folder, and the working directory must be byte-for-byte and
+entry-for-entry what they were: same hashes, same names, sizes and modification times. For
+``export`` the one difference allowed is the target file itself (no temporary file left
+beside it).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from cis_facts import cache
 from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, packaged_base
 
@@ -94,27 +99,34 @@ def tree(folder: Path) -> list[Entry]:
 
 
 class Watched:
-    """The places no command may write: packaged base, user file and folder, cwd."""
+    """The places no command may write: packaged base, user file and folder, cwd, home.
 
-    def __init__(self, user_file: Path, cwd: Path) -> None:
-        self.user_file, self.cwd = user_file, cwd
+    With the cache off, its directory must not be created either.
+    """
+
+    def __init__(self, user_file: Path, cwd: Path, cache_dir: Path, cache_on: bool) -> None:
+        self.user_file, self.cwd, self.cache_dir = user_file, cwd, cache_dir
+        self.env: dict[str, str | None] = {cache.ENV_VAR: str(cache_dir) if cache_on else "off"}
         self.folders = {"packaged": PACKAGED.parent, "user": user_file.parent, "cwd": cwd}
         if REPO_DATA.is_dir():
             self.folders["repository data"] = REPO_DATA
+        if not cache_on:
+            self.folders["cache parent"] = cache_dir.parent
 
     def snapshot(self) -> Snapshot:
         return {name: tree(folder) for name, folder in self.folders.items()}
 
 
-@pytest.fixture
-def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Watched:
-    user_dir, cwd = tmp_path / "user", tmp_path / "cwd"
-    user_dir.mkdir()
-    cwd.mkdir()
+@pytest.fixture(params=["cache-on", "cache-off"])
+def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: Any) -> Watched:
+    user_dir, cwd, cache_parent = tmp_path / "user", tmp_path / "cwd", tmp_path / "cache"
+    for folder in (user_dir, cwd, cache_parent):
+        folder.mkdir()
     user_file = user_dir / "user.toml"
     user_file.write_text(USER_FACTS, encoding="utf-8")
     monkeypatch.chdir(cwd)
-    return Watched(user_file, cwd)
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    return Watched(user_file, cwd, cache_parent / "cis-facts", request.param == "cache-on")
 
 
 def invoke(
@@ -123,7 +135,7 @@ def invoke(
     result = CliRunner().invoke(
         cli,
         ["--data", str(watched.user_file), *args],
-        env={**ENV, **(env or {})},
+        env={**ENV, **watched.env, **(env or {})},
         prog_name="cis-facts",
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
@@ -268,6 +280,7 @@ def test_installed_script_writes_nothing(watched: Watched, args: tuple[str, ...]
     """A fresh interpreter, as users run it (bytecode writing left to the environment)."""
     before = watched.snapshot()
     env = {k: v for k, v in os.environ.items() if k != ENV_VAR}
+    env[cache.ENV_VAR] = watched.env[cache.ENV_VAR] or ""
     proc = subprocess.run(
         [str(SCRIPT), "--data", str(watched.user_file), *args],
         cwd=watched.cwd,
@@ -278,3 +291,17 @@ def test_installed_script_writes_nothing(watched: Watched, args: tuple[str, ...]
     )
     assert proc.returncode == 0, proc.stderr
     assert_untouched(watched, before)
+    # A fresh process has the real size threshold: a small base is not cached.
+    assert not watched.cache_dir.exists()
+
+
+def test_cache_writes_only_its_own_directory(watched: Watched) -> None:
+    before = watched.snapshot()
+    for args in (("search", "Readonlia"), ("show", "ro-figure"), ("check",)):
+        assert invoke(watched, args).exit_code == 0
+    assert_untouched(watched, before)
+    if watched.env[cache.ENV_VAR] == "off":
+        assert not watched.cache_dir.exists()
+    else:
+        written = sorted(p.name for p in watched.cache_dir.iterdir())
+        assert len(written) == 1 and written[0].endswith(".cache"), written

@@ -1,0 +1,372 @@
+"""The content-keyed cache of validated fact bases (cis_facts.cache).
+
+Most tests lower ``MIN_BYTES`` to 0 so that small fixture files are cached; one test
+checks the real threshold with a file above it. Whether a load came from the cache is
+seen by making validation from the files impossible (``_validated`` raises).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts import cache, loader
+from cis_facts.cli import cli
+from cis_facts.loader import load
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SECOND = """\
+[[figures]]
+id = "cache-second"
+topic = "cache-topic"
+measure = "amount"
+value = 3.5
+unit = "tonnes"
+date = "1999-05"
+label_en = "A second file's figure"
+label_kk = "Екінші файлдың көрсеткіші"
+source = "kk-text"
+quote = "second"
+"""
+
+
+class NoValidation(AssertionError):
+    pass
+
+
+def refuse_validation(*_: object) -> None:
+    raise NoValidation("validated from the files, not read from the cache")
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def user_files(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "first.toml", tmp_path / "second.toml"
+    shutil.copyfile(FIXTURES / "valid_extra.toml", first)
+    second.write_text(SECOND, encoding="utf-8")
+    return first, second
+
+
+def cached_load(cache_dir: Path, *paths: Path) -> loader.model.FactBase:
+    return load([str(p) for p in paths], cached=True, cache_dir=str(cache_dir))
+
+
+def entries(cache_dir: Path) -> list[str]:
+    return sorted(p.name for p in cache_dir.iterdir()) if cache_dir.exists() else []
+
+
+def test_second_load_reads_the_entry_and_equals_the_validated_base(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = cached_load(cache_dir, *user_files)
+    assert len(entries(cache_dir)) == 1 and entries(cache_dir)[0].endswith(".cache")
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        again = cached_load(cache_dir, *user_files)
+    assert again == first
+    assert again.files == first.files
+    figure = next(f for f in again.figures if f.id == "cache-second")
+    assert figure.date is not None and figure.date.iso() == "1999-05"
+    assert figure.origin == str(user_files[1])
+    share = next(s for s in again.trade_shares if s.id == "fx-mn-import-position")
+    assert share.date is not None and share.date.human() == "31 Dec 2003"
+    assert next(c for c in again.countries if c.code == "MN").aliases == ("MNG",)
+
+
+def test_edit_one_file_is_never_read_stale(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_load(cache_dir, *user_files)
+    text = user_files[1].read_text(encoding="utf-8")
+    user_files[1].write_text(text.replace("value = 3.5", "value = 4.5"), encoding="utf-8")
+    edited = cached_load(cache_dir, *user_files)
+    assert next(f for f in edited.figures if f.id == "cache-second").value == 4.5
+    assert len(entries(cache_dir)) == 2
+    # Both versions are now cached: each reads back its own values.
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        again = cached_load(cache_dir, *user_files)
+        assert next(f for f in again.figures if f.id == "cache-second").value == 4.5
+        user_files[1].write_text(text, encoding="utf-8")
+        back = cached_load(cache_dir, *user_files)
+        assert next(f for f in back.figures if f.id == "cache-second").value == 3.5
+
+
+def test_edit_without_cache_entry_validates(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_load(cache_dir, *user_files)
+    user_files[0].write_text(
+        user_files[0].read_text(encoding="utf-8") + "\n[[figures]]\nid = 1\n", encoding="utf-8"
+    )
+    with pytest.raises(loader.InvalidFactsError, match=r"first\.toml"):
+        cached_load(cache_dir, *user_files)
+
+
+def test_swapped_files_are_another_entry(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = user_files
+    forward = cached_load(cache_dir, a, b)
+    swapped = cached_load(cache_dir, b, a)
+    assert len(entries(cache_dir)) == 2
+    assert forward.files[1:] == (str(a), str(b))
+    assert swapped.files[1:] == (str(b), str(a))
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        assert cached_load(cache_dir, b, a).files[1:] == (str(b), str(a))
+        assert cached_load(cache_dir, a, b).files[1:] == (str(a), str(b))
+        # Same bytes under another name: the name is in the key, so the origin is right.
+        with pytest.raises(NoValidation):
+            cached_load(cache_dir, a)
+
+
+def test_renamed_file_is_another_entry(
+    cache_dir: Path, user_files: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cached_load(cache_dir, user_files[1])
+    moved = tmp_path / "moved.toml"
+    shutil.copyfile(user_files[1], moved)
+    base = cached_load(cache_dir, moved)
+    assert next(f for f in base.figures if f.id == "cache-second").origin == str(moved)
+
+
+@pytest.mark.parametrize("what", ["version", "schema"])
+def test_version_or_schema_change_is_a_miss(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, what: str
+) -> None:
+    cached_load(cache_dir, *user_files)
+    if what == "version":
+        monkeypatch.setattr(cache, "__version__", "99.0.0")
+    else:
+        signature = cache.schema_signature()
+        monkeypatch.setattr(cache, "schema_signature", lambda: signature + "\nnew field")
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        with pytest.raises(NoValidation):
+            cached_load(cache_dir, *user_files)
+    cached_load(cache_dir, *user_files)
+    assert len(entries(cache_dir)) == 2
+
+
+def _only_entry(cache_dir: Path) -> Path:
+    (name,) = entries(cache_dir)
+    return cache_dir / name
+
+
+def _corrupt_payload(data: bytes) -> bytes:
+    return data[:-10] + bytes(b ^ 0xFF for b in data[-10:])
+
+
+def _foreign(data: bytes) -> bytes:
+    """A whole, checksummed entry of another shape (as another program might write)."""
+    payload = marshal.dumps({"not": "a fact base"}, 4)
+    return cache.MAGIC + cache.source_hash(payload) + payload
+
+
+def _wrong_header(data: bytes) -> bytes:
+    """A whole entry whose header names other files: as if renamed into this key."""
+    head, tables = marshal.loads(data[len(cache.MAGIC) + 8 :])
+    payload = marshal.dumps(((*head[:3], (("other.toml", 1, b"12345678"),)), tables), 4)
+    return cache.MAGIC + cache.source_hash(payload) + payload
+
+
+def _bad_columns(data: bytes) -> bytes:
+    """A checksummed entry with one column cut short."""
+    head, tables = marshal.loads(data[len(cache.MAGIC) + 8 :])
+    names, count, columns = tables["figures"]
+    columns[0] = columns[0][:-1]
+    tables["figures"] = (names, count, columns)
+    payload = marshal.dumps((head, tables), 4)
+    return cache.MAGIC + cache.source_hash(payload) + payload
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: d[: len(d) // 2], id="truncated"),
+        pytest.param(lambda d: b"", id="empty"),
+        pytest.param(_corrupt_payload, id="corrupt-bytes"),
+        pytest.param(lambda d: b"garbage" * 100, id="garbage"),
+        pytest.param(lambda d: d.replace(b"second file", b"sec0nd file"), id="one-letter"),
+        pytest.param(lambda d: d[:16] + d[24:] + d[16:24], id="bad-checksum"),
+        pytest.param(_foreign, id="foreign"),
+        pytest.param(_wrong_header, id="wrong-header"),
+        pytest.param(_bad_columns, id="bad-columns"),
+    ],
+)
+def test_damaged_entry_is_ignored_and_rebuilt(
+    cache_dir: Path,
+    user_files: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    damage: object,
+) -> None:
+    good = cached_load(cache_dir, *user_files)
+    entry = _only_entry(cache_dir)
+    intact = entry.read_bytes()
+    entry.write_bytes(damage(intact))  # type: ignore[operator]
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        with pytest.raises(NoValidation):
+            cached_load(cache_dir, *user_files)
+    assert cached_load(cache_dir, *user_files) == good
+    assert entry.read_bytes() == intact
+    assert entries(cache_dir) == [entry.name]
+
+
+def test_unusable_cache_directory_means_no_cache(
+    user_files: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    not_a_dir = tmp_path / "a-file"
+    not_a_dir.write_text("x", encoding="utf-8")
+    for folder in (not_a_dir, not_a_dir / "below"):
+        base = cached_load(folder, *user_files)
+        assert any(f.id == "cache-second" for f in base.figures)
+    assert not_a_dir.read_text(encoding="utf-8") == "x"
+
+
+def test_entry_that_cannot_be_replaced_leaves_no_temporary_file(
+    cache_dir: Path, user_files: tuple[Path, Path]
+) -> None:
+    cached_load(cache_dir, *user_files)
+    entry = _only_entry(cache_dir)
+    entry.unlink()
+    entry.mkdir()  # a directory where the entry goes: reading and renaming both fail
+    base = cached_load(cache_dir, *user_files)
+    assert any(f.id == "cache-second" for f in base.figures)
+    assert entries(cache_dir) == [entry.name] and entry.is_dir()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_read_only_cache_directory_means_no_cache(
+    cache_dir: Path, user_files: tuple[Path, Path]
+) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o555)
+    try:
+        base = cached_load(cache_dir, *user_files)
+        assert any(f.id == "cache-second" for f in base.figures)
+        assert entries(cache_dir) == []
+    finally:
+        cache_dir.chmod(0o755)
+
+
+def test_entry_in_read_only_directory_is_still_read(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = cached_load(cache_dir, *user_files)
+    _only_entry(cache_dir).chmod(0o444)
+    cache_dir.chmod(0o555)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(loader, "_validated", refuse_validation)
+            assert cached_load(cache_dir, *user_files) == good
+    finally:
+        cache_dir.chmod(0o755)
+
+
+def test_small_bases_are_not_cached(tmp_path: Path, user_files: tuple[Path, Path]) -> None:
+    folder = tmp_path / "cache"
+    cached_load(folder, *user_files)
+    load([], cached=True, cache_dir=str(folder))
+    assert not folder.exists()
+
+
+def test_bases_above_the_threshold_are_cached(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    records = [
+        f'[[figures]]\nid = "big-{i}"\ntopic = "big"\nmeasure = "count"\nvalue = {i}\n'
+        f'unit = "items"\nlabel_en = "Big figure {i}"\nlabel_kk = "Үлкен көрсеткіш {i}"\n'
+        f'source = "kk-text"\nquote = "{"x" * 200}"\n'
+        for i in range(cache.MIN_BYTES // 300)
+    ]
+    big.write_text("\n".join(records), encoding="utf-8")
+    assert big.stat().st_size >= cache.MIN_BYTES
+    folder = tmp_path / "cache"
+    first = cached_load(folder, big)
+    assert len(entries(folder)) == 1
+    assert cached_load(folder, big) == first
+
+
+def test_old_entries_are_pruned(cache_dir: Path, user_files: tuple[Path, Path]) -> None:
+    text = user_files[1].read_text(encoding="utf-8")
+    for value in range(cache.MAX_ENTRIES + 3):
+        user_files[1].write_text(text.replace("3.5", f"{value}.5"), encoding="utf-8")
+        cached_load(cache_dir, *user_files)
+    assert len(entries(cache_dir)) == cache.MAX_ENTRIES
+
+
+def _cli(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1", **env})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cache_off_reads_and_writes_nothing(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["--data", str(user_files[0]), "--data", str(user_files[1]), "show", "cache-second"]
+    code, out, _ = _cli(args, {"CIS_FACTS_CACHE": "off", "XDG_CACHE_HOME": str(cache_dir)})
+    assert code == 0 and "A second file's figure" in out
+    assert not cache_dir.exists()
+    assert _cli(args, {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
+    assert len(entries(cache_dir)) == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        assert _cli(args, {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
+        code, _, _ = _cli(args, {"CIS_FACTS_CACHE": "OFF"})
+        assert code != 0  # off: the files must be validated, and here that fails
+
+
+def test_check_validates_the_files_even_with_an_entry(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["--data", str(user_files[0]), "--data", str(user_files[1])]
+    env = {"CIS_FACTS_CACHE": str(cache_dir)}
+    assert _cli([*args, "members"], env)[0] == 0
+    assert len(entries(cache_dir)) == 1
+
+    def refuse(*_: object) -> None:
+        raise NoValidation("check read the cache")
+
+    monkeypatch.setattr(cache, "read", refuse)
+    code, out, _ = _cli([*args, "check"], env)
+    assert code == 0 and "figures\t" in out
+
+
+def test_packaged_base_calls_write_nothing(tmp_path: Path) -> None:
+    """Everyday calls, with the real threshold, create no cache directory at all."""
+    folder = tmp_path / "cache"
+    for args in (["members", "--format", "json"], ["trade", "exports"], ["check"]):
+        assert _cli(args, {"CIS_FACTS_CACHE": str(folder)})[0] == 0
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "expected"),
+    [
+        ({"CIS_FACTS_CACHE": "/x/mine"}, "linux", "/x/mine"),
+        ({"CIS_FACTS_CACHE": "off", "XDG_CACHE_HOME": "/x"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "Off"}, "linux", None),
+        ({"XDG_CACHE_HOME": "/x/xdg", "HOME": "/home/u"}, "linux", "/x/xdg/cis-facts"),
+        ({"XDG_CACHE_HOME": "relative", "HOME": "/home/u"}, "linux", "/home/u/.cache/cis-facts"),
+        ({"HOME": "/home/u"}, "linux", "/home/u/.cache/cis-facts"),
+        ({"HOME": "/Users/u"}, "darwin", "/Users/u/Library/Caches/cis-facts"),
+        ({}, "linux", None),
+    ],
+)
+def test_directory(
+    env: dict[str, str], platform: str, expected: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache.sys, "platform", platform)
+    assert cache.directory(env) == expected
