@@ -31,7 +31,7 @@ date = "1999-05"
 label_en = "A second file's figure"
 label_kk = "Екінші файлдың көрсеткіші"
 source = "kk-text"
-quote = "second"
+quote = "Қазіргі уақытта Қазақстан әлемдік ЖІӨ - де 0,1% құрайды"
 """
 
 
@@ -370,3 +370,14 @@ def test_directory(
 ) -> None:
     monkeypatch.setattr(cache.sys, "platform", platform)
     assert cache.directory(env) == expected
+
+
+def test_every_table_and_field_of_the_packaged_base_round_trips() -> None:
+    """Records are stored from the schema's own field lists: new fields need no change."""
+    base = load()
+    stamps = [cache.stamp("facts.toml", b"any bytes")]
+    again = cache.decode(cache.encode(base, stamps), stamps)
+    assert again == base
+    assert again is not None and again.counts() == base.counts()
+    assert all(count > 0 for count in base.counts().values()), base.counts()
+    assert cache.decode(cache.encode(base, stamps), [cache.stamp("facts.toml", b"other")]) is None
