@@ -1,16 +1,19 @@
-"""A light base for immutable records: dataclass-like, without generated code.
+"""A light base for immutable records: a frozen dataclass without generated code.
 
 ``dataclasses`` compiles an ``__init__``, ``__eq__``, ``__hash__``, ``__repr__`` and
 ``__setattr__`` for every class it decorates; at start-up that cost more than parsing the
 fact base. ``Frozen`` reads the field names from the class annotations once and shares
-one generic implementation, so defining a record class costs almost nothing. Type checkers
-see the classes as frozen dataclasses through ``dataclass_transform``.
+one generic implementation, so defining a record class costs almost nothing (measured in
+benchmarks/README.md: the record classes on the path of a query cost several milliseconds
+more as dataclasses). Type checkers see the classes as frozen dataclasses through
+``dataclass_transform``; ``tests/test_frozen.py`` checks that they behave like them.
 """
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
@@ -32,8 +35,13 @@ class FrozenInstanceError(AttributeError):
 class Frozen:
     """Subclass and annotate fields; give defaults as class attributes.
 
-    Class keyword ``kw_only=True`` is accepted (and means what it means for dataclasses:
-    every field must be passed by name).
+    Behaves like ``@dataclass(frozen=True)``: class keyword ``kw_only=True`` makes the
+    fields that class declares keyword-only (inherited fields keep their own kind); a
+    field without a default after a positional one with a default is refused when the
+    class is defined, and so is a mutable default (a list, dict, set: any unhashable
+    value), which every record would share. Where it differs: a read-only
+    ``types.MappingProxyType`` default is allowed, since it cannot be changed through a
+    record; there is no ``field()`` / ``default_factory``.
     """
 
     _fields: ClassVar[tuple[str, ...]] = ()
@@ -41,11 +49,14 @@ class Frozen:
     _defaults: ClassVar[dict[str, Any]] = {}
     _field_set: ClassVar[frozenset[str]] = frozenset()
     _required: ClassVar[frozenset[str]] = frozenset()
-    _kw_only: ClassVar[bool] = False
+    _positional: ClassVar[tuple[str, ...]] = ()
+    _own_kw_only: ClassVar[bool] = False
 
     def __init_subclass__(cls, kw_only: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        cls._own_kw_only = kw_only
         names: dict[str, str] = {}
+        keyword: dict[str, bool] = {}
         defaults: dict[str, Any] = {}
         for klass in reversed(cls.__mro__):
             own = vars(klass)
@@ -53,14 +64,16 @@ class Frozen:
                 if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
                     continue
                 names[name] = str(annotation)
+                keyword[name] = own.get("_own_kw_only", False)
                 if name in own:
-                    defaults[name] = own[name]
+                    defaults[name] = _checked_default(cls, name, own[name])
         cls._fields = tuple(names)
         cls._types = names
         cls._defaults = defaults
         cls._field_set = frozenset(names)
         cls._required = frozenset(names.keys() - defaults.keys())
-        cls._kw_only = kw_only or cls._kw_only
+        cls._positional = tuple(name for name in names if not keyword[name])
+        _check_order(cls._positional, defaults)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if args:
@@ -74,11 +87,11 @@ class Frozen:
 
     def _with_positional(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         name = type(self).__name__
-        if self._kw_only:
+        if not self._positional:
             raise TypeError(f"{name}() takes keyword arguments only")
-        if len(args) > len(self._fields):
-            raise TypeError(f"{name}() takes {len(self._fields)} fields")
-        merged = dict(zip(self._fields, args, strict=False))
+        if len(args) > len(self._positional):
+            raise TypeError(f"{name}() takes at most {len(self._positional)} positional fields")
+        merged = dict(zip(self._positional, args, strict=False))
         for key in kwargs.keys() & merged.keys():
             raise TypeError(f"{name}() got {key!r} twice")
         merged.update(kwargs)
@@ -117,6 +130,24 @@ class Frozen:
         values = {name: getattr(self, name) for name in self._fields}
         values.update(changes)
         return type(self)(**values)
+
+
+def _checked_default(cls: type, name: str, value: Any) -> Any:
+    if type(value).__hash__ is None and not isinstance(value, MappingProxyType):
+        raise ValueError(
+            f"mutable default {type(value).__name__} for field {name!r} of {cls.__name__} "
+            "is not allowed: every record would share it (use a tuple, a frozenset or None)"
+        )
+    return value
+
+
+def _check_order(positional: tuple[str, ...], defaults: dict[str, Any]) -> None:
+    seen_default = False
+    for name in positional:
+        if name in defaults:
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument {name!r} follows default argument")
 
 
 def field_names(record: Frozen) -> tuple[str, ...]:
