@@ -32,6 +32,8 @@ from cis_facts.frozen import from_rows, record_values
 from cis_facts.schema import TABLES
 
 ENV_VAR = "CIS_FACTS_CACHE"
+ORIGIN = "origin"
+PACKAGED = "<packaged>"  # the packaged base's name in a stamp, wherever it is installed
 FORMAT = 1
 MAGIC = b"cis-facts cache\n"
 # Total size of the fact files (packaged base included) from which a base is cached.
@@ -94,14 +96,21 @@ def entry_name(head: tuple[Any, ...]) -> str:
 
 
 def _kinds(table: str) -> list[tuple[str, str]]:
-    """Every field of the table's record class with its schema kind ("" if not declared)."""
+    """Every field of the table's record class with its schema kind.
+
+    ``origin`` (the file a record came from, set by the loader) is stored as the file's
+    place in the list, so a moved installation still names its own files.
+    """
     factory, specs = TABLES[table]
-    return [(n, specs[n].kind if n in specs else "") for n in getattr(factory, "_fields", ())]
+    fields = getattr(factory, "_fields", ())
+    return [(n, specs[n].kind if n in specs else ORIGIN if n == ORIGIN else "") for n in fields]
 
 
-def _column(values: list[Any], kind: str) -> list[Any]:
+def _column(values: list[Any], kind: str, files: dict[str, int]) -> list[Any]:
     if kind in _ENCODE:
         values = list(map(_ENCODE[kind], values))
+    elif kind == ORIGIN:
+        values = [files[v] for v in values]
     if len(set(values)) * 2 < len(values):
         # Equal values stored once: marshal writes a repeated object as a reference.
         shared: dict[Any, Any] = {}
@@ -119,14 +128,18 @@ def encode(base: model.FactBase, stamps: Sequence[Stamp]) -> bytes:
         columns = [list(c) for c in zip(*map(record_values(names), records), strict=True)] or [
             [] for _ in names
         ]
-        columns = [_column(c, kind) for c, (_, kind) in zip(columns, kinds, strict=True)]
+        files = {name: index for index, name in enumerate(base.files)}
+        columns = [_column(c, k, files) for c, (_, k) in zip(columns, kinds, strict=True)]
         tables[table] = (names, len(records), columns)
     payload = marshal.dumps((header(stamps), tables), 4)
     return MAGIC + source_hash(payload) + payload
 
 
-def decode(data: bytes, stamps: Sequence[Stamp]) -> model.FactBase | None:
-    """The base an entry holds, or None unless it is whole and was built from ``stamps``."""
+def decode(data: bytes, stamps: Sequence[Stamp], names: Sequence[str]) -> model.FactBase | None:
+    """The base an entry holds, or None unless it is whole and was built from ``stamps``.
+
+    ``names`` are the files' names now, one for each stamp.
+    """
     if not data.startswith(MAGIC):
         return None
     view = memoryview(data)
@@ -137,15 +150,17 @@ def decode(data: bytes, stamps: Sequence[Stamp]) -> model.FactBase | None:
         head, tables = marshal.loads(payload)
         if head != header(stamps) or set(tables) != set(TABLES):
             return None
-        built = {table: _records(table, *tables.pop(table)) for table in TABLES}
+        built = {table: _records(table, names, *tables.pop(table)) for table in TABLES}
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
-    return model.FactBase(**built, files=tuple(name for name, _, _ in stamps))
+    return model.FactBase(**built, files=tuple(names))
 
 
-def _records(table: str, names: tuple[str, ...], count: int, columns: list[Any]) -> tuple[Any, ...]:
+def _records(
+    table: str, files: Sequence[str], fields: tuple[str, ...], count: int, columns: list[Any]
+) -> tuple[Any, ...]:
     kinds = _kinds(table)
-    if names != tuple(n for n, _ in kinds) or len(columns) != len(names):
+    if fields != tuple(n for n, _ in kinds) or len(columns) != len(fields):
         raise ValueError(f"{table}: fields differ")
     if any(type(c) is not list or len(c) != count for c in columns):
         raise ValueError(f"{table}: columns of unequal length")
@@ -153,20 +168,22 @@ def _records(table: str, names: tuple[str, ...], count: int, columns: list[Any])
         if kind == "when":
             dates = {iso: parse_when(iso) for iso in set(columns[index]) if iso is not None}
             columns[index] = [dates.get(iso) for iso in columns[index]]
+        elif kind == ORIGIN:
+            columns[index] = [files[i] for i in columns[index]]
     factory: Any = TABLES[table][0]
     return from_rows(factory, zip(*columns, strict=True))
 
 
 def read(
-    folder: str | None, stamps: Sequence[Stamp], *, packaged_only: bool
+    folder: str | None, stamps: Sequence[Stamp], names: Sequence[str], *, packaged_only: bool
 ) -> model.FactBase | None:
     """The cached base for ``stamps``, or None (too small to be cached, or no good entry).
 
-    ``packaged_only`` says the files are the packaged base alone, which may have its
-    entry shipped beside it.
+    ``names`` are the files' names; ``packaged_only`` says they are the packaged base
+    alone, which may have its entry shipped beside it.
     """
     if packaged_only:
-        path = os.path.join(os.path.dirname(stamps[0][0]), PACKAGED_ENTRY)
+        path = os.path.join(os.path.dirname(names[0]), PACKAGED_ENTRY)
     elif folder is None or _size(stamps) < MIN_BYTES:
         return None
     else:
@@ -176,7 +193,7 @@ def read(
             data = file.read()
     except (OSError, ValueError):
         return None
-    return decode(data, stamps)
+    return decode(data, stamps, names)
 
 
 def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> None:

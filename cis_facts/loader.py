@@ -19,11 +19,6 @@ from cis_facts.errors import InvalidFactsError, Problem, ProblemList
 from cis_facts.inert import quoted
 from cis_facts.schema import TABLES, build_record, record_id
 
-try:
-    import tomli as toml
-except ImportError:  # pragma: no cover - tomli is a declared dependency
-    import tomllib as toml  # type: ignore[no-redef, import-not-found, unused-ignore]
-
 ENV_VAR = "CIS_FACTS_DATA"
 _SOURCE_FIELDS = ("source", "note_source")
 _COUNTRY_FIELDS = ("country", "initiator")
@@ -129,6 +124,10 @@ def parse_bytes(data: bytes, name: str) -> tuple[dict[str, Any] | None, list[Pro
                 name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line=line, column=column
             )
         ]
+    try:
+        import tomli as toml
+    except ImportError:  # pragma: no cover - tomli is a declared dependency
+        import tomllib as toml  # type: ignore[no-redef, import-not-found, unused-ignore]
     try:
         return toml.loads(text), []
     except toml.TOMLDecodeError as exc:
@@ -283,7 +282,8 @@ def load(
         stamps = _stamps(sources)
         base = None
         if stamps is not None:
-            base = cache.read(cache_dir, stamps, packaged_only=packaged and not extra)
+            names = [name for _, name in sources]
+            base = cache.read(cache_dir, stamps, names, packaged_only=packaged and not extra)
         if base is not None:
             return base
     base, stamps = _validated(sources, user_files=bool(extra))
@@ -299,8 +299,12 @@ def _stamps(sources: Sequence[tuple[Callable[[], bytes], str]]) -> list[cache.St
         data, _ = _read(read, name)
         if data is None:
             return None
-        stamps.append(cache.stamp(name, data))
+        stamps.append(_stamp(name, data))
     return stamps
+
+
+def _stamp(name: str, data: bytes) -> cache.Stamp:
+    return cache.stamp(cache.PACKAGED if name == packaged_base() else name, data)
 
 
 def _validated(
@@ -315,7 +319,7 @@ def _validated(
         problems.extend(read_problems)
         if data is None:
             continue
-        stamps.append(cache.stamp(name, data))
+        stamps.append(_stamp(name, data))
         raw, file_problems = parse_bytes(data, name)
         problems.extend(file_problems)
         if raw == {}:

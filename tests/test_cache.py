@@ -375,10 +375,20 @@ def test_directory(
 def test_every_table_and_field_of_the_packaged_base_round_trips() -> None:
     """Records are stored from the schema's own field lists: new fields need no change."""
     base = load()
-    stamps = [cache.stamp(loader.packaged_base(), b"any bytes")]
-    again = cache.decode(cache.encode(base, stamps), stamps)
+    stamps = [cache.stamp(cache.PACKAGED, b"any bytes")]
+    again = cache.decode(cache.encode(base, stamps), stamps, base.files)
     assert again == base
     assert again is not None and again.counts() == base.counts()
     assert all(count > 0 for count in base.counts().values()), base.counts()
-    other = [cache.stamp(loader.packaged_base(), b"other bytes")]
-    assert cache.decode(cache.encode(base, stamps), other) is None
+    other = [cache.stamp(cache.PACKAGED, b"other bytes")]
+    assert cache.decode(cache.encode(base, stamps), other, base.files) is None
+
+
+def test_an_entry_names_the_files_where_they_are_now() -> None:
+    """The packaged base's entry is built in one place and read where it is installed."""
+    base = load()
+    stamps = [cache.stamp(cache.PACKAGED, b"any bytes")]
+    moved = cache.decode(cache.encode(base, stamps), stamps, ["/elsewhere/facts.toml"])
+    assert moved is not None and moved.files == ("/elsewhere/facts.toml",)
+    assert {f.origin for f in moved.facts()} == {"/elsewhere/facts.toml"}
+    assert {c.origin for c in moved.countries} == {"/elsewhere/facts.toml"}

@@ -158,3 +158,33 @@ def test_console_script_reports_bad_user_file(venv: Path, tmp_path: Path) -> Non
     proc = _run([venv / "bin" / "cis-facts", "--data", bad, "check"], tmp_path)
     assert proc.returncode == 1
     assert proc.stderr == f"cis-facts: {bad}: fact fx-unknown-field: colour: unknown field\n"
+
+
+def _imports(venv: Path, cwd: Path, env: dict[str, str], *args: str) -> set[str]:
+    """The modules a call of the installed command imports."""
+    code = "import sys; from cis_facts.cli import main; sys.argv[0] = 'cis-facts'; main()"
+    proc = subprocess.run(
+        [str(venv / "bin" / "python"), "-X", "importtime", "-c", code, *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return {
+        line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "import time:" in line
+    }
+
+
+def test_wheel_ships_the_packaged_cache_entry(wheel: Path, venv: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        assert "cis_facts/data/facts.cache" in archive.namelist()
+    # The entry is read instead of parsing facts.toml, and writes nothing anywhere.
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_CACHE_HOME": str(home / "cache")}
+    assert "tomli" not in _imports(venv, tmp_path, env, "members", "--format", "json")
+    off = _imports(venv, tmp_path, {**env, "CIS_FACTS_CACHE": "off"}, "members")
+    assert "tomli" in off or "tomllib" in off
+    assert not home.exists()
