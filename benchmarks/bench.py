@@ -82,7 +82,10 @@ def sqlite_utils() -> list[str]:
 def generate(path: Path, count: int, seed: int = 7) -> None:
     """A user fact file of ``count`` figures shaped like the real ones."""
     rng = random.Random(seed)
-    chunks = []
+    chunks = [
+        '[[sources]]\nid = "gen-notes"\ntitle = "Generated notes"\nlanguage = "en"\n'
+        'kind = "document"\n'
+    ]
     for i in range(count):
         words = " ".join(rng.choice(WORDS) for _ in range(8))
         kk = " ".join(rng.choice(KK_WORDS) for _ in range(8))
@@ -93,7 +96,7 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
             f'country = "{rng.choice(COUNTRIES)}"\n'
             f'label_en = "Generated figure {i}: {words}"\n'
             f'label_kk = "Жасалған көрсеткіш {i}: {kk}"\n'
-            f'source = "kk-text"\nquote = "Қазақстан {words}"\n'
+            f'source = "gen-notes"\nquote = "Қазақстан {words}"\n'
             f'note = "Generated for the benchmark, {rng.choice(WORDS)}."\n'
         )
     path.write_text("\n".join(chunks), encoding="utf-8")

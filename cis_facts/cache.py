@@ -140,16 +140,33 @@ def decode(data: bytes, stamps: Sequence[Stamp], names: Sequence[str]) -> model.
 
     ``names`` are the files' names now, one for each stamp.
     """
+    tables = _unpack(data, stamps)
+    del data  # the caller's reference aside, the entry's bytes are no longer needed
+    return None if tables is None else _rebuild(tables, names)
+
+
+def _unpack(data: bytes, stamps: Sequence[Stamp]) -> dict[str, Any] | None:
+    """The tables of a whole entry built from ``stamps``, as plain values."""
     if not data.startswith(MAGIC):
         return None
-    view = memoryview(data)
-    check, payload = view[len(MAGIC) : len(MAGIC) + 8], view[len(MAGIC) + 8 :]
-    if source_hash(payload) != check:
-        return None
-    try:
-        head, tables = marshal.loads(payload)
-        if head != header(stamps) or set(tables) != set(TABLES):
+    with memoryview(data) as view:
+        check, payload = view[len(MAGIC) : len(MAGIC) + 8], view[len(MAGIC) + 8 :]
+        if source_hash(payload) != check:
             return None
+        try:
+            head, tables = marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+        finally:
+            payload.release()
+            check.release()
+    if head != header(stamps) or type(tables) is not dict or set(tables) != set(TABLES):
+        return None
+    return tables
+
+
+def _rebuild(tables: dict[str, Any], names: Sequence[str]) -> model.FactBase | None:
+    try:
         built = {table: _records(table, names, *tables.pop(table)) for table in TABLES}
     except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
         return None
@@ -188,12 +205,16 @@ def read(
         return None
     else:
         path = os.path.join(folder, entry_name(header(stamps)))
+    tables = _unpack(_read_bytes(path), stamps)  # the bytes are freed once unpacked
+    return None if tables is None else _rebuild(tables, names)
+
+
+def _read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as file:
-            data = file.read()
+            return file.read()
     except (OSError, ValueError):
-        return None
-    return decode(data, stamps, names)
+        return b""
 
 
 def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> None:
