@@ -82,10 +82,8 @@ def sqlite_utils() -> list[str]:
 def generate(path: Path, count: int, seed: int = 7) -> None:
     """A user fact file of ``count`` figures shaped like the real ones."""
     rng = random.Random(seed)
-    chunks = [
-        '[[sources]]\nid = "gen-notes"\ntitle = "Generated notes"\nlanguage = "en"\n'
-        'kind = "document"\n'
-    ]
+    source = 'id = "gen-notes"\ntitle = "Generated notes"\nlanguage = "en"\nkind = "document"'
+    chunks = [f"[[sources]]\n{source}\n"]
     for i in range(count):
         words = " ".join(rng.choice(WORDS) for _ in range(8))
         kk = " ".join(rng.choice(KK_WORDS) for _ in range(8))
