@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import functools
 import statistics
-from subprocess import run
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from subprocess import run
 from typing import Annotated, Any, Literal
 
 import msgspec
