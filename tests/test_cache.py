@@ -392,3 +392,9 @@ def test_an_entry_names_the_files_where_they_are_now() -> None:
     assert moved is not None and moved.files == ("/elsewhere/facts.toml",)
     assert {f.origin for f in moved.facts()} == {"/elsewhere/facts.toml"}
     assert {c.origin for c in moved.countries} == {"/elsewhere/facts.toml"}
+
+
+def test_packaged_base_alone_is_never_written(cache_dir: Path) -> None:
+    """Even with no size limit: it is read from the entry the wheel ships, or parsed."""
+    load([], cached=True, cache_dir=str(cache_dir))
+    assert not cache_dir.exists()
