@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import gc
+
+# A short-lived process that builds many small objects: collect cycles far less often (as
+# mypy does). Set before Click and the rest are imported, which alone saves ~3 ms a call;
+# with large --data files the default thresholds cost a quarter of the time.
+gc.set_threshold(200_000, 30, 30)
+
 import importlib
 import os
 import sys
@@ -288,9 +294,6 @@ def main() -> None:
     streams.guard_closed()
     _tolerate_any_encoding()
     _ignore_unusable_size(os.environ)
-    # A short-lived process that builds many small records: collect cycles far less often
-    # (as mypy does); with large --data files the default thresholds cost a quarter of the time.
-    gc.set_threshold(200_000, 30, 30)
     if COMPLETE_VAR in os.environ:  # a shell asks for completions: use the escaping kind
         from cis_facts.complete import register
 
