@@ -12,8 +12,8 @@ parsed and validated as usual, and the entry rewritten); a cache directory that 
 be created or written means no cache, never an error. Entries are written atomically
 (a temporary file renamed into place). Only bases whose user files add up to at least
 ``MIN_BYTES`` are cached, so everyday calls on the packaged base, or with a small notes
-file, write nothing. The packaged base may instead
-carry its own entry (``data/facts.cache``), built when the wheel is built.
+file, write nothing. The packaged base alone is read from the entry the wheel ships
+beside it (``data/facts.cache``, built and checked when the wheel is built).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ MAGIC = b"cis-facts cache\n"
 MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8  # the most recently written entries kept in the directory
 SUFFIX = ".cache"
+TEMPORARY = ".tmp-"  # name prefix of an entry being written
 PACKAGED_ENTRY = "facts.cache"
 
 # A file as the cache knows it: name, size in bytes, hash of its bytes.
@@ -143,7 +144,6 @@ def decode(data: bytes, stamps: Sequence[Stamp], names: Sequence[str]) -> model.
     ``names`` are the files' names now, one for each stamp.
     """
     tables = _unpack(data, stamps)
-    del data  # the caller's reference aside, the entry's bytes are no longer needed
     return None if tables is None else _rebuild(tables, names)
 
 
@@ -228,7 +228,7 @@ def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> 
     name = entry_name(header(stamps))
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY, suffix=SUFFIX)
     except (OSError, ValueError):
         return
     try:
@@ -248,13 +248,20 @@ def _worth_caching(stamps: Sequence[Stamp]) -> bool:
 
 
 def _prune(folder: str) -> None:
-    """Keep the ``MAX_ENTRIES`` most recently written entries."""
+    """Keep the ``MAX_ENTRIES`` most recently written entries; drop stale temporary files.
+
+    Another call may be writing its temporary file right now: only those over an hour
+    old (left by a process that was killed) are removed.
+    """
+    import time
+
     try:
-        entries = [e for e in os.scandir(folder) if e.name.endswith(SUFFIX) and e.is_file()]
-        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        found = [(e, e.stat().st_mtime) for e in os.scandir(folder) if e.name.endswith(SUFFIX)]
     except OSError:
         return
-    for old in entries[MAX_ENTRIES:]:
+    entries = sorted((f for f in found if not f[0].name.startswith(".")), key=lambda f: -f[1])
+    stale = [f for f in found if f[0].name.startswith(TEMPORARY) and f[1] < time.time() - 3600]
+    for old, _ in entries[MAX_ENTRIES:] + stale:
         _remove(old.path)
 
 

@@ -398,3 +398,17 @@ def test_packaged_base_alone_is_never_written(cache_dir: Path) -> None:
     """Even with no size limit: it is read from the entry the wheel ships, or parsed."""
     load([], cached=True, cache_dir=str(cache_dir))
     assert not cache_dir.exists()
+
+
+def test_pruning_spares_fresh_temporary_files_and_drops_stale_ones(
+    cache_dir: Path, user_files: tuple[Path, Path]
+) -> None:
+    cache_dir.mkdir()
+    fresh, stale = cache_dir / ".tmp-fresh.cache", cache_dir / ".tmp-stale.cache"
+    fresh.write_bytes(b"being written")
+    stale.write_bytes(b"left by a killed process")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    cached_load(cache_dir, *user_files)
+    names = entries(cache_dir)
+    assert fresh.name in names and stale.name not in names
+    assert len([n for n in names if not n.startswith(".")]) == 1
