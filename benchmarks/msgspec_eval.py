@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import statistics
 import sys
 import tempfile
@@ -105,6 +106,7 @@ def import_cost() -> float:
 
 
 def main() -> None:
+    gc.set_threshold(200_000, 30, 30)  # as the command line sets it
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000")
     args = parser.parse_args()
