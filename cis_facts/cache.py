@@ -114,10 +114,11 @@ def _column(values: list[Any], kind: str, files: dict[str, int]) -> list[Any]:
         values = list(map(_ENCODE[kind], values))
     elif kind == ORIGIN:
         values = [files[v] for v in values]
-    if len(set(values)) * 2 < len(values):
-        # Equal values stored once: marshal writes a repeated object as a reference.
-        shared: dict[Any, Any] = {}
-        values = [shared.setdefault(v, v) for v in values]
+    # Equal values stored once: marshal writes a repeated object as a reference. (A dict
+    # keeps the last of equal values, so mapping through it picks one object for all.)
+    shared = dict(zip(values, values, strict=True))
+    if len(shared) * 2 < len(values):
+        values = list(map(shared.__getitem__, values))
     return values
 
 
