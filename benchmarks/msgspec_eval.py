@@ -54,10 +54,13 @@ class FigureIn(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     value: float
     unit: Text
     note: Text | None = None
+    label_ru: Text | None = None
     note_kk: Text | None = None
+    note_ru: Text | None = None
     note_source: Id | None = None
     period_en: Text | None = None
     period_kk: Text | None = None
+    period_ru: Text | None = None
     date: str | None = None
     country: Code | None = None
     approximate: bool = False
