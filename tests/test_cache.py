@@ -412,3 +412,15 @@ def test_pruning_spares_fresh_temporary_files_and_drops_stale_ones(
     names = entries(cache_dir)
     assert fresh.name in names and stale.name not in names
     assert len([n for n in names if not n.startswith(".")]) == 1
+
+
+def test_schema_signature_follows_the_schema_declaration(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field added to the schema gives entries another key, with no change to the cache."""
+    from cis_facts import schema
+
+    before = cache.schema_signature()
+    figures = dict(schema.TABLES["figures"][1])
+    figures["colour"] = schema.FieldSpec("text", False, ())
+    monkeypatch.setitem(schema.TABLES, "figures", (schema.TABLES["figures"][0], figures))
+    assert cache.schema_signature() != before
+    assert "'colour', 'text', False" in cache.schema_signature()
