@@ -52,6 +52,11 @@ Stamp = tuple[str, int, bytes]
 _ENCODE: dict[str, Callable[[Any], Any]] = {"when": lambda w: None if w is None else w.iso()}
 
 
+def enabled(environ: Mapping[str, str]) -> bool:
+    """False when ``CIS_FACTS_CACHE=off``: every call validates the files, nothing is written."""
+    return environ.get(ENV_VAR, "").lower() != "off"
+
+
 def directory(environ: Mapping[str, str]) -> str | None:
     """Where entries live: ``CIS_FACTS_CACHE``, else the platform's cache directory.
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from cis_facts import cache
 from cis_facts.errors import FactsError
 from cis_facts.loader import ENV_VAR, env_paths, load
 from cis_facts.model import FactBase
@@ -46,7 +47,11 @@ def _data_paths(ctx: click.Context) -> tuple[str, ...]:
 
 def _base(ctx: click.Context) -> FactBase | None:
     try:
-        return load(_data_paths(ctx))
+        return load(
+            _data_paths(ctx),
+            cached=cache.enabled(os.environ),
+            cache_dir=cache.directory(os.environ),
+        )
     except FactsError:
         return None
 

@@ -42,10 +42,9 @@ class Settings:
         """The loaded base; ``from_files`` validates the files even when a cache holds it."""
         if self._base is None:
             environ = self.env.environ
-            off = environ.get(cache.ENV_VAR, "").lower() == "off"
             self._base = load(
                 self.data,
-                cached=not (off or from_files),
+                cached=cache.enabled(environ) and not from_files,
                 cache_dir=cache.directory(environ),
             )
         return self._base

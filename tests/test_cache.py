@@ -424,3 +424,18 @@ def test_schema_signature_follows_the_schema_declaration(monkeypatch: pytest.Mon
     monkeypatch.setitem(schema.TABLES, "figures", (schema.TABLES["figures"][0], figures))
     assert cache.schema_signature() != before
     assert "'colour', 'text', False" in cache.schema_signature()
+
+
+def test_completion_reads_the_cache_too(
+    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Tab press with a large --data file answers from the entry, not by parsing it."""
+    from click.shell_completion import BashComplete
+
+    data = ["--data", str(user_files[0]), "--data", str(user_files[1])]
+    assert _cli([*data, "members"], {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
+    monkeypatch.setenv("CIS_FACTS_CACHE", str(cache_dir))
+    monkeypatch.setattr(loader, "_validated", refuse_validation)
+    shell = BashComplete(cli, {}, "cis-facts", "_CIS_FACTS_COMPLETE")
+    offered = [item.value for item in shell.get_completions([*data, "show"], "cache-")]
+    assert offered == ["cache-second"]
