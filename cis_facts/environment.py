@@ -7,7 +7,6 @@ Built once in ``main()`` and handed down through the Click context; tests build 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Mapping
 from typing import TextIO
@@ -64,5 +63,7 @@ def terminal_width(environ: Mapping[str, str], isatty: bool) -> int:
     if text.isdigit() and int(text) > 0:
         return int(text)
     if isatty:
+        import shutil  # only for a terminal: it imports bz2, lzma and more (~2 ms a call)
+
         return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
     return DEFAULT_WIDTH

@@ -188,6 +188,7 @@ def test_wheel_ships_the_packaged_cache_entry(wheel: Path, venv: Path, tmp_path:
     assert "tomli" not in piped
     # Output to a pipe never needs the pager (nor the subprocess module it starts it with).
     assert "cis_facts.pager" not in piped and "subprocess" not in piped
+    assert "shutil" not in piped  # nor the terminal size lookup
     off = _imports(venv, tmp_path, {**env, "CIS_FACTS_CACHE": "off"}, "members")
     assert "tomli" in off or "tomllib" in off
     assert not home.exists()
