@@ -1,0 +1,147 @@
+"""Russian texts of the packaged base: every fact and note has one, and they follow Russian
+typography and the official Russian names of the CIS's documents and bodies."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cis_facts.loader import load
+from cis_facts.model import FactBase
+
+NBSP = "\u00a0"
+
+# Latin letters a Russian label may hold: abbreviations used as they are in Russian text.
+LATIN_ALLOWED = ("G7",)
+
+
+@pytest.fixture(scope="module")
+def base() -> FactBase:
+    return load()
+
+
+@pytest.fixture(scope="module")
+def labels(base: FactBase) -> dict[str, tuple[str, str | None]]:
+    """Every fact's id with its English and Russian labels."""
+    return {fact.id: (fact.label_en, fact.label_ru) for fact in base.facts()}
+
+
+@pytest.fixture(scope="module")
+def russian_texts(base: FactBase) -> dict[str, str]:
+    """Every Russian text of the base, keyed by ``id/field``, with the words in «guillemets»
+    left out: a note quotes the Kazakh source in them, with its own spelling and numbers."""
+    texts: dict[str, str] = {}
+    for fact in base.facts():
+        for field in ("label_ru", "note_ru", "period_ru", "short_ru", "place_ru", "mineral_ru"):
+            value = getattr(fact, field, None)
+            if value:
+                texts[f"{fact.id}/{field}"] = value
+    for country in base.countries:
+        if country.note_ru:
+            texts[f"{country.code}/note_ru"] = country.note_ru
+    return {key: re.sub("«[^»]*»", "«»", text) for key, text in texts.items()}
+
+
+def test_every_event_has_russian_label_short_and_place(base: FactBase) -> None:
+    missing = [
+        f"{event.id}/{field}"
+        for event in base.events
+        for field, kazakh in (
+            ("label_ru", event.label_kk),
+            ("short_ru", event.short_kk),
+            ("place_ru", event.place_kk),
+        )
+        if kazakh and not getattr(event, field)
+    ]
+    assert missing == []
+
+
+def test_decimal_comma(russian_texts: dict[str, str]) -> None:
+    offenders = [key for key, text in russian_texts.items() if re.search(r"\d\.\d", text)]
+    assert offenders == []
+
+
+def test_percent_sign_follows_a_number_and_a_no_break_space(
+    russian_texts: dict[str, str],
+) -> None:
+    offenders = [key for key, text in russian_texts.items() if re.search(f"(?<!\\d{NBSP})%", text)]
+    assert offenders == []
+
+
+def test_long_numbers_grouped_with_no_break_spaces(russian_texts: dict[str, str]) -> None:
+    ungrouped = [key for key, text in russian_texts.items() if re.search(r"\d{5}", text)]
+    wrong_space = [
+        key for key, text in russian_texts.items() if re.search(r"\d[ \u202f]\d{3}(?!\d)", text)
+    ]
+    four_digits_grouped = [
+        key
+        for key, text in russian_texts.items()
+        if re.search(f"(?<![\\d{NBSP}])\\d{NBSP}\\d{{3}}(?![\\d{NBSP}])", text)
+    ]
+    assert (ungrouped, wrong_space, four_digits_grouped) == ([], [], [])
+
+
+def test_no_latin_letters_in_russian_labels(labels: dict[str, tuple[str, str | None]]) -> None:
+    offenders = {}
+    for fid, (_, ru) in labels.items():
+        if ru is None:
+            continue
+        rest = ru
+        for allowed in LATIN_ALLOWED:
+            rest = rest.replace(allowed, "")
+        if re.search("[A-Za-z]", rest):
+            offenders[fid] = ru
+    assert offenders == {}
+
+
+def test_no_straight_quotes_in_russian_texts(russian_texts: dict[str, str]) -> None:
+    offenders = [key for key, text in russian_texts.items() if re.search("[\"'“”„]", text)]
+    assert offenders == []
+
+
+def test_every_year_of_the_english_label_is_kept(
+    labels: dict[str, tuple[str, str | None]],
+) -> None:
+    lost = {
+        fid: year
+        for fid, (en, ru) in labels.items()
+        if ru is not None
+        for year in re.findall(r"\b(?:19|20)\d\d\b", en)
+        if year not in ru
+    }
+    assert lost == {}
+
+
+# Key facts as a Russian editor writes them.
+EXPECTED = {
+    "georgia-withdrawal": "Грузия вышла из Содружества",
+    "almaty-protocol": (
+        "Алма-Атинский протокол: руководители Азербайджана, Армении, Беларуси, Казахстана, "
+        "Кыргызстана, Молдовы, России, Таджикистана, Туркменистана и Узбекистана подписали "
+        "в Алма-Ате Протокол к Соглашению о создании Содружества Независимых Государств"
+    ),
+    "charter-signed-1993": (
+        "Совет глав государств СНГ принял в Минске Устав СНГ; его подписали Армения, "
+        "Беларусь, Казахстан, Кыргызстан, Россия, Таджикистан и Узбекистан, а Молдова, "
+        "Туркменистан и Украина не подписали"
+    ),
+}
+
+
+@pytest.mark.parametrize("fact_id", sorted(EXPECTED))
+def test_expected_russian_label(labels: dict[str, tuple[str, str | None]], fact_id: str) -> None:
+    assert labels[fact_id][1] == EXPECTED[fact_id]
+
+
+def test_official_names_of_documents_and_bodies(base: FactBase) -> None:
+    events = {event.id: event for event in base.events}
+    assert events["belovezh-agreement"].short_ru == "Беловежское соглашение"
+    assert events["almaty-declaration"].short_ru == "Алма-Атинская декларация"
+    assert events["cis-charter"].short_ru == "Устав СНГ"
+    assert "Соглашение о создании Содружества Независимых Государств" in str(
+        events["moldova-agreement-ratified"].label_ru
+    )
+    assert "Стратегия экономического развития СНГ на период до 2020 года" in str(
+        events["strategy-2020"].label_ru
+    )
