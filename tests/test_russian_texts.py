@@ -43,6 +43,25 @@ def russian_texts(base: FactBase) -> dict[str, str]:
     return {key: re.sub("«[^»]*»", "«»", text) for key, text in texts.items()}
 
 
+def test_every_ranking_names_its_mineral_in_russian(base: FactBase) -> None:
+    assert [r.id for r in base.rankings if not r.mineral_ru] == []
+    minerals = {r.id: r.mineral_ru for r in base.rankings}
+    assert minerals["rank-iron-ore"] == "железная руда"
+    assert minerals["rank-oil-exploration"] == "нефть (разведанные запасы)"
+
+
+def test_russian_labels_keep_the_qualifiers(labels: dict[str, tuple[str, str | None]]) -> None:
+    translated = {fid: (en, ru) for fid, (en, ru) in labels.items() if ru is not None}
+    about = [fid for fid, (en, ru) in translated.items() if " about " in en and "около" not in ru]
+    taken = [
+        fid
+        for fid, (en, ru) in translated.items()
+        if "taken to be" in en and "предположительно" not in ru
+    ]
+    assert (about, taken) == ([], [])
+    assert "первую десятку" in str(labels["rank-gold"][1])
+
+
 def test_every_event_has_russian_label_short_and_place(base: FactBase) -> None:
     missing = [
         f"{event.id}/{field}"
@@ -120,6 +139,19 @@ EXPECTED = {
         "Алма-Атинский протокол: руководители Азербайджана, Армении, Беларуси, Казахстана, "
         "Кыргызстана, Молдовы, России, Таджикистана, Туркменистана и Узбекистана подписали "
         "в Алма-Ате Протокол к Соглашению о создании Содружества Независимых Государств"
+    ),
+    "rank-uranium": "На Казахстан приходится около 25\u00a0% мирового урана",
+    "export-share-switzerland": (
+        "Швейцария — 1-е место в списке основных покупателей продукции Казахстана, "
+        "доля в экспорте 18,7\u00a0%"
+    ),
+    "import-supplier-korea": (
+        "Корея (предположительно Республика Корея) — 11-е место в списке основных "
+        "поставщиков импортной продукции в Казахстан"
+    ),
+    "trade-cis-turnover-2004": (
+        "В 2004 г. товарооборот Казахстана с государствами СНГ составил "
+        "10\u00a0215,1 млн долл. США и вырос на 48\u00a0% по сравнению с 2003 г."
     ),
     "charter-signed-1993": (
         "Совет глав государств СНГ принял в Минске Устав СНГ; его подписали Армения, "
