@@ -62,6 +62,29 @@ def test_russian_labels_keep_the_qualifiers(labels: dict[str, tuple[str, str | N
     assert "первую десятку" in str(labels["rank-gold"][1])
 
 
+def test_figures_in_times_and_in_money_as_russian_writes_them(base: FactBase) -> None:
+    times = [f.id for f in base.figures if f.unit == "times" and "раза" not in str(f.label_ru)]
+    billions = [
+        f.id
+        for f in base.figures
+        if f.unit == "USD billion" and "млрд долл. США" not in str(f.label_ru)
+    ]
+    millions = [
+        t.id
+        for t in base.trade_totals
+        if t.unit == "USD million" and "млн долл. США" not in str(t.label_ru)
+    ]
+    assert (times, billions, millions) == ([], [], [])
+
+
+def test_the_two_developing_groups_stay_apart(labels: dict[str, tuple[str, str | None]]) -> None:
+    first = str(labels["fdi-growth-developing-1995-2003"][1])
+    second = str(labels["fdi-growth-second-group-1995-2003"][1])
+    assert "в первый раз называет «развивающимися»" in first
+    assert "во второй раз называет «развивающимися»" in second
+    assert "прямых" not in first + second + str(labels["fdi-cumulative-1993-2004"][1])
+
+
 def test_every_event_has_russian_label_short_and_place(base: FactBase) -> None:
     missing = [
         f"{event.id}/{field}"
@@ -152,6 +175,14 @@ EXPECTED = {
     "trade-cis-turnover-2004": (
         "В 2004 г. товарооборот Казахстана с государствами СНГ составил "
         "10\u00a0215,1 млн долл. США и вырос на 48\u00a0% по сравнению с 2003 г."
+    ),
+    "export-growth-europe-2004": (
+        "Доля государств Европы в экспорте Казахстана выросла по сравнению с 2003 г. "
+        "на 2,6 процентного пункта"
+    ),
+    "fdi-growth-kazakhstan-1995-2003": (
+        "В 2003 г. приток иностранных инвестиций в Казахстан составил 214,5\u00a0% "
+        "от уровня 1995 г."
     ),
     "charter-signed-1993": (
         "Совет глав государств СНГ принял в Минске Устав СНГ; его подписали Армения, "
