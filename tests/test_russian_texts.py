@@ -43,6 +43,20 @@ def russian_texts(base: FactBase) -> dict[str, str]:
     return {key: re.sub("«[^»]*»", "«»", text) for key, text in texts.items()}
 
 
+def test_every_fact_has_a_russian_label(base: FactBase) -> None:
+    missing = [fact.id for fact in base.facts() if not fact.label_ru]
+    assert missing == []
+    assert len(list(base.facts())) >= 160
+
+
+def test_every_period_has_russian_text(base: FactBase) -> None:
+    missing = [fact.id for fact in base.facts() if fact.period_en and not fact.period_ru]
+    assert missing == []
+    periods = {fact.id: fact.period_ru for fact in base.facts() if fact.period_ru}
+    assert periods["kazakhstan-gdp-growth-since-1995"] == "с 1995 года"
+    assert periods["export-growth-three-factors"] == "за последние десять лет"
+
+
 def test_every_ranking_names_its_mineral_in_russian(base: FactBase) -> None:
     assert [r.id for r in base.rankings if not r.mineral_ru] == []
     minerals = {r.id: r.mineral_ru for r in base.rankings}
@@ -183,6 +197,10 @@ EXPECTED = {
     "fdi-growth-kazakhstan-1995-2003": (
         "В 2003 г. приток иностранных инвестиций в Казахстан составил 214,5\u00a0% "
         "от уровня 1995 г."
+    ),
+    "cis-not-a-state": (
+        "Содружество Независимых Государств не является государством "
+        "и не обладает наднациональными полномочиями."
     ),
     "charter-signed-1993": (
         "Совет глав государств СНГ принял в Минске Устав СНГ; его подписали Армения, "
