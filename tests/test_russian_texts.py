@@ -49,6 +49,21 @@ def test_every_fact_has_a_russian_label(base: FactBase) -> None:
     assert len(list(base.facts())) >= 160
 
 
+def test_every_note_has_russian_text(base: FactBase) -> None:
+    records = [*base.countries, *base.facts()]
+    missing = [r.id for r in records if (r.note or r.note_kk) and not r.note_ru]
+    assert missing == []
+    assert sum(1 for r in records if r.note_ru) >= 100
+
+
+def test_notes_name_documents_as_russian_does(base: FactBase) -> None:
+    notes = {r.id: str(r.note_ru) for r in [*base.countries, *base.facts()] if r.note_ru}
+    assert "18 августа 2009 г." in notes["georgia-withdrawal"]
+    assert "Совета глав правительств СНГ" in notes["strategy-2020"]
+    assert "Совета глав государств СНГ" in notes["turkmenistan-associate"]
+    assert "2,6 процентного пункта" in notes["export-growth-europe-2004"]
+
+
 def test_every_period_has_russian_text(base: FactBase) -> None:
     missing = [fact.id for fact in base.facts() if fact.period_en and not fact.period_ru]
     assert missing == []
