@@ -56,6 +56,21 @@ def test_every_note_has_russian_text(base: FactBase) -> None:
     assert sum(1 for r in records if r.note_ru) >= 100
 
 
+def test_kazakh_words_quoted_in_russian_notes_are_copied_as_they_are(base: FactBase) -> None:
+    """A Russian note quotes the Kazakh text as the English and Kazakh notes do, spacing
+    and slips included."""
+    kazakh_letter = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
+    altered = [
+        (r.id, quoted)
+        for r in [*base.countries, *base.facts()]
+        if r.note_ru
+        for quoted in re.findall("«([^»]*)»", r.note_ru)
+        if kazakh_letter.search(quoted)
+        and quoted.replace("…", "...") not in f"{r.note} {r.note_kk}".replace("…", "...")
+    ]
+    assert altered == []
+
+
 def test_notes_name_documents_as_russian_does(base: FactBase) -> None:
     notes = {r.id: str(r.note_ru) for r in [*base.countries, *base.facts()] if r.note_ru}
     assert "18 августа 2009 г." in notes["georgia-withdrawal"]
