@@ -43,6 +43,15 @@ CSS = """
 """
 
 
+class SearchBox(Input):
+    """The search box; Down or Esc moves to the list, where the one-letter keys act."""
+
+    BINDINGS = [  # noqa: RUF012 (Textual's own declaration style)
+        Binding("down", "app.focus_list", "List"),
+        Binding("escape", "app.focus_list", "List", show=False),
+    ]
+
+
 class BrowseApp(App[None]):
     """Type to search; the highlighted fact's quote, context and related facts beside."""
 
@@ -57,7 +66,6 @@ class BrowseApp(App[None]):
         Binding("v", "next_view", "View"),
         Binding("slash", "focus_search", "Search"),
         Binding("q", "quit", "Quit"),
-        Binding("down", "focus_list", "List"),
         Binding("escape", "focus_list", "List", show=False),
     ]
 
@@ -75,7 +83,7 @@ class BrowseApp(App[None]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(self.initial_query, placeholder=say("search", self.lang), id="query")
+        yield SearchBox(self.initial_query, placeholder=say("search", self.lang), id="query")
         yield Static(id="title", markup=False)
         with Horizontal(id="body"):
             yield DataTable(id="hits", cursor_type="row", zebra_stripes=True, show_header=False)
