@@ -1,6 +1,6 @@
 """Write docs/img/browse.svg: the browser after typing ``uran``, drawn by Textual itself.
 
-    .venv/bin/python scripts/browse_screenshot.py
+.venv/bin/python scripts/browse_screenshot.py
 """
 
 from __future__ import annotations

@@ -199,7 +199,8 @@ def test_markup_in_data_shows_literally(fixtures_dir: Path) -> None:
 
     screen, running = drive(app, steps, size=(200, 60))
     assert running
-    assert "[bold red]Zebrafinch[/] output share [@click=app.quit]quit[/]" in screen
+    label = "[bold red]Zebrafinch[/] output share [@click=app.quit]quit[/]"
+    assert screen.count(label) == 2  # in the list and in the detail pane
     assert "«Zebrafinch output is [i]7[/i] per cent.»" in screen
     assert "A note with [reverse]markup[/reverse]." in screen
     assert "[b]Notes[/b] with [link=https://example.org]markup[/link]" in screen
@@ -263,3 +264,53 @@ def test_other_commands_do_not_import_textual(args: list[str]) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "False False"
+
+
+def test_no_color_is_honoured(base: FactBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert app_for(base).no_color
+    monkeypatch.delenv("NO_COLOR")
+    assert not app_for(base).no_color
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_end_to_end_in_a_terminal_with_data(fixtures_dir: Path) -> None:
+    """The installed command in a real pseudo-terminal: --data facts are found, q quits."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    command = Path(sys.executable).with_name("cis-facts")
+    data = str(fixtures_dir / "browse_markup.toml")
+    process = subprocess.Popen(
+        [str(command), "--data", data, "browse", "zebrafinch"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    os.close(slave)
+    screen = b""
+    give_up = time.monotonic() + 120  # only against a hang; no timing is asserted
+    try:
+        while b"fx-markup-figure" not in screen and time.monotonic() < give_up:
+            if select.select([master], [], [], 1)[0]:
+                screen += os.read(master, 65536)
+        os.write(master, b"q")
+        while process.poll() is None and time.monotonic() < give_up:
+            if select.select([master], [], [], 1)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert b"fx-markup-figure" in screen

@@ -149,7 +149,9 @@ class BrowseApp(App[None]):
                 if query.startswith("@")
                 else say("nothing", lang, query=query) + _hint(exc),
             )
-        return f"{answer.title} ({len(answer.records)})", answer, None
+        count = len(answer.records)
+        more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
+        return f"{answer.title} ({count}{more})", answer, None
 
     def _show(self, title: str, rows: list[catalog.Row], problem: str | None) -> None:
         self.rows = rows

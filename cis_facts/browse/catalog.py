@@ -24,6 +24,7 @@ VIEWS = (
     "statements",
 )
 RELATED_LIMIT = 8
+SEARCH_LIMIT = 200  # hits listed; the best ones, in the search command's order
 
 
 class Row(Frozen):
@@ -34,11 +35,14 @@ class Row(Frozen):
     heading: str | None = None  # text of a group heading row
 
 
-def search(base: FactBase, query: str, lang: Lang) -> Answer:
-    """The ``search`` command's answer for ``query``; NotFoundError when nothing matches."""
+def search(base: FactBase, query: str, lang: Lang, limit: int = SEARCH_LIMIT) -> Answer:
+    """The ``search`` command's answer for ``query`` (its first ``limit`` hits).
+
+    NotFoundError when nothing matches.
+    """
     from cis_facts.query import search as search_query
 
-    return search_query.search(base, query, lang)
+    return search_query.search(base, query, lang, limit)
 
 
 def _view_queries(on: PartialDate | None) -> dict[str, Callable[[FactBase, Lang], Answer]]:
