@@ -18,8 +18,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from cis_facts.answer import Answer
-from cis_facts.browse import catalog, detail, lines, texts
+from cis_facts.browse import catalog, detail, texts
+from cis_facts.browse.lines import Line, title_and_lines
 from cis_facts.browse.words import say
 from cis_facts.dates import DateFormatError, parse_partial
 from cis_facts.errors import FactsError
@@ -78,7 +78,7 @@ class BrowseApp(App[None]):
         self.initial_query = query
         self.debounce = debounce
         self.view_index = 0
-        self.rows: list[catalog.Row] = []
+        self.rows: list[Line] = []
         self.selected: str | None = None
         self._timer: Timer | None = None
 
@@ -122,15 +122,12 @@ class BrowseApp(App[None]):
 
     @work(thread=True, exclusive=True, group="list")
     def _list(self, query: str, lang: Lang, view_index: int) -> None:
-        title, answer, problem = self._answer(query, lang, view_index)
-        rows = list(catalog.rows(answer)) if answer is not None else []
+        title, lines, problem = self._lines(query, lang, view_index)
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._show, title, rows, problem)
+            self.call_from_thread(self._show, title, lines, problem)
 
-    def _answer(
-        self, query: str, lang: Lang, view_index: int
-    ) -> tuple[str, Answer | None, str | None]:
-        name = catalog.VIEWS[view_index]
+    def _lines(self, query: str, lang: Lang, view_index: int) -> tuple[str, list[Line], str | None]:
+        """The title and lines for ``query`` (or the view), or a message saying why none."""
         try:
             if query.startswith("@"):
                 on = parse_partial(query[1:].strip())
@@ -138,39 +135,35 @@ class BrowseApp(App[None]):
             elif query:
                 answer = catalog.search(self.base, query, lang)
             else:
-                answer = catalog.view(self.base, name, lang)
+                answer = catalog.view(self.base, catalog.VIEWS[view_index], lang)
         except DateFormatError:
-            return query, None, say("bad_date", lang, text=query[1:].strip())
+            return query, [], say("bad_date", lang, text=query[1:].strip())
         except FactsError as exc:
-            return (
-                query,
-                None,
-                str(exc)
-                if query.startswith("@")
-                else say("nothing", lang, query=query) + _hint(exc),
-            )
+            if query.startswith("@"):
+                return query, [], str(exc)
+            return query, [], say("nothing", lang, query=query) + _hint(exc)
+        title, lines = title_and_lines(answer)
         count = len(answer.records)
         more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
-        return f"{answer.title} ({count}{more})", answer, None
+        return f"{title} ({count}{more})", lines, None
 
-    def _show(self, title: str, rows: list[catalog.Row], problem: str | None) -> None:
-        self.rows = rows
+    def _show(self, title: str, lines: list[Line], problem: str | None) -> None:
+        self.rows = lines
         self.query_one("#title", Static).update(Text(title))
         table = self.query_one("#hits", DataTable)
         table.clear(columns=True)
         width = max(table.size.width or self.size.width, 20)
-        table.add_column("", width=max(width - ANSWER_WIDTH - 4, 10), key="label")
-        table.add_column("", width=ANSWER_WIDTH - 2, key="answer")
-        for index, row in enumerate(rows):
-            if row.heading is not None:
-                table.add_row(Text(row.heading, style="bold"), Text(""), key=str(index))
-            else:
-                cells = (lines.label(row.record), lines.answer(row.record, self.lang))
-                table.add_row(*(Text(c, no_wrap=True) for c in cells), key=str(index))
+        answer_width = min(max((len(line.answer) for line in lines), default=0), ANSWER_WIDTH)
+        table.add_column("", width=max(width - answer_width - 4, 10), key="label")
+        table.add_column("", width=answer_width, key="answer")
+        for index, line in enumerate(lines):
+            style = "bold" if line.heading else ""
+            cells = (Text(line.label, style=style), Text(line.answer))
+            table.add_row(*cells, key=str(index))
         if problem is not None:
             self._detail(Text(problem))
             self.selected = None
-        elif rows:
+        elif lines:
             table.move_cursor(row=0)
             self._select(0)
 

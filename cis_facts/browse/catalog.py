@@ -6,11 +6,10 @@ which query to run and which fact each listed row stands for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from cis_facts.answer import Answer, Record
 from cis_facts.dates import PartialDate
-from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang
 
 VIEWS = (
@@ -25,14 +24,6 @@ VIEWS = (
 )
 RELATED_LIMIT = 8
 SEARCH_LIMIT = 200  # hits listed; the best ones, in the search command's order
-
-
-class Row(Frozen):
-    """One line of the result list: the record it shows and the fact (or country) behind it."""
-
-    key: str | None  # fact id or country code; None for a group heading
-    record: Record
-    heading: str | None = None  # text of a group heading row
 
 
 def search(base: FactBase, query: str, lang: Lang, limit: int = SEARCH_LIMIT) -> Answer:
@@ -69,16 +60,6 @@ def row_key(record: Record) -> str | None:
     """The fact a listed record rests on: its id, or for a member its status event."""
     key = record.get("id") or record.get("since_event")
     return key if isinstance(key, str) else None
-
-
-def rows(answer: Answer) -> Iterator[Row]:
-    """The answer's records in order, with a heading row wherever its group changes."""
-    group: object = object()
-    for record in answer.records:
-        if answer.group_by is not None and record.get(answer.group_by) != group:
-            group = record.get(answer.group_by)
-            yield Row(None, {}, str(group))
-        yield Row(row_key(record), record)
 
 
 def _codes(fact: AnyFact) -> set[str]:

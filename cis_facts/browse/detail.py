@@ -8,9 +8,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from cis_facts.answer import Record
-from cis_facts.browse import catalog, lines
+from cis_facts.browse import catalog
 from cis_facts.browse.words import say
-from cis_facts.i18n import ordinal, word
 from cis_facts.model import AnyFact, Country, FactBase, Lang
 
 
@@ -26,22 +25,28 @@ def _block(text: Text, name: str, value: str | None, style: str = "") -> None:
         text.append(value, style=style)
 
 
-def _standing(record: Record, lang: Lang) -> str | None:
-    if isinstance(record.get("rank"), int):
-        return ordinal(record["rank"], lang)
-    if isinstance(record.get("top"), int):
-        return word("top", lang, n=record["top"])
-    return None
-
-
 def _value(record: Record, lang: Lang) -> str | None:
-    parts = [_standing(record, lang), lines.answer({**record, "date": None}, lang) or None]
-    return " · ".join(p for p in parts if p) or None
+    """The figure as the command's tables word it: standing, value and unit, share, position."""
+    from cis_facts.render import views
+
+    if record.get("kind") == "ranking":
+        return views.standing_text(record, lang) or None
+    parts = []
+    if record.get("value") is not None:
+        approx = "≈" if record.get("approximate") else ""
+        unit = views.unit_text(record.get("unit"), lang)
+        parts.append(f"{approx}{views.cell(record, 'value', lang)} {unit}".strip())
+    if record.get("share") is not None:
+        parts.append(f"{views.cell(record, 'share', lang)} %")
+    if record.get("position") is not None:
+        parts.append(f"#{views.cell(record, 'position', lang)}")
+    return ", ".join(parts) or None
 
 
-def _date(record: Record) -> str | None:
-    when = record.get("date")
-    return str(when) if when else None
+def _date(record: Record, lang: Lang) -> str | None:
+    from cis_facts.render import views
+
+    return views.cell(record, "date", lang) or None
 
 
 def _related(text: Text, facts: list[AnyFact], lang: Lang) -> None:
@@ -64,7 +69,7 @@ def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
     text = Text(fact.label(lang), style="bold")
     text.append(f"\n{fact.id}", style="dim")
     _field(text, say("value", lang), _value(record, lang))
-    _field(text, say("date", lang), _date(record))
+    _field(text, say("date", lang), _date(record, lang))
     _field(text, say("period", lang), fact.period(lang))
     _block(text, say("quote", lang), f"«{fact.quote}»", "italic")
     _block(text, say("context", lang), record.get("context"))

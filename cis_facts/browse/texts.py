@@ -11,15 +11,14 @@ from cis_facts.model import FactBase, Lang
 def citation(base: FactBase, fact_id: str, style: str, lang: Lang) -> str:
     """What ``cis-facts cite ID --style STYLE`` prints."""
     from cis_facts.query import facts
+    from cis_facts.render.views import view
 
-    answer = facts.cite(base, fact_id, style, lang)
-    return str(answer.records[0]["text"])
+    return view(facts.cite(base, fact_id, style, lang)).text
 
 
 def fact_json(base: FactBase, fact_id: str, lang: Lang) -> str:
     """What ``cis-facts show ID --format json`` prints."""
     from cis_facts.query import facts
-    from cis_facts.render.machine import RENDERERS
+    from cis_facts.render.views import render_text, view
 
-    answer = facts.show(base, fact_id, lang)
-    return RENDERERS["json"](answer, answer.fields).rstrip("\n")
+    return render_text(view(facts.show(base, fact_id, lang)), "json", None).rstrip("\n")
