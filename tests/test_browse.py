@@ -19,6 +19,7 @@ from cis_facts.loader import load
 from cis_facts.model import FactBase
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
 UPDATE = os.environ.get("CIS_FACTS_UPDATE_SNAPSHOTS") == "1"
 URANIUM_QUOTE = "«ураннан шамамен 25 %-ын құрайды»"
 
@@ -193,8 +194,8 @@ def test_bad_date_is_said_plainly(base: FactBase) -> None:
     assert app.rows == []
 
 
-def test_markup_in_data_shows_literally(fixtures_dir: Path) -> None:
-    app = app_for(load([str(fixtures_dir / "browse_markup.toml")]), "zebrafinch")
+def test_markup_in_data_shows_literally() -> None:
+    app = app_for(load([str(MARKUP)]), "zebrafinch")
 
     async def steps(pilot: Pilot[None]) -> tuple[str, bool]:
         return screen_text(app), app.is_running
@@ -276,7 +277,7 @@ def test_no_color_is_honoured(base: FactBase, monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_end_to_end_in_a_terminal_with_data(fixtures_dir: Path) -> None:
+def test_end_to_end_in_a_terminal_with_data() -> None:
     """The installed command in a real pseudo-terminal: --data facts are found, q quits."""
     import fcntl
     import pty
@@ -288,7 +289,7 @@ def test_end_to_end_in_a_terminal_with_data(fixtures_dir: Path) -> None:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     command = Path(sys.executable).with_name("cis-facts")
-    data = str(fixtures_dir / "browse_markup.toml")
+    data = str(MARKUP)
     process = subprocess.Popen(
         [str(command), "--data", data, "browse", "zebrafinch"],
         stdin=slave,
