@@ -13,6 +13,7 @@ from browse_pilot import detail_text, drive, listed, notes, screen_text, settle,
 from click.testing import CliRunner
 from textual.pilot import Pilot
 
+from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
 from cis_facts.cli import cli
 from cis_facts.loader import load
@@ -317,3 +318,17 @@ def test_end_to_end_in_a_terminal_with_data() -> None:
             process.kill()
         os.close(master)
     assert b"fx-markup-figure" in screen
+
+
+def test_a_grouped_view_selects_its_first_fact_not_a_heading(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
+        await pilot.press("down", *"v" * catalog.VIEWS.index("figures"))
+        await settle(pilot)
+        return app.selected, detail_text(app)
+
+    selected, text = drive(app, steps)
+    figures = cli_ids("figures")
+    assert selected == figures[0]
+    assert json.loads(cli_out("show", figures[0], "--format", "json"))[0]["quote"] in text

@@ -164,8 +164,9 @@ class BrowseApp(App[None]):
             self._detail(Text(problem))
             self.selected = None
         elif lines:
-            table.move_cursor(row=0)
-            self._select(0)
+            first = next((i for i, line in enumerate(lines) if not line.heading), 0)
+            table.move_cursor(row=first)
+            self._select(first)
 
     # Detail
 
@@ -177,7 +178,9 @@ class BrowseApp(App[None]):
             return
         key = self.rows[index].key
         self.selected = key
-        if key is not None:
+        if key is None:
+            self._detail(Text(""))
+        else:
             self._detail(detail.text_for(self.base, key, self.lang))
 
     def _detail(self, text: Text) -> None:
