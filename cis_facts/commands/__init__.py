@@ -14,4 +14,5 @@ LAZY = {
     "search": "cis_facts.commands.search:search",
     "show": "cis_facts.commands.facts:show",
     "cite": "cis_facts.commands.facts:cite",
+    "browse": "cis_facts.commands.browse:browse",
 }

@@ -1,0 +1,238 @@
+"""The Textual application behind ``cis-facts browse``.
+
+The list shows search hits or a view's rows; the pane beside (or below, on a narrow
+terminal) shows the highlighted fact. Every string from the data reaches the screen as a
+Rich ``Text``, never as markup. Searching runs in a worker thread after a short pause in
+typing, so a large user base does not stall the keyboard.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from cis_facts.browse import catalog, detail, texts
+from cis_facts.browse.lines import Line, title_and_lines
+from cis_facts.browse.words import say
+from cis_facts.dates import DateFormatError, parse_partial
+from cis_facts.errors import FactsError
+from cis_facts.model import FactBase, Lang
+
+LANGS: tuple[Lang, ...] = ("en", "kk")
+NARROW = 120  # below this width the detail pane goes under the list
+DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
+ANSWER_WIDTH = 26
+
+CSS = """
+#query { height: 3; }
+#title { height: 1; padding: 0 1; text-style: bold; }
+#body { height: 1fr; layout: horizontal; }
+#hits { width: 1fr; height: 100%; }
+#detail-scroll { width: 1fr; height: 100%; border-left: solid $primary; padding: 0 1; }
+.narrow #body { layout: vertical; }
+.narrow #hits { width: 100%; height: 1fr; }
+.narrow #detail-scroll { width: 100%; height: 1fr; border-left: none;
+    border-top: solid $primary; }
+"""
+
+
+class SearchBox(Input):
+    """The search box; Down or Esc moves to the list, where the one-letter keys act."""
+
+    BINDINGS = [  # noqa: RUF012 (Textual's own declaration style)
+        Binding("down", "app.focus_list", "List"),
+        Binding("escape", "app.focus_list", "List", show=False),
+    ]
+
+
+class BrowseApp(App[None]):
+    """Type to search; the highlighted fact's quote, context and related facts beside."""
+
+    CSS = CSS
+    TITLE = "cis-facts"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [  # noqa: RUF012 (Textual's own declaration style)
+        Binding("c", "copy('plain')", "Copy"),
+        Binding("m", "copy('markdown')", "Markdown"),
+        Binding("j", "copy('json')", "JSON"),
+        Binding("l", "cycle_lang", "Language"),
+        Binding("v", "next_view", "View"),
+        Binding("slash", "focus_search", "Search"),
+        Binding("q", "quit", "Quit"),
+        Binding("escape", "focus_list", "List", show=False),
+    ]
+
+    def __init__(
+        self, base: FactBase, query: str = "", lang: Lang = "en", debounce: float = DEBOUNCE
+    ) -> None:
+        super().__init__()
+        self.base = base
+        self.lang: Lang = lang
+        self.initial_query = query
+        self.debounce = debounce
+        self.view_index = 0
+        self.rows: list[Line] = []
+        self.selected: str | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(self.initial_query, placeholder=say("search", self.lang), id="query")
+        yield Static(id="title", markup=False)
+        with Horizontal(id="body"):
+            yield DataTable(id="hits", cursor_type="row", zebra_stripes=True, show_header=False)
+            with VerticalScroll(id="detail-scroll"):
+                yield Static(id="detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._layout_for(self.size.width)
+        self.refresh_list()
+        if self.initial_query:
+            self.query_one("#hits", DataTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.set_class(width < NARROW, "narrow")
+
+    # Listing
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self.debounce > 0:
+            self._timer = self.set_timer(self.debounce, self.refresh_list)
+        else:
+            self.refresh_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#hits", DataTable).focus()
+
+    def refresh_list(self) -> None:
+        """List what the search box asks for, in a worker thread."""
+        self._list(self.query_one("#query", Input).value.strip(), self.lang, self.view_index)
+
+    @work(thread=True, exclusive=True, group="list")
+    def _list(self, query: str, lang: Lang, view_index: int) -> None:
+        title, lines, problem = self._lines(query, lang, view_index)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._show, title, lines, problem)
+
+    def _lines(self, query: str, lang: Lang, view_index: int) -> tuple[str, list[Line], str | None]:
+        """The title and lines for ``query`` (or the view), or a message saying why none."""
+        try:
+            if query.startswith("@"):
+                on = parse_partial(query[1:].strip())
+                answer = catalog.view(self.base, "members", lang, on)
+            elif query:
+                answer = catalog.search(self.base, query, lang)
+            else:
+                answer = catalog.view(self.base, catalog.VIEWS[view_index], lang)
+        except DateFormatError:
+            return query, [], say("bad_date", lang, text=query[1:].strip())
+        except FactsError as exc:
+            if query.startswith("@"):
+                return query, [], str(exc)
+            return query, [], say("nothing", lang, query=query) + _hint(exc)
+        title, lines = title_and_lines(answer)
+        count = len(answer.records)
+        more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
+        return f"{title} ({count}{more})", lines, None
+
+    def _show(self, title: str, lines: list[Line], problem: str | None) -> None:
+        self.rows = lines
+        self.query_one("#title", Static).update(Text(title))
+        table = self.query_one("#hits", DataTable)
+        table.clear(columns=True)
+        width = max(table.size.width or self.size.width, 20)
+        answer_width = min(max((len(line.answer) for line in lines), default=0), ANSWER_WIDTH)
+        table.add_column("", width=max(width - answer_width - 4, 10), key="label")
+        table.add_column("", width=answer_width, key="answer")
+        for index, line in enumerate(lines):
+            style = "bold" if line.heading else ""
+            cells = (Text(line.label, style=style), Text(line.answer))
+            table.add_row(*cells, key=str(index))
+        if problem is not None:
+            self._detail(Text(problem))
+            self.selected = None
+        elif lines:
+            first = next((i for i, line in enumerate(lines) if not line.heading), 0)
+            table.move_cursor(row=first)
+            self._select(first)
+
+    # Detail
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._select(event.cursor_row)
+
+    def _select(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        key = self.rows[index].key
+        self.selected = key
+        if key is None:
+            self._detail(Text(""))
+        else:
+            self._detail(detail.text_for(self.base, key, self.lang))
+
+    def _detail(self, text: Text) -> None:
+        self.query_one("#detail", Static).update(text)
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False)
+
+    # Actions
+
+    def _fact_id(self) -> str | None:
+        key = self.selected
+        if key is None or not any(f.id == key for f in self.base.facts()):
+            return None
+        return key
+
+    def action_copy(self, style: str) -> None:
+        fact_id = self._fact_id()
+        if fact_id is None:
+            self.notify(say("copy.none", self.lang), severity="warning", markup=False)
+            return
+        if style == "json":
+            text = texts.fact_json(self.base, fact_id, self.lang)
+        else:
+            text = texts.citation(self.base, fact_id, style, self.lang)
+        self.copy_to_clipboard(text)
+        self.notify(say(f"copied.{style}", self.lang, id=fact_id), markup=False)
+
+    def action_cycle_lang(self) -> None:
+        self.lang = LANGS[(LANGS.index(self.lang) + 1) % len(LANGS)]
+        self.query_one("#query", Input).placeholder = say("search", self.lang)
+        self.notify(say("language", self.lang), markup=False)
+        self.refresh_list()
+
+    def action_next_view(self) -> None:
+        self.view_index = (self.view_index + 1) % len(catalog.VIEWS)
+        search = self.query_one("#query", Input)
+        if search.value:
+            search.value = ""  # the change lists the view
+        else:
+            self.refresh_list()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#hits", DataTable).focus()
+
+
+def _hint(exc: FactsError) -> str:
+    suggestions = getattr(exc, "suggestions", ())
+    return f" ({', '.join(suggestions)}?)" if suggestions else ""
+
+
+def run(base: FactBase, query: str, lang: Lang) -> None:
+    """Open the browser full screen until the user quits."""
+    BrowseApp(base, query, lang).run()

@@ -1,0 +1,103 @@
+"""The detail pane's text for one fact or country, built from the ``show`` answer.
+
+Data is appended as plain text, never parsed as markup, so ``[b]`` in a label shows as is.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from cis_facts.answer import Record
+from cis_facts.browse import catalog
+from cis_facts.browse.words import say
+from cis_facts.model import AnyFact, Country, FactBase, Lang
+
+
+def _field(text: Text, name: str, value: str | None) -> None:
+    if value:
+        text.append(f"\n{name}: ", style="bold")
+        text.append(value)
+
+
+def _block(text: Text, name: str, value: str | None, style: str = "") -> None:
+    if value:
+        text.append(f"\n\n{name}\n", style="bold")
+        text.append(value, style=style)
+
+
+def _value(record: Record, lang: Lang) -> str | None:
+    """The figure as the command's tables word it: standing, value and unit, share, position."""
+    from cis_facts.render import views
+
+    if record.get("kind") == "ranking":
+        return views.standing_text(record, lang) or None
+    parts = []
+    if record.get("value") is not None:
+        approx = "≈" if record.get("approximate") else ""
+        unit = views.unit_text(record.get("unit"), lang)
+        parts.append(f"{approx}{views.cell(record, 'value', lang)} {unit}".strip())
+    if record.get("share") is not None:
+        parts.append(f"{views.cell(record, 'share', lang)} %")
+    if record.get("position") is not None:
+        parts.append(f"#{views.cell(record, 'position', lang)}")
+    return ", ".join(parts) or None
+
+
+def _date(record: Record, lang: Lang) -> str | None:
+    from cis_facts.render import views
+
+    return views.cell(record, "date", lang) or None
+
+
+def _related(text: Text, facts: list[AnyFact], lang: Lang) -> None:
+    if not facts:
+        return
+    text.append(f"\n\n{say('related', lang)}", style="bold")
+    for fact in facts:
+        text.append(f"\n{fact.id}", style="dim")
+        text.append(f"  {fact.label(lang)}")
+
+
+def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
+    """Label, value, date or period, quote, the source's sentence, note, document, related."""
+    from cis_facts.query import facts
+    from cis_facts.query.records import find
+
+    record = facts.show(base, fact_id, lang, with_context=True).records[0]
+    fact = find(base, fact_id)
+    sources = {s.id: s for s in base.sources}
+    text = Text(fact.label(lang), style="bold")
+    text.append(f"\n{fact.id}", style="dim")
+    _field(text, say("value", lang), _value(record, lang))
+    _field(text, say("date", lang), _date(record, lang))
+    _field(text, say("period", lang), fact.period(lang))
+    _block(text, say("quote", lang), f"«{fact.quote}»", "italic")
+    _block(text, say("context", lang), record.get("context"))
+    note_source = sources.get(fact.note_source) if fact.note_source else None
+    _block(text, say("note", lang), fact.note_in(lang))
+    _field(text, say("document", lang), note_source.title if note_source else None)
+    _field(text, say("source", lang), record.get("source_title") or fact.source)
+    _related(text, catalog.related(base, fact_id), lang)
+    return text
+
+
+def country_text(base: FactBase, country: Country, lang: Lang) -> Text:
+    """A country's names, quote and note, and the facts naming it."""
+    text = Text(country.name(lang), style="bold")
+    text.append(f"\n{country.code}", style="dim")
+    _field(text, say("names", lang), ", ".join(country.all_names()[1:]))
+    _block(text, say("quote", lang), f"«{country.quote}»", "italic")
+    note = (country.note_kk or country.note) if lang == "kk" else (country.note or country.note_kk)
+    _block(text, say("note", lang), note)
+    source = next((s for s in base.sources if s.id == country.source), None)
+    _field(text, say("source", lang), source.title if source else country.source)
+    _related(text, catalog.related(base, country.code), lang)
+    return text
+
+
+def text_for(base: FactBase, key: str, lang: Lang) -> Text:
+    """The detail of the fact with id ``key``, else of the country with code ``key``."""
+    country = catalog.country(base, key)
+    if country is not None and not any(f.id == key for f in base.facts()):
+        return country_text(base, country, lang)
+    return fact_text(base, key, lang)

@@ -1,0 +1,24 @@
+"""The texts the copy keys put on the clipboard, made as ``cite`` and ``show`` make them.
+
+Each is exactly what the command prints, without the final newline.
+"""
+
+from __future__ import annotations
+
+from cis_facts.model import FactBase, Lang
+
+
+def citation(base: FactBase, fact_id: str, style: str, lang: Lang) -> str:
+    """What ``cis-facts cite ID --style STYLE`` prints."""
+    from cis_facts.query import facts
+    from cis_facts.render.views import view
+
+    return view(facts.cite(base, fact_id, style, lang)).text
+
+
+def fact_json(base: FactBase, fact_id: str, lang: Lang) -> str:
+    """What ``cis-facts show ID --format json`` prints."""
+    from cis_facts.query import facts
+    from cis_facts.render.views import render_text, view
+
+    return render_text(view(facts.show(base, fact_id, lang)), "json", None).rstrip("\n")

@@ -1,0 +1,334 @@
+"""``cis-facts browse`` driven with Textual's pilot: filtering, detail, copy keys, language."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browse_pilot import detail_text, drive, listed, notes, screen_text, settle, type_text
+from click.testing import CliRunner
+from textual.pilot import Pilot
+
+from cis_facts.browse import catalog
+from cis_facts.browse.app import BrowseApp
+from cis_facts.cli import cli
+from cis_facts.loader import load
+from cis_facts.model import FactBase
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
+UPDATE = os.environ.get("CIS_FACTS_UPDATE_SNAPSHOTS") == "1"
+URANIUM_QUOTE = "«ураннан шамамен 25 %-ын құрайды»"
+
+
+@pytest.fixture(scope="module")
+def base() -> FactBase:
+    return load(())
+
+
+def app_for(base: FactBase, query: str = "", lang: str = "en") -> BrowseApp:
+    return BrowseApp(base, query, "kk" if lang == "kk" else "en", debounce=0)
+
+
+def cli_out(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def cli_ids(*args: str) -> list[str]:
+    return [r["id"] for r in json.loads(cli_out(*args, "--format", "json"))]
+
+
+def test_typing_filters_to_the_search_commands_hits(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> tuple[list[str | None], list[str | None]]:
+        before = listed(app)
+        await type_text(pilot, "uran")
+        return before, listed(app)
+
+    before, after = drive(app, steps)
+    assert after == ["rank-uranium"]
+    assert before != after
+
+
+@pytest.mark.parametrize("query", ["export share", "Kazakhstan", "1991", "казакстан мырыш"])
+def test_hits_come_in_the_search_commands_order(base: FactBase, query: str) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> list[str | None]:
+        await type_text(pilot, query)
+        return listed(app)
+
+    assert drive(app, steps) == cli_ids("search", query)
+
+
+def test_selection_shows_quote_and_source_sentence(base: FactBase) -> None:
+    app = app_for(base, "uran")
+
+    async def steps(pilot: Pilot[None]) -> str:
+        return detail_text(app)
+
+    text = drive(app, steps)
+    assert URANIUM_QUOTE in text
+    assert "Біздің мемлекет әлемде темір рудасы бойынша 8 % құрайды" in text
+    assert text.startswith("Kazakhstan accounts for about 25% of the world's uranium")
+
+
+def test_moving_down_selects_the_next_hit(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
+        await type_text(pilot, "export share")
+        await pilot.press("down", "down")
+        await settle(pilot)
+        return app.selected, detail_text(app)
+
+    selected, text = drive(app, steps)
+    hits = cli_ids("search", "export share")
+    assert selected == hits[1]
+    assert json.loads(cli_out("show", hits[1], "--format", "json"))[0]["quote"] in text
+
+
+@pytest.mark.parametrize(
+    ("key", "command"),
+    [
+        ("c", ("cite", "rank-uranium")),
+        ("m", ("cite", "rank-uranium", "--style", "markdown")),
+        ("j", ("show", "rank-uranium", "--format", "json")),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "kk"])
+def test_copy_keys_put_what_the_command_prints(
+    base: FactBase, key: str, command: tuple[str, ...], lang: str
+) -> None:
+    app = app_for(base, "uranium", lang)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await pilot.press(key)
+        await pilot.pause()
+        return app.clipboard
+
+    copied = drive(app, steps)
+    printed = cli_out(*command, "--lang", lang)
+    assert copied + "\n" == printed
+
+
+def test_copy_says_what_was_copied(base: FactBase) -> None:
+    app = app_for(base, "uranium")
+
+    async def steps(pilot: Pilot[None]) -> list[str]:
+        await pilot.press("m")
+        await pilot.pause()
+        return notes(app)
+
+    assert drive(app, steps) == ["Copied the Markdown citation of rank-uranium"]
+
+
+def test_copy_on_a_country_copies_nothing(base: FactBase) -> None:
+    hits = json.loads(cli_out("search", "Turkmenistan", "--format", "json"))
+    at = [hit["kind"] for hit in hits].index("country")
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> tuple[str | None, str, list[str]]:
+        await type_text(pilot, "Turkmenistan")
+        await pilot.press("down", *["down"] * at, "c")
+        await pilot.pause()
+        return app.selected, app.clipboard, notes(app)
+
+    selected, clipboard, said = drive(app, steps)
+    assert selected == "TM"
+    assert clipboard == ""
+    assert said == ["Select a fact first: only facts are cited"]
+
+
+def test_language_key_switches_list_and_detail(base: FactBase) -> None:
+    app = app_for(base, "uranium")
+
+    async def steps(pilot: Pilot[None]) -> tuple[str, str, str]:
+        english = detail_text(app)
+        await pilot.press("l")
+        await settle(pilot)
+        kazakh = detail_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        return english, kazakh, app.clipboard
+
+    english, kazakh, copied = drive(app, steps)
+    assert english.startswith("Kazakhstan accounts for about 25%")
+    assert kazakh.startswith("Әлемдегі уранның шамамен 25\u00a0%-ы Қазақстанға тиесілі")
+    assert "Дәйексөз" in kazakh
+    assert copied + "\n" == cli_out("cite", "rank-uranium", "--lang", "kk")
+
+
+def test_view_key_cycles_views_without_a_query(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> list[str | None]:
+        await pilot.press("down", "v")
+        await settle(pilot)
+        return listed(app)
+
+    timeline = [key for key in drive(app, steps) if key is not None]
+    assert timeline == cli_ids("timeline")
+
+
+def test_members_on_a_date(base: FactBase) -> None:
+    app = app_for(base, "@1992-06")
+    drive(app, lambda pilot: settle(pilot))
+    members = json.loads(cli_out("members", "--on", "1992-06", "--format", "json"))
+    assert listed(app) == [m["since_event"] for m in members]
+
+
+def test_bad_date_is_said_plainly(base: FactBase) -> None:
+    app = app_for(base, "@1992-13")
+
+    async def steps(pilot: Pilot[None]) -> str:
+        return detail_text(app)
+
+    assert "Not a date: '1992-13'" in drive(app, steps)
+    assert app.rows == []
+
+
+def test_markup_in_data_shows_literally() -> None:
+    app = app_for(load([str(MARKUP)]), "zebrafinch")
+
+    async def steps(pilot: Pilot[None]) -> tuple[str, bool]:
+        return screen_text(app), app.is_running
+
+    screen, running = drive(app, steps, size=(200, 60))
+    assert running
+    label = "[bold red]Zebrafinch[/] output share [@click=app.quit]quit[/]"
+    assert screen.count(label) == 2  # in the list and in the detail pane
+    assert "«Zebrafinch output is [i]7[/i] per cent.»" in screen
+    assert "A note with [reverse]markup[/reverse]." in screen
+    assert "[b]Notes[/b] with [link=https://example.org]markup[/link]" in screen
+
+
+def _snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"screen differs from {path}; CIS_FACTS_UPDATE_SNAPSHOTS=1 pytest rewrites it"
+    )
+
+
+def test_layout_at_80x24(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await type_text(pilot, "uran")
+        return screen_text(app)
+
+    screen = drive(app, steps, size=(80, 24))
+    lines = screen.splitlines()
+    assert len(lines) == 24
+    assert all(len(line) <= 80 for line in lines)
+    _snapshot("browse-uran-80x24.txt", screen)
+
+
+def test_wide_terminal_puts_detail_beside_list(base: FactBase) -> None:
+    app = app_for(base, "uranium")
+
+    async def steps(pilot: Pilot[None]) -> tuple[bool, int, int]:
+        hits = app.query_one("#hits").region
+        pane = app.query_one("#detail-scroll").region
+        return app.has_class("narrow"), hits.y, pane.x
+
+    narrow, hits_y, pane_x = drive(app, steps, size=(200, 60))
+    assert not narrow
+    assert pane_x >= 80
+    assert hits_y < 10
+
+
+def test_no_terminal_exits_2_pointing_to_search_and_show() -> None:
+    result = CliRunner().invoke(cli, ["browse", "uranium"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "browse needs a terminal" in result.stderr
+    assert "cis-facts search" in result.stderr
+    assert "cis-facts show" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["members", "-f", "json"], ["search", "uranium"], ["browse", "--help"], ["--help"]]
+)
+def test_other_commands_do_not_import_textual(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from cis_facts.cli import cli\n"
+        f"cli.main({args!r}, standalone_mode=False)\n"
+        "print('textual' in sys.modules, 'cis_facts.browse' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "False False"
+
+
+def test_no_color_is_honoured(base: FactBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert app_for(base).no_color
+    monkeypatch.delenv("NO_COLOR")
+    assert not app_for(base).no_color
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_end_to_end_in_a_terminal_with_data() -> None:
+    """The installed command in a real pseudo-terminal: --data facts are found, q quits."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    command = Path(sys.executable).with_name("cis-facts")
+    data = str(MARKUP)
+    process = subprocess.Popen(
+        [str(command), "--data", data, "browse", "zebrafinch"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    os.close(slave)
+    screen = b""
+    give_up = time.monotonic() + 120  # only against a hang; no timing is asserted
+    try:
+        while b"fx-markup-figure" not in screen and time.monotonic() < give_up:
+            if select.select([master], [], [], 1)[0]:
+                screen += os.read(master, 65536)
+        os.write(master, b"q")
+        while process.poll() is None and time.monotonic() < give_up:
+            if select.select([master], [], [], 1)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    assert b"fx-markup-figure" in screen
+
+
+def test_a_grouped_view_selects_its_first_fact_not_a_heading(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
+        await pilot.press("down", *"v" * catalog.VIEWS.index("figures"))
+        await settle(pilot)
+        return app.selected, detail_text(app)
+
+    selected, text = drive(app, steps)
+    figures = cli_ids("figures")
+    assert selected == figures[0]
+    assert json.loads(cli_out("show", figures[0], "--format", "json"))[0]["quote"] in text
