@@ -162,8 +162,12 @@ def _card(table: Table, width: int) -> RenderableType:
 
 
 def _chart(chart: Chart, width: int) -> RenderableType:
-    """One row per state, one cell per year ("91 "), or one character a year when narrow."""
+    """One row per state, one cell per year ("91 "), or one character a year when narrow;
+    when even that leaves no room beside the names, each name on a line of its own with its
+    marks below (so names stay whole at any width, and a span of many years wraps)."""
     name_width = max((len(n) for n in chart.names), default=0)
+    if name_width + 1 + len(chart.years) > width:
+        return _stacked_chart(chart)
     wide = name_width + 1 + 3 * len(chart.years) <= width
     rich = RichTable(box=None, pad_edge=False, padding=(0, 1))
     rich.add_column(Text(chart.name_header), overflow="fold")
@@ -181,6 +185,20 @@ def _chart(chart: Chart, width: int) -> RenderableType:
                 line.append(" ")
         rich.add_row(Text(name), line)
     return rich
+
+
+def _stacked_chart(chart: Chart) -> RenderableType:
+    lines = Text()
+    for index, (name, marks) in enumerate(zip(chart.names, chart.marks, strict=True)):
+        if index:
+            lines.append("\n")
+        lines.append(name, style="bold")
+        lines.append("\n")
+        for mark in marks:
+            glyph, style = CHART_GLYPHS[mark]
+            lines.append(glyph, style=style)
+    lines.overflow = "fold"
+    return lines
 
 
 def _block(block: Block, console: Console) -> RenderableType:

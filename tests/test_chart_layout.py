@@ -1,0 +1,79 @@
+"""The membership chart keeps every country name whole at any width, and an event far
+from the others makes the chart long, never unreadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts.cli import cli
+
+NAMES = (
+    "Belarus (BY)",
+    "Russia (RU)",
+    "Ukraine (UA)",
+    "Azerbaijan (AZ)",
+    "Turkmenistan (TM)",
+    "Georgia (GE)",
+)
+
+
+def chart(width: int, *data: str) -> str:
+    args = [arg for path in data for arg in ("--data", path)]
+    result = CliRunner().invoke(
+        cli,
+        [*args, "members", "--chart", "--format", "table", "--color", "never"],
+        env={"COLUMNS": str(width), "NO_COLOR": "1"},
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("width", [12, 20, 30, 40, 60, 100])
+def test_names_stay_whole_at_any_width(width: int) -> None:
+    lines = chart(width).splitlines()
+    for name in NAMES:
+        if len(name) <= width:
+            assert any(line.rstrip().startswith(name) for line in lines), (width, name)
+
+
+def test_narrow_chart_puts_the_marks_under_each_name() -> None:
+    lines = chart(20).splitlines()
+    at = lines.index("Ukraine (UA)")
+    assert set(lines[at + 1]) <= {"▓", "▐"}  # a founding state every year, from 1991
+
+
+def test_wide_chart_keeps_one_row_per_state() -> None:
+    lines = chart(100).splitlines()
+    row = next(line for line in lines if line.startswith("Georgia (GE)"))
+    assert row.split()[2] == "··"  # 1991: not yet a participant
+
+
+FAR = """\
+[[events]]
+id = "far-event"
+date = "2400-01-01"
+kind = "decision"
+participants = ["KZ"]
+status = "member"
+label_en = "An event far from the others"
+label_kk = "Басқалардан алыс оқиға"
+source = "kk-text"
+quote = "Қазақстанның жаңа тарихы 15 –жыл шамасымен есептеледі"
+"""
+
+
+def test_far_away_event_wraps_instead_of_squeezing_names(tmp_path: Path) -> None:
+    path = tmp_path / "far.toml"
+    path.write_text(FAR, encoding="utf-8")
+    out = chart(100, str(path))
+    lines = out.splitlines()
+    assert "CIS membership, 1991–2400" in out
+    assert all(len(line) <= 100 for line in lines)
+    for name in NAMES:
+        assert name in lines
+    kazakhstan = lines.index("Kazakhstan (KZ)")
+    marks = "".join(lines[kazakhstan + 1 : kazakhstan + 6])
+    assert len(marks) == 2400 - 1991 + 1
