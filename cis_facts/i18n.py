@@ -191,6 +191,23 @@ EN: dict[str, str] = {
     "matched.note": "note",
     # show
     "show.title": "{kind}: {id}",
+    # topics of figures and statements (group labels)
+    "topic.history": "History",
+    "topic.world-gdp": "World GDP",
+    "topic.kazakhstan-gdp": "Kazakhstan's GDP",
+    "topic.world-exports": "World exports",
+    "topic.export-growth": "Export growth",
+    "topic.investment": "Investment",
+    "topic.reserves": "Reserves",
+    "topic.trade-partners": "Trade partners",
+    "topic.export-structure": "Export structure",
+    "topic.languages": "Languages",
+    "topic.cis-nature": "What the CIS is",
+    "topic.kazakhstan-cis-policy": "Kazakhstan's CIS policy",
+    "topic.cis-plans": "CIS plans",
+    "topic.gdp": "GDP",
+    "topic.export-geography": "Export geography",
+    "topic.import-structure": "Import structure",
 }
 
 KK: dict[str, str] = {
@@ -381,6 +398,23 @@ KK: dict[str, str] = {
     "matched.quote": "дәйексөз",
     "matched.note": "ескертпе",
     "show.title": "{kind}: {id}",
+    # topics of figures and statements (group labels)
+    "topic.history": "Тарих",
+    "topic.world-gdp": "Әлемдік ЖІӨ",
+    "topic.kazakhstan-gdp": "Қазақстанның ЖІӨ-сі",
+    "topic.world-exports": "Әлемдік экспорт",
+    "topic.export-growth": "Экспорттың өсуі",
+    "topic.investment": "Инвестиция",
+    "topic.reserves": "Қорлар",
+    "topic.trade-partners": "Сауда серіктестері",
+    "topic.export-structure": "Экспорт құрылымы",
+    "topic.languages": "Тілдер",
+    "topic.cis-nature": "ТМД деген не",
+    "topic.kazakhstan-cis-policy": "Қазақстанның ТМД саясаты",
+    "topic.cis-plans": "ТМД жоспарлары",
+    "topic.gdp": "ЖІӨ",
+    "topic.export-geography": "Экспорт географиясы",
+    "topic.import-structure": "Импорт құрылымы",
 }
 
 # Month names in the locative case ("in August"), for dates in running text.

@@ -257,7 +257,7 @@ def figures_view(answer: Answer) -> View:
     lang, notes = answer.lang, _Notes(answer.lang)
     columns = ("label", "value", "unit", "date")
     value = {"value": lambda r: _value(r, lang)}
-    groups = _groups(answer.records, "topic")
+    groups = _groups(answer.records, "topic", lang)
     body = table(
         answer.records,
         columns,
@@ -285,16 +285,21 @@ def statements_view(answer: Answer) -> View:
         notes=notes,
         mark_column="label",
         headers={"label": word("statement.label", lang)},
-        groups=_groups(answer.records, "topic"),
+        groups=_groups(answer.records, "topic", lang),
     )
     return _view(answer, word("title.statements", lang), [body], notes=notes.notes)
 
 
-def _groups(records: Sequence[Record], key: str) -> tuple[str, ...]:
-    """A group label on the first row of each run of equal ``key`` values."""
+def _groups(records: Sequence[Record], key: str, lang: Lang | None = None) -> tuple[str, ...]:
+    """A group label on the first row of each run of equal ``key`` values; with ``lang``,
+    a topic's name in that language (the topic id where the tables have no name for it)."""
     groups, previous = [], None
     for record in records:
-        groups.append(str(record[key]) if record[key] != previous else "")
+        label = str(record[key])
+        if lang is not None:
+            named = word(f"topic.{label}", lang)
+            label = label if named == f"topic.{label}" else named
+        groups.append(label if record[key] != previous else "")
         previous = record[key]
     return tuple(groups)
 

@@ -1,0 +1,30 @@
+"""Every topic of the packaged base has a name in each language, shown as its group label."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts.cli import cli
+from cis_facts.i18n import TABLES
+from cis_facts.loader import load
+
+
+@pytest.mark.parametrize("lang", sorted(TABLES))
+def test_every_topic_has_a_name(lang: str) -> None:
+    base = load()
+    topics = {f.topic for f in base.figures} | {s.topic for s in base.statements}
+    missing = sorted(t for t in topics if f"topic.{t}" not in TABLES[lang])
+    assert missing == []
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "What the CIS is"), ("kk", "ТМД деген не")])
+def test_group_label_is_the_topic_name(lang: str, name: str) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["statements", "cis-nature", "--format", "table", "--lang", lang],
+        env={"NO_COLOR": "1", "COLUMNS": "100"},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert name in result.stdout
+    assert "cis-nature" not in result.stdout
