@@ -270,8 +270,10 @@ KK: dict[str, str] = {
     "status.signatory": "қол қойған, бекітпеген",
     "reason": "Негізі",
     "reason.event": "{event}",
-    "reason.founder_before": "{event}; мүше мемлекеттерді айқындайтын Жарғы {charter} қабылданды",
-    "reason.founder_after": "{event}; {charter} Жарғыны қабылдамаған: мүше мемлекет емес",
+    "reason.founder_before": (
+        "{event}; мүше мемлекеттерді айқындайтын Жарғы кейін қабылданды ({charter})"
+    ),
+    "reason.founder_after": "{event}; Жарғыны ({charter}) қабылдамаған: мүше мемлекет емес",
     "cis": "ТМД",
     "other": "басқа елдер",
     "all": "барлық елдер",
