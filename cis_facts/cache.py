@@ -209,12 +209,52 @@ def read(
     """
     if packaged_only:
         path = os.path.join(os.path.dirname(names[0]), PACKAGED_ENTRY)
-    elif folder is None or not _worth_caching(stamps):
+    elif folder is None or not worth_caching(stamps):
         return None
     else:
         path = os.path.join(folder, entry_name(header(stamps)))
     tables = _unpack(_read_bytes(path), stamps)  # the bytes are freed once unpacked
     return None if tables is None else _rebuild(tables, names)
+
+
+def read_derived(folder: str | None, stamps: Sequence[Stamp], kind: str) -> Any:
+    """The plain data stored by ``write_derived`` for the base of ``stamps``, or None.
+
+    A derived entry (such as the search index) sits beside the base's entry, keyed by the
+    same files, version and schema plus its ``kind``, and is kept only where the base's
+    entry would be.
+    """
+    if folder is None or not worth_caching(stamps):
+        return None
+    head = _derived_header(stamps, kind)
+    data = _read_bytes(os.path.join(folder, entry_name(head)))
+    if not data.startswith(MAGIC):
+        return None
+    with memoryview(data) as view:
+        check, payload = view[len(MAGIC) : len(MAGIC) + 8], view[len(MAGIC) + 8 :]
+        try:
+            if source_hash(payload) != check:
+                return None
+            stored_head, plain = marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+        finally:
+            payload.release()
+            check.release()
+    return plain if stored_head == head else None
+
+
+def write_derived(folder: str | None, stamps: Sequence[Stamp], kind: str, plain: Any) -> None:
+    """Store ``plain`` (marshal data) for the base of ``stamps``, as ``write`` stores a base."""
+    if folder is None or not worth_caching(stamps):
+        return
+    head = _derived_header(stamps, kind)
+    payload = marshal.dumps((head, plain), 4)
+    _store(folder, entry_name(head), MAGIC + source_hash(payload) + payload)
+
+
+def _derived_header(stamps: Sequence[Stamp], kind: str) -> tuple[Any, ...]:
+    return (*header(stamps), kind)
 
 
 def _read_bytes(path: str) -> bytes:
@@ -227,11 +267,15 @@ def _read_bytes(path: str) -> bytes:
 
 def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> None:
     """Store ``base`` atomically, if it is large enough; any failure just means no entry."""
-    if folder is None or not _worth_caching(stamps):
+    if folder is None or not worth_caching(stamps):
         return
+    _store(folder, entry_name(header(stamps)), encode(base, stamps))
+
+
+def _store(folder: str, name: str, data: bytes) -> None:
+    """Write ``data`` as the entry ``name`` atomically; any failure just means no entry."""
     import tempfile
 
-    name = entry_name(header(stamps))
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=TEMPORARY, suffix=SUFFIX)
@@ -239,7 +283,7 @@ def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> 
         return
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(encode(base, stamps))
+            file.write(data)
         os.replace(temporary, os.path.join(folder, name))
     except OSError:
         _remove(temporary)
@@ -247,7 +291,7 @@ def write(folder: str | None, stamps: Sequence[Stamp], base: model.FactBase) -> 
     _prune(folder)
 
 
-def _worth_caching(stamps: Sequence[Stamp]) -> bool:
+def worth_caching(stamps: Sequence[Stamp]) -> bool:
     """Whether user files (the packaged base is never counted) reach ``MIN_BYTES``."""
     sizes = [size for name, size, _ in stamps if name != PACKAGED]
     return bool(sizes) and sum(sizes) >= MIN_BYTES

@@ -272,6 +272,18 @@ def load(
     from the cache (``cis_facts.cache``; user entries in ``cache_dir``) instead, and a
     newly validated one is stored there.
     """
+    return load_stamped(extra, packaged=packaged, cached=cached, cache_dir=cache_dir)[0]
+
+
+def load_stamped(
+    extra: Sequence[str | os.PathLike[str]] = (),
+    *,
+    packaged: bool = True,
+    cached: bool = False,
+    cache_dir: str | None = None,
+) -> tuple[model.FactBase, list[cache.Stamp]]:
+    """As ``load``, with the cache stamps of the files read: the key of entries derived
+    from the base (``cache.read_derived``)."""
     sources: list[tuple[Callable[[], bytes], str]] = []
     if packaged:
         sources.append((read_packaged, packaged_base()))
@@ -284,12 +296,12 @@ def load(
         if stamps is not None:
             names = [name for _, name in sources]
             base = cache.read(cache_dir, stamps, names, packaged_only=packaged and not extra)
-        if base is not None:
-            return base
+        if base is not None and stamps is not None:
+            return base, stamps
     base, stamps = _validated(sources, user_files=bool(extra))
     if cached:
         cache.write(cache_dir, stamps, base)
-    return base
+    return base, stamps
 
 
 def _stamps(sources: Sequence[tuple[Callable[[], bytes], str]]) -> list[cache.Stamp] | None:

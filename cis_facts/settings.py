@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from cis_facts import cache
 from cis_facts.environment import Environment
-from cis_facts.loader import load
+from cis_facts.loader import load_stamped
 from cis_facts.model import FactBase, Lang
 
 
@@ -37,17 +37,24 @@ class Settings:
         self.pager = pager
         self.env = env or Environment.from_system()
         self._base: FactBase | None = None
+        self._stamps: list[cache.Stamp] = []
 
     def base(self, *, from_files: bool = False) -> FactBase:
         """The loaded base; ``from_files`` validates the files even when a cache holds it."""
         if self._base is None:
             environ = self.env.environ
-            self._base = load(
+            self._base, self._stamps = load_stamped(
                 self.data,
                 cached=cache.enabled(environ) and not from_files,
                 cache_dir=cache.directory(environ),
             )
         return self._base
+
+    def cache_key(self) -> tuple[str | None, list[cache.Stamp]]:
+        """Where entries derived from the loaded base are cached (None: nowhere), and the
+        stamps of its files that key them."""
+        self.base()
+        return cache.directory(self.env.environ), self._stamps
 
     def resolve_lang(self, given: str | None) -> Lang:
         chosen = given or self.lang

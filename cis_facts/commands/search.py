@@ -56,5 +56,7 @@ def search(
     from cis_facts.query import search as search_query
 
     resolved = settings.resolve_lang(lang)
-    answer = search_query.search(settings.base(), " ".join(query), resolved, limit)
+    base = settings.base()
+    built = search_query.build_cached(base, *settings.cache_key())
+    answer = search_query.search(base, " ".join(query), resolved, limit, built)
     emit(settings.env, answer, format_, fields, color)

@@ -9,10 +9,11 @@ itself (value and unit, or date) beside its label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any, NamedTuple
 
+from cis_facts import cache
 from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
@@ -50,6 +51,8 @@ _NAME_FIELDS = frozenset(
 )
 _LABEL_PREFIXES = ("label_", "short_", "name_")
 _NAME_PREFIXES = ("mineral_", "place_")
+# The name of the search index's cache entry, and the layout it is stored in.
+INDEX_ENTRY = "search-index 1"
 _SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
@@ -181,6 +184,28 @@ def build(base: FactBase) -> tuple[list[Searchable], Matcher]:
     return records, Matcher(analyzer, index)
 
 
+def build_cached(
+    base: FactBase, folder: str | None, stamps: Sequence[cache.Stamp]
+) -> tuple[list[Searchable], Matcher]:
+    """As ``build``, reading the index from the cache entry beside the base's (the files of
+    ``stamps``) when there is a good one, and storing a newly built one there.
+
+    Only bases large enough to be cached have an entry (``cache.MIN_BYTES``): building the
+    index of a smaller one costs less than reading it.
+    """
+    if folder is None or not cache.worth_caching(stamps):
+        return build(base)
+    records = list(searchable(base))
+    boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
+    stored = cache.read_derived(folder, stamps, INDEX_ENTRY)
+    index = None if stored is None else Index.from_plain(stored, WEIGHTS, boosts)
+    if index is not None and index.size == len(records):
+        return records, Matcher(Analyzer(DEFAULT), index)
+    records, matcher = build(base)
+    cache.write_derived(folder, stamps, INDEX_ENTRY, matcher.index.plain())
+    return records, matcher
+
+
 def answer_fields(record: Any) -> Record:
     """The answer a record gives: ``value`` and ``unit``, and its ``date`` if it has one."""
     value, unit = None, None
@@ -216,9 +241,18 @@ def _label(record: Any, lang: Lang) -> str:
     return text
 
 
-def search(base: FactBase, query: str, lang: Lang, limit: int | None = None) -> Answer:
-    """Records ranked by how well they match ``query``; every query word is optional."""
-    records, matcher = build(base)
+def search(
+    base: FactBase,
+    query: str,
+    lang: Lang,
+    limit: int | None = None,
+    built: tuple[list[Searchable], Matcher] | None = None,
+) -> Answer:
+    """Records ranked by how well they match ``query``; every query word is optional.
+
+    ``built`` is the index of ``base`` when the caller has it (``build_cached``).
+    """
+    records, matcher = built or build(base)
     words = matcher.words(query)
     if not words:
         if not query.strip():

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
 K1 = 1.2
 B = 0.75
@@ -26,6 +28,11 @@ B = 0.75
 Fields = Mapping[str, Sequence[str]]
 Postings = dict[int, tuple[float, int]]  # document -> (weighted frequency, field bit mask)
 Terms = str | tuple[str, ...]
+# Where each token occurs, for a stored index: document and count, interleaved, as the
+# bytes of a machine-word integer array (read back only for the tokens a query asks about).
+_PACKED = "i"
+# What a stored index must have been written with: the layout of its integer arrays.
+PLAIN_FORMAT = (1, sys.byteorder, array(_PACKED).itemsize)
 
 
 class Later(NamedTuple):
@@ -92,6 +99,59 @@ class Index:
         self._field_norms: list[list[float] | None] = [None] * len(self._columns)
         self._masks: dict[int, tuple[str, ...]] = {}
         self._sorted: list[str] | None = None
+        self._packed: list[dict[str, bytes]] | None = None
+
+    def plain(self) -> tuple[Any, ...]:
+        """The index as plain data (strings, numbers, bytes, tuples, dicts) for ``marshal``:
+        every token analysed and where each occurs. ``from_plain`` reads it back."""
+        self._analyse_pending()
+        indexed: list[set[str]] = [set() for _ in self._columns]
+        for places in self._tokens.values():
+            for field, token in places:
+                indexed[field].add(token)
+        packed = []
+        for field, column in enumerate(self._columns):
+            found: dict[str, array[int]] = {token: array(_PACKED) for token in indexed[field]}
+            intersection = indexed[field].intersection
+            for doc, written in enumerate(column):
+                if written:
+                    for token in intersection(written):
+                        found[token].extend((doc, written.count(token)))
+            packed.append({token: places.tobytes() for token, places in found.items()})
+        tokens = {term: tuple(places) for term, places in self._tokens.items()}
+        return (PLAIN_FORMAT, self.field_names, self.size, self._lengths, tokens, packed)
+
+    @classmethod
+    def from_plain(
+        cls, data: Any, weights: Mapping[str, float], boosts: Sequence[float] = ()
+    ) -> Index | None:
+        """The index ``plain`` stored, searching as the index it came from did; None if
+        ``data`` is not such an index for these ``weights`` (any shape of it is refused)."""
+        try:
+            plain_format, names, size, lengths, tokens, packed = data
+            ok = (
+                plain_format == PLAIN_FORMAT
+                and names == tuple(weights)
+                and type(size) is int
+                and type(tokens) is dict
+                and len(lengths) == len(packed) == len(names)
+                and all(type(n) is list and len(n) == size for n in lengths)
+                and all(type(p) is dict for p in packed)
+            )
+        except (TypeError, ValueError):
+            return None
+        if not ok:
+            return None
+        index = cls([], weights, boosts=boosts)
+        index.size = size
+        index._lengths = lengths
+        index._columns = [[] for _ in names]
+        index._average = [(sum(n) / size if size else 0.0) or 1.0 for n in lengths]
+        index._occurrences = [{} for _ in names]
+        index._field_norms = [None] * len(names)
+        index._tokens = {term: list(places) for term, places in tokens.items()}
+        index._packed = packed
+        return index
 
     def __contains__(self, term: str) -> bool:
         return bool(self._written_as(term))
@@ -100,12 +160,15 @@ class Index:
         """The (field, token) pairs that yield ``term``, normalising deferred tokens first
         if ``term`` is of the kind they yield."""
         if self._pending and self._later is not None and self._later.terms(term):
-            for field, token in self._pending:
-                for found in self._normalise(token):
-                    self._tokens.setdefault(found, []).append((field, token))
-            self._pending = []
-            self._sorted = None
+            self._analyse_pending()
         return self._tokens.get(term, [])
+
+    def _analyse_pending(self) -> None:
+        for field, token in self._pending:
+            for found in self._normalise(token):
+                self._tokens.setdefault(found, []).append((field, token))
+        self._pending = []
+        self._sorted = None
 
     def vocabulary(self) -> list[str]:
         """Every term, sorted (built on first use)."""
@@ -115,7 +178,8 @@ class Index:
 
     def written(self, term: str) -> str:
         """The shortest token the text writes ``term`` as."""
-        return min((token for _, token in self._written_as(term)), key=len, default=term)
+        tokens = (token for _, token in self._written_as(term))
+        return min(tokens, key=lambda token: (len(token), token), default=term)
 
     def frequency(self, term: str) -> int:
         """How many documents hold ``term``."""
@@ -139,7 +203,8 @@ class Index:
             return cached
         self.prepare([term])
         postings: Postings = {}
-        for field, token in self._written_as(term):
+        # In a fixed order, so that a sum over several tokens is the same in every process.
+        for field, token in sorted(self._written_as(term)):
             bit, norms = 1 << field, self._norms(field)
             occurrences = self._occurrences[field][token]
             if not postings:  # the usual case: the term is written one way in one field
@@ -173,6 +238,9 @@ class Index:
                     wanted[field].add(token)
         for field, tokens in enumerate(wanted):
             if not tokens:
+                continue
+            if self._packed is not None:
+                self._occurrences[field].update(_unpack(self._packed[field], tokens))
                 continue
             found: dict[str, list[tuple[int, int]]] = {token: [] for token in tokens}
             intersection = tokens.intersection
@@ -250,6 +318,16 @@ class Index:
             known = tuple(name for i, name in enumerate(self.field_names) if mask >> i & 1)
             self._masks[mask] = known
         return known
+
+
+def _unpack(
+    packed: dict[str, bytes], tokens: Iterable[str]
+) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """Where each of ``tokens`` occurs, read from a stored index."""
+    for token in tokens:
+        places = array(_PACKED)
+        places.frombytes(packed.get(token, b""))
+        yield token, list(zip(places[::2], places[1::2], strict=True))
 
 
 def _union(masks: Iterable[int]) -> int:
