@@ -1,0 +1,204 @@
+"""The search index stored beside a cached base (cis_facts.query.search.build_cached).
+
+Most tests lower ``cache.MIN_BYTES`` to 0 so that a small fixture file is cached. Whether
+an index came from its entry is seen by making a fresh build impossible (``build`` raises).
+"""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts import cache
+from cis_facts.cli import cli
+from cis_facts.loader import load_stamped
+from cis_facts.model import FactBase
+from cis_facts.query import search as search_query
+from cis_facts.query.search import build, build_cached
+from cis_facts.retrieval.index import Hit, Index
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# Exact words, a prefix, typos, a number, an abbreviation, a phrase of both alphabets,
+# and words found nowhere (which ask for suggestions).
+QUERIES = [
+    "When did Georgia leave the CIS?",
+    "uranium world share",
+    "Қазақстан мырыш",
+    "25%",
+    "fdi kazakh",
+    "Caspain tungstn exprot",
+    "Mongolia import suppliers 2003",
+    "qzxv wqjk",
+]
+
+
+class NoBuild(AssertionError):
+    pass
+
+
+def refuse_build(_: object) -> None:
+    raise NoBuild("the index was built, not read from its entry")
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def user_file(tmp_path: Path) -> Path:
+    path = tmp_path / "extra.toml"
+    shutil.copyfile(FIXTURES / "valid_extra.toml", path)
+    return path
+
+
+def loaded(cache_dir: Path, path: Path) -> tuple[FactBase, list[cache.Stamp]]:
+    return load_stamped([str(path)], cached=True, cache_dir=str(cache_dir))
+
+
+def index_entries(cache_dir: Path) -> list[Path]:
+    """The entries other than the base's own."""
+    return [p for p in cache_dir.iterdir() if p.name != base_entry(cache_dir)]
+
+
+def base_entry(cache_dir: Path) -> str:
+    found = [p.name for p in cache_dir.iterdir() if marshal_head(p)[-1] != "search-index 1"]
+    assert len(found) == 1
+    return found[0]
+
+
+def marshal_head(path: Path) -> tuple[object, ...]:
+    head = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 8 :])[0]
+    assert isinstance(head, tuple)
+    return head
+
+
+def ranked(matcher: search_query.Matcher, query: str) -> tuple[list[Hit], list[str]]:
+    words = matcher.words(query)
+    return matcher.search(words), matcher.suggestions(words)
+
+
+def test_the_stored_index_ranks_exactly_as_a_fresh_build(
+    cache_dir: Path, user_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, stamps = loaded(cache_dir, user_file)
+    build_cached(base, str(cache_dir), stamps)  # builds and stores the entry
+    assert len(index_entries(cache_dir)) == 1
+    with monkeypatch.context() as patch:
+        patch.setattr(search_query, "build", refuse_build)
+        records, stored = build_cached(base, str(cache_dir), stamps)
+    fresh_records, fresh = build(base)
+    assert records == fresh_records
+    for query in QUERIES:
+        hits, suggestions = ranked(stored, query)
+        assert (hits, suggestions) == ranked(fresh, query), query  # same docs, scores, fields
+    assert ranked(stored, "Mongolia")[0]  # the user file's facts are in it
+    assert ranked(stored, "qzxv wqjk") == ([], [])
+
+
+def test_search_answers_are_the_same_through_the_cli(cache_dir: Path, user_file: Path) -> None:
+    env = {"NO_COLOR": "1", "CIS_FACTS_CACHE": str(cache_dir)}
+    args = ["--data", str(user_file), "search", "--format", "json"]
+    answers = []
+    for _ in range(2):  # the first call writes the entries, the second reads them
+        result = CliRunner().invoke(cli, [*args, "Mongolia suppliers Georgia left"], env=env)
+        assert result.exit_code == 0, result.stderr
+        answers.append(result.stdout)
+    assert len(list(cache_dir.iterdir())) == 2
+    off = CliRunner().invoke(
+        cli, [*args, "Mongolia suppliers Georgia left"], env={**env, "CIS_FACTS_CACHE": "off"}
+    )
+    assert answers == [off.stdout, off.stdout]
+
+
+def test_an_edited_file_never_reads_a_stale_index(
+    cache_dir: Path, user_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, stamps = loaded(cache_dir, user_file)
+    build_cached(base, str(cache_dir), stamps)
+    text = user_file.read_text(encoding="utf-8")
+    assert "twelfth" in text
+    user_file.write_text(text.replace("twelfth", "eleventh"), encoding="utf-8")
+    edited, new_stamps = loaded(cache_dir, user_file)
+    with monkeypatch.context() as patch:
+        patch.setattr(search_query, "build", refuse_build)
+        with pytest.raises(NoBuild):
+            build_cached(edited, str(cache_dir), new_stamps)
+    _, matcher = build_cached(edited, str(cache_dir), new_stamps)
+    assert ranked(matcher, "eleventh")[0]
+    assert not ranked(matcher, "twelfth")[0]
+
+
+def _foreign(data: bytes) -> bytes:
+    head, _ = marshal.loads(data[len(cache.MAGIC) + 8 :])
+    payload = marshal.dumps((head, ("not", "an", "index")), 4)
+    return cache.MAGIC + cache.source_hash(payload) + payload
+
+
+def _wrong_weights(data: bytes) -> bytes:
+    head, plain = marshal.loads(data[len(cache.MAGIC) + 8 :])
+    plain = (plain[0], ("label", "quote"), *plain[2:])
+    payload = marshal.dumps((head, plain), 4)
+    return cache.MAGIC + cache.source_hash(payload) + payload
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda d: b"", id="empty"),
+        pytest.param(lambda d: d[: len(d) // 2], id="truncated"),
+        pytest.param(lambda d: b"garbage" * 100, id="garbage"),
+        pytest.param(lambda d: d[:-9] + bytes([d[-9] ^ 1]) + d[-8:], id="one-bit"),
+        pytest.param(_foreign, id="foreign"),
+        pytest.param(_wrong_weights, id="other-fields"),
+    ],
+)
+def test_a_damaged_index_entry_is_ignored_and_rebuilt(
+    cache_dir: Path, user_file: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
+    base, stamps = loaded(cache_dir, user_file)
+    build_cached(base, str(cache_dir), stamps)
+    (entry,) = index_entries(cache_dir)
+    intact = entry.read_bytes()
+    entry.write_bytes(damage(intact))  # type: ignore[operator]
+    with monkeypatch.context() as patch:
+        patch.setattr(search_query, "build", refuse_build)
+        with pytest.raises(NoBuild):
+            build_cached(base, str(cache_dir), stamps)
+    _, matcher = build_cached(base, str(cache_dir), stamps)
+    assert ranked(matcher, QUERIES[0]) == ranked(build(base)[1], QUERIES[0])
+    assert entry.read_bytes() == intact
+
+
+def test_from_plain_refuses_what_is_not_an_index() -> None:
+    weights = {"label": 1.0}
+    assert Index.from_plain(None, weights) is None
+    assert Index.from_plain((1, 2, 3), weights) is None
+    good = Index([{"label": ["a", "b"]}], weights).plain()
+    assert Index.from_plain(good, weights) is not None
+    assert Index.from_plain(good, {"label": 1.0, "quote": 1.0}) is None
+    assert Index.from_plain((*good[:3], [[5, 6]], *good[4:]), weights) is None  # 2 lengths, 1 doc
+
+
+def test_small_bases_and_the_packaged_base_write_no_index(tmp_path: Path, user_file: Path) -> None:
+    folder = tmp_path / "cache"
+    base, stamps = load_stamped([str(user_file)], cached=True, cache_dir=str(folder))
+    build_cached(base, str(folder), stamps)
+    packaged, packaged_stamps = load_stamped(cached=True, cache_dir=str(folder))
+    build_cached(packaged, str(folder), packaged_stamps)
+    assert not folder.exists()
+
+
+def test_an_unwritable_cache_directory_means_no_index_entry(
+    cache_dir: Path, user_file: Path
+) -> None:
+    cache_dir.write_text("a file, not a directory", encoding="utf-8")
+    base, stamps = loaded(cache_dir, user_file)
+    _, matcher = build_cached(base, str(cache_dir), stamps)
+    assert ranked(matcher, QUERIES[0]) == ranked(build(base)[1], QUERIES[0])
+    assert cache_dir.read_text(encoding="utf-8") == "a file, not a directory"
