@@ -67,7 +67,7 @@ def index_entries(cache_dir: Path) -> list[Path]:
 
 
 def base_entry(cache_dir: Path) -> str:
-    found = [p.name for p in cache_dir.iterdir() if marshal_head(p)[-1] != "search-index 1"]
+    found = [p.name for p in cache_dir.iterdir() if marshal_head(p)[-1] != search_query.INDEX_ENTRY]
     assert len(found) == 1
     return found[0]
 
