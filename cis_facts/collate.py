@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+# Code point order puts Ё after Я; the alphabet puts it after Е.
+RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 COLLATIONS: dict[str, dict[str, int]] = {
     "kk": {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)},
+    "ru": {letter: index for index, letter in enumerate(RUSSIAN_ALPHABET)},
 }
 
 

@@ -7,7 +7,7 @@ so a table may be partial while a translation is under way. Templates use
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from cis_facts.model import Lang
 
@@ -419,6 +419,223 @@ KK: dict[str, str] = {
     "topic.import-structure": "Импорт құрылымы",
 }
 
+RU: dict[str, str] = {
+    "country": "Страна",
+    "status": "Статус",
+    "since": "Дата начала",
+    "left": "Дата выхода",
+    "founding_acts": "Учредительный акт",
+    "note": "Примечание",
+    "date": "Дата",
+    "kind": "Вид",
+    "label": "Событие",
+    "place": "Место",
+    "participants": "Участники",
+    "mineral": "Полезное ископаемое",
+    "rank": "Место в мире",
+    "standing": "Место в мире",
+    "share": "Доля, %",
+    "value": "Значение",
+    "unit": "Единица",
+    "position": "№",
+    "partners": "Партнёры",
+    "flow": "Показатель",
+    "growth": "Прирост к базе, %",
+    "growth_base": "Базовый год",
+    "topic": "Тема",
+    "period": "Период",
+    "fact": "Факт",
+    "figure.label": "Показатель",
+    "section": "Раздел",
+    "id": "Id",
+    "score": "Оценка",
+    "matched": "Где найдено",
+    "quote": "Цитата",
+    "source": "Источник",
+    "sum_check": "Проверка суммы",
+    "year": "Год",
+    "measure": "Мера",
+    "context": "Контекст",
+    "approximate": "Приблизительно",
+    "certain": "Точно",
+    "as_of": "По состоянию на",
+    "top": "Первые",
+    "text": "Текст",
+    "sentence": "Предложение",
+    "citation": "Ссылка",
+    "style": "Стиль",
+    "source_title": "Название источника",
+    "note_source": "Основание поправки",
+    "event_kind": "Вид события",
+    "initiator": "Инициатор",
+    "short": "Краткое название",
+    "label_en": "Описание (по-английски)",
+    "label_kk": "Описание (по-казахски)",
+    "status.member": "член",
+    "status.associate": "ассоциированный член",
+    "status.left": "бывший член",
+    "status.uncertain": "не установлен",
+    "status.founder": "государство-учредитель",
+    "status.signatory": "подписавшее, без ратификации",
+    "reason": "Основание",
+    "reason.event": "{event}",
+    "reason.founder_before": (
+        "{event}; Устав, определяющий государства-члены, принят {charter}"
+    ),
+    "reason.founder_after": "{event}; Устав от {charter} не принят: не государство-член",
+    "cis": "СНГ",
+    "other": "другие страны",
+    "all": "все страны",
+    "turnover": "товарооборот",
+    "exports": "экспорт",
+    "imports": "импорт",
+    "export": "покупатель экспорта",
+    "import": "поставщик импорта",
+    "ranking": "место в мире",
+    "reserve": "запасы",
+    "event": "событие",
+    "figure": "показатель",
+    "names": "названия",
+    "trade_share": "доля в торговле",
+    "trade_total": "объём торговли",
+    "yes": "да",
+    "no": "нет",
+    "event_kind.founding": "создание",
+    "event_kind.meeting": "встреча",
+    "event_kind.declaration": "декларация",
+    "event_kind.accession": "вступление",
+    "event_kind.withdrawal": "выход",
+    "event_kind.status-change": "изменение статуса",
+    "event_kind.charter": "устав",
+    "event_kind.decision": "решение",
+    "event_kind.theme-year": "тема года",
+    "unit.USD million": "млн долл. США",
+    "unit.%": "%",
+    "unit.percentage points": "п. п.",
+    "unit.types": "видов",
+    "unit.sites": "мест",
+    "unit.USD billion": "млрд долл. США",
+    "unit.billion (unit not stated)": "млрд (единица не указана)",
+    "unit.billion t": "млрд т",
+    "unit.million t": "млн т",
+    "unit.countries": "стран",
+    "unit.factors": "факторов",
+    "unit.languages": "языков",
+    "unit.place": "место",
+    "unit.times": "раз",
+    "unit.trillion m²": "трлн м²",
+    "unit.years": "лет",
+    "unit.rank": "место",
+    "unit.top": "первые",
+    "title.members": "Члены СНГ — {date}",
+    "title.timeline": "Хронология СНГ",
+    "title.resources": "Место Казахстана в мире по полезным ископаемым",
+    "title.reserves": "Запасы полезных ископаемых Казахстана",
+    "title.exports": "Покупатели казахстанского экспорта, {year} г.",
+    "title.imports": "Поставщики казахстанского импорта, {year} г.",
+    "title.exports.top": "Первые {n} покупателей казахстанского экспорта, {year} г.",
+    "title.imports.top": "Первые {n} поставщиков казахстанского импорта, {year} г.",
+    "title.totals": "Внешняя торговля Казахстана, {year} г.",
+    "title.figures": "Экономические показатели",
+    "figures.searched": "Темы {topic!r} нет; показаны показатели, которые ей соответствуют.",
+    "title.statements": "Утверждения текста",
+    "statement.label": "Утверждение",
+    "title.search": "Результаты поиска: {query}",
+    "title.chart": "Членство в СНГ, {first}–{last} гг.",
+    "title.country": "{name} ({code})",
+    "caption.source": "Источник: {titles}",
+    "caption.imports": "Текст перечисляет поставщиков по порядку и не приводит их долей.",
+    "notes": "Примечания",
+    "standing.rank": "{n}-е",
+    "position.n": "№ {n}",
+    "standing.top": "среди первых {n}",
+    "world_share": "{share} % мировых запасов",
+    "share_note": (
+        "Доли {count} названных стран в сумме составляют {total} %; остальные {rest} % "
+        "текст ни одной стране не относит."
+    ),
+    "share_note.top": (
+        "Показанные {shown} доли в сумме составляют {total} % (всего названо {count}, "
+        "{all} %); {rest} % текст ни одной стране не относит."
+    ),
+    "sum.ok": "{what} = {total} ✓",
+    "sum.mismatch": "РАСХОЖДЕНИЕ: {what} = {total}, в тексте {stated} (разница {diff})",
+    "sum.turnover": "экспорт + импорт",
+    "sum.partners": "СНГ + другие страны",
+    "after_latest": (
+        "Дата {date} позже последнего события членства в базе ({latest}); более поздних "
+        "фактов в базе нет, поэтому ответ может быть устаревшим."
+    ),
+    "note.as_of": "По состоянию на {date}; более поздних фактов в базе нет.",
+    "uncertain": (
+        "{event}: известна лишь дата «{when}»; база не может сказать, произошло ли это "
+        "к {day}"
+    ),
+    "card.aliases": "Также: {aliases}",
+    "card.status": "{status} с {date}",
+    "card.status.left": "бывший член: {since} – {left}",
+    "chart.member": "член",
+    "chart.associate": "ассоциированный член",
+    "chart.joined": "вступление или переход в государства-члены в этом году",
+    "chart.became_associate": "переход в ассоциированные члены в этом году",
+    "chart.left": "выход в этом году",
+    "chart.none": "не член",
+    "chart.founder": "государство-учредитель, не государство-член",
+    "chart.signatory": "подписавшее, без ратификации",
+    "chart.on": (
+        "--chart показывает все годы; --on не может его ограничить (используйте --on "
+        "без --chart)"
+    ),
+    "date.day": "{d} {month_of} {y} г.",
+    "date.month": "в {month} {y} г.",
+    "date.year": "в {y} г.",
+    "date.span": "в {a}–{b} гг.",
+    "date.span_table": "{a}–{b} гг.",
+    "cite.source": "Источник",
+    "cite.quote": "цитата",
+    "cite.correction": "Примечание",
+    "cite.document": "документ",
+    "cite.accessed": "по данным базы фактов cis-facts",
+    "sentence.withdrawal": "{who} вышел из СНГ {when}.",
+    "sentence.withdrawal.f": "{who} вышла из СНГ {when}.",
+    "sentence.withdrawal.pl": "{who} вышли из СНГ {when}.",
+    "sentence.accession": "{who} вступил в СНГ {when}.",
+    "sentence.accession.f": "{who} вступила в СНГ {when}.",
+    "sentence.accession.pl": "{who} вступили в СНГ {when}.",
+    "sentence.associate": "{who} стал ассоциированным членом СНГ {when}.",
+    "sentence.associate.f": "{who} стала ассоциированным членом СНГ {when}.",
+    "sentence.associate.pl": "{who} стали ассоциированными членами СНГ {when}.",
+    "sentence.dated": "{label} ({when}).",
+    "sentence.export": (
+        "{who}: в {year} г. {share} % казахстанского экспорта, {n}-е место среди "
+        "покупателей."
+    ),
+    "sentence.import": "{who}: в {year} г. {n}-е место среди поставщиков импорта Казахстана.",
+    "and": "и",
+    "matched.label": "описание",
+    "matched.names": "названия",
+    "matched.quote": "цитата",
+    "matched.note": "примечание",
+    "show.title": "{kind}: {id}",
+}
+
+# Month names in the prepositional case ("в декабре"), for a month in running text; a day
+# takes the genitive of CLDR's format names ("18 августа").
+RU_MONTHS_IN = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
+
 # Month names in the locative case ("in August"), for dates in running text.
 KK_MONTHS_IN = (
     "қаңтарда",
@@ -435,9 +652,27 @@ KK_MONTHS_IN = (
     "желтоқсанда",
 )
 
-TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "kk": KK}
+TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "kk": KK, "ru": RU}
 # The month word a date in running text uses, per language: English keeps the wide name.
-MONTHS_IN: Mapping[str, tuple[str, ...] | None] = {"kk": KK_MONTHS_IN}
+MONTHS_IN: Mapping[str, tuple[str, ...] | None] = {"kk": KK_MONTHS_IN, "ru": RU_MONTHS_IN}
+
+
+def _russian_agreement(names: Sequence[str]) -> str:
+    """The form a Russian past-tense verb takes after ``names``: plural, feminine (a name
+    ending in -а, -я or -ь: Грузия, Молдова, Беларусь) or masculine (the plain key)."""
+    if len(names) > 1:
+        return ".pl"
+    return ".f" if names and names[0].endswith(("а", "я", "ь")) else ""
+
+
+# Languages whose verbs agree with their subject: the key suffix for a list of names.
+AGREEMENT: Mapping[str, Callable[[Sequence[str]], str]] = {"ru": _russian_agreement}
+
+
+def agreeing(key: str, names: Sequence[str], lang: Lang) -> str:
+    """``key`` with the suffix of the form its verb takes after ``names`` in ``lang``."""
+    agree = AGREEMENT.get(lang)
+    return key + agree(names) if agree is not None else key
 
 
 def word(key: str, lang: Lang, **values: object) -> str:

@@ -12,7 +12,7 @@ from typing import Literal
 from cis_facts.dates import When
 from cis_facts.frozen import Frozen
 
-Lang = Literal["en", "kk"]
+Lang = Literal["en", "kk", "ru"]
 Status = Literal["founder", "signatory", "member", "associate", "left"]
 Flow = Literal["export", "import"]
 TradeFlow = Literal["turnover", "exports", "imports"]
@@ -79,15 +79,23 @@ class Fact(Frozen, kw_only=True):
     origin: str = ""
 
     def label(self, lang: Lang) -> str:
-        return self.label_kk if lang == "kk" else self.label_en
+        if lang == "kk":
+            return self.label_kk
+        return (self.label_ru or self.label_en) if lang == "ru" else self.label_en
 
     def note_in(self, lang: Lang) -> str | None:
-        """The note in ``lang``; the other language's only when it has none."""
-        return (self.note_kk or self.note) if lang == "kk" else (self.note or self.note_kk)
+        """The note in ``lang``; English (then Kazakh) only when it has none."""
+        if lang == "kk":
+            return self.note_kk or self.note
+        if lang == "ru":
+            return self.note_ru or self.note or self.note_kk
+        return self.note or self.note_kk
 
     def period(self, lang: Lang) -> str | None:
         """The period the text gives in words ("the last ten years"), if any."""
-        return self.period_kk if lang == "kk" else self.period_en
+        if lang == "kk":
+            return self.period_kk
+        return (self.period_ru or self.period_en) if lang == "ru" else self.period_en
 
 
 class Country(Frozen, kw_only=True):
@@ -111,7 +119,9 @@ class Country(Frozen, kw_only=True):
         return self.code
 
     def name(self, lang: Lang) -> str:
-        return self.name_kk if lang == "kk" else self.name_en
+        if lang == "kk":
+            return self.name_kk
+        return self.name_ru if lang == "ru" else self.name_en
 
     def all_names(self) -> tuple[str, ...]:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)
@@ -133,10 +143,14 @@ class Event(Fact, kw_only=True):
     short_ru: str | None = None
 
     def place(self, lang: Lang) -> str | None:
-        return self.place_kk if lang == "kk" else self.place_en
+        if lang == "kk":
+            return self.place_kk
+        return (self.place_ru or self.place_en) if lang == "ru" else self.place_en
 
     def short(self, lang: Lang) -> str:
         """A short name for the event ("Alma-Ata Protocol"), else its label."""
+        if lang == "ru":
+            return self.short_ru or self.label_ru or self.short_en or self.label_en
         name = self.short_kk if lang == "kk" else self.short_en
         return name or self.label(lang)
 
@@ -154,7 +168,9 @@ class Ranking(Fact, kw_only=True):
     date: When | None = None
 
     def mineral(self, lang: Lang) -> str:
-        return self.mineral_kk if lang == "kk" else self.mineral_en
+        if lang == "kk":
+            return self.mineral_kk
+        return (self.mineral_ru or self.mineral_en) if lang == "ru" else self.mineral_en
 
 
 class TradeShare(Fact, kw_only=True):

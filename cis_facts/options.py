@@ -20,7 +20,7 @@ Exit codes:
   130  interrupted (Ctrl-C)"""
 
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
-LANGS = ("en", "kk")
+LANGS = ("en", "kk", "ru")
 
 
 # Existence and readability are checked by the loader, so a missing or unreadable file
@@ -56,7 +56,8 @@ def lang_option(func: F) -> F:
         "lang",
         type=click.Choice(LANGS, case_sensitive=False),
         default=None,
-        help="Language of labels and headings (default: from LANG, else en).",
+        help="Language of labels and headings: en (English), kk (Kazakh), ru (Russian); "
+        "default: from LC_ALL, LC_MESSAGES or LANG, else en.",
     )(func)
 
 

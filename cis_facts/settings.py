@@ -14,12 +14,21 @@ from cis_facts.model import FactBase, Lang
 
 
 def default_lang(environ: Mapping[str, str]) -> Lang:
-    """Kazakh when the locale says so (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English."""
+    """Kazakh or Russian when the locale says so (``LC_ALL``, ``LC_MESSAGES``, ``LANG``),
+    else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
-            return "kk" if value.lower().startswith("kk") else "en"
+            return _known(value.lower()[:2]) or "en"
     return "en"
+
+
+_LANGS: dict[str, Lang] = {"en": "en", "kk": "kk", "ru": "ru"}
+
+
+def _known(code: str) -> Lang | None:
+    """``code`` as a language the tool speaks, or None."""
+    return _LANGS.get(code)
 
 
 class Settings:
@@ -57,7 +66,5 @@ class Settings:
         return cache.directory(self.env.environ), self._stamps
 
     def resolve_lang(self, given: str | None) -> Lang:
-        chosen = given or self.lang
-        if chosen in ("en", "kk"):
-            return "kk" if chosen == "kk" else "en"
-        return default_lang(self.env.environ)
+        chosen = _known((given or self.lang or "").lower())
+        return chosen or default_lang(self.env.environ)

@@ -16,7 +16,7 @@ from typing import Any
 from babel import Locale
 
 # English tables follow British usage (day before month), as the tool always has.
-LOCALES = {"en": "en_GB", "kk": "kk"}
+LOCALES = {"en": "en_GB", "kk": "kk", "ru": "ru"}
 TARGET = Path(__file__).resolve().parents[1] / "cis_facts" / "locale_data.py"
 
 
@@ -30,6 +30,11 @@ def conventions(name: str) -> dict[str, Any]:
         "year": skeletons["y"].pattern,
         "months_abbr": tuple(locale.months["format"]["abbreviated"][m] for m in range(1, 13)),
         "months_wide": tuple(locale.months["format"]["wide"][m] for m in range(1, 13)),
+        # Stand-alone names (pattern letter L): Russian "декабрь 1993 г." beside "18 августа".
+        "months_abbr_alone": tuple(
+            locale.months["stand-alone"]["abbreviated"][m] for m in range(1, 13)
+        ),
+        "months_wide_alone": tuple(locale.months["stand-alone"]["wide"][m] for m in range(1, 13)),
         "decimal": locale.number_symbols["latn"]["decimal"],
         "group": locale.number_symbols["latn"]["group"],
     }

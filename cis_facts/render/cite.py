@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cis_facts.answer import Answer
-from cis_facts.i18n import word
+from cis_facts.i18n import agreeing, word
 from cis_facts.inert import visible
 from cis_facts.model import AnyFact, Country, Event, Lang, Source, TradeShare
 from cis_facts.query.facts import CiteContext
@@ -46,8 +46,11 @@ class Cited:
         return word(key, self.lang)
 
 
-def _names(codes: tuple[str, ...], countries: Mapping[str, Country], lang: Lang) -> str:
-    names = [countries[c].name(lang) if c in countries else c for c in codes]
+def _names(codes: tuple[str, ...], countries: Mapping[str, Country], lang: Lang) -> list[str]:
+    return [countries[c].name(lang) if c in countries else c for c in codes]
+
+
+def _joined(names: list[str], lang: Lang) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} {word('and', lang)} {names[-1]}"
@@ -55,16 +58,23 @@ def _names(codes: tuple[str, ...], countries: Mapping[str, Country], lang: Lang)
 
 def sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> str:
     """One complete sentence in ``lang`` stating the fact with its date or period."""
+    text = _sentence(fact, countries, lang)
+    # A sentence ending in an abbreviation ("2009 г.") takes no second full stop.
+    return text[:-1] if text.endswith("..") else text
+
+
+def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> str:
     if isinstance(fact, Event) and fact.participants:
         key = {"left": "withdrawal", "associate": "associate"}.get(fact.status or "")
         if key is None and fact.kind == "accession":
             key = "accession"
         if key is not None:
-            who = _names(fact.participants, countries, lang)
+            names = _names(fact.participants, countries, lang)
             said = human.sentence_when(fact.date, lang)
-            return word(f"sentence.{key}", lang, who=who, when=said)
+            template = agreeing(f"sentence.{key}", names, lang)
+            return word(template, lang, who=_joined(names, lang), when=said)
     if isinstance(fact, TradeShare) and fact.date is not None:
-        who = _names((fact.country,), countries, lang)
+        who = _joined(_names((fact.country,), countries, lang), lang)
         share = human.number(fact.share, lang) if fact.share is not None else ""
         ordinal = _english_ordinal_word(fact.position)
         return word(
@@ -77,7 +87,7 @@ def sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> str
             ordinal=ordinal,
         )
     label = fact.label(lang).strip().rstrip(".")
-    period: str | None = getattr(fact, f"period_{lang}", None)
+    period = fact.period(lang)
     date = getattr(fact, "date", None)
     when = period or (human.long_when(date, lang) if date is not None else None)
     if when:

@@ -8,6 +8,7 @@ table path never imports Babel.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cis_facts.dates import PartialDate, When, parse_partial
 from cis_facts.i18n import MONTHS_IN, word
@@ -35,7 +36,10 @@ def number(value: float, lang: Lang) -> str:
     return sign + whole + (conventions["decimal"] + fraction if fraction else "")
 
 
-def _pattern(pattern: str, date: PartialDate, months: tuple[str, ...]) -> str:
+def _pattern(pattern: str, date: PartialDate, conventions: dict[str, Any], width: str) -> str:
+    """``pattern`` filled in; ``width`` is ``abbr`` or ``wide``, M takes the month names
+    of a date, L the stand-alone ones (Russian: "августа" beside "август")."""
+
     def replace(match: re.Match[str]) -> str:
         literal, symbol = match.groups()
         if literal is not None:
@@ -43,7 +47,8 @@ def _pattern(pattern: str, date: PartialDate, months: tuple[str, ...]) -> str:
         if symbol.startswith("y"):
             return str(date.year)
         if symbol.startswith(("M", "L")):
-            return months[(date.month or 1) - 1]
+            alone = "_alone" if symbol.startswith("L") else ""
+            return str(conventions[f"months_{width}{alone}"][(date.month or 1) - 1])
         return str(date.day)
 
     return _TOKEN.sub(replace, pattern)
@@ -52,7 +57,7 @@ def _pattern(pattern: str, date: PartialDate, months: tuple[str, ...]) -> str:
 def table_date(date: PartialDate, lang: Lang) -> str:
     """A date at its precision, CLDR medium style: ``21 Dec 1991``, ``1991 ж. 21 жел.``."""
     conventions = CLDR.get(lang, CLDR["en"])
-    return _pattern(conventions[date.precision], date, conventions["months_abbr"])
+    return _pattern(conventions[date.precision], date, conventions, "abbr")
 
 
 def table_when(when: When, lang: Lang) -> str:
@@ -76,14 +81,24 @@ def long_when(when: When, lang: Lang) -> str:
     if when.end is not None:
         return table_when(when, lang)
     date = when.start
-    return _pattern(conventions[date.precision], date, conventions["months_wide"])
+    return _pattern(conventions[date.precision], date, conventions, "wide")
 
 
 def sentence_date(date: PartialDate, lang: Lang) -> str:
-    """A date in running text: ``on 18 August 2009`` / ``2009 жылғы 18 тамызда``."""
-    months = MONTHS_IN.get(lang) or CLDR.get(lang, CLDR["en"])["months_wide"]
-    month = months[(date.month or 1) - 1]
-    return word(f"date.{date.precision}", lang, d=date.day, month=month, y=date.year)
+    """A date in running text: ``on 18 August 2009`` / ``2009 жылғы 18 тамызда`` /
+    ``18 августа 2009 г.``; ``month`` is the case the template takes, ``month_of`` CLDR's
+    name in a full date."""
+    wide = CLDR.get(lang, CLDR["en"])["months_wide"]
+    months = MONTHS_IN.get(lang) or wide
+    index = (date.month or 1) - 1
+    return word(
+        f"date.{date.precision}",
+        lang,
+        d=date.day,
+        month=months[index],
+        month_of=wide[index],
+        y=date.year,
+    )
 
 
 def sentence_when(when: When, lang: Lang) -> str:
