@@ -20,7 +20,7 @@ import click
 from cis_facts import __version__, streams
 from cis_facts.commands import LAZY
 from cis_facts.environment import Environment
-from cis_facts.errors import ExitCode, FactsError, Terminated
+from cis_facts.errors import ExitCode, FactsError, NotFoundError, Terminated
 from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.output import message, write
@@ -106,9 +106,25 @@ class FactsGroup(click.Group):
         try:
             return super().invoke(ctx)
         except FactsError as exc:
-            for line in str(exc).splitlines():
+            for line in _error_lines(exc, ctx.obj):
                 say(f"cis-facts: {clip(line, MESSAGE_CLIP)}")
             ctx.exit(int(exc.exit_code))
+
+
+def _error_lines(exc: FactsError, settings: object) -> list[str]:
+    """The error's lines, in the answer's language where the i18n tables say it."""
+    lang = settings.lang_used if isinstance(settings, Settings) else None
+    if isinstance(exc, NotFoundError) and exc.key and lang is not None:
+        from cis_facts.i18n import maybe_word
+
+        template = maybe_word(f"error.{exc.key}", lang)
+        if template is not None and lang != "en":
+            text = template.format(**exc.fields)
+            if exc.suggestions:
+                hint = maybe_word("error.did_you_mean", lang) or "{names}"
+                text += hint.format(names=", ".join(exc.suggestions))
+            return [text]
+    return str(exc).splitlines()
 
 
 @click.group(

@@ -153,7 +153,8 @@ def complete_mineral(
     base = _base(ctx)
     if base is None:
         return []
-    return words_for(incomplete, [n for r in base.rankings for n in (r.mineral_en, r.mineral_kk)])
+    minerals = [(r.mineral_en, r.mineral_kk, r.mineral_ru) for r in base.rankings]
+    return words_for(incomplete, [n for names in minerals for n in names if n])
 
 
 def complete_fact_id(

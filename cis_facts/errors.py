@@ -94,7 +94,17 @@ class NotFoundError(FactsError):
 
     exit_code = ExitCode.NOT_FOUND
 
-    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggestions: Sequence[str] = (),
+        *,
+        key: str | None = None,
+        **fields: object,
+    ) -> None:
+        # ``key`` and ``fields`` let the interface say the same in the user's language.
+        self.key = key
+        self.fields = fields
         self.suggestions = tuple(suggestions)
         if self.suggestions:
             message += " (did you mean: " + ", ".join(self.suggestions) + "?)"

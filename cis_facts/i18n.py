@@ -475,13 +475,11 @@ RU: dict[str, str] = {
     "status.associate": "ассоциированный член",
     "status.left": "бывший член",
     "status.uncertain": "не установлен",
-    "status.founder": "государство-учредитель",
+    "status.founder": "учредитель",
     "status.signatory": "подписавшее, без ратификации",
     "reason": "Основание",
     "reason.event": "{event}",
-    "reason.founder_before": (
-        "{event}; Устав, определяющий государства-члены, принят {charter}"
-    ),
+    "reason.founder_before": ("{event}; Устав, определяющий государства-члены, принят {charter}"),
     "reason.founder_after": "{event}; Устав от {charter} не принят: не государство-член",
     "cis": "СНГ",
     "other": "другие страны",
@@ -549,7 +547,7 @@ RU: dict[str, str] = {
     "standing.rank": "{n}-е",
     "position.n": "№ {n}",
     "standing.top": "среди первых {n}",
-    "world_share": "{share} % мировых запасов",
+    "world_share": "доля в мире {share} %",
     "share_note": (
         "Доли {count} названных стран в сумме составляют {total} %; остальные {rest} % "
         "текст ни одной стране не относит."
@@ -568,8 +566,7 @@ RU: dict[str, str] = {
     ),
     "note.as_of": "По состоянию на {date}; более поздних фактов в базе нет.",
     "uncertain": (
-        "{event}: известна лишь дата «{when}»; база не может сказать, произошло ли это "
-        "к {day}"
+        "{event}: известна лишь дата «{when}»; база не может сказать, произошло ли это к {day}"
     ),
     "card.aliases": "Также: {aliases}",
     "card.status": "{status} с {date}",
@@ -583,8 +580,7 @@ RU: dict[str, str] = {
     "chart.founder": "государство-учредитель, не государство-член",
     "chart.signatory": "подписавшее, без ратификации",
     "chart.on": (
-        "--chart показывает все годы; --on не может его ограничить (используйте --on "
-        "без --chart)"
+        "--chart показывает все годы; --on не может его ограничить (используйте --on без --chart)"
     ),
     "date.day": "{d} {month_of} {y} г.",
     "date.month": "в {month} {y} г.",
@@ -607,8 +603,7 @@ RU: dict[str, str] = {
     "sentence.associate.pl": "{who} стали ассоциированными членами СНГ {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
-        "{who}: в {year} г. {share} % казахстанского экспорта, {n}-е место среди "
-        "покупателей."
+        "{who}: в {year} г. {share} % казахстанского экспорта, {n}-е место среди покупателей."
     ),
     "sentence.import": "{who}: в {year} г. {n}-е место среди поставщиков импорта Казахстана.",
     "and": "и",
@@ -617,6 +612,17 @@ RU: dict[str, str] = {
     "matched.quote": "цитата",
     "matched.note": "примечание",
     "show.title": "{kind}: {id}",
+    # what was not found (the English is the query's own message)
+    "error.no_fact": "нет факта с id «{id}»",
+    "error.no_country": "неизвестная страна «{name}»",
+    "error.no_words": "по запросу «{query}» ничего не найдено: в нём нет ни слов, ни чисел",
+    "error.no_match": "по запросу «{query}» ничего не найдено",
+    "error.no_topic": "нет темы «{topic}»",
+    "error.no_partner.export": "{name} нет среди покупателей экспорта в базе фактов",
+    "error.no_partner.import": "{name} нет среди поставщиков импорта в базе фактов",
+    "error.no_mineral": "нет места в мире или запасов для «{mineral}»",
+    "error.no_member": "ни одно государство не было членом СНГ на дату {date}",
+    "error.did_you_mean": " (возможно, имелось в виду: {names}?)",
 }
 
 # Month names in the prepositional case ("в декабре"), for a month in running text; a day

@@ -47,6 +47,8 @@ class Settings:
         self.env = env or Environment.from_system()
         self._base: FactBase | None = None
         self._stamps: list[cache.Stamp] = []
+        # The language the command answers in, once it has resolved it (for its errors).
+        self.lang_used: Lang | None = None
 
     def base(self, *, from_files: bool = False) -> FactBase:
         """The loaded base; ``from_files`` validates the files even when a cache holds it."""
@@ -67,4 +69,5 @@ class Settings:
 
     def resolve_lang(self, given: str | None) -> Lang:
         chosen = _known((given or self.lang or "").lower())
-        return chosen or default_lang(self.env.environ)
+        self.lang_used = chosen or default_lang(self.env.environ)
+        return self.lang_used

@@ -33,4 +33,4 @@ def resolve(base: FactBase, text: str) -> Country:
         return next(iter(prefixed.values()))
     names = [n for c in base.countries for n in (c.name_en, c.name_kk, c.name_ru, *c.aliases)]
     suggestions = [c.name_en for c in prefixed.values()] or best_names(text, names)
-    raise NotFoundError(f"unknown country {text!r}", suggestions)
+    raise NotFoundError(f"unknown country {text!r}", suggestions, key="no_country", name=text)

@@ -195,7 +195,9 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         if state.status in wanted or (state.pending and state.status != "left"):
             records.append(_record(base, code, events, state, on, lang, why))
     if not records:
-        raise NotFoundError(f"no state was a member of the CIS on {on.iso()}")
+        raise NotFoundError(
+            f"no state was a member of the CIS on {on.iso()}", key="no_member", date=on.iso()
+        )
     order = {"member": 0, "uncertain": 1, "founder": 2, "signatory": 3, "associate": 4, "left": 5}
     records.sort(
         key=lambda r: (order[r["status"]], r["since"] or "", sort_key(r["country"]["name"], lang))

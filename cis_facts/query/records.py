@@ -43,7 +43,9 @@ def find(base: FactBase, fact_id: str) -> AnyFact:
         if fact.id == fact_id:
             return fact
     ids = [f.id for f in base.facts()]
-    raise NotFoundError(f"no fact with id {fact_id!r}", best_names(fact_id, ids))
+    raise NotFoundError(
+        f"no fact with id {fact_id!r}", best_names(fact_id, ids), key="no_fact", id=fact_id
+    )
 
 
 def full_record(base: FactBase, fact: AnyFact, lang: Lang) -> Record:

@@ -93,8 +93,13 @@ def _reserve_record(figure: Figure, lang: Lang) -> Record:
     return record
 
 
-def _matches(wanted: str, *texts: str) -> bool:
-    return any(wanted in fold(t) for t in texts)
+def _matches(wanted: str, *texts: str | None) -> bool:
+    return any(wanted in fold(t) for t in texts if t)
+
+
+def _minerals(ranking: Ranking) -> tuple[str, ...]:
+    """The names of a ranking's mineral in every language it has."""
+    return tuple(n for n in (ranking.mineral_en, ranking.mineral_kk, ranking.mineral_ru) if n)
 
 
 def resources(
@@ -108,16 +113,16 @@ def resources(
         reserves = []
     if mineral:
         wanted = fold(mineral)
-        rankings = [r for r in rankings if _matches(wanted, r.mineral_en, r.mineral_kk)]
-        reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk)]
+        rankings = [r for r in rankings if _matches(wanted, *_minerals(r))]
+        reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk, f.label_ru)]
         if not rankings and not reserves:
-            names = [n for r in base.rankings for n in (r.mineral_en, r.mineral_kk)]
+            names = [n for r in base.rankings for n in _minerals(r)]
             close = best_names(mineral, names)
             message = f"no ranking or reserve figure for {mineral!r}"
             if not close:
                 every = ", ".join(dict.fromkeys(r.mineral(lang) for r in base.rankings))
                 message += f"; minerals ranked: {every}"
-            raise NotFoundError(message, close)
+            raise NotFoundError(message, close, key="no_mineral", mineral=mineral)
     records = [_ranking_record(r, lang) for r in rankings]
     records += [_reserve_record(f, lang) for f in reserves]
     if not records:

@@ -257,10 +257,16 @@ def search(
     if not words:
         if not query.strip():
             raise UsageError("nothing to search for: the query is empty")
-        raise NotFoundError(f"nothing matches {query!r}: it holds no words or numbers")
+        raise NotFoundError(
+            f"nothing matches {query!r}: it holds no words or numbers",
+            key="no_words",
+            query=query,
+        )
     hits = matcher.search(words)
     if not hits:
-        raise NotFoundError(f"nothing matches {query!r}", matcher.suggestions(words))
+        raise NotFoundError(
+            f"nothing matches {query!r}", matcher.suggestions(words), key="no_match", query=query
+        )
     rows = [_row(records[hit.doc], hit, lang) for hit in hits[:limit]]
     return Answer(
         kind="search",

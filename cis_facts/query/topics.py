@@ -31,7 +31,8 @@ def by_topic(facts: Sequence[T], topic: str | None, kind: str) -> list[T]:
         wanted = fold(topic)
         chosen = [f for f in chosen if fold(f.topic).startswith(wanted)]
         if not chosen:
-            raise NotFoundError(f"no topic {topic!r}", best_names(topic, known) or known)
+            close = best_names(topic, known) or known
+            raise NotFoundError(f"no topic {topic!r}", close, key="no_topic", topic=topic)
     if not chosen:
         raise NotFoundError(f"no {kind} in the fact base")
     order = {t: i for i, t in enumerate(known)}

@@ -67,7 +67,11 @@ def partners(
         rows = [s for s in rows if s.country == country]
         if not rows:
             name = countries[country].name(lang) if country in countries else country
-            raise NotFoundError(f"{name} is not among the {flow} partners in the fact base")
+            raise NotFoundError(
+                f"{name} is not among the {flow} partners in the fact base",
+                key=f"no_partner.{flow}",
+                name=name,
+            )
     if not rows:
         raise NotFoundError(f"no {flow} partners in the fact base")
     records = []
