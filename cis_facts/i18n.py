@@ -582,7 +582,7 @@ RU: dict[str, str] = {
     "chart.on": (
         "--chart показывает все годы; --on не может его ограничить (используйте --on без --chart)"
     ),
-    "date.day": "{d} {month_of} {y} г.",
+    "date.day": "{d} {month} {y} г.",
     "date.month": "в {month} {y} г.",
     "date.year": "в {y} г.",
     "date.span": "в {a}–{b} гг.",
@@ -626,7 +626,7 @@ RU: dict[str, str] = {
 }
 
 # Month names in the prepositional case ("в декабре"), for a month in running text; a day
-# takes the genitive of CLDR's format names ("18 августа").
+# takes CLDR's format names, which are genitive ("18 августа").
 RU_MONTHS_IN = (
     "январе",
     "феврале",
@@ -659,8 +659,12 @@ KK_MONTHS_IN = (
 )
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "kk": KK, "ru": RU}
-# The month word a date in running text uses, per language: English keeps the wide name.
-MONTHS_IN: Mapping[str, tuple[str, ...] | None] = {"kk": KK_MONTHS_IN, "ru": RU_MONTHS_IN}
+# The month word a date in running text uses, per language and precision (a day, a
+# month); where none is given, CLDR's wide format name.
+MONTHS_IN: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "kk": {"day": KK_MONTHS_IN, "month": KK_MONTHS_IN},
+    "ru": {"month": RU_MONTHS_IN},
+}
 
 
 def _russian_agreement(names: Sequence[str]) -> str:

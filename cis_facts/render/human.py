@@ -86,19 +86,11 @@ def long_when(when: When, lang: Lang) -> str:
 
 def sentence_date(date: PartialDate, lang: Lang) -> str:
     """A date in running text: ``on 18 August 2009`` / ``2009 жылғы 18 тамызда`` /
-    ``18 августа 2009 г.``; ``month`` is the case the template takes, ``month_of`` CLDR's
-    name in a full date."""
+    ``18 августа 2009 г.``, the month in the case the template takes."""
     wide = CLDR.get(lang, CLDR["en"])["months_wide"]
-    months = MONTHS_IN.get(lang) or wide
-    index = (date.month or 1) - 1
-    return word(
-        f"date.{date.precision}",
-        lang,
-        d=date.day,
-        month=months[index],
-        month_of=wide[index],
-        y=date.year,
-    )
+    months = MONTHS_IN.get(lang, {}).get(date.precision) or wide
+    month = months[(date.month or 1) - 1]
+    return word(f"date.{date.precision}", lang, d=date.day, month=month, y=date.year)
 
 
 def sentence_when(when: When, lang: Lang) -> str:
