@@ -6,6 +6,7 @@ The fact base is loaded at most once per call, on first use.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import get_args
 
 from cis_facts import cache
 from cis_facts.environment import Environment
@@ -23,7 +24,7 @@ def default_lang(environ: Mapping[str, str]) -> Lang:
     return "en"
 
 
-_LANGS: dict[str, Lang] = {"en": "en", "kk": "kk", "ru": "ru"}
+_LANGS: dict[str, Lang] = {lang: lang for lang in get_args(Lang)}
 
 
 def _known(code: str) -> Lang | None:
