@@ -64,7 +64,14 @@ class Analyzer:
             self._stem(fold(k)): tuple(self.term_of(fold(w)) for w in words)
             for k, words in language.expansions.items()
         }
+        self._endings = tuple(fold(e) for e in language.endings)
+        self._russian_synonyms = {
+            russian_stem(fold(k), self._endings): self.term_of(fold(v))
+            for k, v in language.synonyms.items()
+            if not k.isascii()
+        }
         self._cache: dict[str, str | None] = {}
+        self._variants: dict[str, str | None] = {}
         self._chunks: dict[str, tuple[str, ...]] = {}
 
     def chunks(self, text: str) -> list[str]:
@@ -82,8 +89,13 @@ class Analyzer:
             if chunk.isalpha() or chunk.isdecimal():  # one token: skip the pattern
                 term = self.term(chunk)
                 known = (term,) if term else ()
+                tokens = [chunk]
             else:
-                known = tuple(t for t in map(self.term, _TOKEN.findall(chunk)) if t)
+                tokens = _TOKEN.findall(chunk)
+                known = tuple(t for t in map(self.term, tokens) if t)
+            if self._endings and not chunk.isascii():
+                variants = (self.variant(t) for t in tokens)
+                known += tuple(v for v in variants if v and v not in known)
             self._chunks[chunk] = known
         return known
 
@@ -121,6 +133,24 @@ class Analyzer:
         if found:
             return found
         return [Term(t, self._stem(fold(t))) for t in _TOKEN.findall(text.casefold())]
+
+    def variant(self, token: str) -> str | None:
+        """The second term of a Cyrillic word: its stem without a Russian ending, mapped
+        through the synonyms ("выхода" -> withdrawal, "Грузией" -> "груз"); None for
+        other words, stop words, and when it is the word's own term."""
+        known = self._variants.get(token, "")
+        if known != "":
+            return known
+        found: str | None = None
+        if self._endings and token.isalpha() and not token.isascii():
+            folded = fold(token)
+            if folded not in self._stop:
+                stem = russian_stem(folded, self._endings)
+                found = self._russian_synonyms.get(stem, stem)
+                if found == self.term(token):
+                    found = None
+        self._variants[token] = found
+        return found
 
     def is_stop(self, word: str) -> bool:
         return fold(word) in self._stop
@@ -165,6 +195,14 @@ class Analyzer:
             else:
                 break
         return word
+
+
+def russian_stem(word: str, endings: tuple[str, ...]) -> str:
+    """``word`` without the longest of ``endings`` that leaves at least three letters."""
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def english_stem(word: str) -> str:

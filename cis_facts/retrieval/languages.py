@@ -20,6 +20,9 @@ class Language(Frozen, kw_only=True):
     protected: tuple[str, ...]
     # Endings rewritten rather than stripped (Russian "Грузии" -> "Грузия").
     rewrites: tuple[tuple[str, str], ...]
+    # Russian case, number and verb endings: a Cyrillic word also yields its stem without
+    # one of these (Snowball-style), a second term beside the one the suffixes above give.
+    endings: tuple[str, ...] = ()
     # A word and its inflected forms map to one canonical term, in the text and the query.
     synonyms: dict[str, str]
     # A query word that also stands for several words (an abbreviation).
@@ -100,15 +103,36 @@ _RUSSIAN_SYNONYMS = {
     "снг": "cis",
     "содружество": "cis",
     "вышла": "withdrawal",
+    "вышел": "withdrawal",
+    "вышли": "withdrawal",
+    "выйти": "withdrawal",
+    "выходит": "withdrawal",
     "выход": "withdrawal",
+    "покинула": "withdrawal",
     "вступила": "accession",
+    "вступил": "accession",
+    "вступили": "accession",
+    "вступить": "accession",
     "вступление": "accession",
+    "присоединилась": "accession",
+    "присоединился": "accession",
     "член": "member",
     "членство": "member",
     "сша": "us",
     "пии": "fdi",
     "нефть": "oil",
     "газ": "gas",
+    "экспорт": "export",
+    "импорт": "import",
+    "доля": "share",
+    "инвестиции": "investment",
+    "товарооборот": "turnover",
+    "покупатель": "buy",
+    "поставщик": "supply",
+    "первый": "#1",
+    "второй": "#2",
+    "третий": "#3",
+    "четвёртый": "#4",
 }
 _EXPANSIONS = {
     "fdi": ("foreign", "direct", "investment"),
@@ -124,6 +148,16 @@ _KAZAKH_SUFFIXES = """
 """
 
 
+# Russian endings of nouns, adjectives, participles and verbs (after the Snowball Russian
+# stemmer's lists, without its word regions): the longest that leaves three letters goes.
+_RUSSIAN_ENDINGS = """
+иями ями ами ией иям иях ием ого его ому ему ыми ими ейте уйте ешь ишь ете ите ует уют
+ила ыла ена ило ыло ено или ыли ены ать ять ить ыть еть ая яя ое ее ые ие ый ий ой ей ом
+ем им ым их ых ую юю ою ею ам ям ах ях ов ев ия ья ье ии ью ию ет ит ут ют ат ят ся сь а
+я о е ы и у ю ь й
+"""
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -133,6 +167,7 @@ DEFAULT = Language(
     suffixes=tuple(sorted(_KAZAKH_SUFFIXES.split(), key=len, reverse=True)),
     protected=("стан",),
     rewrites=(("ии", "ия"), ("ию", "ия"), ("ией", "ия")),
+    endings=tuple(sorted(_RUSSIAN_ENDINGS.split(), key=len, reverse=True)),
     synonyms={**_ENGLISH_SYNONYMS, **_KAZAKH_SYNONYMS, **_RUSSIAN_SYNONYMS},
     expansions=_EXPANSIONS,
 )

@@ -17,6 +17,9 @@ from cis_facts.retrieval.fuzzy import Neighbours
 from cis_facts.retrieval.index import Hit, Index, Terms
 
 EXPANSION_WEIGHT = 0.6
+# A word's Russian stem, when the word's own term is indexed too: a rarer surface form
+# ("Ресейге") must not outweigh the word itself.
+VARIANT_WEIGHT = 0.5
 PREFIX_WEIGHT = 0.6
 PREFIX_LIMIT = 50
 MIN_PREFIX = 4
@@ -91,6 +94,13 @@ class Matcher:
         extra: tuple[tuple[Terms, float], ...] = ()
         if expansion and all(t in index for t in expansion):
             extra = ((expansion if len(expansion) > 1 else expansion[0], EXPANSION_WEIGHT),)
+        # A Russian word form ("выхода", "Грузией") also searches for its stem.
+        variant = self.analyzer.variant(surface)
+        if variant is not None and variant in index:
+            if term not in index:
+                term, variant = variant, None
+            else:
+                extra = ((variant, VARIANT_WEIGHT), *extra)
         if term in index:
             return QueryWord(surface, term, "exact", ((term, 1.0), *extra))
         if len(term) >= MIN_PREFIX and not term.startswith(NUMBER_MARK):
