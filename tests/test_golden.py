@@ -79,7 +79,16 @@ COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("show-almaty-protocol-kk", ("show", "almaty-protocol", "--lang", "kk")),
     ("cite-rank-zinc", ("cite", "rank-zinc")),
 )
-CASES = tuple(Case(name, args, width) for name, args in COMMANDS for width in WIDTHS)
+# Russian at the width of a common terminal.
+RUSSIAN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("members-ru", ("members", "--lang", "ru")),
+    ("trade-exports-ru", ("trade", "exports", "--lang", "ru")),
+    ("timeline-ru", ("timeline", "--lang", "ru")),
+    ("cite-georgia-withdrawal-ru", ("cite", "georgia-withdrawal", "--lang", "ru")),
+)
+CASES = tuple(Case(name, args, width) for name, args in COMMANDS for width in WIDTHS) + tuple(
+    Case(name, args, 80) for name, args in RUSSIAN
+)
 
 
 def normalise(text: str) -> str:
