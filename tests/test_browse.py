@@ -17,7 +17,7 @@ from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
 from cis_facts.cli import cli
 from cis_facts.loader import load
-from cis_facts.model import FactBase
+from cis_facts.model import FactBase, Lang
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
@@ -31,7 +31,8 @@ def base() -> FactBase:
 
 
 def app_for(base: FactBase, query: str = "", lang: str = "en") -> BrowseApp:
-    return BrowseApp(base, query, "kk" if lang == "kk" else "en", debounce=0)
+    langs: dict[str, Lang] = {"en": "en", "kk": "kk", "ru": "ru"}
+    return BrowseApp(base, query, langs[lang], debounce=0)
 
 
 def cli_out(*args: str) -> str:
@@ -103,7 +104,7 @@ def test_moving_down_selects_the_next_hit(base: FactBase) -> None:
         ("j", ("show", "rank-uranium", "--format", "json")),
     ],
 )
-@pytest.mark.parametrize("lang", ["en", "kk"])
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_copy_keys_put_what_the_command_prints(
     base: FactBase, key: str, command: tuple[str, ...], lang: str
 ) -> None:

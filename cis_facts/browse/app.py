@@ -25,7 +25,7 @@ from cis_facts.dates import DateFormatError, parse_partial
 from cis_facts.errors import FactsError
 from cis_facts.model import FactBase, Lang
 
-LANGS: tuple[Lang, ...] = ("en", "kk")
+LANGS: tuple[Lang, ...] = ("en", "kk", "ru")
 NARROW = 120  # below this width the detail pane goes under the list
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 ANSWER_WIDTH = 26

@@ -1,0 +1,336 @@
+"""Russian, the third language: `--lang ru`, ru locales, words, dates, numbers, order,
+citations, messages and search."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts.cli import cli
+from cis_facts.collate import sort_key
+from cis_facts.dates import PartialDate, When
+from cis_facts.environment import Environment
+from cis_facts.i18n import EN, RU, word
+from cis_facts.model import Country, Statement
+from cis_facts.render import human
+from cis_facts.settings import default_lang
+
+ENV = {"LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "CIS_FACTS_DATA": None, "NO_COLOR": None}
+NBSP = "\u00a0"
+
+
+def invoke(*args: str, env: Environment | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), obj=env, env=ENV)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run(*args: str, env: Environment | None = None) -> str:
+    code, out, err = invoke(*args, env=env)
+    assert code == 0, (out, err)
+    return out
+
+
+def terminal(**environ: str) -> Environment:
+    return Environment(stdout_isatty=True, width=100, environ={"NO_COLOR": "1", **environ})
+
+
+# ---------------------------------------------------------------- choosing the language
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LC_ALL": "ru_KZ.UTF-8", "LANG": "en_GB.UTF-8"}, "ru"),
+        ({"LC_MESSAGES": "ru", "LANG": "kk_KZ.UTF-8"}, "ru"),
+        ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "rus"}, "ru"),
+        ({}, "en"),
+    ],
+)
+def test_locale_selects_the_language(environ: dict[str, str], lang: str) -> None:
+    assert default_lang(environ) == lang
+
+
+def test_lang_ru_is_a_choice_and_help_names_the_languages() -> None:
+    out = run("members", "--help")
+    assert "en (English), kk (Kazakh), ru (Russian)" in " ".join(out.split())
+    code, _, err = invoke("members", "--lang", "de")
+    assert code == 2 and "'en', 'kk', 'ru'" in err
+
+
+def test_locale_ru_gives_russian_trade_exports_on_a_terminal() -> None:
+    out = run("trade", "exports", env=terminal(LANG="ru_RU.UTF-8"))
+    assert out.startswith("Покупатели казахстанского экспорта, 2004 г.\n")
+    headers = next(line for line in out.splitlines() if "Страна" in line)
+    assert [h.strip() for h in headers.strip("┃").split("┃")] == ["№", "Страна", "Доля, %", ""]
+    assert "│  1 │ Швейцария (CH) [1]" in out
+    assert "18,7" in out
+
+
+def test_lang_option_wins_over_the_locale() -> None:
+    out = run("trade", "exports", "--lang", "en", env=terminal(LANG="ru_RU.UTF-8"))
+    assert out.startswith("Buyers of Kazakhstan's exports in 2004")
+
+
+# ---------------------------------------------------------------- the words
+
+
+def test_every_i18n_key_has_its_russian_text() -> None:
+    assert sorted(set(EN) - set(RU)) == []
+
+
+def test_russian_adds_only_units_agreement_forms_and_messages() -> None:
+    extra = {k for k in set(RU) - set(EN) if not k.startswith(("unit.", "error."))}
+    assert sorted(extra) == sorted(
+        f"sentence.{k}.{form}"
+        for k in ("withdrawal", "accession", "associate")
+        for form in ("f", "pl")
+    )
+
+
+def test_russian_words_of_the_interface() -> None:
+    assert word("title.members", "ru", date="X") == "Члены СНГ — X"
+    assert word("status.associate", "ru") == "ассоциированный член"
+    assert word("cis", "ru") == "СНГ"
+    assert word("turnover", "ru") == "товарооборот"
+
+
+# ---------------------------------------------------------------- dates, numbers, order
+
+
+def test_dates_as_russian_writes_them() -> None:
+    day, month = PartialDate(2009, 8, 18), PartialDate(1993, 12)
+    assert human.sentence_date(day, "ru") == "18 августа 2009 г."
+    assert human.sentence_date(month, "ru") == "в декабре 1993 г."
+    assert human.table_date(day, "ru") == "18 авг. 2009\u202fг."
+    assert human.table_date(month, "ru") == "дек. 1993\u202fг."
+    assert human.long_when(When(month), "ru") == "декабрь 1993\u202fг."
+    assert human.long_when(When(day), "ru") == "18 августа 2009\u202fг."
+    span = When(PartialDate(1995), PartialDate(2003))
+    assert human.table_when(span, "ru") == "1995–2003 гг."
+
+
+def test_the_other_languages_keep_their_dates() -> None:
+    day, month = PartialDate(2009, 8, 18), PartialDate(1993, 12)
+    assert human.sentence_date(day, "en") == "on 18 August 2009"
+    assert human.sentence_date(month, "kk") == "1993 жылғы желтоқсанда"
+    assert human.long_when(When(month), "en") == "Dec 1993".replace("Dec", "December")
+
+
+def test_numbers_take_a_decimal_comma_and_no_break_thousands() -> None:
+    assert human.number(10215.1, "ru") == f"10{NBSP}215,1"
+    assert human.number(4097.2, "ru") == "4097,2"
+
+
+def test_sorting_follows_the_russian_alphabet() -> None:
+    words = ["Яблоко", "Ёж", "Жук", "Ель", "Европа"]
+    assert sorted(words, key=lambda w: sort_key(w, "ru")) == [
+        "Европа",
+        "Ель",
+        "Ёж",
+        "Жук",
+        "Яблоко",
+    ]
+
+
+def test_members_sorted_by_the_russian_alphabet() -> None:
+    records = json.loads(run("members", "--lang", "ru", "--format", "json"))
+    members = [r["country"]["name"] for r in records if r["status"] == "member"]
+    assert members[:7] == [
+        "Армения",
+        "Беларусь",
+        "Казахстан",
+        "Кыргызстан",
+        "Россия",
+        "Таджикистан",
+        "Узбекистан",
+    ]
+
+
+# ---------------------------------------------------------------- the model
+
+
+def test_accessors_fall_back_to_english_without_russian_text() -> None:
+    bare = Statement(
+        id="x", topic="t", label_en="In English", label_kk="Қазақша", source="s", quote="q",
+        note="A note", period_en="the last ten years",
+    )  # fmt: skip
+    assert bare.label("ru") == "In English"
+    assert bare.note_in("ru") == "A note"
+    assert bare.period("ru") == "the last ten years"
+    full = Statement(
+        id="x", topic="t", label_en="In English", label_kk="Қазақша", label_ru="По-русски",
+        source="s", quote="q", note="A note", note_ru="Примечание", period_ru="за десять лет",
+    )  # fmt: skip
+    assert (full.label("ru"), full.note_in("ru"), full.period("ru")) == (
+        "По-русски",
+        "Примечание",
+        "за десять лет",
+    )
+    country = Country(
+        code="GE", name_en="Georgia", name_kk="Грузия", name_ru="Грузия", source="s", quote="q"
+    )
+    assert country.name("ru") == "Грузия"
+
+
+# ---------------------------------------------------------------- citations
+
+
+def test_cite_georgia_withdrawal_in_russian() -> None:
+    out = run("cite", "georgia-withdrawal", "--lang", "ru")
+    lines = out.splitlines()
+    assert lines[0] == "Грузия вышла из СНГ 18 августа 2009 г."
+    assert lines[1].startswith("Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД); цитата: «1993")
+    assert lines[2].startswith("Примечание: Парламент Грузии 14 августа 2008 г. принял решение")
+    assert "(документ: BelTA, 19 August 2008" in lines[2]
+
+
+@pytest.mark.parametrize(
+    ("fact", "sentence"),
+    [
+        ("georgia-accession", "Грузия вступила в СНГ в декабре 1993 г."),
+        ("azerbaijan-rejoins", "Азербайджан вступил в СНГ в сентябре 1993 г."),
+        (
+            "turkmenistan-associate",
+            "Туркменистан стал ассоциированным членом СНГ 26 августа 2005 г.",
+        ),
+        (
+            "export-share-italy",
+            "Италия: в 2004 г. 15,5 % казахстанского экспорта, 2-е место среди покупателей.",
+        ),
+    ],
+)
+def test_cite_sentences_agree_with_their_subject(fact: str, sentence: str) -> None:
+    assert run("cite", fact, "--lang", "ru").splitlines()[0] == sentence
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("markdown", "Грузия вышла из СНГ 18 августа 2009 г.[^georgia-withdrawal]"),
+        ("html", "<p>Грузия вышла из СНГ 18 августа 2009 г.<sup>"),
+        ("wikipedia", "Грузия вышла из СНГ 18 августа 2009 г.<ref"),
+    ],
+)
+def test_cite_styles_in_russian(style: str, expected: str) -> None:
+    out = run("cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
+    assert out.startswith(expected)
+    if style != "wikipedia":
+        assert "Примечание: Парламент Грузии 14 августа 2008 г." in out
+        assert "документ" in out
+    else:
+        assert '<ref name="georgia-withdrawal-note">Парламент Грузии 14 августа 2008 г.' in out
+        assert "|language=kk" in out and "{{cite document |title=BelTA" in out
+
+
+@pytest.mark.parametrize("style", ["bibtex", "csl-json"])
+def test_source_records_keep_their_titles(style: str) -> None:
+    out = run("cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
+    assert "Тәуелсіз Мемлекеттер Достастығы (ТМД)" in out
+    assert "BelTA, 19 August 2008" in out
+
+
+def test_cite_json_holds_the_russian_sentence() -> None:
+    record = json.loads(run("cite", "georgia-withdrawal", "--lang", "ru", "--format", "json"))
+    record = record[0] if isinstance(record, list) else record
+    assert record["sentence"] == "Грузия вышла из СНГ 18 августа 2009 г."
+
+
+# ---------------------------------------------------------------- messages and search
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ("show", "georgia-withdrawl"),
+            (
+                "cis-facts: нет факта с id «georgia-withdrawl» "
+                "(возможно, имелось в виду: georgia-withdrawal?)"
+            ),
+        ),
+        (
+            ("country", "Грузя"),
+            "cis-facts: неизвестная страна «Грузя» (возможно, имелось в виду: Грузия?)",
+        ),
+        (("search", "zzqx"), "cis-facts: по запросу «zzqx» ничего не найдено"),
+    ],
+)
+def test_not_found_in_russian(args: tuple[str, ...], line: str) -> None:
+    code, out, err = invoke(*args, "--lang", "ru")
+    assert (code, out, err) == (1, "", line + "\n")
+
+
+def test_not_found_stays_english_in_english() -> None:
+    code, _, err = invoke("show", "georgia-withdrawl")
+    assert code == 1
+    assert (
+        err
+        == "cis-facts: no fact with id 'georgia-withdrawl' (did you mean: georgia-withdrawal?)\n"
+    )
+
+
+def test_show_labels_in_russian() -> None:
+    out = run("show", "georgia-withdrawal", "--lang", "ru", env=terminal())
+    for label, value in [
+        ("Факт", "Грузия вышла из Содружества"),
+        ("Вид события", "выход"),
+        ("Статус", "бывший член"),
+        ("Краткое название", "Выход Грузии"),
+        ("Дата", "18 авг. 2009\u202fг."),
+    ]:
+        assert any(label in line and value in line for line in out.splitlines()), label
+
+
+def test_markdown_headers_in_russian() -> None:
+    out = run("trade", "exports", "--lang", "ru", "--format", "markdown")
+    assert out.startswith("**Покупатели казахстанского экспорта, 2004 г.**")
+    assert "| № | Страна | Доля, % |" in out
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("выход Грузии", "georgia-withdrawal"),
+        ("Грузией", "georgia-withdrawal"),
+        ("выхода", "georgia-withdrawal"),
+        ("вышла", "georgia-withdrawal"),
+        ("ПИИ", "fdi-growth-kazakhstan-1995-2003"),
+        ("товарооборот СНГ", "trade-cis-turnover-2004"),
+    ],
+)
+def test_search_in_russian(query: str, first: str) -> None:
+    records = json.loads(run("search", query, "--lang", "ru", "--format", "json"))
+    assert records[0]["id"] == first
+
+
+def test_search_prints_russian_labels() -> None:
+    records = json.loads(run("search", "выход Грузии", "--lang", "ru", "--format", "json"))
+    assert records[0]["label"] == "Грузия вышла из Содружества"
+
+
+# ---------------------------------------------------------------- the installed command
+
+
+def test_installed_command_speaks_russian_from_the_locale(tmp_path: Path) -> None:
+    command = Path(sys.executable).with_name("cis-facts")
+    env = {**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    env.pop("CIS_FACTS_DATA", None)
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [str(command), "trade", "exports", "--format", "markdown"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("**Покупатели казахстанского экспорта, 2004 г.**")
