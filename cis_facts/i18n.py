@@ -440,7 +440,7 @@ RU: dict[str, str] = {
     "position": "№",
     "partners": "Партнёры",
     "flow": "Показатель",
-    "growth": "Прирост к базе, %",
+    "growth": "Прирост, %",
     "growth_base": "Базовый год",
     "topic": "Тема",
     "period": "Период",
@@ -476,7 +476,7 @@ RU: dict[str, str] = {
     "status.left": "бывший член",
     "status.uncertain": "не установлен",
     "status.founder": "учредитель",
-    "status.signatory": "подписавшее, без ратификации",
+    "status.signatory": "подписант без ратификации",
     "reason": "Основание",
     "reason.event": "{event}",
     "reason.founder_before": ("{event}; Устав, определяющий государства-члены, принят {charter}"),
@@ -578,7 +578,7 @@ RU: dict[str, str] = {
     "chart.left": "выход в этом году",
     "chart.none": "не член",
     "chart.founder": "государство-учредитель, не государство-член",
-    "chart.signatory": "подписавшее, без ратификации",
+    "chart.signatory": "подписант без ратификации",
     "chart.on": (
         "--chart показывает все годы; --on не может его ограничить (используйте --on без --chart)"
     ),
