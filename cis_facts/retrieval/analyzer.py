@@ -8,6 +8,7 @@ on the query, so the two always meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from cis_facts.frozen import Frozen
 from cis_facts.retrieval.languages import Language
@@ -64,7 +65,7 @@ class Analyzer:
             self._stem(fold(k)): tuple(self.term_of(fold(w)) for w in words)
             for k, words in language.expansions.items()
         }
-        self._endings = tuple(fold(e) for e in language.endings)
+        self._endings = endings_by_length(fold(e) for e in language.endings)
         self._russian_synonyms = {
             russian_stem(fold(k), self._endings): self.term_of(fold(v))
             for k, v in language.synonyms.items()
@@ -197,11 +198,22 @@ class Analyzer:
         return word
 
 
-def russian_stem(word: str, endings: tuple[str, ...]) -> str:
-    """``word`` without the longest of ``endings`` that leaves at least three letters."""
+Endings = tuple[tuple[int, frozenset[str]], ...]
+
+
+def endings_by_length(endings: Iterable[str]) -> Endings:
+    """Endings grouped by length, longest first: one set lookup per length."""
+    groups: dict[int, set[str]] = {}
     for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
+        groups.setdefault(len(ending), set()).add(ending)
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))
+
+
+def russian_stem(word: str, endings: Endings) -> str:
+    """``word`` without the longest of ``endings`` that leaves at least three letters."""
+    for length, group in endings:
+        if len(word) - length >= _MIN_STEM and word[-length:] in group:
+            return word[:-length]
     return word
 
 
