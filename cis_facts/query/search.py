@@ -51,8 +51,9 @@ _NAME_FIELDS = frozenset(
 )
 _LABEL_PREFIXES = ("label_", "short_", "name_")
 _NAME_PREFIXES = ("mineral_", "place_")
-# The name of the search index's cache entry, and the layout it is stored in.
-INDEX_ENTRY = "search-index 1"
+# The name of the search index's cache entry, and the layout it is stored in; the number
+# changes whenever the analyzer files different terms (2: Russian stems).
+INDEX_ENTRY = "search-index 2"
 _SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
