@@ -44,20 +44,6 @@ _MONTHS_EN = (
     "Nov",
     "Dec",
 )
-_MONTHS_KK = (
-    "қаң",
-    "ақп",
-    "нау",
-    "сәу",
-    "мам",
-    "мау",
-    "шіл",
-    "там",
-    "қыр",
-    "қаз",
-    "қар",
-    "жел",
-)
 
 
 class DateFormatError(ValueError):
@@ -99,12 +85,12 @@ class PartialDate(Frozen):
             text += f"-{self.day:02d}"
         return text
 
-    def human(self, lang: str = "en") -> str:
-        """The date at its own precision: ``21 Dec 1991``, ``Dec 1993``, ``1993``."""
+    def human(self) -> str:
+        """The date at its own precision in English, for messages: ``21 Dec 1991``,
+        ``Dec 1993``, ``1993`` (what people read is dated by ``render.human``, per language)."""
         if self.month is None:
             return str(self.year)
-        months = _MONTHS_KK if lang == "kk" else _MONTHS_EN
-        text = f"{months[self.month - 1]} {self.year}"
+        text = f"{_MONTHS_EN[self.month - 1]} {self.year}"
         return f"{self.day} {text}" if self.day is not None else text
 
 
@@ -129,10 +115,11 @@ class When(Frozen):
     def iso(self) -> str:
         return self.start.iso() if self.end is None else f"{self.start.iso()}/{self.end.iso()}"
 
-    def human(self, lang: str = "en") -> str:
+    def human(self) -> str:
+        """The date or span in English, for messages (``1993–2004``)."""
         if self.end is None:
-            return self.start.human(lang)
-        return f"{self.start.human(lang)}\u2013{self.end.human(lang)}"
+            return self.start.human()
+        return f"{self.start.human()}\u2013{self.end.human()}"
 
 
 def days_in_month(year: int, month: int) -> int:
