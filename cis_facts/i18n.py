@@ -339,7 +339,7 @@ KK: dict[str, str] = {
     "standing.rank": "{n}-орын",
     "position.n": "№ {n}",
     "standing.top": "алғашқы {n}",
-    "world_share": "әлемдік қордың {share} %",
+    "world_share": "әлемдегі үлесі {share} %",
     "share_note": (
         "Көрсетілген {count} елдің үлесі: {total} %; қалған {rest} % мәтінде елге бөлінбеген."
     ),

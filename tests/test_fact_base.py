@@ -363,3 +363,36 @@ def test_show_context_keeps_abbreviations_inside_the_sentence() -> None:
     context = show("belovezh-agreement", "--context")["context"]
     assert context.startswith("1991 ж. желтоқсанның 8-інде Минскіде (Беловеж)")
     assert context.endswith("ТМД құрылғандығы туралы келісімге қол қойды.")
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "first_line"),
+    [
+        (
+            "fdi-growth-russia-1995-2003",
+            "Foreign investment inflows to Russia in 2003: 43.3% of the 1995 level.",
+        ),
+        (
+            "kazakhstan-gdp-growth-since-1995",
+            (
+                "Since 1995 the indicator (Kazakhstan's share of world GDP, or its GDP) has grown "
+                "by 1.75%."
+            ),
+        ),
+        (
+            "export-fall-americas-2004",
+            "Kazakhstan's exports to the Americas fell by a factor of 2 (halved) (2004).",
+        ),
+    ],
+)
+def test_cite_states_the_date_once(fact_id: str, first_line: str) -> None:
+    assert run("cite", fact_id).splitlines()[0] == first_line
+
+
+def test_check_names_the_quotes_it_cannot_check() -> None:
+    lines = run("check").splitlines()
+    assert lines[-2] == (
+        "quotes 7 not checked: their documents are not shipped (aliyev-heritage-1993, "
+        "cis-charter-decision, loc-azerbaijan-study, loc-moldova-study, moldova-mfa-cis)"
+    )
+    assert lines[-1] == "ok: fact base is valid and every quote checked was found"

@@ -194,7 +194,7 @@ def test_cite_wikipedia_names_the_correcting_document(tmp_path: Path) -> None:
     data.write_text(CORRECTED, encoding="utf-8")
     out = run("--data", str(data), "cite", "fx-corrected", "--style", "wikipedia")
     assert out == (
-        'Kazakhstan grew 5% in 2004 (2004).<ref name="fx-corrected">{{cite book '
+        'Kazakhstan grew 5% in 2004.<ref name="fx-corrected">{{cite book '
         "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |quote=x}}</ref>"
         '<ref name="fx-corrected-note">The text says 4%; the decree gives 5%. '
         "{{cite document |title=Decree {{!}} No. 1 {of} 2009 |language=ru}}</ref>\n"
@@ -206,7 +206,7 @@ def test_cite_kazakh_correction_in_kazakh(tmp_path: Path) -> None:
     data.write_text(CORRECTED, encoding="utf-8")
     out = run("--data", str(data), "cite", "fx-corrected", "--lang", "kk")
     assert out.splitlines() == [
-        "Қазақстан 2004 жылы 5 %-ға өсті (2004).",
+        "Қазақстан 2004 жылы 5 %-ға өсті.",
         "Дереккөз: Тәуелсіз Мемлекеттер Достастығы (ТМД); дәйексөз: «x»",
         "Ескертпе: Мәтінде 4 %; жарлықта 5 %. (құжат: Decree | No. 1 {of} 2009)",
     ]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cis_facts.answer import Answer
+from cis_facts.dates import When
 from cis_facts.i18n import agreeing, word
 from cis_facts.inert import visible
 from cis_facts.model import AnyFact, Country, Event, Lang, Source, TradeShare
@@ -90,9 +91,20 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
     period = fact.period(lang)
     date = getattr(fact, "date", None)
     when = period or (human.long_when(date, lang) if date is not None else None)
-    if when:
+    if when and not _states_its_date(label, period, date):
         return word("sentence.dated", lang, label=label, when=when)
     return label + "."
+
+
+def _states_its_date(label: str, period: str | None, date: When | None) -> bool:
+    """Whether the label already says when: it holds the period the text gives, or every
+    year of the fact's date (a sentence should not repeat its date in brackets)."""
+    if period:
+        return period.casefold() in label.casefold()
+    if date is None:
+        return False
+    years = {date.start.year} | ({date.end.year} if date.end is not None else set())
+    return all(str(year) in label for year in years)
 
 
 _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
