@@ -417,6 +417,18 @@ KK: dict[str, str] = {
     "topic.gdp": "ЖІӨ",
     "topic.export-geography": "Экспорт географиясы",
     "topic.import-structure": "Импорт құрылымы",
+    # messages that describe data
+    "unit.percentage points": "пайыздық тармақ",
+    "error.no_fact": "id-і «{id}» болатын дерек жоқ",
+    "error.no_country": "белгісіз ел: «{name}»",
+    "error.no_words": "«{query}» сұрауы бойынша ештеңе табылмады: онда сөз де, сан да жоқ",
+    "error.no_match": "«{query}» сұрауы бойынша ештеңе табылмады",
+    "error.no_topic": "«{topic}» тақырыбы жоқ",
+    "error.no_partner.export": "{name} базадағы экспорт сатып алушыларының арасында жоқ",
+    "error.no_partner.import": "{name} базадағы импорт жеткізушілерінің арасында жоқ",
+    "error.no_mineral": "«{mineral}» бойынша әлемдегі орны да, қоры да жоқ",
+    "error.no_member": "{date} күні бірде-бір мемлекет ТМД мүшесі болмаған",
+    "error.did_you_mean": " (мүмкін, мынаны іздедіңіз: {names}?)",
 }
 
 RU: dict[str, str] = {

@@ -396,3 +396,9 @@ def test_check_names_the_quotes_it_cannot_check() -> None:
         "cis-charter-decision, loc-azerbaijan-study, loc-moldova-study, moldova-mfa-cis)"
     )
     assert lines[-1] == "ok: fact base is valid and every quote checked was found"
+
+
+def test_messages_that_describe_data_in_kazakh() -> None:
+    result = CliRunner().invoke(cli, ["country", "Atlantis", "--lang", "kk"], env=NO_COLOR)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("cis-facts: белгісіз ел: «Atlantis»")

@@ -17,9 +17,18 @@ def test_every_english_key_has_its_kazakh_text() -> None:
     assert sorted(set(EN) - set(KK)) == []
 
 
-def test_kazakh_table_adds_only_units() -> None:
-    """Units English shows as the data writes them; Kazakh translates them."""
-    assert sorted(k for k in set(KK) - set(EN) if not k.startswith("unit.")) == []
+def test_kazakh_table_adds_only_units_and_messages() -> None:
+    """Units English shows as the data writes them, and messages English words in the
+    error itself; Kazakh translates both."""
+    extra = set(KK) - set(EN)
+    assert sorted(k for k in extra if not k.startswith(("unit.", "error."))) == []
+
+
+def test_kazakh_and_russian_word_the_same_messages() -> None:
+    from cis_facts.i18n import TABLES
+
+    messages = {lang: {k for k in TABLES[lang] if k.startswith("error.")} for lang in ("kk", "ru")}
+    assert messages["kk"] == messages["ru"]
 
 
 def test_templates_take_the_same_fields_in_every_language() -> None:
