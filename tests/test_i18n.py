@@ -32,7 +32,7 @@ def test_kazakh_and_russian_word_the_same_messages() -> None:
 
 
 def test_templates_take_the_same_fields_in_every_language() -> None:
-    fields = re.compile(r"\{(\w+)\}")
+    fields = re.compile(r"\{(\w+)(?:![rsa])?(?::[^}]*)?\}")  # {name}, {name!r}, {name:,}
     for key, text in EN.items():
         for lang, table in TABLES.items():
             extra = set(fields.findall(table.get(key, text))) - set(fields.findall(text))

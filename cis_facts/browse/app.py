@@ -20,9 +20,9 @@ from textual.worker import get_current_worker
 
 from cis_facts.browse import catalog, detail, texts
 from cis_facts.browse.lines import Line, title_and_lines
-from cis_facts.browse.words import say
 from cis_facts.dates import DateFormatError, parse_partial
 from cis_facts.errors import FactsError
+from cis_facts.i18n import word
 from cis_facts.model import FactBase, Lang
 
 LANGS: tuple[Lang, ...] = ("en", "kk", "ru")
@@ -83,7 +83,9 @@ class BrowseApp(App[None]):
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(self.initial_query, placeholder=say("search", self.lang), id="query")
+        yield SearchBox(
+            self.initial_query, placeholder=word("browse.search", self.lang), id="query"
+        )
         yield Static(id="title", markup=False)
         with Horizontal(id="body"):
             yield DataTable(id="hits", cursor_type="row", zebra_stripes=True, show_header=False)
@@ -137,11 +139,11 @@ class BrowseApp(App[None]):
             else:
                 answer = catalog.view(self.base, catalog.VIEWS[view_index], lang)
         except DateFormatError:
-            return query, [], say("bad_date", lang, text=query[1:].strip())
+            return query, [], word("browse.bad_date", lang, text=query[1:].strip())
         except FactsError as exc:
             if query.startswith("@"):
                 return query, [], str(exc)
-            return query, [], say("nothing", lang, query=query) + _hint(exc)
+            return query, [], word("browse.nothing", lang, query=query) + _hint(exc)
         title, lines = title_and_lines(answer)
         count = len(answer.records)
         more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
@@ -198,19 +200,19 @@ class BrowseApp(App[None]):
     def action_copy(self, style: str) -> None:
         fact_id = self._fact_id()
         if fact_id is None:
-            self.notify(say("copy.none", self.lang), severity="warning", markup=False)
+            self.notify(word("browse.copy.none", self.lang), severity="warning", markup=False)
             return
         if style == "json":
             text = texts.fact_json(self.base, fact_id, self.lang)
         else:
             text = texts.citation(self.base, fact_id, style, self.lang)
         self.copy_to_clipboard(text)
-        self.notify(say(f"copied.{style}", self.lang, id=fact_id), markup=False)
+        self.notify(word(f"browse.copied.{style}", self.lang, id=fact_id), markup=False)
 
     def action_cycle_lang(self) -> None:
         self.lang = LANGS[(LANGS.index(self.lang) + 1) % len(LANGS)]
-        self.query_one("#query", Input).placeholder = say("search", self.lang)
-        self.notify(say("language", self.lang), markup=False)
+        self.query_one("#query", Input).placeholder = word("browse.search", self.lang)
+        self.notify(word("browse.language", self.lang), markup=False)
         self.refresh_list()
 
     def action_next_view(self) -> None:

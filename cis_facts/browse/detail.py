@@ -9,7 +9,7 @@ from rich.text import Text
 
 from cis_facts.answer import Record
 from cis_facts.browse import catalog
-from cis_facts.browse.words import say
+from cis_facts.i18n import word
 from cis_facts.model import AnyFact, Country, FactBase, Lang
 
 
@@ -52,7 +52,7 @@ def _date(record: Record, lang: Lang) -> str | None:
 def _related(text: Text, facts: list[AnyFact], lang: Lang) -> None:
     if not facts:
         return
-    text.append(f"\n\n{say('related', lang)}", style="bold")
+    text.append(f"\n\n{word('browse.related', lang)}", style="bold")
     for fact in facts:
         text.append(f"\n{fact.id}", style="dim")
         text.append(f"  {fact.label(lang)}")
@@ -68,15 +68,15 @@ def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
     sources = {s.id: s for s in base.sources}
     text = Text(fact.label(lang), style="bold")
     text.append(f"\n{fact.id}", style="dim")
-    _field(text, say("value", lang), _value(record, lang))
-    _field(text, say("date", lang), _date(record, lang))
-    _field(text, say("period", lang), fact.period(lang))
-    _block(text, say("quote", lang), f"«{fact.quote}»", "italic")
-    _block(text, say("context", lang), record.get("context"))
+    _field(text, word("browse.value", lang), _value(record, lang))
+    _field(text, word("browse.date", lang), _date(record, lang))
+    _field(text, word("browse.period", lang), fact.period(lang))
+    _block(text, word("browse.quote", lang), f"«{fact.quote}»", "italic")
+    _block(text, word("browse.context", lang), record.get("context"))
     note_source = sources.get(fact.note_source) if fact.note_source else None
-    _block(text, say("note", lang), fact.note_in(lang))
-    _field(text, say("document", lang), note_source.title if note_source else None)
-    _field(text, say("source", lang), record.get("source_title") or fact.source)
+    _block(text, word("browse.note", lang), fact.note_in(lang))
+    _field(text, word("browse.document", lang), note_source.title if note_source else None)
+    _field(text, word("browse.source", lang), record.get("source_title") or fact.source)
     _related(text, catalog.related(base, fact_id), lang)
     return text
 
@@ -85,12 +85,12 @@ def country_text(base: FactBase, country: Country, lang: Lang) -> Text:
     """A country's names, quote and note, and the facts naming it."""
     text = Text(country.name(lang), style="bold")
     text.append(f"\n{country.code}", style="dim")
-    _field(text, say("names", lang), ", ".join(country.all_names()[1:]))
-    _block(text, say("quote", lang), f"«{country.quote}»", "italic")
+    _field(text, word("browse.names", lang), ", ".join(country.all_names()[1:]))
+    _block(text, word("browse.quote", lang), f"«{country.quote}»", "italic")
     note = (country.note_kk or country.note) if lang == "kk" else (country.note or country.note_kk)
-    _block(text, say("note", lang), note)
+    _block(text, word("browse.note", lang), note)
     source = next((s for s in base.sources if s.id == country.source), None)
-    _field(text, say("source", lang), source.title if source else country.source)
+    _field(text, word("browse.source", lang), source.title if source else country.source)
     _related(text, catalog.related(base, country.code), lang)
     return text
 
