@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, TypeVar
 
 from cis_facts.dates import When
 from cis_facts.frozen import Frozen
@@ -48,6 +48,17 @@ MEASURES = (
 )
 
 
+T = TypeVar("T")
+
+
+def in_lang(lang: Lang, en: T, kk: T, ru: T | None) -> T:
+    """The text of a field for ``lang``: Kazakh as written; Russian where the record has it,
+    else English (a user's file may give no Russian)."""
+    if lang == "kk":
+        return kk
+    return ru if lang == "ru" and ru else en
+
+
 class Source(Frozen, kw_only=True):
     """A document facts are taken from."""
 
@@ -79,9 +90,7 @@ class Fact(Frozen, kw_only=True):
     origin: str = ""
 
     def label(self, lang: Lang) -> str:
-        if lang == "kk":
-            return self.label_kk
-        return (self.label_ru or self.label_en) if lang == "ru" else self.label_en
+        return in_lang(lang, self.label_en, self.label_kk, self.label_ru)
 
     def note_in(self, lang: Lang) -> str | None:
         """The note in ``lang``; English (then Kazakh) only when it has none."""
@@ -93,9 +102,7 @@ class Fact(Frozen, kw_only=True):
 
     def period(self, lang: Lang) -> str | None:
         """The period the text gives in words ("the last ten years"), if any."""
-        if lang == "kk":
-            return self.period_kk
-        return (self.period_ru or self.period_en) if lang == "ru" else self.period_en
+        return in_lang(lang, self.period_en, self.period_kk, self.period_ru)
 
 
 class Country(Frozen, kw_only=True):
@@ -119,9 +126,7 @@ class Country(Frozen, kw_only=True):
         return self.code
 
     def name(self, lang: Lang) -> str:
-        if lang == "kk":
-            return self.name_kk
-        return self.name_ru if lang == "ru" else self.name_en
+        return in_lang(lang, self.name_en, self.name_kk, self.name_ru)
 
     def all_names(self) -> tuple[str, ...]:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)
@@ -143,9 +148,7 @@ class Event(Fact, kw_only=True):
     short_ru: str | None = None
 
     def place(self, lang: Lang) -> str | None:
-        if lang == "kk":
-            return self.place_kk
-        return (self.place_ru or self.place_en) if lang == "ru" else self.place_en
+        return in_lang(lang, self.place_en, self.place_kk, self.place_ru)
 
     def short(self, lang: Lang) -> str:
         """A short name for the event ("Alma-Ata Protocol"), else its label."""
@@ -168,9 +171,7 @@ class Ranking(Fact, kw_only=True):
     date: When | None = None
 
     def mineral(self, lang: Lang) -> str:
-        if lang == "kk":
-            return self.mineral_kk
-        return (self.mineral_ru or self.mineral_en) if lang == "ru" else self.mineral_en
+        return in_lang(lang, self.mineral_en, self.mineral_kk, self.mineral_ru)
 
 
 class TradeShare(Fact, kw_only=True):
