@@ -179,7 +179,7 @@ def check(settings: Settings, source_file: str | None) -> None:
       cis-facts check --source ../shared/sources/000_032a50789da7a807.txt
       cis-facts --data extra.toml check
     """
-    from cis_facts.verify import check_quotes, packaged_texts
+    from cis_facts.verify import check_quotes, packaged_texts, unchecked_quotes
 
     base = settings.base(from_files=True)
     texts = [_source_text(base, source_file)] if source_file else packaged_texts(base)
@@ -196,7 +196,7 @@ def check(settings: Settings, source_file: str | None) -> None:
             f"{visible(os.path.basename(name))} (source {source.id})"
         )
         all_found = all_found and not report.missing
-    unchecked = _unchecked_quotes(base, {source.id for source, _, _ in texts})
+    unchecked = unchecked_quotes(base, {source.id for source, _, _ in texts})
     if unchecked and texts:
         count, ids = sum(unchecked.values()), ", ".join(sorted(unchecked))
         lines.append(f"quotes {count} not checked: their documents are not shipped ({ids})")
@@ -271,15 +271,6 @@ def completion_command(shell: str) -> None:
     from cis_facts.complete import script
 
     click.echo(script(shell), nl=False)
-
-
-def _unchecked_quotes(base: FactBase, checked: set[str]) -> dict[str, int]:
-    """Quotes per source whose text was not checked (documents cited, not shipped)."""
-    counts: dict[str, int] = {}
-    for record in (*base.countries, *base.facts()):
-        if record.source not in checked:
-            counts[record.source] = counts.get(record.source, 0) + 1
-    return counts
 
 
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:

@@ -43,6 +43,16 @@ def _quoted(base: FactBase, source_id: str) -> Iterator[tuple[str, str, str]]:
             yield fact.origin, fact.id, fact.quote
 
 
+def unchecked_quotes(base: FactBase, checked: set[str]) -> dict[str, int]:
+    """How many quotes cite each source whose text was not checked (a document cited, not
+    shipped)."""
+    counts: dict[str, int] = {}
+    for record in (*base.countries, *base.facts()):
+        if record.source not in checked:
+            counts[record.source] = counts.get(record.source, 0) + 1
+    return counts
+
+
 def packaged_text(source: Source) -> str | None:
     """The text of ``source`` as shipped in the package (``data/sources/<file>``), if any."""
     if not source.file or os.path.basename(source.file) != source.file:
