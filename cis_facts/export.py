@@ -296,6 +296,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "name_kk TEXT NOT NULL",
         "name_ru TEXT NOT NULL",
         *_SOURCE_REFS,
+        "iso3 TEXT UNIQUE",
+        "m49 TEXT UNIQUE",
+        "wikidata TEXT UNIQUE",
+        "codes_source TEXT REFERENCES sources(id)",
+        "codes_quote TEXT",
     ),
     "events": (
         *_FACT,

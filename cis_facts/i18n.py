@@ -152,6 +152,7 @@ EN: dict[str, str] = {
         "{event} is dated {when} only; the base cannot tell whether it had happened by {day}"
     ),
     "card.aliases": "Also: {aliases}",
+    "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
     "card.status": "{status} since {date}",
     "card.status.left": "former member: {since} – {left}",
     # chart
@@ -385,6 +386,7 @@ KK: dict[str, str] = {
     "note.as_of": "Жағдай күні: {date}; одан кейінгі деректер базада жоқ.",
     "uncertain": "{event}: {when} (күні анық емес); {day} күнгі мәртебені дерек анықтамайды",
     "card.aliases": "Басқа атаулары: {aliases}",
+    "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
     "card.status": "{status}, басталған күні: {date}",
     "card.status.left": "бұрынғы мүше: {since} – {left}",
     "chart.member": "мүше",
@@ -635,6 +637,7 @@ RU: dict[str, str] = {
         "{event}: известна лишь дата «{when}»; база не может сказать, произошло ли это к {day}"
     ),
     "card.aliases": "Также: {aliases}",
+    "card.codes": "ISO 3166-1: {codes} · Викиданные: {qid}",
     "card.status": "{status} с {date}",
     "card.status.left": "бывший член: {since} – {left}",
     "chart.member": "член",

@@ -20,7 +20,7 @@ from cis_facts.inert import quoted
 from cis_facts.schema import TABLES, build_record, record_id
 
 ENV_VAR = "CIS_FACTS_DATA"
-_SOURCE_FIELDS = ("source", "note_source")
+_SOURCE_FIELDS = ("source", "note_source", "codes_source")
 _COUNTRY_FIELDS = ("country", "initiator")
 
 

@@ -119,6 +119,11 @@ class Country(Frozen, kw_only=True):
     note_kk: str | None = None
     note_ru: str | None = None
     note_source: str | None = None
+    iso3: str | None = None
+    m49: str | None = None
+    wikidata: str | None = None
+    codes_source: str | None = None
+    codes_quote: str | None = None
     origin: str = ""
 
     @property
@@ -130,6 +135,10 @@ class Country(Frozen, kw_only=True):
 
     def all_names(self) -> tuple[str, ...]:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)
+
+    def identifiers(self) -> tuple[str, ...]:
+        """Its codes besides alpha-2: ISO 3166-1 alpha-3, UN M49 and the Wikidata QID."""
+        return tuple(c for c in (self.iso3, self.m49, self.wikidata) if c)
 
 
 class Event(Fact, kw_only=True):

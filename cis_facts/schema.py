@@ -80,6 +80,11 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "note_kk": _opt("text"),
             "note_ru": _opt("text"),
             "note_source": _opt("source"),
+            "iso3": _opt("iso3"),
+            "m49": _opt("m49"),
+            "wikidata": _opt("qid"),
+            "codes_source": _opt("source"),
+            "codes_quote": _opt("text"),
         },
     ),
     "events": (
@@ -258,6 +263,22 @@ def _check_form(
 _check_code = _check_form(is_country_code, "an ISO 3166-1 alpha-2 code (two capital letters)")
 
 
+def is_alpha3(value: str) -> bool:
+    """Three capital ASCII letters, the form of an ISO 3166-1 alpha-3 code."""
+    return len(value) == 3 and value.isascii() and value.isalpha() and value.isupper()
+
+
+def is_m49(value: str) -> bool:
+    """Three ASCII digits, the form of a UN M49 (ISO 3166-1 numeric) code: ``398``, ``051``."""
+    return len(value) == 3 and value.isascii() and value.isdigit()
+
+
+def is_qid(value: str) -> bool:
+    """``Q`` and a number without leading zeros, the form of a Wikidata item id."""
+    digits = value[1:]
+    return value[:1] == "Q" and digits.isascii() and digits.isdigit() and digits[0] != "0"
+
+
 def _check_list(
     item: Callable[[Any], tuple[Any, str | None]],
 ) -> Callable[[Any], tuple[Any, str | None]]:
@@ -283,6 +304,9 @@ CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "code": _check_code,
     "country": _check_code,
     "codes": _check_list(_check_code),
+    "iso3": _check_form(is_alpha3, "an ISO 3166-1 alpha-3 code (three capital letters)"),
+    "m49": _check_form(is_m49, "a UN M49 code (three digits, as in 398 or 051)"),
+    "qid": _check_form(is_qid, "a Wikidata item id (Q and a number, as in Q232)"),
     "when": _check_when,
     "number": _check_number,
     "percent": _check_percent,
@@ -374,11 +398,30 @@ def build_record(
     return factory(**values, origin=origin), values, []
 
 
+_CODES = ("iso3", "m49", "wikidata")
+
+
+def _codes_rules(raw: Mapping[str, Any], values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A country's identifiers come with the source record and the quote they rest on.
+
+    A code that failed its own check is reported once, by that check, and asks for nothing.
+    """
+    if not any(name in raw for name in _CODES):
+        return [(name, "given without iso3, m49 or wikidata") for name in _CODE_REFS if name in raw]
+    valid = ", ".join(name for name in _CODES if name in values)
+    return [(name, f"required with {valid}") for name in _CODE_REFS if valid and name not in raw]
+
+
+_CODE_REFS = ("codes_source", "codes_quote")
+
+
 def _record_rules(
     table: str, raw: Mapping[str, Any], values: Mapping[str, Any]
 ) -> list[tuple[str, str]]:
     """Rules that tie fields of one record together."""
     rules: list[tuple[str, str]] = []
+    if table == "countries":
+        rules.extend(_codes_rules(raw, values))
     if table == "rankings" and not any(k in raw for k in ("rank", "top", "share")):
         rules.append(("rank", "a ranking needs at least one of rank, top or share"))
     if table == "trade_totals" and "growth_base" in raw and "growth" not in raw:

@@ -38,6 +38,8 @@ def _quoted(base: FactBase, source_id: str) -> Iterator[tuple[str, str, str]]:
     for country in base.countries:
         if country.source == source_id:
             yield country.origin, country.code, country.quote
+        if country.codes_source == source_id and country.codes_quote:
+            yield country.origin, country.code, country.codes_quote
     for fact in base.facts():
         if fact.source == source_id:
             yield fact.origin, fact.id, fact.quote
@@ -50,6 +52,10 @@ def unchecked_quotes(base: FactBase, checked: set[str]) -> dict[str, int]:
     for record in (*base.countries, *base.facts()):
         if record.source not in checked:
             counts[record.source] = counts.get(record.source, 0) + 1
+    for country in base.countries:
+        cited = country.codes_source
+        if cited is not None and country.codes_quote and cited not in checked:
+            counts[cited] = counts.get(cited, 0) + 1
     return counts
 
 

@@ -100,7 +100,14 @@ def test_sqlite_foreign_keys_hold(db: sqlite3.Connection) -> None:
 @pytest.mark.parametrize(
     ("table", "references"),
     [
-        ("countries", {("source", "sources", "id"), ("note_source", "sources", "id")}),
+        (
+            "countries",
+            {
+                ("source", "sources", "id"),
+                ("note_source", "sources", "id"),
+                ("codes_source", "sources", "id"),
+            },
+        ),
         ("country_aliases", {("country_code", "countries", "code")}),
         (
             "events",

@@ -15,14 +15,15 @@ def index(base: FactBase) -> dict[str, Country]:
 def resolve(base: FactBase, text: str) -> Country:
     """The country ``text`` names, matched case- and Kazakh-letter-insensitively.
 
-    A unique prefix of a name also matches ("Kyrg"). Raises NotFoundError with
+    Its other codes match too (KAZ, 398, Q232). A unique prefix of a name also matches
+    ("Kyrg"). Raises NotFoundError with
     close names as suggestions otherwise.
     """
     wanted = fold(text.strip())
     if not wanted:
         raise NotFoundError("empty country name")
     for country in base.countries:
-        if any(fold(name) == wanted for name in country.all_names()):
+        if any(fold(name) == wanted for name in (*country.all_names(), *country.identifiers())):
             return country
     prefixed = {
         c.code: c

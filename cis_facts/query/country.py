@@ -32,7 +32,7 @@ def _names(country: Country) -> list[Record]:
     ]
     if country.aliases:
         rows.append(("aliases", ", ".join(country.aliases)))
-    return [
+    named = [
         {
             "section": "names",
             "id": country.code,
@@ -44,6 +44,21 @@ def _names(country: Country) -> list[Record]:
         }
         for key, value in rows
     ]
+    codes = (("iso3", country.iso3), ("m49", country.m49), ("wikidata", country.wikidata))
+    named.extend(
+        {
+            "section": "names",
+            "id": country.code,
+            "label": key,
+            "value": value,
+            "source": country.codes_source,
+            "quote": country.codes_quote,
+            "note": None,
+        }
+        for key, value in codes
+        if value is not None
+    )
+    return named
 
 
 def _names_it(fact: AnyFact, code: str) -> bool:

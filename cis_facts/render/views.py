@@ -576,6 +576,9 @@ def country_view(answer: Answer) -> View:
     card = [" · ".join(dict.fromkeys((country.name_en, country.name_kk, country.name_ru)))]
     if country.aliases:
         card.append(word("card.aliases", lang, aliases=", ".join(country.aliases)))
+    if country.iso3 and country.m49 and country.wikidata:
+        codes = f"{country.code}, {country.iso3}, {country.m49}"
+        card.append(word("card.codes", lang, codes=codes, qid=country.wikidata))
     status = _status_line([r for r in facts if r["section"] == "event"], lang)
     if status:
         card.append(status)
