@@ -54,7 +54,7 @@ def quoting(base: FactBase, source_text: Path) -> int:
 PACKAGED_CHECK = "".join(
     line + "\n"
     for line in (
-        "sources\t15",
+        "sources\t16",
         "countries\t29",
         "events\t22",
         "rankings\t14",
@@ -63,6 +63,7 @@ PACKAGED_CHECK = "".join(
         "figures\t59",
         "statements\t40",
         "quotes 191/191 found verbatim in 000_032a50789da7a807.txt (source kk-text)",
+        "quotes 29/29 found verbatim in country-codes.csv (source country-codes)",
         (
             "quotes 7 not checked: their documents are not shipped (aliyev-heritage"
             "-1993, cis-charter-decision, loc-azerbaijan-study, loc-moldova-study, moldova-mfa-cis)"
@@ -101,8 +102,8 @@ def test_check_with_valid_user_file_counts_its_records(
     result = runner.invoke(cli, ["--data", str(path), "check"])
     assert_clean_exit(result, 0)
     lines = result.stdout.splitlines()
-    assert lines[:-3] == count_lines(load([path]))
-    assert lines[-3] == "quotes 192/192 found verbatim in 000_032a50789da7a807.txt (source kk-text)"
+    assert lines[:-4] == count_lines(load([path]))
+    assert lines[-4] == "quotes 192/192 found verbatim in 000_032a50789da7a807.txt (source kk-text)"
 
 
 @pytest.mark.parametrize("name", BROKEN)
@@ -182,7 +183,7 @@ def test_env_var_with_two_files(runner: CliRunner, fixtures_dir: Path, tmp_path:
     second = _second_valid_file(tmp_path, fixtures_dir)
     result = runner.invoke(cli, ["check"], env={ENV_VAR: f"{first}{os.pathsep}{second}"})
     assert_clean_exit(result, 0)
-    assert result.stdout.splitlines()[:-3] == count_lines(load([first, second]))
+    assert result.stdout.splitlines()[:-4] == count_lines(load([first, second]))
 
 
 def test_env_var_problems_name_the_file(runner: CliRunner, fixtures_dir: Path) -> None:

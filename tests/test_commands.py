@@ -362,6 +362,12 @@ def test_timeline_nothing_matches_exits_1(runner: CliRunner) -> None:
         ("turkiye", "TR"),
         ("United Kingdom", "GB"),
         ("Kyrg", "KG"),
+        ("KAZ", "KZ"),
+        ("Q232", "KZ"),
+        ("q232", "KZ"),
+        ("051", "AM"),
+        ("GBR", "GB"),
+        ("Q159", "RU"),
     ],
 )
 def test_country_is_found_by_any_name(runner: CliRunner, name: str, code: str) -> None:
@@ -378,6 +384,9 @@ def test_country_names_section(runner: CliRunner, base: FactBase) -> None:
         kz.name_kk,
         kz.name_ru,
         ", ".join(kz.aliases),
+        "KAZ",
+        "398",
+        "Q232",
     ]
 
 

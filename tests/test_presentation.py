@@ -322,10 +322,11 @@ def test_trade_titles_say_their_year() -> None:
 
 def test_a_country_opens_with_a_compact_card() -> None:
     out = run("country", "Turkmenistan", env=wide())
-    assert out.splitlines()[:4] == [
+    assert out.splitlines()[:5] == [
         "Turkmenistan (TM)",
         "Turkmenistan · Түрікменстан · Туркменистан",
         "Also: Turkmenia, Түркіменстан, Түркменстан, Туркмения, TKM",
+        "ISO 3166-1: TM, TKM, 795 · Wikidata: Q874",
         "associate member since 26 Aug 2005",
     ]
     assert len(run("country", "Italy", env=wide()).splitlines()) <= 30
