@@ -104,6 +104,43 @@ def context(text: str, quote: str) -> str | None:
     return haystack[first:last].strip()
 
 
+class Locator(Frozen):
+    """Where a quote stands in its text: paragraph, and first and last sentence in it."""
+
+    paragraph: int
+    sentence: int
+    last_sentence: int
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def locate(text: str, quote: str) -> Locator | None:
+    """The paragraph (blocks between blank lines) and the sentences, counted from 1 within
+    the paragraph as ``context`` splits them, where ``quote`` first stands; None if absent."""
+    needle = fold_space(quote)
+    for number, block in enumerate(_PARAGRAPH_BREAK.split(text), start=1):
+        paragraph = fold_space(block)
+        start = paragraph.find(needle)
+        if start < 0:
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(paragraph)]
+        first = 1 + sum(1 for e in ends if e <= start)
+        last = 1 + sum(1 for e in ends if e < start + len(needle))
+        return Locator(number, first, max(first, last))
+    return None
+
+
+def locators(base: FactBase, source: Source, text: str) -> dict[str, Locator]:
+    """The locator of every quote citing ``source`` found in ``text``, by record id."""
+    found = {}
+    for _origin, record_id, quote in _quoted(base, source.id):
+        where = locate(text, quote)
+        if where is not None:
+            found[record_id] = where
+    return found
+
+
 def check_quotes(base: FactBase, source: Source, text: str) -> QuoteReport:
     """Find every quote citing ``source`` in ``text``, white space folded."""
     haystack = fold_space(text)

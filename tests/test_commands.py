@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from cis_facts import __version__
 from cis_facts.cli import cli
 from cis_facts.dates import When, parse_partial
 from cis_facts.frozen import field_names
@@ -825,23 +826,30 @@ def test_show_unknown_id_suggests(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fact_id", "sentence"),
+    ("fact_id", "sentence", "number"),
     [
-        ("rank-zinc", "Kazakhstan ranks 1st in the world for zinc."),
+        ("rank-zinc", "Kazakhstan ranks 1st in the world for zinc.", 62),
         (
             "export-share-switzerland",
             "In 2004 Switzerland took 18.7 % of Kazakhstan's exports, first among its buyers.",
+            83,
         ),
-        ("georgia-withdrawal", "Georgia left the CIS on 18 August 2009."),
+        # The text's sixth sentence: definition, Minsk, Ashgabat, Protocol, Declaration, Georgia.
+        ("georgia-withdrawal", "Georgia left the CIS on 18 August 2009.", 6),
     ],
 )
-def test_cite_plain(runner: CliRunner, base: FactBase, fact_id: str, sentence: str) -> None:
+def test_cite_plain(
+    runner: CliRunner, base: FactBase, fact_id: str, sentence: str, number: int
+) -> None:
     fact = by_id(base, fact_id)
     title = next(s.title for s in base.sources if s.id == fact.source)
     out = ok(runner, "cite", fact_id).stdout
     first, second, *rest = out.splitlines()
     assert first == sentence
-    assert second == f"Source: {title}; quote: «{fact.quote}»"
+    where = f"¶ 1, sentence {number}"
+    assert second == (
+        f"Source: {title}, {where}; quote: «{fact.quote}»; cis-facts {__version__}, {fact.id}"
+    )
     if fact.note:
         (correction,) = rest
         assert correction.startswith(f"Note: {fact.note}")
@@ -852,8 +860,8 @@ def test_cite_plain(runner: CliRunner, base: FactBase, fact_id: str, sentence: s
 def test_cite_markdown(runner: CliRunner, base: FactBase) -> None:
     fact = by_id(base, "rank-zinc")
     out = ok(runner, "cite", "rank-zinc", "--style", "markdown").stdout
-    assert out.startswith("Kazakhstan ranks 1st in the world for zinc.[^rank-zinc]\n")
-    footnote = out.split("\n\n[^rank-zinc]: ", 1)[1]
+    assert out.startswith("Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]\n")
+    footnote = out.split("\n\n[^rank-zinc-en]: ", 1)[1]
     title = next(s.title for s in base.sources if s.id == fact.source)
     assert footnote.startswith(f"*{title}*")  # the title in italics
     assert fact.quote in footnote
@@ -883,6 +891,8 @@ def test_cite_json(runner: CliRunner, base: FactBase) -> None:
         ),
     )
     assert record["text"] == f"{record['sentence']}\n{record['citation']}"
+    assert (record["paragraph"], record["sentence_number"]) == (1, 4)
+    assert record["version"] == __version__
 
 
 def test_cite_unknown_id(runner: CliRunner) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cis_facts import __version__
 from cis_facts.cli import cli
 from cis_facts.collate import sort_key
 from cis_facts.dates import PartialDate, When
@@ -138,7 +139,10 @@ def test_cite_states_date_and_document_of_the_correction() -> None:
     out = run("cite", "almaty-protocol")
     first, second, third = out.splitlines()
     assert first.endswith("establishing the CIS (21 December 1991).")
-    assert second.startswith("Source: Тәуелсіз Мемлекеттер Достастығы (ТМД); quote: «1991 ж.")
+    assert second.startswith(
+        "Source: Тәуелсіз Мемлекеттер Достастығы (ТМД), ¶ 1, sentence 4; quote: «1991 ж."
+    )
+    assert second.endswith(f"»; cis-facts {__version__}, almaty-protocol")
     assert third.startswith("Note: The text lists ten signatories and leaves out Ukraine")
     assert third.endswith(
         "(document: Protocol to the Agreement on the Establishment of the Commonwealth of "
@@ -160,8 +164,9 @@ def test_cite_wikipedia_template() -> None:
     out = run("cite", "rank-zinc", "--style", "wikipedia")
     assert out == (
         'Kazakhstan ranks 1st in the world for zinc.<ref name="rank-zinc">{{cite book '
-        "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |quote=Қазақстан мырыш, "
-        "вольфрам және бариттен әлемде бірінші орын алады}}</ref>\n"
+        "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |at=¶ 1, sentence 62 "
+        "|quote=Қазақстан мырыш, вольфрам және бариттен әлемде бірінші орын алады "
+        f"|id=cis-facts {__version__}, rank-zinc}}}}</ref>\n"
     )
 
 
@@ -195,7 +200,8 @@ def test_cite_wikipedia_names_the_correcting_document(tmp_path: Path) -> None:
     out = run("--data", str(data), "cite", "fx-corrected", "--style", "wikipedia")
     assert out == (
         'Kazakhstan grew 5% in 2004.<ref name="fx-corrected">{{cite book '
-        "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |quote=x}}</ref>"
+        "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |quote=x "
+        f"|id=cis-facts {__version__}, fx-corrected}}}}</ref>"
         '<ref name="fx-corrected-note">The text says 4%; the decree gives 5%. '
         "{{cite document |title=Decree {{!}} No. 1 {of} 2009 |language=ru}}</ref>\n"
     )
@@ -207,7 +213,10 @@ def test_cite_kazakh_correction_in_kazakh(tmp_path: Path) -> None:
     out = run("--data", str(data), "cite", "fx-corrected", "--lang", "kk")
     assert out.splitlines() == [
         "Қазақстан 2004 жылы 5 %-ға өсті.",
-        "Дереккөз: Тәуелсіз Мемлекеттер Достастығы (ТМД); дәйексөз: «x»",
+        (
+            "Дереккөз: Тәуелсіз Мемлекеттер Достастығы (ТМД); дәйексөз: «x»; "
+            f"cis-facts {__version__}, fx-corrected"
+        ),
         "Ескертпе: Мәтінде 4 %; жарлықта 5 %. (құжат: Decree | No. 1 {of} 2009)",
     ]
 
@@ -224,7 +233,7 @@ def test_cite_bibtex_and_csl_json_describe_the_sources() -> None:
 def test_cite_html_escapes() -> None:
     out = run("cite", "rank-zinc", "--style", "html")
     assert out.startswith(
-        '<p>Kazakhstan ranks 1st in the world for zinc.<sup><a href="#cite-rank-zinc">[1]</a>'
+        '<p>Kazakhstan ranks 1st in the world for zinc.<sup><a href="#cite-rank-zinc-en">[1]</a>'
     )
 
 
@@ -262,10 +271,11 @@ def test_markdown_uses_human_headers_in_the_chosen_language() -> None:
         "",
         "| № | Ел | Үлесі, % |",
         "|---:|---|---:|",
-        "| 1 | Швейцария (CH)[^1] | 18,7 |",
+        "| 1 | Швейцария (CH)[^exports-export-share-switzerland-kk] | 18,7 |",
     ]
     assert out.endswith(
-        "\n[^1]: Жыл мәтінмәннен алынды: тізім Қазақстанның 2004 жылғы саудасы туралы "
+        "\n[^exports-export-share-switzerland-kk]: Жыл мәтінмәннен алынды: "
+        "тізім Қазақстанның 2004 жылғы саудасы туралы "
         "абзацта тұр.\n"
     )
 

@@ -188,7 +188,9 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
     out = run("cite", "georgia-withdrawal", "--lang", "ru")
     lines = out.splitlines()
     assert lines[0] == "Грузия вышла из СНГ 18 августа 2009 г."
-    assert lines[1].startswith("Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД); цитата: «1993")
+    assert lines[1].startswith(
+        "Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД), абзац 1, предложение 6; цитата: «1993"
+    )
     assert lines[2].startswith("Примечание: Парламент Грузии 14 августа 2008 г. принял решение")
     assert "(документ: BelTA, 19 August 2008" in lines[2]
 
@@ -215,7 +217,7 @@ def test_cite_sentences_agree_with_their_subject(fact: str, sentence: str) -> No
 @pytest.mark.parametrize(
     ("style", "expected"),
     [
-        ("markdown", "Грузия вышла из СНГ 18 августа 2009 г.[^georgia-withdrawal]"),
+        ("markdown", "Грузия вышла из СНГ 18 августа 2009 г.[^georgia-withdrawal-ru]"),
         ("html", "<p>Грузия вышла из СНГ 18 августа 2009 г.<sup>"),
         ("wikipedia", "Грузия вышла из СНГ 18 августа 2009 г.<ref"),
     ],

@@ -13,7 +13,7 @@ def citation(base: FactBase, fact_id: str, style: str, lang: Lang) -> str:
     from cis_facts.query import facts
     from cis_facts.render.views import view
 
-    return view(facts.cite(base, fact_id, style, lang)).text
+    return view(facts.cite(base, [fact_id], style, lang)).text
 
 
 def fact_json(base: FactBase, fact_id: str, lang: Lang) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from cis_facts.complete import complete_fact_id
@@ -59,7 +61,9 @@ def show(
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("fact_id", metavar="ID", shell_complete=complete_fact_id)
+@click.argument(
+    "fact_ids", metavar="ID...", nargs=-1, required=True, shell_complete=complete_fact_id
+)
 @click.option(
     "--style",
     type=click.Choice(CITE_STYLES, case_sensitive=False),
@@ -72,26 +76,30 @@ def show(
 @click.pass_obj
 def cite(
     settings: Settings,
-    fact_id: str,
+    fact_ids: tuple[str, ...],
     style: str,
     format_: str | None,
     fields: str | None,
     color: str,
     lang: str | None,
 ) -> None:
-    """A ready-to-paste sentence stating the fact, with a citation quoting its source.
+    """Ready-to-paste sentences stating facts, each with a citation quoting its source.
 
     The sentence gives the fact's date or period, value and unit in --lang; then
-    the source's title and the verbatim quote; where the fact carries a
-    correction, the correction and the document it rests on. Without --format
-    the text itself is printed, on a terminal or into a pipe.
+    the source's title, where the quote stands in the shipped text (paragraph
+    and sentence), the verbatim quote and the fact base's version and fact id;
+    where the fact carries a correction, the correction and the document it
+    rests on. Several ids give one citation each (each fact once); bibtex and
+    csl-json give every source once. ID - reads the ids from stdin, one a line.
+    Without --format the text itself is printed, on a terminal or into a pipe.
 
     \b
     Examples:
       cis-facts cite georgia-withdrawal
       cis-facts cite export-share-italy --style markdown --lang kk
       cis-facts cite almaty-protocol --style wikipedia
-      cis-facts cite rank-zinc --style bibtex >> refs.bib
+      cis-facts cite rank-zinc rank-uranium --style bibtex > refs.bib
+      cis-facts search uranium -f json | jq -r '.[].id' | cis-facts cite -
       cis-facts cite rank-uranium | xclip -selection clipboard
 
     \b
@@ -104,9 +112,25 @@ def cite(
       note_source        id of the document the correction rests on, or null
       note_source_title  its title, or null
       source, source_title, source_language
+      paragraph, sentence_number  where the quote stands in the shipped text, or null
+      version            the fact base's version
     """
     from cis_facts.query import facts as facts_query
 
     resolved = settings.resolve_lang(lang)
-    answer = facts_query.cite(settings.base(), fact_id, style, resolved)
+    ids = _ids(fact_ids)
+    answer = facts_query.cite(settings.base(), ids, style, resolved)
     emit(settings.env, answer, format_, fields, color)
+
+
+def _ids(arguments: tuple[str, ...]) -> list[str]:
+    """The ids given, with ``-`` replaced by the ids read from stdin (one a line)."""
+    ids: list[str] = []
+    for argument in arguments:
+        if argument != "-":
+            ids.append(argument)
+            continue
+        ids += [line.strip() for line in sys.stdin if line.strip()]
+    if not ids:
+        raise click.UsageError("no fact ids: stdin held none")
+    return ids

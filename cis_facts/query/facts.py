@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from cis_facts import __version__
 from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
 from cis_facts.query.countries import index
 from cis_facts.query.records import find, full_record
+from cis_facts.verify import Locator, locators, packaged_text
 
 CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
 CITE_FIELDS = (
@@ -24,17 +26,29 @@ CITE_FIELDS = (
     "source",
     "source_title",
     "source_language",
+    "paragraph",
+    "sentence_number",
+    "version",
 )
 
 
-class CiteContext(Frozen, kw_only=True):
-    """The fact, the source it quotes, the document behind its correction, the style."""
+class Cited(Frozen, kw_only=True):
+    """One fact to cite: the fact, the source it quotes, the document behind its correction,
+    and where its quote stands in the shipped text (None when the text is not shipped)."""
 
     fact: AnyFact
     source: Source | None
     note_source: Source | None
+    locator: Locator | None = None
+
+
+class CiteContext(Frozen, kw_only=True):
+    """The facts cited, in the order asked, once each; the style and the base's version."""
+
+    items: tuple[Cited, ...]
     style: str
     countries: Mapping[str, Country]
+    version: str
 
 
 def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
@@ -62,17 +76,42 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     )
 
 
-def cite(base: FactBase, fact_id: str, style: str, lang: Lang) -> Answer:
-    """The fact, its source and the document behind its correction, for a citation.
+def cite(base: FactBase, fact_ids: Sequence[str], style: str, lang: Lang) -> Answer:
+    """The facts with these ids (each once, in the order given), their sources, the
+    documents behind their corrections and the locators of their quotes, for citations.
 
-    The sentence and the formatted citation are written by the presentation layer, in
+    The sentences and the formatted citations are written by the presentation layer, in
     the chosen language and style.
     """
-    fact = find(base, fact_id)
+    facts = [find(base, fact_id) for fact_id in dict.fromkeys(fact_ids)]
     sources = {s.id: s for s in base.sources}
-    source = sources.get(fact.source)
-    note_source = sources.get(fact.note_source) if fact.note_source else None
-    record: Record = {
+    placed: dict[str, dict[str, Locator]] = {}
+    for source_id in dict.fromkeys(f.source for f in facts):
+        source = sources.get(source_id)
+        text = packaged_text(source) if source else None
+        placed[source_id] = locators(base, source, text) if source and text else {}
+    items = tuple(
+        Cited(
+            fact=fact,
+            source=sources.get(fact.source),
+            note_source=sources.get(fact.note_source) if fact.note_source else None,
+            locator=placed[fact.source].get(fact.id),
+        )
+        for fact in facts
+    )
+    return Answer(
+        kind="cite",
+        lang=lang,
+        source_titles=source_titles(base, [f.source for f in facts]),
+        fields=CITE_FIELDS,
+        records=tuple(_cite_record(item, style, __version__) for item in items),
+        context=CiteContext(items=items, style=style, countries=index(base), version=__version__),
+    )
+
+
+def _cite_record(item: Cited, style: str, version: str) -> Record:
+    fact, source, note_source, where = item.fact, item.source, item.note_source, item.locator
+    return {
         "id": fact.id,
         "style": style,
         "text": None,
@@ -85,18 +124,7 @@ def cite(base: FactBase, fact_id: str, style: str, lang: Lang) -> Answer:
         "source": fact.source,
         "source_title": source.title if source else None,
         "source_language": source.language if source else None,
+        "paragraph": where.paragraph if where else None,
+        "sentence_number": where.sentence if where else None,
+        "version": version,
     }
-    return Answer(
-        kind="cite",
-        lang=lang,
-        source_titles=source_titles(base, [fact.source]),
-        fields=CITE_FIELDS,
-        records=(record,),
-        context=CiteContext(
-            fact=fact,
-            source=source,
-            note_source=note_source,
-            style=style,
-            countries=index(base),
-        ),
-    )

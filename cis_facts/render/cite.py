@@ -19,32 +19,55 @@ from cis_facts.i18n import agreeing, word
 from cis_facts.inert import visible
 from cis_facts.model import AnyFact, Country, Event, Lang, Source, TradeShare
 from cis_facts.query.facts import CiteContext
+from cis_facts.query.facts import Cited as CitedItem
 from cis_facts.render import human
 from cis_facts.render.markdown import escape as md_escape
+from cis_facts.verify import Locator
 
 
 class Cited:
-    """The pieces every style arranges: sentence, source, quote, correction."""
+    """The pieces every style arranges for one fact: sentence, source, locator, quote,
+    correction, and the fact base's version."""
 
-    def __init__(self, answer: Answer) -> None:
-        context = answer.context
-        if not isinstance(context, CiteContext):
-            raise TypeError("a cite answer without its CiteContext")
-        self.lang: Lang = answer.lang
-        self.style = context.style
-        self.fact: AnyFact = context.fact
-        self.source: Source | None = context.source
-        self.note_source: Source | None = context.note_source
-        self.countries: Mapping[str, Country] = context.countries
-        self.sentence = visible(sentence(self.fact, self.countries, self.lang))
+    def __init__(self, item: CitedItem, context: CiteContext, lang: Lang) -> None:
+        self.lang: Lang = lang
+        self.fact: AnyFact = item.fact
+        self.source: Source | None = item.source
+        self.note_source: Source | None = item.note_source
+        self.locator = item.locator
+        self.version = context.version
+        self.sentence = visible(sentence(self.fact, context.countries, lang))
         self.title = visible(self.source.title if self.source else self.fact.source)
         self.quote = visible(self.fact.quote)
-        note = self.fact.note_in(self.lang)
+        note = self.fact.note_in(lang)
         self.note = visible(note) if note else None
         self.document = visible(self.note_source.title) if self.note_source else None
 
     def w(self, key: str) -> str:
         return word(key, self.lang)
+
+    @property
+    def label(self) -> str:
+        """A footnote label no other fact or language shares: ``rank-zinc-en``."""
+        return f"{self.fact.id}-{self.lang}"
+
+    @property
+    def where(self) -> str:
+        """The locator in words (``¶ 1, sentence 63``), or "" when the text is not shipped."""
+        return locator_text(self.locator, self.lang) if self.locator else ""
+
+    @property
+    def stamp(self) -> str:
+        """Which release of the fact base, and which fact: ``cis-facts 0.2.0, rank-zinc``."""
+        return f"cis-facts {self.version}, {self.fact.id}"
+
+
+def locator_text(locator: Locator, lang: Lang) -> str:
+    """``¶ 1, sentence 63`` (``sentences 63–64`` when the quote runs on) in ``lang``."""
+    first, last = locator.sentence, locator.last_sentence
+    key = "cite.sentence" if first == last else "cite.sentences"
+    span = str(first) if first == last else f"{first}–{last}"
+    return word(key, lang, paragraph=locator.paragraph, sentence=span)
 
 
 def _names(codes: tuple[str, ...], countries: Mapping[str, Country], lang: Lang) -> list[str]:
@@ -117,8 +140,15 @@ def _english_ordinal_word(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _in_source(c: Cited) -> str:
+    return f"{c.title}, {c.where}" if c.where else c.title
+
+
 def _plain(c: Cited) -> str:
-    lines = [c.sentence, f"{c.w('cite.source')}: {c.title}; {c.w('cite.quote')}: «{c.quote}»"]
+    lines = [
+        c.sentence,
+        f"{c.w('cite.source')}: {_in_source(c)}; {c.w('cite.quote')}: «{c.quote}»; {c.stamp}",
+    ]
     if c.note:
         document = f" ({c.w('cite.document')}: {c.document})" if c.document else ""
         lines.append(f"{c.w('cite.correction')}: {c.note}{document}")
@@ -126,26 +156,37 @@ def _plain(c: Cited) -> str:
 
 
 def _markdown(c: Cited) -> str:
-    key = c.fact.id
-    note = f"[^{key}]: *{md_escape(c.title)}*; {c.w('cite.quote')}: «{md_escape(c.quote)}»"
+    where = f", {md_escape(c.where)}" if c.where else ""
+    note = (
+        f"[^{c.label}]: *{md_escape(c.title)}*{where}; "
+        f"{c.w('cite.quote')}: «{md_escape(c.quote)}»; {md_escape(c.stamp)}"
+    )
     if c.note:
         document = f" ({c.w('cite.document')}: *{md_escape(c.document)}*)" if c.document else ""
         note += f". {c.w('cite.correction')}: {md_escape(c.note)}{document}"
-    return f"{md_escape(c.sentence)}[^{key}]\n\n{note}"
+    return f"{md_escape(c.sentence)}[^{c.label}]\n\n{note}"
 
 
-def _html(c: Cited) -> str:
+def _html_item(c: Cited) -> str:
     e = html.escape
-    key = e(c.fact.id)
-    item = f"<cite>{e(c.title)}</cite>; {e(c.w('cite.quote'))}: <q>{e(c.quote)}</q>"
+    where = f", {e(c.where)}" if c.where else ""
+    item = f"<cite>{e(c.title)}</cite>{where}; {e(c.w('cite.quote'))}: <q>{e(c.quote)}</q>"
+    item += f"; {e(c.stamp)}"
     if c.note:
         item += f". {e(c.w('cite.correction'))}: {e(c.note)}"
         if c.document:
             item += f" ({e(c.w('cite.document'))}: <cite>{e(c.document)}</cite>)"
-    return (
-        f'<p>{e(c.sentence)}<sup><a href="#cite-{key}">[1]</a></sup></p>\n'
-        f'<ol class="references">\n  <li id="cite-{key}">{item}</li>\n</ol>'
-    )
+    return item
+
+
+def _html_all(cited: list[Cited]) -> str:
+    e = html.escape
+    paragraphs = [
+        f'<p>{e(c.sentence)}<sup><a href="#cite-{e(c.label)}">[{n}]</a></sup></p>'
+        for n, c in enumerate(cited, start=1)
+    ]
+    items = [f'  <li id="cite-{e(c.label)}">{_html_item(c)}</li>' for c in cited]
+    return "\n".join([*paragraphs, '<ol class="references">', *items, "</ol>"])
 
 
 def _wiki(value: str) -> str:
@@ -161,7 +202,9 @@ def _wiki(value: str) -> str:
 def _wikipedia(c: Cited) -> str:
     language = c.source.language if c.source else ""
     template = f"{{{{cite book |title={_wiki(c.title)} |language={_wiki(language)}"
-    template += f" |quote={_wiki(c.quote)}}}}}"
+    if c.where:
+        template += f" |at={_wiki(c.where)}"
+    template += f" |quote={_wiki(c.quote)} |id={_wiki(c.stamp)}}}}}"
     text = f'{_wiki(c.sentence)}<ref name="{c.fact.id}">{template}</ref>'
     if c.note:
         document = ""
@@ -174,33 +217,43 @@ def _wikipedia(c: Cited) -> str:
     return text
 
 
-def _sources(c: Cited) -> list[Source]:
-    return [s for s in (c.source, c.note_source) if s is not None]
+def _sources(cited: list[Cited]) -> list[Source]:
+    """Every source the citations rest on, each once, in order of first use."""
+    found: dict[str, Source] = {}
+    for c in cited:
+        for source in (c.source, c.note_source):
+            if source is not None:
+                found.setdefault(source.id, source)
+    return list(found.values())
 
 
 def _bibtex_value(text: str) -> str:
     return "".join("\\" + ch if ch in "{}\\%&$#_^~" else ch for ch in text)
 
 
-def _bibtex(c: Cited) -> str:
+def _bibtex(cited: list[Cited]) -> str:
+    version = cited[0].version if cited else ""
     entries = []
-    for source in _sources(c):
+    for source in _sources(cited):
         fields = [f"  title = {{{_bibtex_value(visible(source.title))}}}"]
         fields.append(f"  language = {{{_bibtex_value(source.language)}}}")
         if source.citation:
             fields.append(f"  note = {{{_bibtex_value(visible(source.citation))}}}")
+        fields.append(f"  version = {{cis-facts {_bibtex_value(version)}}}")
         entries.append(f"@misc{{{source.id},\n" + ",\n".join(fields) + "\n}")
     return "\n\n".join(entries)
 
 
-def _csl_json(c: Cited) -> str:
+def _csl_json(cited: list[Cited]) -> str:
+    version = cited[0].version if cited else ""
     items: list[dict[str, Any]] = []
-    for source in _sources(c):
+    for source in _sources(cited):
         item: dict[str, Any] = {
             "id": source.id,
             "type": "document",
             "title": source.title,
             "language": source.language,
+            "version": f"cis-facts {version}",
         }
         if source.citation:
             item["note"] = source.citation
@@ -208,20 +261,35 @@ def _csl_json(c: Cited) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-STYLES: dict[str, Callable[[Cited], str]] = {
-    "plain": _plain,
-    "markdown": _markdown,
-    "html": _html,
-    "wikipedia": _wikipedia,
+def _each(style: Callable[[Cited], str]) -> Callable[[list[Cited]], str]:
+    """A style written for one fact, applied to each, separated by a blank line."""
+    return lambda cited: "\n\n".join(style(c) for c in cited)
+
+
+# Each style renders the whole list: bibliographies hold every source once.
+STYLES: dict[str, Callable[[list[Cited]], str]] = {
+    "plain": _each(_plain),
+    "markdown": _each(_markdown),
+    "html": _html_all,
+    "wikipedia": _each(_wikipedia),
     "bibtex": _bibtex,
     "csl-json": _csl_json,
 }
 
 
-def parts(answer: Answer) -> dict[str, Any]:
-    """The language-dependent fields of a cite record: sentence, citation, text."""
-    cited = Cited(answer)
-    text = STYLES[cited.style](cited)
-    plain = text.removeprefix(cited.sentence) if cited.style == "plain" else text
-    citation = plain.strip()
-    return {"sentence": cited.sentence, "citation": citation, "text": text, "note": cited.note}
+def parts(answer: Answer) -> tuple[str, list[dict[str, Any]]]:
+    """The whole text to paste, and for each fact the language-dependent fields of its
+    record: sentence, citation (in the chosen style), text, note."""
+    context = answer.context
+    if not isinstance(context, CiteContext):
+        raise TypeError("a cite answer without its CiteContext")
+    cited = [Cited(item, context, answer.lang) for item in context.items]
+    render = STYLES[context.style]
+    text = render(cited)
+    fields = []
+    for c in cited:
+        own = render([c])
+        body = own.removeprefix(c.sentence) if context.style == "plain" else own
+        citation = body.strip()
+        fields.append({"sentence": c.sentence, "citation": citation, "text": own, "note": c.note})
+    return text, fields

@@ -21,7 +21,7 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
 
 
-def _table(table: Table) -> list[str]:
+def _table(table: Table, labels: tuple[str, ...]) -> list[str]:
     lines = [f"**{escape(table.heading)}**", ""] if table.heading else []
     headers = [escape(h) for h in table.headers]
     has_groups = any(table.groups)
@@ -33,7 +33,7 @@ def _table(table: Table) -> list[str]:
         cells = [escape(c) for c in row]
         mark = table.marks[index] if table.marks else 0
         if mark:
-            cells[table.mark_column] += f"[^{mark}]"
+            cells[table.mark_column] += f"[^{labels[mark - 1]}]"
         if has_groups:
             cells.insert(0, escape(table.groups[index]))
         lines.append("| " + " | ".join(cells) + " |")
@@ -55,6 +55,14 @@ def _chart(chart: Chart) -> list[str]:
     return lines
 
 
+def _labels(view: View) -> tuple[str, ...]:
+    """The footnote label of each note: the view's own, never a bare number (a number
+    would collide with the notes of another output pasted into the same document)."""
+    if len(view.note_labels) == len(view.notes):
+        return view.note_labels
+    raise ValueError("a view with notes but no footnote labels")
+
+
 def to_markdown(view: View) -> str:
     """The view as Markdown: a bold title, its tables, notes as footnotes, the caption."""
     from cis_facts.render.terminal import legend
@@ -62,7 +70,7 @@ def to_markdown(view: View) -> str:
     out = [f"**{escape(view.title)}**", ""]
     for block in view.blocks:
         if isinstance(block, Table):
-            out += [*_table(block), ""]
+            out += [*_table(block, _labels(view)), ""]
         elif isinstance(block, Chart):
             out += [*_chart(block), ""]
         elif isinstance(block, Lines):
@@ -73,5 +81,6 @@ def to_markdown(view: View) -> str:
         out += ["", f"*{escape(view.caption)}*"]
     if view.notes:
         out.append("")
-        out += [f"[^{n}]: {escape(text)}" for n, text in enumerate(view.notes, start=1)]
+        pairs = zip(_labels(view), view.notes, strict=True)
+        out += [f"[^{label}]: {escape(text)}" for label, text in pairs]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -7,6 +7,8 @@ draw without knowing any domain field name. Every word comes from ``cis_facts.i1
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -67,6 +69,7 @@ class View(Frozen, kw_only=True):
     lang: Lang = "en"
     caption: str = ""
     notes: tuple[str, ...] = ()  # numbered notes: row marks point at them
+    note_labels: tuple[str, ...] = ()  # each note's footnote label (Markdown), by number
     remarks: tuple[str, ...] = ()  # legends, sums: under the table
     caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr
     warnings: tuple[str, ...] = ()  # always on stderr
@@ -136,24 +139,41 @@ def _numeric(records: Sequence[Record], key: str) -> bool:
 
 
 class _Notes:
-    """Collects row notes, numbering each distinct text once."""
+    """Collects row notes, numbering each distinct text once, and gives each a footnote
+    label of its own: the kind of answer, the fact (or what the note is about) and the
+    language, ``timeline-georgia-withdrawal-en``, so notes pasted from several outputs
+    never share a label."""
 
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
+    def __init__(self, answer: Answer) -> None:
+        self.lang = answer.lang
+        self.kind = answer.kind
         self.texts: dict[str, int] = {}
+        self.keys: dict[str, str] = {}
 
     def mark(self, record: Record) -> int:
         text = note_text(record, self.lang)
         if not text:
             return 0
-        return self.texts.setdefault(visible(text), len(self.texts) + 1)
+        return self.add(text, str(record.get("id") or ""))
 
-    def add(self, text: str) -> int:
-        return self.texts.setdefault(visible(text), len(self.texts) + 1)
+    def add(self, text: str, key: str = "") -> int:
+        text = visible(text)
+        if text not in self.texts:
+            self.keys[text] = key or hashlib.sha1(text.encode()).hexdigest()[:10]
+        return self.texts.setdefault(text, len(self.texts) + 1)
 
     @property
     def notes(self) -> tuple[str, ...]:
         return tuple(self.texts)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(_label(f"{self.kind}-{self.keys[t]}-{self.lang}") for t in self.texts)
+
+
+def _label(text: str) -> str:
+    """A footnote label Markdown readers accept: no spaces, brackets or carets."""
+    return re.sub(r"[^\w.-]+", "-", text).strip("-")
 
 
 def table(
@@ -214,6 +234,9 @@ def caption(answer: Answer) -> str:
 
 
 def _view(answer: Answer, title: str, blocks: Sequence[Block], **extra: Any) -> View:
+    notes = extra.pop("notes", None)
+    if isinstance(notes, _Notes):
+        extra.update(notes=notes.notes, note_labels=notes.labels)
     return View(
         title=title,
         blocks=tuple(blocks),
@@ -235,7 +258,7 @@ def _year_of(years: Sequence[int]) -> str:
 
 
 def timeline_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     columns = ("date", "short", "place", "participants")
     short = {
         "short": lambda r: visible(r.get("short") or r.get("label") or ""),
@@ -250,11 +273,11 @@ def timeline_view(answer: Answer) -> View:
         cells=short,
         headers={"short": word("label", lang)},
     )
-    return _view(answer, word("title.timeline", lang), [body], notes=notes.notes)
+    return _view(answer, word("title.timeline", lang), [body], notes=notes)
 
 
 def figures_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     columns = ("label", "value", "unit", "date")
     value = {"value": lambda r: _value(r, lang)}
     groups = _groups(answer.records, "topic", lang)
@@ -270,11 +293,11 @@ def figures_view(answer: Answer) -> View:
     )
     searched = answer.context if isinstance(answer.context, str) else None
     caveats = (word("figures.searched", lang, topic=searched),) if searched else ()
-    return _view(answer, word("title.figures", lang), [body], notes=notes.notes, caveats=caveats)
+    return _view(answer, word("title.figures", lang), [body], notes=notes, caveats=caveats)
 
 
 def statements_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     columns: tuple[str, ...] = ("label", "period")
     if not any(r.get("period") for r in answer.records):
         columns = ("label",)
@@ -287,7 +310,7 @@ def statements_view(answer: Answer) -> View:
         headers={"label": word("statement.label", lang)},
         groups=_groups(answer.records, "topic", lang),
     )
-    return _view(answer, word("title.statements", lang), [body], notes=notes.notes)
+    return _view(answer, word("title.statements", lang), [body], notes=notes)
 
 
 def _groups(records: Sequence[Record], key: str, lang: Lang | None = None) -> tuple[str, ...]:
@@ -333,7 +356,7 @@ def _english_ordinal(n: int) -> str:
 
 
 def resources_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     rankings = [r for r in answer.records if r["kind"] == "ranking"]
     reserves = [r for r in answer.records if r["kind"] == "reserve"]
     blocks: list[Block] = []
@@ -364,11 +387,11 @@ def resources_view(answer: Answer) -> View:
             )
         )
     title = word("title.resources" if rankings else "title.reserves", lang)
-    return _view(answer, title, blocks, notes=notes.notes)
+    return _view(answer, title, blocks, notes=notes)
 
 
 def partners_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     context = _context(answer, PartnersContext)
     exports = answer.kind == "exports"
     shown = len(answer.records)
@@ -389,7 +412,7 @@ def partners_view(answer: Answer) -> View:
         remarks.append(_share_remark(answer, context, context.listed_total))
     if not exports:
         remarks.append(word("caption.imports", lang))
-    return _view(answer, title, [body], notes=notes.notes, remarks=tuple(remarks))
+    return _view(answer, title, [body], notes=notes, remarks=tuple(remarks))
 
 
 def _share_remark(answer: Answer, context: PartnersContext, total: float) -> str:
@@ -428,7 +451,7 @@ def sum_check_text(check: SumCheck | None, lang: Lang) -> str:
 
 
 def totals_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     context = _context(answer, TotalsContext)
     checks = context.checks
     by_id = {r["id"]: c for r, c in zip(answer.records, checks, strict=True)}
@@ -437,12 +460,12 @@ def totals_view(answer: Answer) -> View:
     body = table(answer.records, columns, lang, notes=notes, mark_column="flow", cells=check_cell)
     mismatches = tuple(sum_check_text(c, lang) for c in checks if c is not None and not c.ok)
     title = word("title.totals", lang, year=_year_of(context.years))
-    return _view(answer, title, [body], notes=notes.notes, remarks=mismatches)
+    return _view(answer, title, [body], notes=notes, remarks=mismatches)
 
 
 def members_view(answer: Answer) -> View:
     lang, context = answer.lang, _context(answer, MembersContext)
-    notes = _Notes(lang)
+    notes = _Notes(answer)
     on, latest, pending = context.on, context.latest, context.pending
     marks = []
     for record in answer.records:
@@ -457,7 +480,7 @@ def members_view(answer: Answer) -> View:
             when=human.table_when(event.date, lang),
             day=human.table_date(on, lang),
         )
-        marks.append(notes.add(text))
+        marks.append(notes.add(text, f"{event.id}-{on.iso()}"))
     reasons = context.reasons
     records = tuple(
         {**r, "reason": _reason_text(reasons.get(r["country"]["code"]), lang)}
@@ -482,7 +505,7 @@ def members_view(answer: Answer) -> View:
         answer,
         title,
         [body],
-        notes=notes.notes,
+        notes=notes,
         remarks=remarks,
         warnings=warnings,
         records=records,
@@ -570,7 +593,7 @@ def search_view(answer: Answer) -> View:
 
 
 def country_view(answer: Answer) -> View:
-    lang, notes = answer.lang, _Notes(answer.lang)
+    lang, notes = answer.lang, _Notes(answer)
     country = _context(answer, Country)
     facts = [r for r in answer.records if r["section"] != "names"]
     card = [" · ".join(dict.fromkeys((country.name_en, country.name_kk, country.name_ru)))]
@@ -605,7 +628,7 @@ def country_view(answer: Answer) -> View:
             )
         )
     title = word("title.country", lang, name=country.name(lang), code=country.code)
-    return _view(answer, title, blocks, notes=notes.notes)
+    return _view(answer, title, blocks, notes=notes)
 
 
 def _value_with_unit(record: Record, lang: Lang) -> str:
@@ -699,14 +722,14 @@ def show_view(answer: Answer) -> View:
 def cite_view(answer: Answer) -> View:
     from cis_facts.render import cite
 
-    record = dict(answer.records[0])
-    record.update(cite.parts(answer))
+    text, fields = cite.parts(answer)
+    records = tuple({**r, **f} for r, f in zip(answer.records, fields, strict=True))
     return _view(
         answer,
-        str(record["id"]),
-        [Lines(lines=(record["text"],))],
-        text=record["text"],
-        records=(record,),
+        ", ".join(str(r["id"]) for r in records),
+        [Lines(lines=(text,))],
+        text=text,
+        records=records,
     )
 
 
@@ -749,7 +772,7 @@ def with_columns(view: View, fields: Sequence[str]) -> View:
 
     cells = {key: worded_cell(key) for key in fields}
     body = table(view.records, fields, view.lang, headers=own, cells=cells)
-    return view.replace(blocks=(body,), notes=(), text="")
+    return view.replace(blocks=(body,), notes=(), note_labels=(), text="")
 
 
 def render_text(view: View, fmt: str, fields: Sequence[str] | None) -> str:
