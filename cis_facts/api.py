@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 DateLike = str | datetime.date | PartialDate
 TradeView = Literal["exports", "imports", "totals"]
-CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
 
 
 class Result(Sequence[dict[str, Any]]):
@@ -227,16 +226,20 @@ class Facts:
 
         return Result(facts.show(self.base, fact_id, self._lang(lang), context))
 
-    def cite(self, fact_id: str, *, style: str = "plain", lang: str | None = None) -> Result:
-        """``cis-facts cite ID [--style S]``: the sentence and its citation.
+    def cite(
+        self, fact_id: str | Iterable[str], *, style: str = "plain", lang: str | None = None
+    ) -> Cited:
+        """``cis-facts cite ID... [--style S]``: the sentence and its citation, per fact.
 
-        ``result.text`` is what the command prints; the record holds its parts.
+        ``fact_id`` is one id or several; ``result.text`` is what the command prints.
         """
         from cis_facts.query import facts
 
-        if style not in CITE_STYLES:
-            raise UsageError(f"unknown style {style!r}; use one of {', '.join(CITE_STYLES)}")
-        return Cited(facts.cite(self.base, fact_id, style, self._lang(lang)))
+        if style not in facts.CITE_STYLES:
+            styles = ", ".join(facts.CITE_STYLES)
+            raise UsageError(f"unknown style {style!r}; use one of {styles}")
+        ids = [fact_id] if isinstance(fact_id, str) else list(fact_id)
+        return Cited(facts.cite(self.base, ids, style, self._lang(lang)))
 
     def check(self) -> list[QuoteReport]:
         """``cis-facts check``: each shipped source text's quote check (found, missing)."""

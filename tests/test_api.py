@@ -47,6 +47,10 @@ SAME: list[tuple[list[str], Callable[[Facts], Result]]] = [
         ["cite", "almaty-protocol", "--style", "wikipedia"],
         lambda fb: fb.cite("almaty-protocol", style="wikipedia"),
     ),
+    (
+        ["cite", "rank-zinc", "almaty-protocol", "--style", "bibtex"],
+        lambda fb: fb.cite(["rank-zinc", "almaty-protocol"], style="bibtex"),
+    ),
 ]
 
 
