@@ -45,6 +45,7 @@ MEASURES = (
     "amount",
     "count",
     "rank",
+    "ambiguous",
 )
 
 

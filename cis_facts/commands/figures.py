@@ -35,7 +35,7 @@ def figures(
       topic            topic id (world-gdp, investment, reserves, ...)
       id, label        fact id and statement (in --lang)
       measure          share | growth | change | multiple | decrease | index |
-                       amount | count | rank
+                       amount | count | rank | ambiguous (readings in note)
       value, unit      the figure exactly as the text gives it, and its unit
       approximate      true where the text says "about"
       date             ISO date or span (1993/2004) or null; date_precision
