@@ -146,31 +146,31 @@ def test_no_note_names_a_site_without_a_source_record() -> None:
         (
             "kazakhstan-gdp-world-share",
             (
-                "At the time of the text (written after August 2009, most of its figures of about "
-                "2004), Kazakhstan accounts for 0.1% of world GDP"
+                "At the time of the text (after August 2009), Kazakhstan accounts for 0.1% of world "
+                "GDP"
             ),
             (
-                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін жазылған, сандарының көбі шамамен "
-                "2004 жылғы) әлемдік ЖІӨ-нің 0,1\u00a0%-ы Қазақстанға тиесілі"
+                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін) әлемдік ЖІӨ-нің 0,1\u00a0%-ы "
+                "Қазақстанға тиесілі"
             ),
             (
-                "На момент написания текста (после августа 2009 г.; большинство цифр в нём — около "
-                "2004 г.) на Казахстан приходится 0,1\u00a0% мирового ВВП"
+                "На момент написания текста (после августа 2009 г.) на Казахстан приходится "
+                "0,1\u00a0% мирового ВВП"
             ),
         ),
         (
             "reserves-mineral-types",
             (
-                "At the time of the text (written after August 2009, most of its figures of about "
-                "2004), Kazakhstan has 1225 types of mineral raw materials"
+                "At the time of the text (after August 2009), Kazakhstan has 1225 types of mineral "
+                "raw materials"
             ),
             (
-                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін жазылған, сандарының көбі шамамен "
-                "2004 жылғы) Қазақстанда минералдық шикізаттың 1225 түрі бар"
+                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін) Қазақстанда минералдық шикізаттың "
+                "1225 түрі бар"
             ),
             (
-                "На момент написания текста (после августа 2009 г.; большинство цифр в нём — около "
-                "2004 г.) в Казахстане имеется 1225 видов минерального сырья"
+                "На момент написания текста (после августа 2009 г.) в Казахстане имеется 1225 видов "
+                "минерального сырья"
             ),
         ),
     ],
@@ -178,6 +178,7 @@ def test_no_note_names_a_site_without_a_source_record() -> None:
 def test_present_tense_of_the_text_is_dated(fact_id: str, en: str, kk: str, ru: str) -> None:
     record = show(fact_id)
     assert (record["label_en"], record["label_kk"], record["label_ru"]) == (en, kk, ru)
+    assert "most of its figures are of about 2004" in record["note"]
 
 
 def test_no_bare_currently_in_any_label() -> None:
