@@ -146,8 +146,8 @@ def test_no_note_names_a_site_without_a_source_record() -> None:
         (
             "kazakhstan-gdp-world-share",
             (
-                "At the time of the text (after August 2009), Kazakhstan accounts for 0.1% of world "
-                "GDP"
+                "At the time of the text (after August 2009), Kazakhstan accounts for 0.1% of "
+                "world GDP"
             ),
             (
                 "Мәтін жазылған кезде (2009 жылғы тамыздан кейін) әлемдік ЖІӨ-нің 0,1\u00a0%-ы "
@@ -165,12 +165,12 @@ def test_no_note_names_a_site_without_a_source_record() -> None:
                 "raw materials"
             ),
             (
-                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін) Қазақстанда минералдық шикізаттың "
-                "1225 түрі бар"
+                "Мәтін жазылған кезде (2009 жылғы тамыздан кейін) Қазақстанда минералдық "
+                "шикізаттың 1225 түрі бар"
             ),
             (
-                "На момент написания текста (после августа 2009 г.) в Казахстане имеется 1225 видов "
-                "минерального сырья"
+                "На момент написания текста (после августа 2009 г.) в Казахстане имеется "
+                "1225 видов минерального сырья"
             ),
         ),
     ],
