@@ -12,7 +12,7 @@ gc.set_threshold(200_000, 30, 30)
 import importlib
 import os
 import sys
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -29,7 +29,7 @@ from cis_facts.settings import Settings
 COMPLETE_VAR = "_CIS_FACTS_COMPLETE"
 
 if TYPE_CHECKING:
-    from cis_facts.model import FactBase, Source
+    from cis_facts.model import FactBase, Lang, Source
 
 
 class FactsGroup(click.Group):
@@ -119,12 +119,23 @@ def _error_lines(exc: FactsError, settings: object) -> list[str]:
 
         template = maybe_word(f"error.{exc.key}", lang)
         if template is not None and lang != "en":
-            text = template.format(**exc.fields)
+            text = template.format(**_worded_fields(exc.fields, lang))
             if exc.suggestions:
                 hint = maybe_word("error.did_you_mean", lang) or "{names}"
                 text += hint.format(names=", ".join(exc.suggestions))
             return [text]
     return str(exc).splitlines()
+
+
+def _worded_fields(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
+    """An error's fields as the message prints them: a date as people write it."""
+    from cis_facts.dates import parse_when
+    from cis_facts.render.human import long_when
+
+    worded = dict(fields)
+    if isinstance(worded.get("date"), str):
+        worded["date"] = long_when(parse_when(str(worded["date"])), lang)
+    return worded
 
 
 @click.group(

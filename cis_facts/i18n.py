@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from cis_facts.locale_data import PLURAL
 from cis_facts.model import Lang
 
 EN: dict[str, str] = {
@@ -40,7 +41,7 @@ EN: dict[str, str] = {
     "fact": "Fact",
     "figure.label": "Figure",
     "section": "Section",
-    "id": "Id",
+    "id": "ID",
     "score": "Score",
     "matched": "Matched in",
     "quote": "Quote",
@@ -151,7 +152,6 @@ EN: dict[str, str] = {
     "uncertain": (
         "{event} is dated {when} only; the base cannot tell whether it had happened by {day}"
     ),
-    "card.aliases": "Also: {aliases}",
     "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
     "card.status": "{status} since {date}",
     "card.status.left": "former member: {since} – {left}",
@@ -238,6 +238,24 @@ EN: dict[str, str] = {
     "browse.key.search": "Search",
     "browse.key.quit": "Quit",
     "browse.bad_date": "Not a date: {text!r} (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "statement": "statement",
+    "event_kind.ratification": "ratification",
+    "caption.source.many": "Sources: {titles}",
+    "measure.share": "share",
+    "measure.growth": "growth",
+    "measure.change": "change",
+    "measure.multiple": "multiple",
+    "measure.decrease": "decrease",
+    "measure.index": "index",
+    "measure.amount": "amount",
+    "measure.count": "count",
+    "measure.rank": "rank",
+    "section.event": "Events",
+    "section.figure": "Figures",
+    "section.ranking": "World rank",
+    "section.export": "Export buyer",
+    "section.import": "Import supplier",
+    "flow.trade_share": "Flow",
 }
 
 KK: dict[str, str] = {
@@ -268,14 +286,14 @@ KK: dict[str, str] = {
     "fact": "Дерек",
     "figure.label": "Көрсеткіш",
     "section": "Бөлім",
-    "id": "Id",
+    "id": "ID",
     "score": "Ұпай",
     "matched": "Табылған жері",
     "quote": "Дәйексөз",
     "source": "Дереккөз",
     "sum_check": "Қосындыны тексеру",
     "year": "Жыл",
-    "measure": "Өлшем",
+    "measure": "Көрсеткіш түрі",
     "context": "Мәтіндегі орны",
     "approximate": "Шамамен",
     "certain": "Анық",
@@ -283,7 +301,7 @@ KK: dict[str, str] = {
     "top": "Алғашқы",
     "text": "Мәтін",
     "sentence": "Сөйлем",
-    "citation": "Дәйексөз көзі",
+    "citation": "Сілтеме",
     "style": "Стиль",
     "source_title": "Дереккөз атауы",
     "note_source": "Түзету негізі",
@@ -352,16 +370,18 @@ KK: dict[str, str] = {
     "title.resources": "Қазақстанның пайдалы қазбалар бойынша әлемдегі орны",
     "title.reserves": "Қазақстанның пайдалы қазба қорлары",
     "title.exports": "Қазақстан экспортын сатып алушылар, {year} ж.",
-    "title.imports": "Қазақстан импортын жеткізушілер, {year} ж.",
+    "title.imports": "Қазақстанға импорт жеткізушілер, {year} ж.",
     "title.exports.top": "Қазақстан экспортын сатып алатын алғашқы {n} ел, {year} ж.",
-    "title.imports.top": "Қазақстан импортын жеткізетін алғашқы {n} ел, {year} ж.",
+    "title.imports.top": "Қазақстанға импорт жеткізетін алғашқы {n} ел, {year} ж.",
     "title.totals": "Қазақстанның сыртқы сауда көлемі, {year} ж.",
     "title.figures": "Экономикалық көрсеткіштер",
-    "figures.searched": "{topic!r} деген тақырып жоқ; оған сәйкес көрсеткіштер берілді.",
+    "figures.searched": (
+        "«{topic}» деген тақырып жоқ; осы сөзге сәйкес келетін көрсеткіштер көрсетілді."
+    ),
     "title.statements": "Мәтіндегі тұжырымдар",
     "title.country": "{name} ({code})",
     "statement.label": "Тұжырым",
-    "title.search": "Іздеу нәтижелері: {query}",
+    "title.search": "Іздеу нәтижелері: «{query}»",
     "title.chart": "ТМД-ға мүшелік кестесі, {first}–{last} жж.",
     "caption.source": "Дереккөз: {titles}",
     "caption.imports": "Мәтін жеткізушілерді ретімен атайды, үлестерін бермейді.",
@@ -369,25 +389,28 @@ KK: dict[str, str] = {
     "standing.rank": "{n}-орын",
     "position.n": "№ {n}",
     "standing.top": "алғашқы {n}",
-    "world_share": "әлемдегі үлесі {share} %",
+    "world_share": "әлемдегі үлесі {share}\u00a0%",
     "share_note": (
-        "Көрсетілген {count} елдің үлесі: {total} %; қалған {rest} % мәтінде елге бөлінбеген."
+        "Көрсетілген {count} елдің үлестерінің қосындысы: {total}\u00a0%; қалған {rest}\u00a0% "
+        "мәтінде ешбір елге жатқызылмаған."
     ),
     "share_note.top": (
-        "Көрсетілген {shown} елдің үлесі: {total} % (барлығы {count} ел, {all} %); "
-        "{rest} % мәтінде елге бөлінбеген."
+        "Көрсетілген {shown} елдің үлестерінің қосындысы: {total}\u00a0% (барлығы {count} ел, "
+        "{all}\u00a0%); {rest}\u00a0% мәтінде ешбір елге жатқызылмаған."
     ),
     "sum.ok": "{what} = {total} ✓",
     "sum.mismatch": "СӘЙКЕС ЕМЕС: {what} = {total}, мәтінде {stated} (айырмасы {diff})",
     "sum.turnover": "экспорт + импорт",
     "sum.partners": "ТМД + басқа елдер",
     "after_latest": (
-        "Сұралған күн ({date}) базадағы мүшелікке қатысты соңғы оқиғадан ({latest}) кейін "
-        "келеді; одан кейінгі деректер базада жоқ"
+        "Сұралған уақыт ({date}) дерекқордағы мүшелікке қатысты соңғы оқиғадан ({latest}) "
+        "кейін; одан кейінгі деректер дерекқорда жоқ, сондықтан жауап ескірген болуы мүмкін."
     ),
-    "note.as_of": "Жағдай күні: {date}; одан кейінгі деректер базада жоқ.",
-    "uncertain": "{event}: {when} (күні анық емес); {day} күнгі мәртебені дерек анықтамайды",
-    "card.aliases": "Басқа атаулары: {aliases}",
+    "note.as_of": "Жағдай күні: {date}; одан кейінгі деректер дерекқорда жоқ.",
+    "uncertain": (
+        "{event} ({when}): сұралған уақытқа ({day}) дейін болған-болмағанын дерекқор анықтай "
+        "алмайды"
+    ),
     "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
     "card.status": "{status}, басталған күні: {date}",
     "card.status.left": "бұрынғы мүше: {since} – {left}",
@@ -439,12 +462,12 @@ KK: dict[str, str] = {
     "topic.kazakhstan-gdp": "Қазақстанның ЖІӨ-сі",
     "topic.world-exports": "Әлемдік экспорт",
     "topic.export-growth": "Экспорттың өсуі",
-    "topic.investment": "Инвестиция",
+    "topic.investment": "Инвестициялар",
     "topic.reserves": "Қорлар",
     "topic.trade-partners": "Сауда серіктестері",
     "topic.export-structure": "Экспорт құрылымы",
     "topic.languages": "Тілдер",
-    "topic.cis-nature": "ТМД деген не",
+    "topic.cis-nature": "ТМД-ның сипаты",
     "topic.kazakhstan-cis-policy": "Қазақстанның ТМД саясаты",
     "topic.cis-plans": "ТМД жоспарлары",
     "topic.gdp": "ЖІӨ",
@@ -452,33 +475,33 @@ KK: dict[str, str] = {
     "topic.import-structure": "Импорт құрылымы",
     # messages that describe data
     "unit.percentage points": "пайыздық тармақ",
-    "error.no_fact": "id-і «{id}» болатын дерек жоқ",
+    "error.no_fact": "«{id}» идентификаторы бар дерек жоқ",
     "error.no_country": "белгісіз ел: «{name}»",
     "error.no_words": "«{query}» сұрауы бойынша ештеңе табылмады: онда сөз де, сан да жоқ",
     "error.no_match": "«{query}» сұрауы бойынша ештеңе табылмады",
     "error.no_topic": "«{topic}» тақырыбы жоқ",
-    "error.no_partner.export": "{name} базадағы экспорт сатып алушыларының арасында жоқ",
-    "error.no_partner.import": "{name} базадағы импорт жеткізушілерінің арасында жоқ",
+    "error.no_partner.export": "{name} дерекқордағы экспорт сатып алушыларының арасында жоқ",
+    "error.no_partner.import": "{name} дерекқордағы импорт жеткізушілерінің арасында жоқ",
     "error.no_mineral": "«{mineral}» бойынша әлемдегі орны да, қоры да жоқ",
-    "error.no_member": "{date} күні бірде-бір мемлекет ТМД мүшесі болмаған",
-    "error.did_you_mean": " (мүмкін, мынаны іздедіңіз: {names}?)",
+    "error.no_member": "Сұралған уақытта ({date}) ТМД-ның бірде-бір мүшесі болған жоқ",
+    "error.did_you_mean": " (мүмкін, мынаны іздеген боларсыз: {names})",
     # the browser
-    "browse.search": "Іздеу: сұрақ не сөздер; @1993-12 — сол күнгі мүшелер",
+    "browse.search": "Іздеу: сұрақ не сөздер; @1993-12 — сол кездегі мүшелер",
     "browse.value": "Мәні",
-    "browse.date": "Күні",
+    "browse.date": "Уақыты",
     "browse.period": "Кезеңі",
     "browse.quote": "Дәйексөз",
     "browse.context": "Дереккөз мәтінінде",
-    "browse.note": "Ескерту",
+    "browse.note": "Ескертпе",
     "browse.document": "Құжат",
     "browse.source": "Дереккөз",
     "browse.related": "Байланысты деректер",
     "browse.names": "Атаулары",
     "browse.status": "Мәртебесі",
-    "browse.nothing": "{query!r} бойынша ештеңе табылмады",
-    "browse.copied.plain": "{id} дәйексөзі көшірілді",
-    "browse.copied.markdown": "{id} Markdown дәйексөзі көшірілді",
-    "browse.copied.json": "{id} JSON көшірілді",
+    "browse.nothing": "«{query}» сұрауы бойынша ештеңе табылмады",
+    "browse.copied.plain": "{id}: сілтеме көшірілді",
+    "browse.copied.markdown": "{id}: Markdown сілтемесі көшірілді",
+    "browse.copied.json": "{id}: JSON көшірілді",
     "browse.copy.none": "Алдымен дерек таңдаңыз: тек деректерге сілтеме беріледі",
     "browse.language": "Тіл: қазақша",
     "browse.key.copy": "Көшіру",
@@ -488,7 +511,25 @@ KK: dict[str, str] = {
     "browse.key.view": "Көрініс",
     "browse.key.search": "Іздеу",
     "browse.key.quit": "Шығу",
-    "browse.bad_date": "Күн емес: {text!r} (ЖЖЖЖ, ЖЖЖЖ-АА не ЖЖЖЖ-АА-КК)",
+    "browse.bad_date": "«{text}» – күн емес (ЖЖЖЖ, ЖЖЖЖ-АА не ЖЖЖЖ-АА-КК)",
+    "statement": "тұжырым",
+    "event_kind.ratification": "бекіту",
+    "caption.source.many": "Дереккөздер: {titles}",
+    "measure.share": "үлес",
+    "measure.growth": "өсім",
+    "measure.change": "өзгеріс",
+    "measure.multiple": "еселік",
+    "measure.decrease": "кему",
+    "measure.index": "индекс",
+    "measure.amount": "көлемі",
+    "measure.count": "саны",
+    "measure.rank": "орын",
+    "section.event": "Оқиғалар",
+    "section.figure": "Көрсеткіштер",
+    "section.ranking": "Әлемдегі орны",
+    "section.export": "Қазақстан экспортын сатып алушы",
+    "section.import": "Қазақстанға импорт жеткізуші",
+    "flow.trade_share": "Рөлі",
 }
 
 RU: dict[str, str] = {
@@ -496,7 +537,7 @@ RU: dict[str, str] = {
     "status": "Статус",
     "since": "Дата начала",
     "left": "Дата выхода",
-    "founding_acts": "Учредительный акт",
+    "founding_acts": "Учредительные документы",
     "note": "Примечание",
     "date": "Дата",
     "kind": "Вид",
@@ -508,7 +549,7 @@ RU: dict[str, str] = {
     "standing": "Место в мире",
     "share": "Доля, %",
     "value": "Значение",
-    "unit": "Единица",
+    "unit": "Ед. изм.",
     "position": "№",
     "partners": "Партнёры",
     "flow": "Показатель",
@@ -519,14 +560,14 @@ RU: dict[str, str] = {
     "fact": "Факт",
     "figure.label": "Показатель",
     "section": "Раздел",
-    "id": "Id",
-    "score": "Оценка",
+    "id": "ID",
+    "score": "Релевантность",
     "matched": "Где найдено",
     "quote": "Цитата",
     "source": "Источник",
     "sum_check": "Проверка суммы",
     "year": "Год",
-    "measure": "Мера",
+    "measure": "Вид показателя",
     "context": "Контекст",
     "approximate": "Приблизительно",
     "certain": "Точно",
@@ -537,7 +578,7 @@ RU: dict[str, str] = {
     "citation": "Ссылка",
     "style": "Стиль",
     "source_title": "Название источника",
-    "note_source": "Основание поправки",
+    "note_source": "Основание примечания",
     "event_kind": "Вид события",
     "initiator": "Инициатор",
     "short": "Краткое название",
@@ -547,20 +588,22 @@ RU: dict[str, str] = {
     "status.associate": "ассоциированный член",
     "status.left": "бывший член",
     "status.uncertain": "не установлен",
-    "status.founder": "учредитель",
-    "status.signatory": "подписант без ратификации",
+    "status.founder": "государство-учредитель",
+    "status.signatory": "подписавшее, не ратифицировавшее",
     "reason": "Основание",
     "reason.event": "{event}",
-    "reason.founder_before": ("{event}; Устав, определяющий государства-члены, принят {charter}"),
-    "reason.founder_after": "{event}; Устав от {charter} не принят: не государство-член",
+    "reason.founder_before": "{event}; государства-члены определены лишь Уставом от {charter}",
+    "reason.founder_after": (
+        "{event}; Устав от {charter} этим государством не подписан: не государство-член"
+    ),
     "cis": "СНГ",
     "other": "другие страны",
     "all": "все страны",
     "turnover": "товарооборот",
     "exports": "экспорт",
     "imports": "импорт",
-    "export": "покупатель экспорта",
-    "import": "поставщик импорта",
+    "export": "покупатель казахстанского экспорта",
+    "import": "поставщик импорта в Казахстан",
     "ranking": "место в мире",
     "reserve": "запасы",
     "event": "событие",
@@ -582,22 +625,15 @@ RU: dict[str, str] = {
     "unit.USD million": "млн долл. США",
     "unit.%": "%",
     "unit.percentage points": "п. п.",
-    "unit.types": "видов",
-    "unit.sites": "мест",
     "unit.USD billion": "млрд долл. США",
     "unit.billion (unit not stated)": "млрд (единица не указана)",
     "unit.billion t": "млрд т",
     "unit.million t": "млн т",
-    "unit.countries": "стран",
-    "unit.factors": "факторов",
-    "unit.languages": "языков",
     "unit.place": "место",
-    "unit.times": "раз",
     "unit.trillion m²": "трлн м²",
-    "unit.years": "лет",
     "unit.rank": "место",
     "unit.top": "первые",
-    "title.members": "Члены СНГ — {date}",
+    "title.members": "Состав СНГ на {date}",
     "title.timeline": "Хронология СНГ",
     "title.resources": "Место Казахстана в мире по полезным ископаемым",
     "title.reserves": "Запасы полезных ископаемых Казахстана",
@@ -607,10 +643,10 @@ RU: dict[str, str] = {
     "title.imports.top": "Поставщики казахстанского импорта, {year} г.: первые {n}",
     "title.totals": "Внешняя торговля Казахстана, {year} г.",
     "title.figures": "Экономические показатели",
-    "figures.searched": "Темы {topic!r} нет; показаны показатели, которые ей соответствуют.",
+    "figures.searched": "Темы «{topic}» нет; ниже — показатели, найденные по этому слову.",
     "title.statements": "Утверждения текста",
     "statement.label": "Утверждение",
-    "title.search": "Результаты поиска: {query}",
+    "title.search": "Результаты поиска: «{query}»",
     "title.chart": "Членство в СНГ, {first}–{last} гг.",
     "title.country": "{name} ({code})",
     "caption.source": "Источник: {titles}",
@@ -618,48 +654,48 @@ RU: dict[str, str] = {
     "notes": "Примечания",
     "standing.rank": "{n}-е",
     "position.n": "№ {n}",
-    "standing.top": "среди первых {n}",
-    "world_share": "доля в мире {share} %",
+    "standing.top": "в числе первых {n}",
+    "world_share": "доля в мире {share}\u00a0%",
     "share_note": (
-        "Сумма долей названных стран ({count}): {total} %; остальные {rest} % текст ни одной "
-        "стране не относит."
+        "Сумма долей названных стран ({count}): {total}\u00a0%; остальные {rest}\u00a0% текст "
+        "ни одной стране не относит."
     ),
     "share_note.top": (
-        "Сумма показанных долей ({shown}): {total} % (всего названо стран: {count}, {all} %); "
-        "остальные {rest} % текст ни одной стране не относит."
+        "Сумма показанных долей ({shown}): {total}\u00a0% (всего названо стран: {count}; их "
+        "доли в сумме {all}\u00a0%); остальные {rest}\u00a0% текст ни одной стране не относит."
     ),
     "sum.ok": "{what} = {total} ✓",
     "sum.mismatch": "РАСХОЖДЕНИЕ: {what} = {total}, в тексте {stated} (разница {diff})",
     "sum.turnover": "экспорт + импорт",
     "sum.partners": "СНГ + другие страны",
     "after_latest": (
-        "Дата {date} позже последнего события членства в базе ({latest}); более поздних "
-        "фактов в базе нет, поэтому ответ может быть устаревшим."
+        "Дата {date} позже последнего изменения состава СНГ в базе ({latest}); более поздних "
+        "сведений в базе нет, поэтому ответ может быть неактуален."
     ),
-    "note.as_of": "По состоянию на {date}; более поздних фактов в базе нет.",
+    "note.as_of": "По состоянию на {date}; более поздних сведений в базе нет.",
     "uncertain": (
-        "{event}: известна лишь дата «{when}»; база не может сказать, произошло ли это к {day}"
+        "{event}: дата известна неточно ({when}); по данным базы нельзя установить, произошло "
+        "ли это к {day}"
     ),
-    "card.aliases": "Также: {aliases}",
     "card.codes": "ISO 3166-1: {codes} · Викиданные: {qid}",
     "card.status": "{status} с {date}",
-    "card.status.left": "бывший член: {since} – {left}",
+    "card.status.left": "бывший член: {since} — {left}",
     "chart.member": "член",
     "chart.associate": "ассоциированный член",
-    "chart.joined": "вступление или переход в государства-члены в этом году",
-    "chart.became_associate": "переход в ассоциированные члены в этом году",
+    "chart.joined": "в этом году: вступление в СНГ или получение статуса государства-члена",
+    "chart.became_associate": "в этом году: получение статуса ассоциированного члена",
     "chart.left": "выход в этом году",
     "chart.none": "не член",
     "chart.founder": "государство-учредитель, не государство-член",
-    "chart.signatory": "подписант без ратификации",
+    "chart.signatory": "подписавшее, не ратифицировавшее",
     "chart.on": (
         "--chart показывает все годы; --on не может его ограничить (используйте --on без --chart)"
     ),
-    "date.day": "{d} {month} {y} г.",
-    "date.month": "в {month} {y} г.",
-    "date.year": "в {y} г.",
-    "date.span": "в {a}–{b} гг.",
-    "date.span_table": "{a}–{b} гг.",
+    "date.day": "{d}\u00a0{month} {y}\u00a0г.",
+    "date.month": "в {month} {y}\u00a0г.",
+    "date.year": "в {y}\u00a0г.",
+    "date.span": "в {a}–{b}\u00a0гг.",
+    "date.span_table": "{a}–{b}\u00a0гг.",
     "cite.source": "Источник",
     "cite.quote": "цитата",
     "cite.correction": "Примечание",
@@ -678,9 +714,12 @@ RU: dict[str, str] = {
     "sentence.associate.pl": "{who} стали ассоциированными членами СНГ {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
-        "{who}: в {year} г. {share} % казахстанского экспорта, {n}-е место среди покупателей."
+        "{who} — {n}-й по доле покупатель казахстанского экспорта в {year}\u00a0г. "
+        "({share}\u00a0%)."
     ),
-    "sentence.import": "{who}: в {year} г. {n}-е место среди поставщиков импорта Казахстана.",
+    "sentence.import": (
+        "{who} — {n}-й в списке основных поставщиков импорта в Казахстан в {year}\u00a0г."
+    ),
     "and": "и",
     "matched.label": "описание",
     "matched.names": "названия",
@@ -709,11 +748,15 @@ RU: dict[str, str] = {
     "error.no_words": "по запросу «{query}» ничего не найдено: в нём нет ни слов, ни чисел",
     "error.no_match": "по запросу «{query}» ничего не найдено",
     "error.no_topic": "нет темы «{topic}»",
-    "error.no_partner.export": "{name} нет среди покупателей экспорта в базе фактов",
-    "error.no_partner.import": "{name} нет среди поставщиков импорта в базе фактов",
-    "error.no_mineral": "нет места в мире или запасов для «{mineral}»",
-    "error.no_member": "ни одно государство не было членом СНГ на дату {date}",
-    "error.did_you_mean": " (возможно, имелось в виду: {names}?)",
+    "error.no_partner.export": (
+        "страны «{name}» нет среди покупателей казахстанского экспорта в базе"
+    ),
+    "error.no_partner.import": "страны «{name}» нет среди поставщиков импорта в Казахстан в базе",
+    "error.no_mineral": (
+        "для полезного ископаемого «{mineral}» в базе нет ни места в мире, ни запасов"
+    ),
+    "error.no_member": "на {date} ни одно государство не входило в СНГ",
+    "error.did_you_mean": " (возможно, имелось в виду: {names})",
     # the browser
     "browse.search": "Поиск: вопрос или слова; @1993-12 — члены на эту дату",
     "browse.value": "Значение",
@@ -740,7 +783,26 @@ RU: dict[str, str] = {
     "browse.key.view": "Вид",
     "browse.key.search": "Поиск",
     "browse.key.quit": "Выход",
-    "browse.bad_date": "Не дата: «{text}» (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)",
+    "browse.bad_date": "Неверная дата: «{text}» (формат: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)",
+    "statement": "утверждение",
+    "event_kind.ratification": "ратификация",
+    "caption.source.many": "Источники: {titles}",
+    "measure.share": "доля",
+    "measure.growth": "прирост",
+    "measure.change": "изменение",
+    "measure.multiple": "кратность",
+    "measure.decrease": "снижение",
+    "measure.index": "индекс",
+    "measure.amount": "объём",
+    "measure.count": "количество",
+    "measure.rank": "место",
+    "section.event": "События",
+    "section.figure": "Показатели",
+    "section.ranking": "Место в мире",
+    "section.export": "Покупатель казахстанского экспорта",
+    "section.import": "Поставщик импорта в Казахстан",
+    "flow.trade_share": "Роль",
+    "standing.top.10": "в первой десятке",
 }
 
 # Month names in the prepositional case ("в декабре"), for a month in running text; a day
@@ -777,6 +839,57 @@ KK_MONTHS_IN = (
 )
 
 TABLES: Mapping[str, Mapping[str, str]] = {"en": EN, "kk": KK, "ru": RU}
+
+# Words whose form depends on the number before them, by CLDR plural category (one, few,
+# many, other; see locale_data.PLURAL). Kazakh nouns keep one form after a numeral
+# («171 ел»), so its table gives the plain word.
+COUNTED: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "en": {
+        "unit.countries": {"one": "country", "other": "countries"},
+        "unit.factors": {"one": "factor", "other": "factors"},
+        "unit.languages": {"one": "language", "other": "languages"},
+        "unit.sites": {"one": "site", "other": "sites"},
+        "unit.times": {"one": "time", "other": "times"},
+        "unit.types": {"one": "type", "other": "types"},
+        "unit.years": {"one": "year", "other": "years"},
+        "unit.percentage points": {"one": "percentage point", "other": "percentage points"},
+    },
+    "ru": {
+        "unit.countries": {"one": "страна", "few": "страны", "many": "стран", "other": "страны"},
+        "unit.factors": {"one": "фактор", "few": "фактора", "many": "факторов", "other": "фактора"},
+        "unit.languages": {"one": "язык", "few": "языка", "many": "языков", "other": "языка"},
+        "unit.sites": {"one": "место", "few": "места", "many": "мест", "other": "места"},
+        "unit.times": {"one": "раз", "few": "раза", "many": "раз", "other": "раза"},
+        "unit.types": {"one": "вид", "few": "вида", "many": "видов", "other": "вида"},
+        "unit.years": {"one": "год", "few": "года", "many": "лет", "other": "года"},
+    },
+}
+
+
+def plural_category(number: str, lang: Lang) -> str:
+    """CLDR's plural category (one, few, many, other) of ``number`` as written, in ``lang``:
+    ``"3.8"`` is not ``"3.80"`` (visible fraction digits count)."""
+    digits = number.lstrip("-")
+    whole, _, fraction = digits.partition(".")
+    i, f = int(whole or 0), int(fraction or 0)
+    trimmed = fraction.rstrip("0")
+    rule = PLURAL.get(lang, PLURAL["en"])
+    return rule(float(digits), i, len(fraction), len(trimmed), f, int(trimmed or 0))
+
+
+def counted(key: str, number: float | str | None, lang: Lang) -> str:
+    """The word for ``key`` in the form it takes after ``number`` («2 фактора», «3,8 раза»,
+    «171 страна»); with no number, the form a heading uses (Russian: «стран»). A word with
+    one form is :func:`word`'s."""
+    forms = COUNTED.get(lang, {}).get(key)
+    if forms is None:
+        return word(key, lang)
+    if number is None:
+        return forms.get("many") or forms["other"]
+    text = number if isinstance(number, str) else repr(number)
+    return forms.get(plural_category(text, lang)) or forms["other"]
+
+
 # The month word a date in running text uses, per language and precision (a day, a
 # month); where none is given, CLDR's wide format name.
 MONTHS_IN: Mapping[str, Mapping[str, tuple[str, ...]]] = {

@@ -175,8 +175,12 @@ def _texts(value: Any, record: dict[str, Any], key: str) -> list[str]:
         return [value["name"]] if "code" in value else [human(value["date"])]
     if isinstance(value, str) and f"{key}_precision" in record:
         return [human(value)]
-    if isinstance(value, float) and value >= 10_000:
-        return [f"{value:,}"]  # English tables group thousands from five digits: 10,215.1
+    if isinstance(value, float) and value >= 1_000:
+        # English tables group thousands from five digits (10,215.1), and four-digit
+        # numbers in a column that holds five-digit ones (4,097.2).
+        return [f"{value:,}"]
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        return [f"\u2212{-value}"]  # a minus sign, not a hyphen
     return [str(value)]
 
 
@@ -184,6 +188,8 @@ def values(args: tuple[str, ...], shown: tuple[str, ...]) -> set[str]:
     """The displayed values of the command's records, from its JSON output."""
     found: set[str] = set()
     for record in json.loads(run(args, 100, fmt="json")):
+        if record.get("section") == "names":  # the card's aliases are search keys
+            continue
         for key in shown:
             found.update(_texts(record[key], record, key))
     return found

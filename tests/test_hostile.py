@@ -713,7 +713,6 @@ MARKUP_COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "Markland [bold]x[/bold]",
             "Маркленд :flag_kz:",
             "Маркленд [/]",
-            "[link=http://e.com]x[/link]",
             "Markland figure [bold]x[/bold] [/] :flag_kz:",
             "Markland event [bold]x[/bold] :flag_kz:",
         ),

@@ -89,15 +89,16 @@ def test_every_i18n_key_has_its_russian_text() -> None:
 
 def test_russian_adds_only_units_agreement_forms_and_messages() -> None:
     extra = {k for k in set(RU) - set(EN) if not k.startswith(("unit.", "error."))}
-    assert sorted(extra) == sorted(
+    agreement = [
         f"sentence.{k}.{form}"
         for k in ("withdrawal", "accession", "associate")
         for form in ("f", "pl")
-    )
+    ]
+    assert sorted(extra) == sorted([*agreement, "standing.top.10"])
 
 
 def test_russian_words_of_the_interface() -> None:
-    assert word("title.members", "ru", date="X") == "Члены СНГ — X"
+    assert word("title.members", "ru", date="X") == "Состав СНГ на X"
     assert word("status.associate", "ru") == "ассоциированный член"
     assert word("cis", "ru") == "СНГ"
     assert word("turnover", "ru") == "товарооборот"
@@ -108,14 +109,14 @@ def test_russian_words_of_the_interface() -> None:
 
 def test_dates_as_russian_writes_them() -> None:
     day, month = PartialDate(2009, 8, 18), PartialDate(1993, 12)
-    assert human.sentence_date(day, "ru") == "18 августа 2009 г."
-    assert human.sentence_date(month, "ru") == "в декабре 1993 г."
+    assert human.sentence_date(day, "ru") == "18\u00a0августа 2009\u00a0г."
+    assert human.sentence_date(month, "ru") == "в декабре 1993\u00a0г."
     assert human.table_date(day, "ru") == "18 авг. 2009\u202fг."
     assert human.table_date(month, "ru") == "дек. 1993\u202fг."
     assert human.long_when(When(month), "ru") == "декабрь 1993\u202fг."
     assert human.long_when(When(day), "ru") == "18 августа 2009\u202fг."
     span = When(PartialDate(1995), PartialDate(2003))
-    assert human.table_when(span, "ru") == "1995–2003 гг."
+    assert human.table_when(span, "ru") == "1995–2003\u00a0гг."
 
 
 def test_the_other_languages_keep_their_dates() -> None:
@@ -187,7 +188,7 @@ def test_accessors_fall_back_to_english_without_russian_text() -> None:
 def test_cite_georgia_withdrawal_in_russian() -> None:
     out = run("cite", "georgia-withdrawal", "--lang", "ru")
     lines = out.splitlines()
-    assert lines[0] == "Грузия вышла из СНГ 18 августа 2009 г."
+    assert lines[0] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г."
     assert lines[1].startswith(
         "Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД), абзац 1, предложение 6; цитата: «1993"
     )
@@ -198,15 +199,15 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
 @pytest.mark.parametrize(
     ("fact", "sentence"),
     [
-        ("georgia-accession", "Грузия вступила в СНГ в декабре 1993 г."),
-        ("azerbaijan-rejoins", "Азербайджан вступил в СНГ в сентябре 1993 г."),
+        ("georgia-accession", "Грузия вступила в СНГ в декабре 1993\u00a0г."),
+        ("azerbaijan-rejoins", "Азербайджан вступил в СНГ в сентябре 1993\u00a0г."),
         (
             "turkmenistan-associate",
-            "Туркменистан стал ассоциированным членом СНГ 26 августа 2005 г.",
+            "Туркменистан стал ассоциированным членом СНГ 26\u00a0августа 2005\u00a0г.",
         ),
         (
             "export-share-italy",
-            "Италия: в 2004 г. 15,5 % казахстанского экспорта, 2-е место среди покупателей.",
+            "Италия — 2-й по доле покупатель казахстанского экспорта в 2004\u00a0г. (15,5\u00a0%).",
         ),
     ],
 )
@@ -217,9 +218,9 @@ def test_cite_sentences_agree_with_their_subject(fact: str, sentence: str) -> No
 @pytest.mark.parametrize(
     ("style", "expected"),
     [
-        ("markdown", "Грузия вышла из СНГ 18 августа 2009 г.[^georgia-withdrawal-ru]"),
-        ("html", "<p>Грузия вышла из СНГ 18 августа 2009 г.<sup>"),
-        ("wikipedia", "Грузия вышла из СНГ 18 августа 2009 г.<ref"),
+        ("markdown", "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.[^georgia-withdrawal-ru]"),
+        ("html", "<p>Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.<sup>"),
+        ("wikipedia", "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.<ref"),
     ],
 )
 def test_cite_styles_in_russian(style: str, expected: str) -> None:
@@ -243,7 +244,7 @@ def test_source_records_keep_their_titles(style: str) -> None:
 def test_cite_json_holds_the_russian_sentence() -> None:
     record = json.loads(run("cite", "georgia-withdrawal", "--lang", "ru", "--format", "json"))
     record = record[0] if isinstance(record, list) else record
-    assert record["sentence"] == "Грузия вышла из СНГ 18 августа 2009 г."
+    assert record["sentence"] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г."
 
 
 # ---------------------------------------------------------------- messages and search
@@ -256,12 +257,12 @@ def test_cite_json_holds_the_russian_sentence() -> None:
             ("show", "georgia-withdrawl"),
             (
                 "cis-facts: нет факта с id «georgia-withdrawl» "
-                "(возможно, имелось в виду: georgia-withdrawal?)"
+                "(возможно, имелось в виду: georgia-withdrawal)"
             ),
         ),
         (
             ("country", "Грузя"),
-            "cis-facts: неизвестная страна «Грузя» (возможно, имелось в виду: Грузия?)",
+            "cis-facts: неизвестная страна «Грузя» (возможно, имелось в виду: Грузия)",
         ),
         (("search", "zzqx"), "cis-facts: по запросу «zzqx» ничего не найдено"),
     ],

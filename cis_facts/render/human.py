@@ -16,6 +16,7 @@ from cis_facts.locale_data import CLDR
 from cis_facts.model import Lang
 
 NBSP = "\u00a0"
+MINUS = "\u2212"  # a minus sign, not the hyphen: «−2 п. п.»
 _TOKEN = re.compile(r"'([^']*)'|(y+|M+|L+|d+)")
 # Kazakh editorial practice groups thousands from five digits on (10 215, but 1995).
 MIN_GROUPED = 5
@@ -27,13 +28,27 @@ def number(value: float, lang: Lang) -> str:
     text = repr(value) if isinstance(value, float) else str(value)
     if "e" in text or "inf" in text or "nan" in text:
         return text
-    sign = "-" if text.startswith("-") else ""
+    sign = MINUS if text.startswith("-") else ""
     whole, _, fraction = text.lstrip("-").partition(".")
     group = conventions["group"]
     if len(whole) >= MIN_GROUPED:
         head = len(whole) % 3 or 3
         whole = whole[:head] + "".join(group + whole[i : i + 3] for i in range(head, len(whole), 3))
     return sign + whole + (conventions["decimal"] + fraction if fraction else "")
+
+
+_FOUR_DIGITS = re.compile(r"(?<![\d\u00a0\u202f,.])(\d)(\d{3})(?![\d\u00a0\u202f])")
+
+
+def grouped_like(texts: list[str], lang: Lang) -> list[str]:
+    """A column of numbers as a table prints it: when one has five digits or more before
+    the decimal sign (grouped: «10 215,1»), four-digit ones are grouped too («4 097,2»),
+    so that digits line up; otherwise the column is as given."""
+    group = CLDR.get(lang, CLDR["en"])["group"]
+    five = re.compile(rf"\d{{1,3}}{re.escape(group)}\d{{3}}")
+    if not any(five.search(t) for t in texts):
+        return texts
+    return [_FOUR_DIGITS.sub(rf"\1{group}\2", t) for t in texts]
 
 
 def _pattern(pattern: str, date: PartialDate, conventions: dict[str, Any], width: str) -> str:

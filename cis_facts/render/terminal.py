@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+import rich._wrap
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.table import Table as RichTable
-from rich.text import Text
+from rich.text import Text as RichText
 
 from cis_facts.environment import Environment
 from cis_facts.render.views import Block, Chart, Lines, Table, View
@@ -43,6 +46,25 @@ CHART_GLYPHS = {
     "none": ("·", "dim"),
 }
 _MARK = re.compile(r"\{mark:([a-z_]+)\}")
+
+# Rich breaks lines at any white space, the no-break ones too («48 ⏎ %-ға», «10 ⏎ 215,1»).
+# Its word pattern is made to treat no-break spaces (U+00A0, U+2007, U+202F) as part of a
+# word, so a number, its unit and a date stay on one line at every width; a word joined
+# so is still folded when it is wider than its column, as any long word is.
+NO_BREAK = "\u00a0\u2007\u202f"
+rich._wrap.re_word = re.compile(f"[^\\S{NO_BREAK}]*[\\S{NO_BREAK}]+[^\\S{NO_BREAK}]*")
+_BREAKS = re.compile(f"[^\\S{NO_BREAK}]+")
+
+
+class Text(RichText):
+    """Rich's Text, whose narrowest width is its widest run joined by no-break spaces, so
+    a table gives «−1 percentage point» a column it fits in rather than folding it."""
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.plain
+        widest = max((cell_len(line) for line in plain.splitlines()), default=0)
+        words = [w for w in _BREAKS.split(plain) if w]
+        return Measurement(max((cell_len(w) for w in words), default=widest), widest)
 
 
 def legend(text: str, wide: bool = True) -> str:
@@ -75,12 +97,13 @@ def _rich_table(table: Table, width: int) -> RichTable:
     rich = RichTable(box=box.HEAVY_HEAD, title_justify="left")
     for index, (header, numeric) in enumerate(zip(table.headers, table.numeric, strict=True)):
         short = all(len(row[index]) <= SHORT_NUMBER for row in table.rows)
+        whole = min(max((_longest_run(row[index]) for row in table.rows), default=0), MAX_WORD)
         rich.add_column(
             Text(header),
             overflow="fold",
             justify="right" if numeric else "left",
             no_wrap=numeric and short,
-            max_width=max(SHORT_NUMBER, width // 5) if numeric and not short else None,
+            max_width=max(SHORT_NUMBER, width // 5, whole) if numeric and not short else None,
         )
     bar_width = max(4, min(BAR_WIDTH, width // 5))
     if table.bars:
@@ -106,10 +129,15 @@ def _rich_table(table: Table, width: int) -> RichTable:
     return rich
 
 
+def _longest_run(text: str) -> int:
+    """The widest part of ``text`` between the spaces a line may break at."""
+    return max((cell_len(w) for w in _BREAKS.split(text)), default=0)
+
+
 def _needed(table: Table, index: int) -> int:
     """The narrowest a text column may be: its longest word; MIN_TEXT for sentences."""
     texts = [row[index] for row in table.rows]
-    need = min(max((len(w) for t in texts for w in t.split()), default=1), MAX_WORD)
+    need = min(max((_longest_run(t) for t in texts), default=1), MAX_WORD)
     if max((len(t) for t in texts), default=0) > 2 * MIN_TEXT:
         need = max(need, MIN_TEXT)
     return need

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from cis_facts.answer import Answer, Record
 from cis_facts.frozen import Frozen
-from cis_facts.i18n import maybe_word, word
+from cis_facts.i18n import counted, maybe_word, word
 from cis_facts.inert import visible
 from cis_facts.model import Country, Lang
 from cis_facts.query.members import ChartContext, MembersContext, Reason
@@ -79,10 +79,13 @@ class View(Frozen, kw_only=True):
 # ---------------------------------------------------------------- cells
 
 
-def unit_text(unit: str | None, lang: Lang) -> str:
+def unit_text(unit: str | None, lang: Lang, value: float | None = None) -> str:
+    """The unit in ``lang``; after ``value``, in the form that number takes («3,8 раза»)."""
     if not unit:
         return ""
-    return maybe_word(f"unit.{unit}", lang) or unit
+    number = None if isinstance(value, bool) else value
+    text = counted(f"unit.{unit}", number, lang)
+    return unit if text == f"unit.{unit}" else text
 
 
 def cell(record: Record, key: str, lang: Lang) -> str:
@@ -92,6 +95,9 @@ def cell(record: Record, key: str, lang: Lang) -> str:
         return ""
     if isinstance(value, str) and record.get(f"{key}_precision"):
         return human.table_iso(value, lang)
+    if key == "unit":
+        number = record.get("value")
+        return unit_text(str(value), lang, number if isinstance(number, int | float) else None)
     return visible(_text(value, key, lang))
 
 
@@ -108,8 +114,8 @@ def _text(value: Any, key: str, lang: Lang) -> str:
         return word(f"status.{value}", lang)
     if key == "unit":
         return unit_text(value, lang)
-    if key == "event_kind":
-        return maybe_word(f"event_kind.{value}", lang) or str(value)
+    if key in ("event_kind", "topic", "measure"):
+        return maybe_word(f"{key}.{value}", lang) or str(value)
     if key in ("kind", "flow", "partners", "section"):
         return maybe_word(str(value), lang) or str(value)
     return str(value)
@@ -197,9 +203,15 @@ def table(
         if any((cells[c](r) if c in cells else cell(r, c, lang)) for r in records)
     ]
     columns = kept or list(columns)
-    rows = tuple(
-        tuple(cells[c](r) if c in cells else cell(r, c, lang) for c in columns) for r in records
-    )
+    numeric = tuple(_numeric(records, c) for c in columns)
+    by_column = [
+        [cells[c](r) if c in cells else cell(r, c, lang) for r in records] for c in columns
+    ]
+    by_column = [
+        human.grouped_like(texts, lang) if number else texts
+        for texts, number in zip(by_column, numeric, strict=True)
+    ]
+    rows = tuple(zip(*by_column, strict=True)) if by_column else tuple(() for _ in records)
     styles = tuple(
         tuple(f"status.{r.get(c)}" if c == "status" else "" for c in columns) for r in records
     )
@@ -209,7 +221,7 @@ def table(
         of=tuple(id(r) for r in records),
         headers=tuple(headers.get(c) or word(c, lang) for c in columns),
         rows=rows,
-        numeric=tuple(_numeric(records, c) for c in columns),
+        numeric=numeric,
         styles=styles,
         marks=marks,
         mark_column=list(columns).index(mark_column) if mark_column in list(columns) else 0,
@@ -229,8 +241,10 @@ def _context(answer: Answer, kind: type[C]) -> C:
 
 
 def caption(answer: Answer) -> str:
-    titles = "; ".join(answer.source_titles)
-    return word("caption.source", answer.lang, titles=titles) if titles else ""
+    if not answer.source_titles:
+        return ""
+    key = "caption.source.many" if len(answer.source_titles) > 1 else "caption.source"
+    return word(key, answer.lang, titles="; ".join(answer.source_titles))
 
 
 def _view(answer: Answer, title: str, blocks: Sequence[Block], **extra: Any) -> View:
@@ -342,12 +356,17 @@ def standing_text(record: Record, lang: Lang) -> str:
         rank = int(record["rank"])
         parts.append(word("standing.rank", lang, n=rank, ordinal=_english_ordinal(rank)))
     if record.get("top") is not None:
-        parts.append(word("standing.top", lang, n=record["top"]))
+        parts.append(top_text(int(record["top"]), lang))
     if record.get("share") is not None:
         approx = "≈" if record.get("approximate") else ""
         share = approx + human.number(record["share"], lang)
         parts.append(word("world_share", lang, share=share))
     return ", ".join(parts)
+
+
+def top_text(n: int, lang: Lang) -> str:
+    """``top 10``; a language may have its own words for a round number (первая десятка)."""
+    return maybe_word(f"standing.top.{n}", lang) or word("standing.top", lang, n=n)
 
 
 def _english_ordinal(n: int) -> str:
@@ -446,7 +465,7 @@ def sum_check_text(check: SumCheck | None, lang: Lang) -> str:
         what=what,
         total=total,
         stated=human.number(check.stated, lang),
-        diff=("+" if diff >= 0 else "-") + human.number(abs(round(diff, 1)), lang),
+        diff=("+" if diff >= 0 else human.MINUS) + human.number(abs(round(diff, 1)), lang),
     )
 
 
@@ -596,9 +615,9 @@ def country_view(answer: Answer) -> View:
     lang, notes = answer.lang, _Notes(answer)
     country = _context(answer, Country)
     facts = [r for r in answer.records if r["section"] != "names"]
+    # Aliases (spelling variants, codes, old names) are what search accepts, not names to
+    # print: the card shows the standard name in each language.
     card = [" · ".join(dict.fromkeys((country.name_en, country.name_kk, country.name_ru)))]
-    if country.aliases:
-        card.append(word("card.aliases", lang, aliases=", ".join(country.aliases)))
     if country.iso3 and country.m49 and country.wikidata:
         codes = f"{country.code}, {country.iso3}, {country.m49}"
         card.append(word("card.codes", lang, codes=codes, qid=country.wikidata))
@@ -608,7 +627,8 @@ def country_view(answer: Answer) -> View:
     blocks: list[Block] = [Lines(lines=tuple(visible(line) for line in card))]
     groups, previous = [], None
     for record in facts:
-        groups.append(cell(record, "section", lang) if record["section"] != previous else "")
+        heading = word(f"section.{record['section']}", lang)
+        groups.append(heading if record["section"] != previous else "")
         previous = record["section"]
     label = {
         "label": lambda r: _fact_label(r, lang),
@@ -637,10 +657,11 @@ def _value_with_unit(record: Record, lang: Lang) -> str:
     if value is not None and unit == "rank":
         return word("standing.rank", lang, n=int(value), ordinal=_english_ordinal(int(value)))
     if value is not None and unit == "top":
-        return word("standing.top", lang, n=int(value))
+        return top_text(int(value), lang)
     if value is not None and unit == "#":
         return word("position.n", lang, n=int(value))
-    return " ".join(t for t in (_value(record, lang), unit_text(unit, lang)) if t)
+    number = value if isinstance(value, int | float) else None
+    return "\u00a0".join(t for t in (_value(record, lang), unit_text(unit, lang, number)) if t)
 
 
 def _fact_label(record: Record, lang: Lang) -> str:
@@ -692,7 +713,8 @@ def _show_rows(answer: Answer, record: Record, lang: Lang) -> list[tuple[str, st
             continue
         text = cell(record, key, lang)
         if text:
-            rows.append((word(key, lang), text))
+            header = maybe_word(f"{key}.{record.get('kind')}", lang) or word(key, lang)
+            rows.append((header, text))
     return rows
 
 
@@ -715,7 +737,7 @@ def show_view(answer: Answer) -> View:
         heading="",
     )
     kind = maybe_word(str(record.get("kind")), lang) or str(record.get("kind"))
-    title = word("show.title", lang, kind=kind, id=record.get("id"))
+    title = word("show.title", lang, kind=kind[:1].upper() + kind[1:], id=record.get("id"))
     return _view(answer, title, [body], caption="")
 
 
