@@ -203,7 +203,7 @@ def test_cite_wikipedia_names_the_correcting_document(tmp_path: Path) -> None:
         "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) |language=kk |quote=x "
         f"|id=cis-facts {__version__}, fx-corrected}}}}</ref>"
         '<ref name="fx-corrected-note">The text says 4%; the decree gives 5%. '
-        "{{cite document |title=Decree {{!}} No. 1 {of} 2009 |language=ru}}</ref>\n"
+        "{{cite document |title=Decree &#124; No. 1 &#123;of&#125; 2009 |language=ru}}</ref>\n"
     )
 
 
@@ -260,7 +260,7 @@ def test_markdown_keeps_data_as_text(tmp_path: Path) -> None:
     row = next(line for line in out.splitlines() if "script" in line)
     assert row == (
         "| hostile-topic | &lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:alert(1)) "
-        "\\!\\[i\\](http://e/i.png) a\\|b \\`c\\` | 1 | &amp; |"
+        "\\!\\[i\\](http\\://e/i.png) a\\|b \\`c\\` | 1 | &amp; |"
     )
 
 

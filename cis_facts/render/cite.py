@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -189,14 +190,22 @@ def _html_all(cited: list[Cited]) -> str:
     return "\n".join([*paragraphs, '<ol class="references">', *items, "</ol>"])
 
 
-def _wiki(value: str) -> str:
-    """A template parameter value: pipes and braces would end or open a template."""
-    return (
-        value.replace("{{", "&#123;&#123;")
-        .replace("}}", "&#125;&#125;")
-        .replace("<", "&lt;")
-        .replace("|", "{{!}}")
-    )
+# Characters that start wikitext (links, templates, bold, signatures, magic words,
+# tables, tags, entities) become numeric entities, which show the character itself.
+_WIKI_SPECIAL = re.compile(r"[\[\]{}|<>&~]|''+|__+|(?<=[A-Za-z0-9]):(?=//)")
+_WIKI_LINE_START = "*#:;=- {!"  # a list, definition, heading, rule, pre or table at a line start
+
+
+def _entities(text: str) -> str:
+    return "".join(f"&#{ord(ch)};" for ch in text)
+
+
+def _wiki(value: str, *, line_start: bool = False) -> str:
+    """``value`` as literal wikitext: nothing in it links, formats or opens a template."""
+    text = _WIKI_SPECIAL.sub(lambda m: _entities(m.group()), value)
+    if line_start and text[:1] and text[0] in _WIKI_LINE_START:
+        text = _entities(text[0]) + text[1:]
+    return text
 
 
 def _wikipedia(c: Cited) -> str:
@@ -205,7 +214,7 @@ def _wikipedia(c: Cited) -> str:
     if c.where:
         template += f" |at={_wiki(c.where)}"
     template += f" |quote={_wiki(c.quote)} |id={_wiki(c.stamp)}}}}}"
-    text = f'{_wiki(c.sentence)}<ref name="{c.fact.id}">{template}</ref>'
+    text = f'{_wiki(c.sentence, line_start=True)}<ref name="{c.fact.id}">{template}</ref>'
     if c.note:
         document = ""
         if c.document and c.note_source is not None:
@@ -227,8 +236,21 @@ def _sources(cited: list[Cited]) -> list[Source]:
     return list(found.values())
 
 
+# BibTeX counts braces whether or not a backslash comes first, so a brace in the data is
+# written as a LaTeX text command (which also keeps the field's braces balanced); the
+# other special characters get the escape or command LaTeX prints them with.
+_BIBTEX_ESCAPES = {
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
+    "\\": "\\textbackslash{}",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+    **{ch: "\\" + ch for ch in "%&$#_"},
+}
+
+
 def _bibtex_value(text: str) -> str:
-    return "".join("\\" + ch if ch in "{}\\%&$#_^~" else ch for ch in text)
+    return "".join(_BIBTEX_ESCAPES.get(ch, ch) for ch in text)
 
 
 def _bibtex(cited: list[Cited]) -> str:
