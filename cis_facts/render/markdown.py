@@ -1,7 +1,9 @@
 """Paste-ready Markdown of a View: human headers, dates and numbers, notes as footnotes.
 
 Data is escaped so it stays text: table pipes, backslashes, HTML (``<``, ``>``, ``&``),
-link and image brackets, emphasis and code marks cannot change the document.
+link and image brackets, emphasis and code marks cannot change the document, and what
+a GFM renderer would turn into a link by itself (``http://``, ``www.``, an e-mail address)
+has a backslash escape in it, which such renderers do not link.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from cis_facts.inert import visible
 from cis_facts.render.views import Chart, Lines, Table, View
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
+# An autolink starts at "scheme:", "www." or an address's "@"; escaping that character
+# (CommonMark lets any ASCII punctuation be escaped) leaves the text as it reads.
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)|(@)")
 
 
 def escape(text: str) -> str:
     """``text`` as literal Markdown inline text, on one line."""
     text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
     return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
 
 
