@@ -53,7 +53,10 @@ def emit(
         for caveat in view.caveats:
             message(env, caveat)
     if view.text and format_ is None and not fields:
-        _write(env, view.text + "\n")  # text to paste reads the same on a terminal or in a pipe
+        from cis_facts.safety import json_for_stream
+
+        text = json_for_stream(view.text, env.out) if view.text_is_json else view.text
+        _write(env, text + "\n")  # text to paste reads the same on a terminal or in a pipe
         return
     if fmt == "table":
         _write(env, _draw(env, view, chosen if fields else None, color))

@@ -17,6 +17,7 @@ from cis_facts.frozen import Frozen
 from cis_facts.i18n import counted, maybe_word, word
 from cis_facts.inert import visible
 from cis_facts.model import Country, Lang
+from cis_facts.query.facts import CiteContext
 from cis_facts.query.members import ChartContext, MembersContext, Reason
 from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
 from cis_facts.render import human
@@ -74,6 +75,7 @@ class View(Frozen, kw_only=True):
     caveats: tuple[str, ...] = ()  # limits of the answer: under the table, else on stderr
     warnings: tuple[str, ...] = ()  # always on stderr
     text: str = ""  # a view that is text to paste (cite) prints this in every human format
+    text_is_json: bool = False  # ``text`` is a JSON document (csl-json), escaped for the stream
 
 
 # ---------------------------------------------------------------- cells
@@ -751,6 +753,7 @@ def cite_view(answer: Answer) -> View:
         ", ".join(str(r["id"]) for r in records),
         [Lines(lines=(text,))],
         text=text,
+        text_is_json=_context(answer, CiteContext).style == "csl-json",
         records=records,
     )
 
