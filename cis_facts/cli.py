@@ -20,7 +20,7 @@ import click
 from cis_facts import __version__, streams
 from cis_facts.commands import LAZY
 from cis_facts.environment import Environment
-from cis_facts.errors import ExitCode, FactsError, NotFoundError, Terminated
+from cis_facts.errors import PROBLEM_LIMIT, ExitCode, FactsError, NotFoundError, Terminated
 from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.output import message, write
@@ -196,11 +196,13 @@ def check(settings: Settings, source_file: str | None) -> None:
     texts = [_source_text(base, source_file)] if source_file else packaged_texts(base)
     lines = [f"{kind}\t{count}" for kind, count in base.counts().items()]
     all_found = True
+    shown = 0
     for source, name, text in texts:
         report = check_quotes(base, source, text)
-        for origin, record_id, quote in report.missing:
+        for origin, record_id, quote in report.missing[: PROBLEM_LIMIT - shown]:
             where = f"{visible(origin)}: fact {record_id}: quote"
             message(settings.env, f"{where}: not found in {visible(name)}: {quoted(quote)}")
+        shown += len(report.missing)
         found = report.checked - len(report.missing)
         lines.append(
             f"quotes {found}/{report.checked} found verbatim in "
@@ -211,6 +213,9 @@ def check(settings: Settings, source_file: str | None) -> None:
     if unchecked and texts:
         count, ids = sum(unchecked.values()), ", ".join(sorted(unchecked))
         lines.append(f"quotes {count} not checked: their documents are not shipped ({ids})")
+    if shown > PROBLEM_LIMIT:
+        more = shown - PROBLEM_LIMIT
+        message(settings.env, f"… and {more} more quote{'s' if more != 1 else ''} not found")
     if not all_found:
         write(settings.env, "\n".join(lines) + "\n")
         sys.exit(ExitCode.INVALID)
@@ -343,6 +348,9 @@ def main() -> None:
         code = exc.exit_code
     except OSError as exc:  # writing stdout failed; the loader and export report their own
         code = streams.stdout_failed(exc)
+    except MemoryError:
+        say("cis-facts: out of memory; the fact files are too large for the memory available")
+        code = ExitCode.INVALID
     streams.finish(code)
 
 
@@ -381,7 +389,9 @@ def _ignore_unusable_size(environ: MutableMapping[str, str]) -> None:
     the variable is dropped, so the terminal is asked, as when it is unset. Same for LINES."""
     for name in ("COLUMNS", "LINES"):
         value = environ.get(name)
-        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+        if value is not None and not (
+            value.strip().isascii() and value.strip().isdigit() and int(value) > 0
+        ):
             del environ[name]
 
 

@@ -60,7 +60,7 @@ def _isatty(stream: TextIO) -> bool:
 def terminal_width(environ: Mapping[str, str], isatty: bool) -> int:
     """COLUMNS when it is a positive number, else the terminal's width, else 80."""
     text = environ.get("COLUMNS", "").strip()
-    if text.isdigit() and int(text) > 0:
+    if text.isascii() and text.isdigit() and int(text) > 0:  # not "²": isdigit() takes it
         return int(text)
     if isatty:
         import shutil  # only for a terminal: it imports bz2, lzma and more (~2 ms a call)

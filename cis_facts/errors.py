@@ -68,6 +68,13 @@ class ProblemList:
         else:
             self.more += 1
 
+    def add(self, file: str, message: str, fact_id: str | None, field: str | None) -> None:
+        """As ``append``, building the Problem only if it is kept."""
+        if len(self.kept) < self.limit:
+            self.kept.append(Problem(file, message, fact_id, field))
+        else:
+            self.more += 1
+
     def extend(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.append(problem)

@@ -376,25 +376,32 @@ def build_record(
     Returns the typed record (None if anything is wrong), the fields that passed their
     checks (so cross-record checks can still run on a broken record), and the problems.
     """
-    factory, specs = TABLES[table]
+    record, values, issues = check_record(table, raw, origin)
     rid = record_id(table, raw, index)
-    problems = [Problem(origin, "unknown field", rid, key) for key in raw if key not in specs]
+    return record, values, [Problem(origin, message, rid, name) for name, message in issues]
+
+
+def check_record(
+    table: str, raw: Mapping[str, Any], origin: str
+) -> tuple[Any, dict[str, Any], list[tuple[str, str]]]:
+    """As ``build_record``, with each problem as a (field, message) pair: cheap enough to
+    count a million of them when only the first hundred are shown."""
+    factory, specs = TABLES[table]
+    issues = [(key, "unknown field") for key in raw if key not in specs]
     values: dict[str, Any] = {}
     for name, required, check in _CHECKERS[table]:
         if name not in raw:
             if required:
-                problems.append(Problem(origin, "missing required field", rid, name))
+                issues.append((name, "missing required field"))
             continue
         value, error = check(raw[name])
         if error is not None:
-            problems.append(Problem(origin, error, rid, name))
+            issues.append((name, error))
         else:
             values[name] = value
-    problems.extend(
-        Problem(origin, message, rid, name) for name, message in _record_rules(table, raw, values)
-    )
-    if problems:
-        return None, values, problems
+    issues.extend(_record_rules(table, raw, values))
+    if issues:
+        return None, values, issues
     return factory(**values, origin=origin), values, []
 
 
