@@ -249,8 +249,10 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
     PATH is written completely or not at all: the finished file gets its name
     only if no file took that name meanwhile. An existing PATH is kept unless
     --force is given; even then a device, a named pipe, a socket or one of the
-    fact files being exported is refused. PATH - writes the JSON document to
-    stdout. A summary goes to stderr.
+    fact files being exported is refused, and so is a symbolic link (name the
+    file it points to) and an SQLite PATH with a PATH-wal, PATH-shm or
+    PATH-journal beside it. PATH -, /dev/stdout or /dev/fd/N writes the JSON
+    document to that descriptor. A summary goes to stderr.
 
     \b
     Examples:
@@ -260,11 +262,11 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
       cis-facts --data extra.toml export --to json facts.json --force
       cis-facts export --to json - | jq '.countries | length'
     """
-    from cis_facts.export import export
+    from cis_facts.export import export, stream_descriptor
 
     counts = export(settings.base(), to, path, force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    where = "standard output" if path == "-" else visible(clip(path, 200))
+    where = "standard output" if stream_descriptor(path) == 1 else visible(clip(path, 200))
     message(settings.env, f"wrote {where} ({summary})")
 
 

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import signal
 import sqlite3
 import stat
@@ -79,14 +80,31 @@ def export(
         "json": _write_json,
     }
     name = os.fspath(path)
-    if name == "-":
+    descriptor = stream_descriptor(name)
+    if descriptor is not None:
         if to != "json":
             raise ExportError("an SQLite database cannot go to standard output; name a file")
-        _write_json_stdout(base)
+        _write_json_descriptor(base, descriptor)
         return base.counts()
     with _cleanup_on_termination():
-        _write_atomically(name, lambda tmp: writers[to](base, tmp), force=force, base=base)
+        _write_atomically(
+            name, lambda tmp: writers[to](base, tmp), force=force, base=base, sqlite=to == "sqlite"
+        )
     return base.counts()
+
+
+_DESCRIPTOR_NAME = re.compile(r"/(?:dev/fd|proc/self/fd)/([0-9]{1,9})")
+_STANDARD_NAMES = {"-": 1, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def stream_descriptor(name: str) -> int | None:
+    """The open file descriptor ``name`` stands for: 1 for ``-`` and ``/dev/stdout``, N for
+    ``/dev/fd/N``; None for the name of a file. (Writing such a name as a file would
+    replace the device's symbolic link, or write where the caller's redirection is not.)"""
+    if name in _STANDARD_NAMES:
+        return _STANDARD_NAMES[name]
+    match = _DESCRIPTOR_NAME.fullmatch(name)
+    return int(match.group(1)) if match else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,6 +125,8 @@ def _refusal(name: str, force: bool, base: FactBase) -> str | None:
     shown = visible(clip(name, 200))
     if name.endswith(("/", os.sep)):
         return f"cannot write {shown}: a path ending in / names a directory, not a file"
+    if os.path.islink(name):
+        return f"cannot write {shown}: it is a symbolic link; name the file it points to instead"
     try:
         info = os.stat(name)
     except OSError:
@@ -117,11 +137,29 @@ def _refusal(name: str, force: bool, base: FactBase) -> str | None:
                 return f"cannot write {shown}: it is {what}"
         if any(_same_file(info, loaded) for loaded in base.files):
             return f"cannot write {shown}: it is a fact file being exported"
-    if (info is not None or os.path.islink(name)) and not force:
+    if info is not None and not force:
         return f"{shown} already exists; use --force to overwrite it"
     parent = os.path.dirname(name) or "."
     if not os.path.isdir(parent):
         return f"cannot write {shown}: directory {visible(clip(parent, 200))} does not exist"
+    return None
+
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def side_file_refusal(name: str) -> str | None:
+    """Why an SQLite database must not be published as ``name``: SQLite would read a
+    write-ahead log or hot journal left beside it into the new file (or a program still
+    holding the old one open would write its own pages into it)."""
+    for suffix in SIDE_FILES:
+        side = name + suffix
+        if os.path.lexists(side):
+            return (
+                f"cannot write {visible(clip(name, 200))}: {visible(clip(side, 200))} exists "
+                "(the journal of an SQLite database still open, or not closed cleanly); "
+                "close the program using it, or remove it"
+            )
     return None
 
 
@@ -150,20 +188,43 @@ def _fsync(name: str) -> None:
         os.close(fd)
 
 
+# Every signal whose default action ends the process and that a handler can catch (SIGINT
+# already raises KeyboardInterrupt; SIGPIPE is ignored by Python; SIGKILL cannot be caught).
+TERMINATING = (
+    "SIGTERM",
+    "SIGHUP",
+    "SIGQUIT",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGALRM",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGPOLL",
+    "SIGPWR",
+    "SIGSTKFLT",
+    "SIGSYS",
+)
+
+
 @contextlib.contextmanager
 def _cleanup_on_termination() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into an exception, so the temporary file is removed."""
+    """Turn every terminating signal into an exception, so the temporary files are removed.
+
+    A signal the caller ignores (SIGHUP under ``nohup``) or handles stays as it was.
+    """
 
     def raise_terminated(signum: int, frame: object) -> None:
         raise Terminated(signum)
 
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
     previous: dict[int, Any] = {}
-    try:
-        for signum in wanted:
-            previous[signum] = signal.signal(signum, raise_terminated)
-    except ValueError:  # not the main thread: signals cannot be caught here
-        pass
+    for signum in {getattr(signal, name) for name in TERMINATING if hasattr(signal, name)}:
+        try:
+            if signal.getsignal(signum) is signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, raise_terminated)
+        except (ValueError, OSError):  # not the main thread, or not catchable here
+            break
     try:
         yield
     finally:
@@ -201,10 +262,14 @@ _NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, er
 
 
 def _write_atomically(
-    path: str, write: Callable[[str], None], *, force: bool, base: FactBase
+    path: str, write: Callable[[str], None], *, force: bool, base: FactBase, sqlite: bool
 ) -> None:
-    """Write to a temporary file beside ``path``, sync it, then publish it as ``path``."""
-    reason = _refusal(path, force, base)
+    """Write to a temporary file beside ``path``, sync it, then publish it as ``path``.
+
+    An SQLite database is checked for side files before writing and again just before
+    publishing.
+    """
+    reason = _refusal(path, force, base) or (side_file_refusal(path) if sqlite else None)
     if reason is not None:
         raise ExportError(reason)
     shown = visible(clip(path, 200))
@@ -219,9 +284,12 @@ def _write_atomically(
         write(tmp)
         _fsync(tmp)
         os.chmod(tmp, _new_mode(path))
+        reason = side_file_refusal(path) if sqlite else None
+        if reason is not None:
+            raise ExportError(reason)
         _publish(tmp, path, force)
     except BaseException as exc:
-        for leftover in (tmp, tmp + "-journal"):
+        for leftover in (tmp, *(tmp + suffix for suffix in SIDE_FILES)):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
         if isinstance(exc, OSError | sqlite3.Error | OverflowError):
@@ -239,10 +307,34 @@ def _write_json(base: FactBase, tmp: str) -> None:
         file.write("\n")
 
 
-def _write_json_stdout(base: FactBase) -> None:
+def _write_json_descriptor(base: FactBase, descriptor: int) -> None:
+    """The JSON document on standard output, or on another descriptor named /dev/fd/N."""
     text = json.dumps(document(base), ensure_ascii=False, indent=2) + "\n"
-    sys.stdout.write(json_for_stream(text, sys.stdout))
-    sys.stdout.flush()
+    if descriptor == 1:
+        stream = sys.stdout
+        text = json_for_stream(text, stream)
+        try:
+            descriptor = stream.fileno()
+        except (OSError, ValueError, AttributeError):  # not a file (a test's capture)
+            stream.write(text)
+            stream.flush()
+            return
+        stream.flush()
+        _write_all(descriptor, text.encode(stream.encoding or "utf-8", "backslashreplace"))
+        return
+    try:
+        _write_all(descriptor, text.encode("utf-8"))
+    except OSError as exc:
+        raise ExportError(f"cannot write /dev/fd/{descriptor}: {exc.strerror or exc}") from exc
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    """Every byte of ``data``, or OSError: a text stream over an unbuffered descriptor
+    (``PYTHONUNBUFFERED``) drops the rest of a write the reader stopped taking."""
+    with memoryview(data) as view:
+        while view:
+            written = os.write(descriptor, view)
+            view = view[written:]
 
 
 # ---------------------------------------------------------------------------------------------
