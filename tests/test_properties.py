@@ -232,6 +232,9 @@ CORRUPTED: dict[str, tuple[Any, ...]] = {
     "country": ("ZZ", "kz", "XX", ""),
     "codes": (["ZZ"], ["KZ", 1], ["kz"], "KZ"),
     "enum": ("", "x", "Member", "member "),
+    "iso3": ("KZ", "kaz", "KAZ ", "ҚАЗ", "KAZA", ""),
+    "m49": ("51", "0398", "39a", "", "３９８"),
+    "qid": ("232", "q232", "Q", "Q0232", "Q 232", ""),
     "any": ("", 0, -1, [], {}),
 }
 # Valid but extreme values, by field kind: what the renderers must still draw.
@@ -269,7 +272,15 @@ EXTREME: dict[str, tuple[Any, ...]] = {
     "codes": ([], ["KZ"] * 30, ["RU", "BY", "UA", "KZ", "GE", "US"]),
     "country": ("GE", "KZ", "US", "VG"),
     "source": ("kk-text", "cis-charter"),
+    "iso3": ("KAZ", "VGB"),
+    "m49": ("398", "051"),
+    "qid": ("Q232", "Q1"),
 }
+
+
+def test_every_field_kind_has_broken_and_extreme_values() -> None:
+    kinds = {spec.kind for _table, specs in TABLES.values() for spec in specs.values()}
+    assert kinds - {"enum"} <= set(CORRUPTED) & (set(EXTREME) | {"id", "code"})
 
 
 def test_toml_writer_round_trips() -> None:
