@@ -22,8 +22,16 @@ def analyzer() -> Analyzer:
 @pytest.mark.parametrize(
     ("text", "terms"),
     [
-        ("When did Georgia leave the CIS?", ["georgia", "withdrawal", "cis"]),
-        ("Georgia left; Georgia exits; withdrew", ["georgia", "withdrawal"] * 2 + ["withdrawal"]),
+        # Words of more than one sense index as themselves (a query searches their sense).
+        ("When did Georgia leave the CIS?", ["georgia", "leav", "cis"]),
+        (
+            "Georgia left; Georgia exits; withdrew",
+            ["georgia", "left", "georgia", "exit", "withdrawal"],
+        ),
+        # A fixed phrase indexes as the one word it means.
+        ("is founded on the sovereign equality", ["basis", "sovereign", "equality"]),
+        ("leaves Ukraine out", ["omit", "ukrain"]),
+        ("created, founding, are found", ["founding", "founding", "found"]),
         ("joined, joins, join", ["accession"] * 3),
         ("CIS ТМД СНГ Commonwealth", ["cis"] * 4),
         # A Cyrillic word also yields its stem without a Russian ending, as a second term.
@@ -32,7 +40,7 @@ def analyzer() -> Analyzer:
             ["грузия", "грузиянын", "казакстан", "казакстаннын", "ресей", "ресейг"],
         ),
         ("Грузии", ["грузия", "груз"]),
-        ("выхода Грузией", ["выхо", "withdrawal", "грузия", "груз"]),
+        ("выхода Грузией", ["выхо", "выход", "грузия", "груз"]),
         ("қашан және когда the", []),
         ("25 %-ын", ["#25"]),
         ("54,6 % and 54.6", ["#54.6", "#54.6"]),
@@ -41,6 +49,31 @@ def analyzer() -> Analyzer:
 )
 def test_analyzer_terms(analyzer: Analyzer, text: str, terms: list[str]) -> None:
     assert analyzer.index_terms(text) == terms
+
+
+@pytest.mark.parametrize(
+    ("word", "sense"),
+    [("left", "withdrawal"), ("Вышла", "withdrawal"), ("шықты", "withdrawal"), ("Georgia", None)],
+)
+def test_a_query_word_searches_its_sense(analyzer: Analyzer, word: str, sense: str | None) -> None:
+    assert analyzer.sense(word) == sense
+
+
+@pytest.mark.parametrize(
+    ("query", "top", "yes_no"),
+    [
+        ("largest supplier", True, False),
+        ("Қазақстан экспортын ең көп сатып алатын ел", True, False),
+        ("крупнейший покупатель", True, False),
+        ("topic of 2009", False, False),
+        ("is the CIS a state", False, True),
+        ("ТМД мемлекет пе?", False, True),
+        ("является ли СНГ государством", False, True),
+        ("when is the year of energy", False, False),
+    ],
+)
+def test_the_form_of_a_question(analyzer: Analyzer, query: str, top: bool, yes_no: bool) -> None:
+    assert (analyzer.asks_for_top(query), analyzer.asks_yes_or_no(query)) == (top, yes_no)
 
 
 def test_a_query_of_stop_words_only_keeps_them(analyzer: Analyzer) -> None:

@@ -43,6 +43,13 @@ WEIGHTS = {"label": 3.0, "names": 2.5, "numbers": 2.0, "quote": 1.0, "note": 0.6
 # country's own record only names the state.
 KIND_BOOST = {"statement": 0.85, "country": 0.8}
 
+# What a question's form asks for, as a factor on a hit's score: "largest", «ең көп»,
+# «крупнейший» ask for the top of a ranking (first place, rank 1); a yes/no question
+# ("is the CIS a state") is answered by a statement.
+TOP_BOOST = 2.0
+YES_NO_BOOST = 1.5
+_TOP_FIELDS = ("position", "rank")
+
 _NOT_INDEXED = frozenset({"source", "note_source", "origin", "file", "files", "approximate"})
 _COUNTRY_FIELDS = frozenset({"country", "initiator", "participants"})
 _QUOTE_FIELDS = frozenset({"quote"})
@@ -52,8 +59,8 @@ _NAME_FIELDS = frozenset(
 _LABEL_PREFIXES = ("label_", "short_", "name_")
 _NAME_PREFIXES = ("mineral_", "place_")
 # The name of the search index's cache entry, and the layout it is stored in; the number
-# changes whenever the analyzer files different terms (2: Russian stems).
-INDEX_ENTRY = "search-index 2"
+# changes whenever the analyzer files different terms (2: Russian stems; 3: phrases and senses).
+INDEX_ENTRY = "search-index 3"
 _SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
@@ -221,6 +228,26 @@ def answer_fields(record: Any) -> Record:
     return {"value": value, "unit": unit, "date": None, "date_precision": None}
 
 
+def _asked_for(
+    hits: list[Hit], records: Sequence[Searchable], analyzer: Analyzer, query: str
+) -> list[Hit]:
+    """``hits`` re-ranked for what the form of the question asks for (see TOP_BOOST)."""
+    top, yes_no = analyzer.asks_for_top(query), analyzer.asks_yes_or_no(query)
+    if not (top or yes_no):
+        return hits
+    boosted = []
+    for hit in hits:
+        found = records[hit.doc]
+        factor = 1.0
+        if top and any(getattr(found.record, name, None) == 1 for name in _TOP_FIELDS):
+            factor *= TOP_BOOST
+        if yes_no and found.kind == "statement":
+            factor *= YES_NO_BOOST
+        boosted.append(hit._replace(score=hit.score * factor) if factor != 1.0 else hit)
+    boosted.sort(key=lambda h: (-h.score, h.doc))
+    return boosted
+
+
 def _row(found: Searchable, hit: Hit, lang: Lang) -> Record:
     record = found.record
     return {
@@ -263,7 +290,7 @@ def search(
             key="no_words",
             query=query,
         )
-    hits = matcher.search(words)
+    hits = _asked_for(matcher.search(words), records, matcher.analyzer, query)
     if not hits:
         raise NotFoundError(
             f"nothing matches {query!r}", matcher.suggestions(words), key="no_match", query=query

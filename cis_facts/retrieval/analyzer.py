@@ -53,6 +53,7 @@ class Analyzer:
 
     def __init__(self, language: Language) -> None:
         self.language = language
+        self._words = {fold(k): v for k, v in language.words.items()}
         self._suffixes = tuple(fold(s) for s in language.suffixes)
         # An ending written apart ("ТМД-ның", "2-ші") is no word of its own.
         self._stop = frozenset(fold(w) for w in language.stop_words) | set(self._suffixes)
@@ -71,6 +72,16 @@ class Analyzer:
             for k, v in language.synonyms.items()
             if not k.isascii()
         }
+        self._senses = {fold(k): self.term_of(fold(v)) for k, v in language.senses.items()}
+        self._phrases = (
+            re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(language.phrases)))
+            if language.phrases
+            else None
+        )
+        self._phrase_words = tuple(word for _, word in language.phrases)
+        self._superlatives = tuple(fold(w) for w in language.superlatives)
+        self._openers = frozenset(fold(w) for w in language.question_openers)
+        self._particles = frozenset(fold(w) for w in language.question_particles)
         self._cache: dict[str, str | None] = {}
         self._variants: dict[str, str | None] = {}
         self._chunks: dict[str, tuple[str, ...]] = {}
@@ -81,7 +92,38 @@ class Analyzer:
         Splitting in C and analysing each distinct chunk once (``chunk_terms``) is several
         times faster over a large base than running a tokenizing pattern over all text.
         """
-        return text.casefold().split()
+        return self.phrased(text.casefold()).split()
+
+    def phrased(self, text: str) -> str:
+        """Lower-cased ``text`` with each fixed phrase written as the one word it means."""
+        if self._phrases is None:
+            return text
+        return self._phrases.sub(self._phrase_word, text)
+
+    def _phrase_word(self, match: re.Match[str]) -> str:
+        return self._phrase_words[int((match.lastgroup or "p0")[1:])]
+
+    def sense(self, word: str) -> str | None:
+        """The term of the sense a query word may be asking about ("left": withdrawal)."""
+        return self._senses.get(fold(word))
+
+    def asks_for_top(self, query: str) -> bool:
+        """Whether ``query`` asks for the top of a ranking ("largest", «ең көп»)."""
+        for token in _TOKEN.findall(fold(query)):
+            if (
+                token in self._superlatives
+                if token.isascii()
+                else token.startswith(self._superlatives)
+            ):
+                return True
+        return False
+
+    def asks_yes_or_no(self, query: str) -> bool:
+        """Whether ``query`` is a yes/no question ("is the CIS a state", «СНГ ли», «ма»)."""
+        tokens = _TOKEN.findall(fold(query))
+        if not tokens:
+            return False
+        return tokens[0] in self._openers or any(t in self._particles for t in tokens[1:])
 
     def chunk_terms(self, chunk: str) -> tuple[str, ...]:
         """The terms of one chunk ("kazakhstan's" -> kazakhstan; "%-ын" -> none)."""
@@ -118,7 +160,7 @@ class Analyzer:
     def terms(self, text: str) -> list[Term]:
         """The terms of ``text`` in order, stop words left out."""
         found = []
-        for token in _TOKEN.findall(text.casefold()):
+        for token in _TOKEN.findall(self.phrased(text.casefold())):
             term = self.term(token)
             if term:
                 found.append(Term(token, term))
@@ -166,6 +208,9 @@ class Analyzer:
 
     def term_of(self, word: str) -> str:
         """The term of one folded word, stop words included."""
+        exact = self._words.get(word)
+        if exact is not None:
+            return exact
         stem = self._stem(word)
         return self._synonyms.get(stem, stem)
 

@@ -27,6 +27,21 @@ class Language(Frozen, kw_only=True):
     synonyms: dict[str, str]
     # A query word that also stands for several words (an abbreviation).
     expansions: dict[str, tuple[str, ...]]
+    # Words of more than one sense ("leave": withdraw, or leave out; «шығу»: withdraw, or
+    # «шығу тегі», origin). A query word also searches for the sense given here; indexed
+    # text keeps the word itself, so a text using the other sense is never matched by it.
+    senses: dict[str, str]
+    # Whole words (not stems) mapped to a term before stemming, where the stem would meet
+    # another word: "founded" is not "found" (as in "are found at 500 sites").
+    words: dict[str, str]
+    # Fixed phrases whose words mean something else together, as a regular expression and
+    # the single word they index as ("founded on" is "basis", not "founded").
+    phrases: tuple[tuple[str, str], ...] = ()
+    # Beginnings of words asking for the top of a ranking ("largest", «крупнейший», «ең»).
+    superlatives: tuple[str, ...] = ()
+    # Words opening a yes/no question ("is", "does"), and particles closing one (ли, ма).
+    question_openers: frozenset[str] = frozenset()
+    question_particles: frozenset[str] = frozenset()
 
 
 _ENGLISH_STOP = """
@@ -53,10 +68,6 @@ _RUSSIAN_STOP = """
 """
 
 _ENGLISH_SYNONYMS = {
-    "leave": "withdrawal",
-    "left": "withdrawal",
-    "exit": "withdrawal",
-    "quit": "withdrawal",
     "withdraw": "withdrawal",
     "withdrew": "withdrawal",
     "withdrawn": "withdrawal",
@@ -80,14 +91,13 @@ _ENGLISH_SYNONYMS = {
 _KAZAKH_SYNONYMS = {
     "тмд": "cis",
     "достастық": "cis",
-    "шықты": "withdrawal",
-    "шығу": "withdrawal",
     "қосылды": "accession",
     "қосылу": "accession",
     "мүше": "member",
     "мүшелік": "member",
     "ақш": "us",
     "тікелей": "direct",
+    "үлесі": "share",
     "бірінші": "#1",
     "екінші": "#2",
     "үшінші": "#3",
@@ -102,12 +112,6 @@ _KAZAKH_SYNONYMS = {
 _RUSSIAN_SYNONYMS = {
     "снг": "cis",
     "содружество": "cis",
-    "вышла": "withdrawal",
-    "вышел": "withdrawal",
-    "вышли": "withdrawal",
-    "выйти": "withdrawal",
-    "выходит": "withdrawal",
-    "выход": "withdrawal",
     "покинула": "withdrawal",
     "вступила": "accession",
     "вступил": "accession",
@@ -134,6 +138,86 @@ _RUSSIAN_SYNONYMS = {
     "третий": "#3",
     "четвёртый": "#4",
 }
+# Words that name a withdrawal in one sense only: searched for as "withdrawal" too.
+_SENSES = {
+    "leave": "withdrawal",
+    "leaves": "withdrawal",
+    "left": "withdrawal",
+    "exit": "withdrawal",
+    "quit": "withdrawal",
+    "шықты": "withdrawal",
+    "шығу": "withdrawal",
+    "шығуы": "withdrawal",
+    "шыққан": "withdrawal",
+    "вышла": "withdrawal",
+    "вышел": "withdrawal",
+    "вышли": "withdrawal",
+    "выйти": "withdrawal",
+    "выходит": "withdrawal",
+    "выход": "withdrawal",
+    "выхода": "withdrawal",
+}
+# Words of founding meet as one term, apart from "found" (find: "are found at 500 sites").
+_WORDS = {
+    "founded": "founding",
+    "founding": "founding",
+    "established": "founding",
+    "establishing": "founding",
+    "create": "founding",
+    "created": "founding",
+    "создано": "founding",
+    "создана": "founding",
+    "основано": "founding",
+    "основана": "founding",
+    "основание": "founding",
+    "образовано": "founding",
+    "құрылды": "founding",
+    "құрылған": "founding",
+    "құрылғаны": "founding",
+    "құрылуы": "founding",
+}
+_PHRASES = (
+    (r"\bfounded on\b", "basis"),
+    (r"\bbased on\b", "basis"),
+    (r"\b(?:leaves?|left)(?= (?:[\w-]+ ){0,3}out\b)", "omits"),
+    (r"\bleaves? open\b|\bleft open\b", "omits"),
+    (r"\bthis leaves\b", "remains"),
+    (
+        (
+            r"\bна ч[её]м основан\w*|\bна основании\b"
+            r"|\bосновано на\b|\bоснована на\b|\bосновывается на\b"
+        ),
+        "основа",
+    ),
+    (r"\bшығу тег", "тек"),
+    (r"\bпроисхождени\w*", "тек"),
+)
+_SUPERLATIVES = (
+    "most",
+    "largest",
+    "biggest",
+    "greatest",
+    "highest",
+    "top",
+    "main",
+    "chief",
+    "leading",
+    "principal",
+    "ең",
+    "басты",
+    "негізгі",
+    "крупнейш",
+    "главн",
+    "основн",
+    "наибольш",
+    "больш",
+    "самы",
+    "ведущ",
+)
+_QUESTION_OPENERS = frozenset(
+    ["is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "could", "will"]
+)
+_QUESTION_PARTICLES = frozenset(["ма", "ме", "ба", "бе", "па", "пе", "ли"])
 _EXPANSIONS = {
     "fdi": ("foreign", "direct", "investment"),
     "gdp": ("жіө",),
@@ -170,4 +254,10 @@ DEFAULT = Language(
     endings=tuple(sorted(_RUSSIAN_ENDINGS.split(), key=len, reverse=True)),
     synonyms={**_ENGLISH_SYNONYMS, **_KAZAKH_SYNONYMS, **_RUSSIAN_SYNONYMS},
     expansions=_EXPANSIONS,
+    senses=_SENSES,
+    words=_WORDS,
+    phrases=_PHRASES,
+    superlatives=_SUPERLATIVES,
+    question_openers=_QUESTION_OPENERS,
+    question_particles=_QUESTION_PARTICLES,
 )

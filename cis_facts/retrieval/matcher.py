@@ -94,6 +94,9 @@ class Matcher:
         extra: tuple[tuple[Terms, float], ...] = ()
         if expansion and all(t in index for t in expansion):
             extra = ((expansion if len(expansion) > 1 else expansion[0], EXPANSION_WEIGHT),)
+        sense = self.analyzer.sense(surface)
+        if sense is not None and sense != term and sense in index:
+            extra = ((sense, 1.0), *extra)
         # A Russian word form ("выхода", "Грузией") also searches for its stem.
         variant = self.analyzer.variant(surface)
         if variant is not None and variant in index:
