@@ -15,6 +15,7 @@ from types import ModuleType
 
 from cis_facts.errors import FactsError
 from cis_facts.loader import load
+from cis_facts.model import FactBase
 from cis_facts.query.search import search
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,11 +30,14 @@ def question_set() -> ModuleType:
     return module
 
 
-def first_hit(base: object, question: str) -> str:
+def first_hits(base: FactBase, question: str) -> list[str]:
+    """The ids ranked first: scores within 0.5 % of the best are a tie, as in the tests."""
     try:
-        return str(search(base, question, "en").records[0]["id"])  # type: ignore[arg-type]
+        records = search(base, question, "en").records
     except FactsError as error:
-        return f"({type(error).__name__})"
+        return [f"({type(error).__name__})"]
+    best = records[0]["score"]
+    return [str(r["id"]) for r in records if r["score"] >= best * 0.995]
 
 
 def main() -> int:
@@ -42,7 +46,7 @@ def main() -> int:
     right_total, count_total = 0, 0
     for name in ("ENGLISH", "KAZAKH", "RUSSIAN"):
         items: list[tuple[str, str]] = getattr(questions, name)
-        wrong = [(q, f, got) for q, f in items if (got := first_hit(base, q)) != f]
+        wrong = [(q, f, got[0]) for q, f in items if f not in (got := first_hits(base, q))]
         right = len(items) - len(wrong)
         right_total += right
         count_total += len(items)
