@@ -25,7 +25,7 @@ from cis_facts.dates import When
 from cis_facts.errors import FactsError, Terminated
 from cis_facts.frozen import Frozen, field_types
 from cis_facts.inert import clip, visible
-from cis_facts.model import FactBase
+from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, FactBase
 from cis_facts.safety import json_for_stream
 
 FORMATS = ("sqlite", "json")
@@ -357,6 +357,8 @@ def _flag(name: str) -> str:
 _SOURCE_REFS = (
     "source TEXT NOT NULL REFERENCES sources(id)",
     "quote TEXT NOT NULL",
+    # SQLite keeps the comment in the schema it stores, so the credit travels with the file.
+    *(f"{name} TEXT /* translation: {QUOTE_TRANSLATOR} */" for name in QUOTE_TRANSLATIONS),
     "note TEXT",
     "note_kk TEXT",
     "note_ru TEXT",

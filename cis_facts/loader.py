@@ -259,6 +259,26 @@ def _references(checked: Sequence[_Checked]) -> Iterator[Problem]:
         )
 
 
+def _translations(checked: Sequence[_Checked]) -> Iterator[Problem]:
+    """A quote's translation into the language the quote is written in (its source's)."""
+    languages = {
+        e.values["id"]: e.values.get("language")
+        for e in checked
+        if e.table == "sources" and "id" in e.values
+    }
+    for entry in checked:
+        language = languages.get(entry.values.get("source"))
+        field = f"quote_{language}"
+        if field in model.QUOTE_TRANSLATIONS and field in entry.values:
+            yield Problem(
+                entry.origin,
+                f"translates the quote into its own language ({language}, the language of "
+                f"source {entry.values['source']}); give the other languages only",
+                entry.rid,
+                field,
+            )
+
+
 _NAME_FIELDS = ("code", "name_en", "name_kk", "name_ru", "aliases")
 
 
@@ -368,6 +388,7 @@ def _validated(
     built, checked = _build(parsed, problems)
     problems.extend(_duplicates(checked))
     problems.extend(_references(checked))
+    problems.extend(_translations(checked))
     if user_files:  # the packaged base alone is checked by the test suite; this spares it folding
         problems.extend(_name_clashes(checked))
     if problems:

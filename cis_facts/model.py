@@ -52,12 +52,24 @@ MEASURES = (
 T = TypeVar("T")
 
 
+# Every quote_en, quote_kk and quote_ru is this project's own translation of the quote; every
+# output that shows one credits it so (docs/fact-schema.md, "Translations of quotes").
+QUOTE_TRANSLATOR = "cis-facts"
+QUOTE_TRANSLATIONS = ("quote_en", "quote_kk", "quote_ru")
+
+
 def in_lang(lang: Lang, en: T, kk: T, ru: T | None) -> T:
     """The text of a field for ``lang``: Kazakh as written; Russian where the record has it,
     else English (a user's file may give no Russian)."""
     if lang == "kk":
         return kk
     return ru if lang == "ru" and ru else en
+
+
+def quote_translation(record: Fact | Country, lang: Lang) -> str | None:
+    """The ``quote_<lang>`` of a fact or country: None where the quote is in ``lang``."""
+    text: str | None = getattr(record, f"quote_{lang}")
+    return text
 
 
 class Source(Frozen, kw_only=True):
@@ -81,6 +93,9 @@ class Fact(Frozen, kw_only=True):
     label_ru: str | None = None
     source: str
     quote: str
+    quote_en: str | None = None
+    quote_kk: str | None = None
+    quote_ru: str | None = None
     note: str | None = None
     note_kk: str | None = None
     note_ru: str | None = None
@@ -92,6 +107,11 @@ class Fact(Frozen, kw_only=True):
 
     def label(self, lang: Lang) -> str:
         return in_lang(lang, self.label_en, self.label_kk, self.label_ru)
+
+    def quote_in(self, lang: Lang) -> str | None:
+        """This project's translation of the quote into ``lang``; None when the quote is
+        in ``lang`` already or has no translation into it."""
+        return quote_translation(self, lang)
 
     def note_in(self, lang: Lang) -> str | None:
         """The note in ``lang``; English (then Kazakh) only when it has none."""
@@ -116,6 +136,9 @@ class Country(Frozen, kw_only=True):
     aliases: tuple[str, ...] = ()
     source: str
     quote: str
+    quote_en: str | None = None
+    quote_kk: str | None = None
+    quote_ru: str | None = None
     note: str | None = None
     note_kk: str | None = None
     note_ru: str | None = None
@@ -133,6 +156,10 @@ class Country(Frozen, kw_only=True):
 
     def name(self, lang: Lang) -> str:
         return in_lang(lang, self.name_en, self.name_kk, self.name_ru)
+
+    def quote_in(self, lang: Lang) -> str | None:
+        """This project's translation of the quote into ``lang``, if any."""
+        return quote_translation(self, lang)
 
     def all_names(self) -> tuple[str, ...]:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)

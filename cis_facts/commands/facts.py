@@ -46,6 +46,8 @@ def show(
       kind             event | ranking | trade_share | trade_total | figure | statement
       event_kind       for events: founding, accession, ... (the event's own kind)
       label            the label in --lang
+      quote_translator  cis-facts where quote_en, quote_kk or quote_ru is given
+                       (this project's translations of the quote), else null
       source_title     the title of the cited source
       note_source_title  the title of the document a correction rests on, or null
       context          with --context: the source text's whole sentence around

@@ -9,7 +9,10 @@ from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import field_names
 from cis_facts.model import (
+    QUOTE_TRANSLATIONS,
+    QUOTE_TRANSLATOR,
     AnyFact,
+    Country,
     Event,
     FactBase,
     Figure,
@@ -31,6 +34,13 @@ KIND_NAMES: dict[type, str] = {
     Statement: "statement",
 }
 _COUNTRY_FIELDS = ("country", "initiator")
+
+
+def translator(record: AnyFact | Country) -> str | None:
+    """Who translated the record's quote: this project, when it has any translation."""
+    if any(getattr(record, name) for name in QUOTE_TRANSLATIONS):
+        return QUOTE_TRANSLATOR
+    return None
 
 
 def kind_of(fact: AnyFact) -> str:
@@ -69,5 +79,7 @@ def full_record(base: FactBase, fact: AnyFact, lang: Lang) -> Record:
             record.update(date_fields(name, None))
         else:
             record[name] = list(value) if isinstance(value, tuple) else value
+        if name == QUOTE_TRANSLATIONS[-1]:
+            record["quote_translator"] = translator(fact)
     record["label"] = fact.label(lang)
     return record

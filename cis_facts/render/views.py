@@ -688,7 +688,18 @@ def _status_line(events: Sequence[Record], lang: Lang) -> str:
 
 # Fields show words itself: the source and correction by title, the note in --lang.
 SHOW_WORDED = frozenset(
-    {"label", "source", "note", "note_source", "source_title", "note_source_title"}
+    {
+        "label",
+        "source",
+        "note",
+        "note_source",
+        "source_title",
+        "note_source_title",
+        "quote_en",
+        "quote_kk",
+        "quote_ru",
+        "quote_translator",
+    }
 )
 # Fields held once per language (label_en, place_kk, ...): show gives the one in --lang.
 SHOW_PER_LANGUAGE = ("label", "note", "place", "short", "mineral", "period")
@@ -717,7 +728,18 @@ def _show_rows(answer: Answer, record: Record, lang: Lang) -> list[tuple[str, st
         if text:
             header = maybe_word(f"{key}.{record.get('kind')}", lang) or word(key, lang)
             rows.append((header, text))
+        if key == "quote":
+            rows.extend(translation_rows(record, lang))
     return rows
+
+
+def translation_rows(record: Record, lang: Lang) -> list[tuple[str, str]]:
+    """The quote's translation into ``lang`` beside it, credited to its translator."""
+    text = record.get(f"quote_{lang}")
+    translator = record.get("quote_translator")
+    if not text or not translator:
+        return []
+    return [(word("quote_translation", lang, translator=translator), visible(str(text)))]
 
 
 def show_view(answer: Answer) -> View:

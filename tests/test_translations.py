@@ -1,0 +1,95 @@
+"""Quotes in the reader's language: quote_en, quote_kk and quote_ru, this project's
+translations of each quote into the languages it is not written in."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cis_facts import export
+from cis_facts.cli import cli
+from cis_facts.loader import load
+from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR
+
+FACT = """
+[[statements]]
+id = "user-claim"
+label_en = "A claim"
+label_kk = "Бір тұжырым"
+topic = "cis-nature"
+source = "kk-text"
+quote = "Достастық мемлекет емес"
+"""
+
+
+def _file(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "more.toml"
+    path.write_text(FACT + extra, encoding="utf-8")
+    return path
+
+
+def test_a_translation_into_the_quotes_own_language_is_an_error(
+    tmp_path: Path, problem_lines: Callable[..., list[str]]
+) -> None:
+    path = _file(tmp_path, 'quote_kk = "Достастық мемлекет емес"\nquote_en = "is not a state"\n')
+    expected = (
+        f"{path}: fact user-claim: quote_kk: translates the quote into its own language "
+        "(kk, the language of source kk-text); give the other languages only"
+    )
+    assert problem_lines(path) == [expected]
+
+
+@pytest.mark.parametrize("value", ["", "   ", 3, ["a"]])
+def test_a_translation_is_a_non_empty_string(
+    tmp_path: Path, problem_lines: Callable[..., list[str]], value: object
+) -> None:
+    written = json.dumps(value)
+    lines = problem_lines(_file(tmp_path, f"quote_en = {written}\n"))
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{tmp_path / 'more.toml'}: fact user-claim: quote_en: ")
+
+
+def test_show_puts_the_translation_in_the_readers_language_beside_the_quote(
+    tmp_path: Path,
+) -> None:
+    path = _file(tmp_path, 'quote_en = "is not a state"\nquote_ru = "не является государством"\n')
+    runner = CliRunner()
+    args = ["--data", str(path), "show", "user-claim", "-f", "table", "--color", "never"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    quote = next(i for i, line in enumerate(lines) if "│ Quote " in line)
+    assert "Достастық мемлекет емес" in lines[quote]
+    assert "│ Translation (cis-facts) │ is not a state" in lines[quote + 1]
+    russian = runner.invoke(cli, [*args, "--lang", "ru"])
+    assert "│ Перевод (cis-facts) │ не является государством" in russian.stdout
+
+
+def test_show_json_carries_every_translation_and_its_translator(tmp_path: Path) -> None:
+    path = _file(tmp_path, 'quote_en = "is not a state"\n')
+    result = CliRunner().invoke(cli, ["--data", str(path), "show", "user-claim", "-f", "json"])
+    (record,) = json.loads(result.stdout)
+    assert record["quote_en"] == "is not a state"
+    assert record["quote_ru"] is None and record["quote_kk"] is None
+    assert record["quote_translator"] == QUOTE_TRANSLATOR
+
+
+def test_sqlite_export_has_the_translations_credited_in_its_schema(tmp_path: Path) -> None:
+    path = _file(tmp_path, 'quote_en = "is not a state"\n')
+    db = tmp_path / "facts.db"
+    export.export(load([str(path)]), "sqlite", db)
+    with sqlite3.connect(db) as connection:
+        row = connection.execute(
+            "SELECT quote, quote_en FROM statements WHERE id = 'user-claim'"
+        ).fetchone()
+        (sql,) = connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'statements'"
+        ).fetchone()
+    assert row == ("Достастық мемлекет емес", "is not a state")
+    for name in QUOTE_TRANSLATIONS:
+        assert f"{name} TEXT /* translation: cis-facts */" in sql
