@@ -72,6 +72,22 @@ def quote_translation(record: Fact | Country, lang: Lang) -> str | None:
     return text
 
 
+SOURCE_TYPES = (
+    "book",
+    "chapter",
+    "dataset",
+    "document",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "legislation",
+    "manuscript",
+    "article-newspaper",
+    "report",
+    "treaty",
+    "webpage",
+)
+
+
 class Source(Frozen, kw_only=True):
     """A document facts are taken from."""
 
@@ -81,7 +97,35 @@ class Source(Frozen, kw_only=True):
     kind: Literal["text", "document"] = "text"
     file: str | None = None
     citation: str | None = None
+    type: str | None = None  # a CSL item type: book, treaty, webpage, ...
+    author: str | None = None  # a person or body, as a bibliography names it
+    author_unknown: bool = False  # said outright, so a missing author is not an oversight
+    original_title: str | None = None  # in the source's own language, when ``title`` is not
+    title_en: str | None = None
+    title_kk: str | None = None
+    title_ru: str | None = None
+    container: str | None = None  # the collection, database or site holding the document
+    publisher: str | None = None
+    place: str | None = None
+    issued: When | None = None
+    issued_approximate: bool = False
+    not_before: When | None = None  # for an undated source: the latest date it mentions
+    url: str | None = None
+    accessed: When | None = None
     origin: str = ""
+
+    def own_title(self) -> str:
+        """The title in the source's own language."""
+        return self.original_title or self.title
+
+    def translated_title(self, lang: Lang) -> str | None:
+        """The title in ``lang`` when the source is in another language."""
+        if lang == self.language:
+            return None
+        found = {"en": self.title_en, "kk": self.title_kk, "ru": self.title_ru}[lang]
+        if found is None and lang == "en" and self.original_title:
+            return self.title  # the display title is English when an original is given
+        return found
 
 
 class Fact(Frozen, kw_only=True):

@@ -57,6 +57,25 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
     "period_ru": _opt("text"),
 }
 
+# What a bibliography needs of a source (CSL's variables), each optional.
+SOURCE_REFERENCE_FIELDS: dict[str, FieldSpec] = {
+    "type": _opt("enum", *model.SOURCE_TYPES),
+    "author": _opt("text"),
+    "author_unknown": _opt("bool"),
+    "original_title": _opt("text"),
+    "title_en": _opt("text"),
+    "title_kk": _opt("text"),
+    "title_ru": _opt("text"),
+    "container": _opt("text"),
+    "publisher": _opt("text"),
+    "place": _opt("text"),
+    "issued": _opt("when"),
+    "issued_approximate": _opt("bool"),
+    "not_before": _opt("when"),
+    "url": _opt("text"),
+    "accessed": _opt("when"),
+}
+
 TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
     "sources": (
         model.Source,
@@ -67,6 +86,7 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "kind": _opt("enum", "text", "document"),
             "file": _opt("text"),
             "citation": _opt("text"),
+            **SOURCE_REFERENCE_FIELDS,
         },
     ),
     "countries": (

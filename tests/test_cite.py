@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
@@ -28,12 +33,23 @@ def run(*args: str, stdin: str | None = None) -> str:
 
 def test_two_ids_give_two_citations_each_fact_once() -> None:
     out = run("cite", "rank-zinc", "georgia-withdrawal", "rank-zinc")
-    blocks = out.rstrip("\n").split("\n\n")
+    *blocks, sources = out.rstrip("\n").split("\n\n")
     assert [b.splitlines()[0] for b in blocks] == [
         "Kazakhstan ranks 1st in the world for zinc.",
         "Georgia left the CIS on 18 August 2009.",
     ]
-    assert blocks[0] == run("cite", "rank-zinc").rstrip("\n")
+    assert blocks[0] == run("cite", "rank-zinc").split("\n\n")[0]
+    assert sources.splitlines()[1:] == [
+        (
+            "Author unknown. Тәуелсіз Мемлекеттер Достастығы (ТМД) [Commonwealth of Independent "
+            "States (CIS)]. n.d. (not before 18 August 2009)."
+        ),
+        (
+            "BelTA. BelTA, 19 August 2008: Georgia's notification of the CIS Executive Committee "
+            "(as published by the Gorki district executive committee, gorki.gov.by). gorki.gov.by. "
+            "19 August 2008."
+        ),
+    ]
 
 
 def test_ids_from_stdin_one_a_line() -> None:
@@ -112,3 +128,95 @@ def test_footnote_labels_name_the_fact_and_the_language() -> None:
     assert _definitions(kk) == ["rank-zinc-kk"]
     table = run("trade", "exports", "--format", "markdown", "--lang", "ru")
     assert "exports-export-share-switzerland-ru" in _definitions(table)
+
+
+# ---------------------------------------------------------------- CSL styles (citeproc-py)
+
+
+def test_apa_through_citeproc_has_author_date_locator_and_version() -> None:
+    out = run("cite", "rank-zinc", "--style", "apa")
+    assert out == (
+        "Kazakhstan ranks 1st in the world for zinc (Author unknown, n.d., para. 1, sentence 62)"
+        ".\n"
+        "quote: «Қазақстан мырыш, вольфрам және бариттен әлемде бірінші орын алады»; "
+        f"cis-facts {__version__}, rank-zinc\n\n"
+        "References\n"
+        "Author unknown. (n.d.). Тәуелсіз Мемлекеттер Достастығы (ТМД) [Commonwealth of "
+        f"Independent States (CIS)] (Version cis-facts {__version__}) [Undated, not before "
+        "18 August 2009].\n"
+    )
+
+
+def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot() -> None:
+    out = run("cite", "rank-zinc", "georgia-withdrawal", "--style", "gost", "--lang", "ru")
+    lines = out.splitlines()
+    assert lines[0] == "Казахстан занимает первое место в мире по цинку [1, п. 1, предложение 62]."
+    assert lines[3] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г. [1, п. 1, предложение 6]."
+    assert lines[5].endswith("[2]")
+    assert lines[-2:] == [
+        (
+            "1. Автор неизвестен. Тәуелсіз Мемлекеттер Достастығы (ТМД) [Содружество Независимых "
+            "Государств (СНГ)]: без даты, не ранее 18 августа 2009\u202fг."
+        ),
+        (
+            "2. BelTA. BelTA, 19 August 2008: Georgia's notification of the CIS Executive "
+            "Committee (as published by the Gorki district executive committee, gorki.gov.by) // "
+            "gorki.gov.by. 2008."
+        ),
+    ]
+
+
+@pytest.mark.parametrize("style", ["chicago", "mla"])
+def test_chicago_and_mla_render_with_the_locator(style: str) -> None:
+    out = run("cite", "rank-uranium", "--style", style)
+    assert "1, sentence 63)" in out.splitlines()[0]
+    assert "Author unknown" in out.split("References\n")[1]
+
+
+def test_a_csl_file_of_ones_own(tmp_path: Path) -> None:
+    from cis_facts.render.csl import style_path
+
+    style = tmp_path / "mine.csl"
+    style.write_bytes(Path(style_path("apa")).read_bytes())
+    assert run("cite", "rank-zinc", "--csl", str(style)) == run(
+        "cite", "rank-zinc", "--style", "apa"
+    )
+
+
+def test_a_file_that_is_not_csl_is_one_line_exit_2(tmp_path: Path) -> None:
+    style = tmp_path / "bad.csl"
+    style.write_text("<style>", encoding="utf-8")
+    result = invoke("cite", "rank-zinc", "--csl", str(style))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "not a CSL style" in result.stderr
+
+
+def test_without_citeproc_a_csl_style_says_how_to_install_it() -> None:
+    script = (
+        "import sys; sys.modules['citeproc'] = None\n"
+        "from cis_facts.entry import main\n"
+        "sys.argv = ['cis-facts', 'cite', 'rank-zinc', '--style', 'apa']\n"
+        "main()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **ENV},
+    )
+    assert proc.returncode == 2
+    assert (
+        proc.stderr == "cis-facts: CSL styles need citeproc-py: pip install 'cis-facts[styles]'\n"
+    )
+
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+EXAMPLES = re.findall(
+    r"^\$ cis-facts (cite [^\n|>]*)\n(.*?)^```", README, flags=re.MULTILINE | re.DOTALL
+)
+
+
+@pytest.mark.parametrize(("command", "printed"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_shows_cite_as_the_tool_prints_it(command: str, printed: str) -> None:
+    assert run(*shlex.split(command)) == printed

@@ -844,8 +844,10 @@ def test_cite_plain(
     fact = by_id(base, fact_id)
     title = next(s.title for s in base.sources if s.id == fact.source)
     out = ok(runner, "cite", fact_id).stdout
-    first, second, *rest = out.splitlines()
+    cited, sources = out.rstrip("\n").split("\n\nSources:\n")
+    first, second, *rest = cited.splitlines()
     assert first == sentence
+    assert sources.splitlines()[0].startswith("Author unknown. Тәуелсіз Мемлекеттер Достастығы")
     where = f"¶ 1, sentence {number}"
     assert second == (
         f"Source: {title}, {where}; quote: «{fact.quote}»; cis-facts {__version__}, {fact.id}"
@@ -1035,7 +1037,7 @@ ERROR_CASES = [
     (("search",), 2),
     (("show", "no-such-fact"), 1),
     (("cite", "no-such-fact"), 1),
-    (("cite", "rank-zinc", "--style", "apa"), 2),
+    (("cite", "rank-zinc", "--style", "apx"), 2),
     (("trade", "exports", "--format", "json", "--fields", "bogus"), 2),
     (("members", "--format", "xml"), 2),
 ]

@@ -231,7 +231,7 @@ def test_cite_styles_in_russian(style: str, expected: str) -> None:
         assert "документ" in out
     else:
         assert '<ref name="georgia-withdrawal-note">Парламент Грузии 14 августа 2008 г.' in out
-        assert "|language=kk" in out and "{{cite document |title=BelTA" in out
+        assert "|language=kk" in out and "{{cite news |title=BelTA" in out
 
 
 @pytest.mark.parametrize("style", ["bibtex", "csl-json"])

@@ -11,7 +11,18 @@ from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
-CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
+CITE_STYLES = (
+    "plain",
+    "markdown",
+    "html",
+    "wikipedia",
+    "bibtex",
+    "csl-json",
+    "apa",
+    "chicago",
+    "gost",
+    "mla",
+)
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -71,8 +82,15 @@ def show(
     type=click.Choice(CITE_STYLES, case_sensitive=False),
     default="plain",
     show_default=True,
-    help="plain, markdown (a footnote), html, wikipedia ({{cite book}} with quote=), or the "
-    "source records as bibtex or csl-json.",
+    help="plain, markdown (a footnote), html, wikipedia ({{cite book}} with quote=), the "
+    "source records as bibtex or csl-json, or a CSL style: apa, chicago, gost, mla (needs "
+    "pip install 'cis-facts[styles]').",
+)
+@click.option(
+    "--csl",
+    "csl_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A CSL style file to render with (overrides --style; needs citeproc-py).",
 )
 @output_options
 @click.pass_obj
@@ -80,6 +98,7 @@ def cite(
     settings: Settings,
     fact_ids: tuple[str, ...],
     style: str,
+    csl_file: str | None,
     format_: str | None,
     fields: str | None,
     color: str,
@@ -100,6 +119,8 @@ def cite(
       cis-facts cite georgia-withdrawal
       cis-facts cite export-share-italy --style markdown --lang kk
       cis-facts cite almaty-protocol --style wikipedia
+      cis-facts cite rank-uranium --style apa
+      cis-facts cite georgia-withdrawal --style gost --lang ru
       cis-facts cite rank-zinc rank-uranium --style bibtex > refs.bib
       cis-facts search uranium -f json | jq -r '.[].id' | cis-facts cite -
       cis-facts cite rank-uranium | xclip -selection clipboard
@@ -121,7 +142,7 @@ def cite(
 
     resolved = settings.resolve_lang(lang)
     ids = _ids(fact_ids)
-    answer = facts_query.cite(settings.base(), ids, style, resolved)
+    answer = facts_query.cite(settings.base(), ids, style, resolved, csl_file)
     emit(settings.env, answer, format_, fields, color)
 
 

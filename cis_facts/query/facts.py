@@ -12,7 +12,18 @@ from cis_facts.query.countries import index
 from cis_facts.query.records import find, full_record
 from cis_facts.verify import Locator, locators, packaged_text
 
-CITE_STYLES = ("plain", "markdown", "html", "wikipedia", "bibtex", "csl-json")
+CITE_STYLES = (
+    "plain",
+    "markdown",
+    "html",
+    "wikipedia",
+    "bibtex",
+    "csl-json",
+    "apa",
+    "chicago",
+    "gost",
+    "mla",
+)
 CITE_FIELDS = (
     "id",
     "style",
@@ -49,6 +60,7 @@ class CiteContext(Frozen, kw_only=True):
     style: str
     countries: Mapping[str, Country]
     version: str
+    csl: str | None = None  # a CSL style file to render with instead of ``style``
 
 
 def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
@@ -76,7 +88,9 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     )
 
 
-def cite(base: FactBase, fact_ids: Sequence[str], style: str, lang: Lang) -> Answer:
+def cite(
+    base: FactBase, fact_ids: Sequence[str], style: str, lang: Lang, csl: str | None = None
+) -> Answer:
     """The facts with these ids (each once, in the order given), their sources, the
     documents behind their corrections and the locators of their quotes, for citations.
 
@@ -105,7 +119,9 @@ def cite(base: FactBase, fact_ids: Sequence[str], style: str, lang: Lang) -> Ans
         source_titles=source_titles(base, [f.source for f in facts]),
         fields=CITE_FIELDS,
         records=tuple(_cite_record(item, style, __version__) for item in items),
-        context=CiteContext(items=items, style=style, countries=index(base), version=__version__),
+        context=CiteContext(
+            items=items, style=style, countries=index(base), version=__version__, csl=csl
+        ),
     )
 
 

@@ -21,7 +21,7 @@ from cis_facts.inert import visible
 from cis_facts.model import AnyFact, Country, Event, Lang, Source, TradeShare
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.facts import Cited as CitedItem
-from cis_facts.render import human
+from cis_facts.render import human, reference
 from cis_facts.render.markdown import escape as md_escape
 from cis_facts.verify import Locator
 
@@ -187,7 +187,21 @@ def _html_all(cited: list[Cited]) -> str:
         for n, c in enumerate(cited, start=1)
     ]
     items = [f'  <li id="cite-{e(c.label)}">{_html_item(c)}</li>' for c in cited]
-    return "\n".join([*paragraphs, '<ol class="references">', *items, "</ol>"])
+    lang = cited[0].lang
+    sources = [f"  <li>{e(reference.reference_line(s, lang))}</li>" for s in _sources(cited)]
+    heading = f"<p><strong>{e(word('cite.sources', lang))}</strong></p>"
+    return "\n".join(
+        [
+            *paragraphs,
+            '<ol class="references">',
+            *items,
+            "</ol>",
+            heading,
+            "<ul>",
+            *sources,
+            "</ul>",
+        ]
+    )
 
 
 # Characters that start wikitext (links, templates, bold, signatures, magic words,
@@ -208,20 +222,40 @@ def _wiki(value: str, *, line_start: bool = False) -> str:
     return text
 
 
+_CS1 = {"webpage": "web", "article-newspaper": "news", "entry-encyclopedia": "encyclopedia"}
+
+
+def _cs1(source: Source | None, c: Cited) -> str:
+    """A CS1 template for the source: ``{{cite book |title= |trans-title= |…}}``."""
+    if source is None:
+        return f"{{{{cite book |title={_wiki(c.title)}}}}}"
+    params: list[tuple[str, str | None]] = [("title", source.own_title())]
+    translated = source.translated_title(c.lang)
+    if translated:
+        params.append(("trans-title", translated))
+    params += [
+        ("author", source.author),
+        ("work", source.container),
+        ("publisher", source.publisher),
+        ("location", source.place),
+        ("date", source.issued.iso() if source.issued else None),
+        ("url", source.url),
+        ("access-date", source.accessed.iso() if source.accessed else None),
+        ("language", source.language),
+    ]
+    kind = _CS1.get(source.type or "", "book")
+    text = " ".join(f"|{name}={_wiki(visible(value))}" for name, value in params if value)
+    return f"{{{{cite {kind} {text}"
+
+
 def _wikipedia(c: Cited) -> str:
-    language = c.source.language if c.source else ""
-    template = f"{{{{cite book |title={_wiki(c.title)} |language={_wiki(language)}"
+    template = _cs1(c.source, c).removesuffix("}}")
     if c.where:
         template += f" |at={_wiki(c.where)}"
     template += f" |quote={_wiki(c.quote)} |id={_wiki(c.stamp)}}}}}"
     text = f'{_wiki(c.sentence, line_start=True)}<ref name="{c.fact.id}">{template}</ref>'
     if c.note:
-        document = ""
-        if c.document and c.note_source is not None:
-            document = (
-                f" {{{{cite document |title={_wiki(c.document)} "
-                f"|language={_wiki(c.note_source.language)}}}}}"
-            )
+        document = f" {_cs1(c.note_source, c)}}}}}" if c.note_source is not None else ""
         text += f'<ref name="{c.fact.id}-note">{_wiki(c.note)}{document}</ref>'
     return text
 
@@ -253,32 +287,50 @@ def _bibtex_value(text: str) -> str:
     return "".join(_BIBTEX_ESCAPES.get(ch, ch) for ch in text)
 
 
+_BIBTEX_TYPES = {"book": "book", "webpage": "online", "entry-encyclopedia": "online"}
+
+
+def _bibtex_entry(source: Source, lang: Lang, version: str, key: str | None = None) -> str:
+    item = reference.csl_item(source, lang, version, key)
+    fields: list[tuple[str, str]] = []
+    if "author" in item:
+        fields.append(("author", "{" + _bibtex_value(item["author"][0]["literal"]) + "}"))
+    fields.append(("title", _bibtex_value(item["title"])))
+    pairs = (
+        ("journal" if source.type == "article-newspaper" else "howpublished", "container-title"),
+        ("publisher", "publisher"),
+        ("address", "publisher-place"),
+        ("url", "URL"),
+        ("type", "genre"),
+    )
+    fields += [(name, _bibtex_value(item[var])) for name, var in pairs if var in item]
+    if source.issued is not None:
+        fields.append(("date", source.issued.iso()))
+        fields.append(("year", str(source.issued.start.year)))
+    if source.accessed is not None:
+        fields.append(("urldate", source.accessed.iso()))
+    fields.append(("language", _bibtex_value(source.language)))
+    if source.citation:
+        fields.append(("note", _bibtex_value(visible(source.citation))))
+    fields.append(("version", f"cis-facts {_bibtex_value(version)}"))
+    kind = _BIBTEX_TYPES.get(source.type or "", "misc")
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{item['id']},\n{body}\n}}"
+
+
 def _bibtex(cited: list[Cited]) -> str:
-    version = cited[0].version if cited else ""
-    entries = []
-    for source in _sources(cited):
-        fields = [f"  title = {{{_bibtex_value(visible(source.title))}}}"]
-        fields.append(f"  language = {{{_bibtex_value(source.language)}}}")
-        if source.citation:
-            fields.append(f"  note = {{{_bibtex_value(visible(source.citation))}}}")
-        fields.append(f"  version = {{cis-facts {_bibtex_value(version)}}}")
-        entries.append(f"@misc{{{source.id},\n" + ",\n".join(fields) + "\n}")
-    return "\n\n".join(entries)
+    if not cited:
+        return ""
+    lang, version = cited[0].lang, cited[0].version
+    return "\n\n".join(_bibtex_entry(s, lang, version) for s in _sources(cited))
 
 
 def _csl_json(cited: list[Cited]) -> str:
-    version = cited[0].version if cited else ""
     items: list[dict[str, Any]] = []
-    for source in _sources(cited):
-        item: dict[str, Any] = {
-            "id": source.id,
-            "type": "document",
-            "title": source.title,
-            "language": source.language,
-            "version": f"cis-facts {version}",
-        }
+    for source in _sources(cited) if cited else []:
+        item = reference.csl_item(source, cited[0].lang, cited[0].version)
         if source.citation:
-            item["note"] = source.citation
+            item["note"] = visible(source.citation)
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2)
 
@@ -288,15 +340,41 @@ def _each(style: Callable[[Cited], str]) -> Callable[[list[Cited]], str]:
     return lambda cited: "\n\n".join(style(c) for c in cited)
 
 
+def _with_sources(
+    style: Callable[[Cited], str], entry: Callable[[str], str], heading: Callable[[str], str]
+) -> Callable[[list[Cited]], str]:
+    """Each fact's citation, then the sources they rest on, each once, as full references."""
+
+    def render(cited: list[Cited]) -> str:
+        lang = cited[0].lang
+        lines = [entry(reference.reference_line(s, lang)) for s in _sources(cited)]
+        body = "\n\n".join(style(c) for c in cited)
+        return f"{body}\n\n{heading(word('cite.sources', lang))}\n" + "\n".join(lines)
+
+    return render
+
+
 # Each style renders the whole list: bibliographies hold every source once.
 STYLES: dict[str, Callable[[list[Cited]], str]] = {
-    "plain": _each(_plain),
-    "markdown": _each(_markdown),
+    "plain": _with_sources(_plain, lambda line: line, lambda head: f"{head}:"),
+    "markdown": _with_sources(
+        _markdown, lambda line: f"- {md_escape(line)}", lambda h: f"**{h}**\n"
+    ),
     "html": _html_all,
     "wikipedia": _each(_wikipedia),
     "bibtex": _bibtex,
     "csl-json": _csl_json,
 }
+
+
+def _renderer(context: CiteContext) -> Callable[[list[Cited]], str]:
+    """The style's renderer; a CSL style (named or a file) goes through citeproc-py."""
+    if context.style in STYLES and context.csl is None:
+        return STYLES[context.style]
+    from cis_facts.render import csl
+
+    path = context.csl or csl.style_path(context.style)
+    return lambda cited: csl.render(cited, path)
 
 
 def parts(answer: Answer) -> tuple[str, list[dict[str, Any]]]:
@@ -306,7 +384,7 @@ def parts(answer: Answer) -> tuple[str, list[dict[str, Any]]]:
     if not isinstance(context, CiteContext):
         raise TypeError("a cite answer without its CiteContext")
     cited = [Cited(item, context, answer.lang) for item in context.items]
-    render = STYLES[context.style]
+    render = _renderer(context)
     text = render(cited)
     fields = []
     for c in cited:

@@ -777,6 +777,7 @@ def cite_view(answer: Answer) -> View:
         text=text,
         text_is_json=_context(answer, CiteContext).style == "csl-json",
         records=records,
+        caption="",  # the citation lists its sources in full
     )
 
 
