@@ -163,4 +163,6 @@ def test_csl_json_parses_under_an_ascii_stream(environ: dict[str, str]) -> None:
         check=True,
     )
     items = json.loads(done.stdout.decode("ascii"))
-    assert items[0]["title"] == "Тәуелсіз Мемлекеттер Достастығы (ТМД)"
+    assert items[0]["title"] == (
+        "Тәуелсіз Мемлекеттер Достастығы (ТМД) [Commonwealth of Independent States (CIS)]"
+    )

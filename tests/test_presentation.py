@@ -218,8 +218,7 @@ def test_cite_wikipedia_names_the_correcting_document(tmp_path: Path) -> None:
         "|trans-title=Commonwealth of Independent States (CIS) |language=kk |quote=x "
         f"|id=cis-facts {__version__}, fx-corrected}}}}</ref>"
         '<ref name="fx-corrected-note">The text says 4%; the decree gives 5%. '
-        "{{cite book |title=Decree &#124; No. 1 &#123;of&#125; 2009 |language=ru}}</ref>
-"
+        "{{cite book |title=Decree &#124; No. 1 &#123;of&#125; 2009 |language=ru}}</ref>\n"
     )
 
 
