@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from cis_facts import export
 from cis_facts.cli import cli
 from cis_facts.loader import load
-from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR
+from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, AnyFact, Country
 
 FACT = """
 [[statements]]
@@ -93,3 +93,38 @@ def test_sqlite_export_has_the_translations_credited_in_its_schema(tmp_path: Pat
     assert row == ("Достастық мемлекет емес", "is not a state")
     for name in QUOTE_TRANSLATIONS:
         assert f"{name} TEXT /* translation: cis-facts */" in sql
+
+
+def _packaged_quotes() -> list[tuple[str, Country | AnyFact]]:
+    base = load()
+    return [(r.id, r) for r in (*base.countries, *base.facts())]
+
+
+def test_every_translation_keeps_the_quotes_numbers() -> None:
+    """The digits of a translation are the quote's, as written: «43,3 %» is "43.3%", never
+    "43%" or "43.4%"; a number the quote spells out stays a word."""
+    import re
+
+    def numbers(text: str) -> list[str]:
+        return sorted(re.findall(r"\d+", text))
+
+    wrong = [
+        f"{rid}: {name}"
+        for rid, record in _packaged_quotes()
+        for name in QUOTE_TRANSLATIONS
+        if getattr(record, name) and numbers(getattr(record, name)) != numbers(record.quote)
+    ]
+    assert not wrong
+
+
+def test_every_russian_and_kazakh_translation_keeps_numbers_whole() -> None:
+    """A number and its unit or percent sign are joined by a no-break space, as the labels are."""
+    import re
+
+    split = [
+        f"{rid}: {name}"
+        for rid, record in _packaged_quotes()
+        for name in ("quote_kk", "quote_ru")
+        if re.search(r"\d (?:\d|%|млн|млрд|трлн)", getattr(record, name) or "")
+    ]
+    assert not split
