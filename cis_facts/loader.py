@@ -336,7 +336,7 @@ def load_stamped(
         sources.append((read_packaged, packaged_base()))
     for path in extra:
         name = os.fspath(path)
-        sources.append((functools.partial(_read_user_file, name), name))
+        sources.append((_reader(name), name))
     if cached:
         stamps = _stamps(sources)
         base = None
@@ -349,6 +349,30 @@ def load_stamped(
     if cached:
         cache.write(cache_dir, stamps, base)
     return base, stamps
+
+
+def _reader(name: str) -> Callable[[], bytes]:
+    """How to read a user file: a regular file whenever asked (once to stamp it, once to
+    parse it, one file in memory at a time); anything else (a pipe, ``/dev/stdin``, a
+    process substitution) once, now, its bytes kept: a second read would find it empty,
+    or wait for a writer that never comes."""
+    read = functools.partial(_read_user_file, name)
+    try:
+        regular = stat.S_ISREG(os.stat(name).st_mode)
+    except (OSError, ValueError):
+        return read  # the error is reported when it is read
+    if regular:
+        return read
+    try:
+        data = read()
+    except OSError as exc:
+        failure = exc
+
+        def fail() -> bytes:
+            raise failure
+
+        return fail
+    return lambda: data
 
 
 def _stamps(sources: Sequence[tuple[Callable[[], bytes], str]]) -> list[cache.Stamp] | None:

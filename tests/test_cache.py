@@ -62,7 +62,10 @@ def cached_load(cache_dir: Path, *paths: Path) -> loader.model.FactBase:
 
 
 def entries(cache_dir: Path) -> list[str]:
-    return sorted(p.name for p in cache_dir.iterdir()) if cache_dir.exists() else []
+    """Everything in the cache directory but its secret."""
+    if not cache_dir.exists():
+        return []
+    return sorted(p.name for p in cache_dir.iterdir() if p.name != cache.KEY_FILE)
 
 
 def test_second_load_reads_the_entry_and_equals_the_validated_base(
@@ -164,45 +167,61 @@ def _only_entry(cache_dir: Path) -> Path:
     return cache_dir / name
 
 
-def _corrupt_payload(data: bytes) -> bytes:
+def _corrupt_payload(data: bytes, key: bytes) -> bytes:
     return data[:-10] + bytes(b ^ 0xFF for b in data[-10:])
 
 
-def _foreign(data: bytes) -> bytes:
-    """A whole, checksummed entry of another shape (as another program might write)."""
-    payload = marshal.dumps({"not": "a fact base"}, 4)
-    return cache.MAGIC + cache.source_hash(payload) + payload
+def _sealed(payload: bytes, key: bytes) -> bytes:
+    return cache.MAGIC + cache._seal(payload, key) + payload
 
 
-def _wrong_header(data: bytes) -> bytes:
+def _opened(data: bytes) -> tuple[object, object]:
+    head, tables = marshal.loads(data[len(cache.MAGIC) + 32 :])
+    return head, tables
+
+
+def _foreign(data: bytes, key: bytes) -> bytes:
+    """A whole, sealed entry of another shape (as another program might write)."""
+    return _sealed(marshal.dumps({"not": "a fact base"}, 4), key)
+
+
+def _wrong_header(data: bytes, key: bytes) -> bytes:
     """A whole entry whose header names other files: as if renamed into this key."""
-    head, tables = marshal.loads(data[len(cache.MAGIC) + 8 :])
+    head, tables = _opened(data)
+    assert isinstance(head, tuple)
     payload = marshal.dumps(((*head[:3], (("other.toml", 1, b"12345678"),)), tables), 4)
-    return cache.MAGIC + cache.source_hash(payload) + payload
+    return _sealed(payload, key)
 
 
-def _bad_columns(data: bytes) -> bytes:
-    """A checksummed entry with one column cut short."""
-    head, tables = marshal.loads(data[len(cache.MAGIC) + 8 :])
+def _bad_columns(data: bytes, key: bytes) -> bytes:
+    """A sealed entry with one column cut short."""
+    head, tables = _opened(data)
+    assert isinstance(tables, dict)
     names, count, columns = tables["figures"]
     columns[0] = columns[0][:-1]
     tables["figures"] = (names, count, columns)
-    payload = marshal.dumps((head, tables), 4)
+    return _sealed(marshal.dumps((head, tables), 4), key)
+
+
+def _public_checksum(data: bytes, key: bytes) -> bytes:
+    """The entry with the checksum anyone can compute (``source_hash``) instead of the HMAC."""
+    payload = data[len(cache.MAGIC) + 32 :]
     return cache.MAGIC + cache.source_hash(payload) + payload
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda d: d[: len(d) // 2], id="truncated"),
-        pytest.param(lambda d: b"", id="empty"),
+        pytest.param(lambda d, k: d[: len(d) // 2], id="truncated"),
+        pytest.param(lambda d, k: b"", id="empty"),
         pytest.param(_corrupt_payload, id="corrupt-bytes"),
-        pytest.param(lambda d: b"garbage" * 100, id="garbage"),
-        pytest.param(lambda d: d.replace(b"second file", b"sec0nd file"), id="one-letter"),
-        pytest.param(lambda d: d[:16] + d[24:] + d[16:24], id="bad-checksum"),
+        pytest.param(lambda d, k: b"garbage" * 100, id="garbage"),
+        pytest.param(lambda d, k: d.replace(b"second file", b"sec0nd file"), id="one-letter"),
+        pytest.param(lambda d, k: d[:16] + d[24:] + d[16:24], id="bad-checksum"),
         pytest.param(_foreign, id="foreign"),
         pytest.param(_wrong_header, id="wrong-header"),
         pytest.param(_bad_columns, id="bad-columns"),
+        pytest.param(_public_checksum, id="public-checksum"),
     ],
 )
 def test_damaged_entry_is_ignored_and_rebuilt(
@@ -214,7 +233,7 @@ def test_damaged_entry_is_ignored_and_rebuilt(
     good = cached_load(cache_dir, *user_files)
     entry = _only_entry(cache_dir)
     intact = entry.read_bytes()
-    entry.write_bytes(damage(intact))  # type: ignore[operator]
+    entry.write_bytes(damage(intact, (cache_dir / cache.KEY_FILE).read_bytes()))  # type: ignore[operator]
     with monkeypatch.context() as patch:
         patch.setattr(loader, "_validated", refuse_validation)
         with pytest.raises(NoValidation):
@@ -355,7 +374,16 @@ def test_packaged_base_calls_write_nothing(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("env", "platform", "expected"),
     [
-        ({"CIS_FACTS_CACHE": "/x/mine"}, "linux", "/x/mine"),
+        ({"CIS_FACTS_CACHE": "/x/mine"}, "linux", "/x/mine/cis-facts"),
+        ({"CIS_FACTS_CACHE": "mine", "HOME": "/home/u"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "0"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "false"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "No"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "none"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "disabled"}, "linux", None),
+        ({"CIS_FACTS_CACHE": " off"}, "linux", None),
+        ({"CIS_FACTS_CACHE": "off "}, "linux", None),
+        ({"HOME": "relhome"}, "linux", None),
         ({"CIS_FACTS_CACHE": "off", "XDG_CACHE_HOME": "/x"}, "linux", None),
         ({"CIS_FACTS_CACHE": "Off"}, "linux", None),
         ({"XDG_CACHE_HOME": "/x/xdg", "HOME": "/home/u"}, "linux", "/x/xdg/cis-facts"),
@@ -404,7 +432,7 @@ def test_pruning_spares_fresh_temporary_files_and_drops_stale_ones(
     cache_dir: Path, user_files: tuple[Path, Path]
 ) -> None:
     cache_dir.mkdir()
-    fresh, stale = cache_dir / ".tmp-fresh.cache", cache_dir / ".tmp-stale.cache"
+    fresh, stale = cache_dir / ".tmp-fresh123.cache", cache_dir / ".tmp-stale123.cache"
     fresh.write_bytes(b"being written")
     stale.write_bytes(b"left by a killed process")
     os.utime(stale, (1_000_000_000, 1_000_000_000))

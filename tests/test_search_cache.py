@@ -63,17 +63,22 @@ def loaded(cache_dir: Path, path: Path) -> tuple[FactBase, list[cache.Stamp]]:
 
 def index_entries(cache_dir: Path) -> list[Path]:
     """The entries other than the base's own."""
-    return [p for p in cache_dir.iterdir() if p.name != base_entry(cache_dir)]
+    base = base_entry(cache_dir)
+    return [p for p in cache_dir.iterdir() if p.name not in (base, cache.KEY_FILE)]
 
 
 def base_entry(cache_dir: Path) -> str:
-    found = [p.name for p in cache_dir.iterdir() if marshal_head(p)[-1] != search_query.INDEX_ENTRY]
+    found = [
+        p.name
+        for p in cache_dir.iterdir()
+        if p.name != cache.KEY_FILE and marshal_head(p)[-1] != search_query.INDEX_ENTRY
+    ]
     assert len(found) == 1
     return found[0]
 
 
 def marshal_head(path: Path) -> tuple[object, ...]:
-    head = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 8 :])[0]
+    head = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 32 :])[0]
     assert isinstance(head, tuple)
     return head
 
@@ -109,7 +114,7 @@ def test_search_answers_are_the_same_through_the_cli(cache_dir: Path, user_file:
         result = CliRunner().invoke(cli, [*args, "Mongolia suppliers Georgia left"], env=env)
         assert result.exit_code == 0, result.stderr
         answers.append(result.stdout)
-    assert len(list(cache_dir.iterdir())) == 2
+    assert len(list((cache_dir / cache.FOLDER).glob("*.cache"))) == 2
     off = CliRunner().invoke(
         cli, [*args, "Mongolia suppliers Georgia left"], env={**env, "CIS_FACTS_CACHE": "off"}
     )
@@ -134,28 +139,38 @@ def test_an_edited_file_never_reads_a_stale_index(
     assert not ranked(matcher, "twelfth")[0]
 
 
-def _foreign(data: bytes) -> bytes:
-    head, _ = marshal.loads(data[len(cache.MAGIC) + 8 :])
-    payload = marshal.dumps((head, ("not", "an", "index")), 4)
-    return cache.MAGIC + cache.source_hash(payload) + payload
-
-
-def _wrong_weights(data: bytes) -> bytes:
-    head, plain = marshal.loads(data[len(cache.MAGIC) + 8 :])
-    plain = (plain[0], ("label", "quote"), *plain[2:])
+def _sealed(head: object, plain: object, key: bytes) -> bytes:
     payload = marshal.dumps((head, plain), 4)
-    return cache.MAGIC + cache.source_hash(payload) + payload
+    return cache.MAGIC + cache._seal(payload, key) + payload
+
+
+def _foreign(data: bytes, key: bytes) -> bytes:
+    head, _ = marshal.loads(data[len(cache.MAGIC) + 32 :])
+    return _sealed(head, ("not", "an", "index"), key)
+
+
+def _wrong_weights(data: bytes, key: bytes) -> bytes:
+    head, plain = marshal.loads(data[len(cache.MAGIC) + 32 :])
+    return _sealed(head, (plain[0], ("label", "quote"), *plain[2:]), key)
+
+
+def _wrong_types(data: bytes, key: bytes) -> bytes:
+    """Sealed, of the right shape, but with text where numbers belong."""
+    head, plain = marshal.loads(data[len(cache.MAGIC) + 32 :])
+    lengths = [["x"] * len(n) for n in plain[3]]
+    return _sealed(head, (*plain[:3], lengths, *plain[4:]), key)
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda d: b"", id="empty"),
-        pytest.param(lambda d: d[: len(d) // 2], id="truncated"),
-        pytest.param(lambda d: b"garbage" * 100, id="garbage"),
-        pytest.param(lambda d: d[:-9] + bytes([d[-9] ^ 1]) + d[-8:], id="one-bit"),
+        pytest.param(lambda d, k: b"", id="empty"),
+        pytest.param(lambda d, k: d[: len(d) // 2], id="truncated"),
+        pytest.param(lambda d, k: b"garbage" * 100, id="garbage"),
+        pytest.param(lambda d, k: d[:-9] + bytes([d[-9] ^ 1]) + d[-8:], id="one-bit"),
         pytest.param(_foreign, id="foreign"),
         pytest.param(_wrong_weights, id="other-fields"),
+        pytest.param(_wrong_types, id="wrong-types"),
     ],
 )
 def test_a_damaged_index_entry_is_ignored_and_rebuilt(
@@ -165,7 +180,7 @@ def test_a_damaged_index_entry_is_ignored_and_rebuilt(
     build_cached(base, str(cache_dir), stamps)
     (entry,) = index_entries(cache_dir)
     intact = entry.read_bytes()
-    entry.write_bytes(damage(intact))  # type: ignore[operator]
+    entry.write_bytes(damage(intact, (cache_dir / cache.KEY_FILE).read_bytes()))  # type: ignore[operator]
     with monkeypatch.context() as patch:
         patch.setattr(search_query, "build", refuse_build)
         with pytest.raises(NoBuild):

@@ -206,7 +206,10 @@ def build_cached(
     records = list(searchable(base))
     boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
     stored = cache.read_derived(folder, stamps, INDEX_ENTRY)
-    index = None if stored is None else Index.from_plain(stored, WEIGHTS, boosts)
+    try:
+        index = None if stored is None else Index.from_plain(stored, WEIGHTS, boosts)
+    except Exception:  # noqa: BLE001 - an entry that does not make an index is a miss
+        index = None
     if index is not None and index.size == len(records):
         return records, Matcher(Analyzer(DEFAULT), index)
     records, matcher = build(base)
