@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tomlwrite import toml_string
 
 from cis_facts.cli import cli
-from tests.tomlwrite import toml_string
 
 ENV = {"LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "CIS_FACTS_DATA": None, "NO_COLOR": None}
 SCRIPT = str(Path(sys.executable).with_name("cis-facts"))
