@@ -11,6 +11,7 @@ import functools
 import os
 import stat
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -284,9 +285,10 @@ _NAME_FIELDS = ("code", "name_en", "name_kk", "name_ru", "aliases")
 
 def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
     """A country's code, name or alias that is, after folding, another country's."""
-    from cis_facts.text import fold
+    from cis_facts.text import fold, mixed_script_word
 
     owners: dict[str, _Checked] = {}
+    packaged = packaged_base()
     for entry in checked:
         if entry.table != "countries" or "code" not in entry.values:
             continue
@@ -295,7 +297,19 @@ def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
             for name in value if isinstance(value, tuple | list) else (value,):
                 if not isinstance(name, str):
                     continue
-                owner = owners.setdefault(fold(name), entry)
+                # The packaged base keeps the source's own spellings (a Latin Ə in a
+                # Cyrillic word among them); user files may not add look-alikes.
+                mixed = None if entry.origin == packaged else mixed_script_word(name)
+                if mixed is not None:
+                    yield Problem(
+                        entry.origin,
+                        f"{quoted(name)} mixes Latin, Cyrillic or Greek letters in the word "
+                        f"{quoted(mixed)}: it would look like another name",
+                        entry.rid,
+                        field,
+                    )
+                # NFKC first: a fullwidth ＫＺ is the code KZ.
+                owner = owners.setdefault(fold(unicodedata.normalize("NFKC", name)), entry)
                 if owner.values["code"] != entry.values["code"]:
                     yield Problem(
                         entry.origin,

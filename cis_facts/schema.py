@@ -312,10 +312,14 @@ def _check_list(
         if not isinstance(value, list):
             return None, f"expected a list, got {_type_name(value)}"
         items = []
+        seen: set[Any] = set()
         for index, element in enumerate(value):
             checked, error = item(element)
+            if error is None and checked in seen:
+                error = f"{quoted(checked)} is given twice"
             if error is not None:
                 return None, f"item {index + 1}: {error}"
+            seen.add(checked)
             items.append(checked)
         return tuple(items), None
 

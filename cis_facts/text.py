@@ -29,6 +29,22 @@ _ACCENTED_LATIN = re.compile(r"[\u00c0-\u024f]")
 _MARK_ON_LATIN = re.compile(r"(?<=[a-z\u00c0-\u024f])[\u0300-\u036f]+")
 
 
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def mixed_script_word(text: str) -> str | None:
+    """The first word of ``text`` whose letters come from more than one of the Latin,
+    Cyrillic and Greek scripts (``Kаzakhstan`` with a Cyrillic ``а``), else None."""
+    words: list[str] = _WORD.findall(unicodedata.normalize("NFKC", text))
+    for word in words:
+        if word.isascii():
+            continue
+        scripts = {unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha()}
+        if len(scripts & set(_SCRIPTS)) > 1:
+            return word
+    return None
+
+
 def fold(text: str) -> str:
     """Full case folding, Kazakh letters folded to Russian ones, accents and other
     combining marks removed from Latin letters (``İstanbul`` and ``istanbul`` match)."""

@@ -66,11 +66,13 @@ with (
     else contextlib.nullcontext()
 ):
     from cis_facts.answer import Answer
+    from cis_facts.environment import Environment
     from cis_facts.errors import FactsError
     from cis_facts.loader import load, packaged_base
     from cis_facts.model import FactBase, Lang
     from cis_facts.query import country, facts, figures, members, resources, search, timeline, trade
-    from cis_facts.render import terminal
+    from cis_facts.render import terminal, views
+    from cis_facts.render.cite import STYLES as BUILT_IN_STYLES  # CSL styles need citeproc
     from cis_facts.render.machine import RENDERERS
     from cis_facts.schema import TABLES
 
@@ -278,11 +280,19 @@ def structured(data: bytes) -> str:
     return toml_document(records)
 
 
+def _fresh(table: str, record: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A packaged record under a new id (a country under a new code), so it loads beside
+    the packaged base instead of being refused as a duplicate."""
+    if table == "countries":
+        return table, renamed_country(record, "QZ")
+    return table, {**record, "id": f"seed-{record['id']}"}
+
+
 def seeds() -> list[bytes]:
     """One packaged record of each table as its own file, and a few of several."""
-    out = [b"\x00" + toml_document([(t, PACKAGED[t][0])]).encode() for t in TABLE_NAMES]
+    out = [b"\x00" + toml_document([_fresh(t, PACKAGED[t][0])]).encode() for t in TABLE_NAMES]
     out += [
-        b"\x00" + toml_document([(t, PACKAGED[t][-1]) for t in TABLE_NAMES]).encode(),
+        b"\x00" + toml_document([_fresh(t, PACKAGED[t][-1]) for t in TABLE_NAMES]).encode(),
         b"\x00" + PACKAGED_TEXT[:3000].encode(),
         b"\x01" + bytes(range(256)),
     ]
@@ -314,8 +324,8 @@ def answers(base: FactBase, path: str, lang: Lang) -> Iterator[Callable[[], Answ
         yield partial(figures.figures, base, lang, topic)
     for fact in mine[:3]:
         yield partial(facts.show, base, fact.id, lang)
-        yield partial(facts.cite, base, fact.id, "plain", lang)
-        yield partial(facts.cite, base, fact.id, "markdown", lang)
+        for style in BUILT_IN_STYLES:
+            yield partial(facts.cite, base, [fact.id], style, lang)
         words = fact.label(lang).split()
         if words:
             yield partial(search.search, base, " ".join(words[:2]), lang)
@@ -324,8 +334,10 @@ def answers(base: FactBase, path: str, lang: Lang) -> Iterator[Callable[[], Answ
 
 
 def render_all(answer: Answer, width: int) -> None:
-    for name, renderer in RENDERERS.items():
-        out = renderer(answer, answer.fields)
+    """Every text format of the answer's view, and the terminal table, as the CLI draws them."""
+    view = views.view(answer)
+    for name in (*RENDERERS, "markdown"):
+        out = views.render_text(view, name, None)
         if name in ("json", "jsonl"):
             # JSON lines end in "\n" only: str.splitlines would also split at U+2028 etc.
             for doc in [out] if name == "json" else out.split("\n")[:-1]:
@@ -334,8 +346,15 @@ def render_all(answer: Answer, width: int) -> None:
             found = RAW_CONTROL.search(out.replace("\t", " "))
             if found:
                 raise AssertionError(f"raw {found.group()!r} in {name} output")
+    if view.text_is_json:
+        json.loads(view.text)
+    elif view.text:
+        found = RAW_CONTROL.search(view.text.replace("\n", " "))
+        if found:
+            raise AssertionError(f"raw {found.group()!r} in the citation")
     buffer = io.StringIO()
-    terminal.render(answer, terminal.make_console(buffer, "never", width))
+    env = Environment(stdout=buffer, stdout_isatty=False, width=width, environ={})
+    terminal.render(view, terminal.make_console(env, "never"))
     found = RAW_CONTROL.search(buffer.getvalue())
     if found:
         raise AssertionError(f"raw {found.group()!r} in the terminal table at {width}")

@@ -236,5 +236,28 @@ def _hint(exc: FactsError) -> str:
 
 
 def run(base: FactBase, query: str, lang: Lang) -> None:
-    """Open the browser full screen until the user quits."""
-    BrowseApp(base, query, lang).run()
+    """Open the browser full screen until the user quits.
+
+    SIGTERM and SIGHUP close the app as quitting does, so the terminal gets its main
+    screen, mouse and cursor back; then they end the process (128 + the signal).
+    """
+    import signal
+
+    from cis_facts.errors import Terminated
+
+    app = BrowseApp(base, query, lang)
+    received: list[int] = []
+
+    def close(signum: int, frame: object) -> None:
+        received.append(signum)
+        app.call_later(app.exit)
+
+    wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    previous = {signum: signal.signal(signum, close) for signum in wanted}
+    try:
+        app.run()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        raise Terminated(received[0])

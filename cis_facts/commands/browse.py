@@ -41,9 +41,9 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
       cis-facts browse uranium
       cis-facts --data my-facts.toml browse --lang kk
     """
-    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+    if not all(map(_is_terminal, (sys.stdin, sys.stdout, sys.stderr))):
         say(
-            "cis-facts: browse needs a terminal (stdout or stdin is not one); "
+            "cis-facts: browse needs a terminal (stdin, stdout or stderr is not one); "
             "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`"
         )
         sys.exit(ExitCode.USAGE)
@@ -51,3 +51,13 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
     from cis_facts.browse.app import run
 
     run(base, " ".join(query), settings.resolve_lang(lang))
+
+
+def _is_terminal(stream: object) -> bool:
+    """Whether ``stream`` is a terminal: a closed one (``<&-`` leaves ``sys.stdin`` None) is
+    not, and stderr counts too, as the screen is drawn there."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty is not None and isatty())
+    except (OSError, ValueError):
+        return False

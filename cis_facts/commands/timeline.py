@@ -81,6 +81,6 @@ def timeline(
         raise click.BadParameter(f"{start.iso()} is after --to {end.iso()}", param_hint="--from")
     resolved = settings.resolve_lang(lang)
     base = settings.base()
-    state = resolve(base, country) if country else None
+    state = resolve(base, country) if country is not None else None
     answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state, kind=kind)
     emit(settings.env, answer, format_, fields, color)

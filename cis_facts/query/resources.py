@@ -111,8 +111,10 @@ def resources(
     if top is not None:
         rankings = [r for r in rankings if (r.rank or r.top or top + 1) <= top]
         reserves = []
-    if mineral:
-        wanted = fold(mineral)
+    if mineral is not None:
+        wanted = fold(mineral.strip())
+        if not wanted:  # an unset shell variable must not mean every mineral
+            raise NotFoundError("empty mineral name")
         rankings = [r for r in rankings if _matches(wanted, *_minerals(r))]
         reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk, f.label_ru)]
         if not rankings and not reserves:
