@@ -22,6 +22,19 @@ def _no_user_data(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ENV_VAR, raising=False)
 
 
+@pytest.fixture(scope="session")
+def _test_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_cache(monkeypatch: pytest.MonkeyPatch, _test_cache_home: Path) -> None:
+    """Point the fact-base cache away from the developer's own (which a test could fill
+    and prune): XDG_CACHE_HOME in a temporary folder, CIS_FACTS_CACHE unset."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_test_cache_home))
+    monkeypatch.delenv("CIS_FACTS_CACHE", raising=False)
+
+
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES

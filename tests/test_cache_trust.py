@@ -348,3 +348,13 @@ def test_a_relative_home_creates_nothing(
     result = CliRunner().invoke(cli, ["--data", str(big_file), "figures", "mytopic"], env=env)
     assert result.exit_code == 0
     assert list(work.iterdir()) == []
+
+
+# ---------------------------------------------------------------- the suite itself (23)
+
+
+def test_the_suite_never_uses_the_developers_cache() -> None:
+    folder = cache.directory(os.environ)
+    assert folder is not None
+    assert not Path(folder).is_relative_to(Path("~/.cache").expanduser())
+    assert "xdg-cache" in folder
