@@ -66,7 +66,7 @@ def test_hits_come_in_the_search_commands_order(base: FactBase, query: str) -> N
         await type_text(pilot, query)
         return listed(app)
 
-    assert drive(app, steps) == cli_ids("search", query)
+    assert drive(app, steps) == cli_ids("search", query, "--limit", "0")
 
 
 def test_selection_shows_quote_and_source_sentence(base: FactBase) -> None:

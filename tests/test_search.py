@@ -38,7 +38,9 @@ def invoke(runner: CliRunner, *args: str) -> Result:
 
 
 def search(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
-    result = invoke(runner, *args, "--format", "json")
+    """Every hit (``--limit 0``) unless ``args`` set a limit."""
+    every = () if "--limit" in args else ("--limit", "0")
+    result = invoke(runner, *args, *every, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     records: list[dict[str, Any]] = json.loads(result.stdout)
@@ -134,7 +136,11 @@ def test_results_are_best_first(runner: CliRunner) -> None:
 def test_limit(runner: CliRunner) -> None:
     everything = search(runner, "Kazakhstan")
     assert len(everything) > 3
-    assert ids(search(runner, "Kazakhstan", "--limit", "3")) == ids(everything)[:3]
+    limited = invoke(runner, "Kazakhstan", "--limit", "3", "--format", "json")
+    assert ids(json.loads(limited.stdout)) == ids(everything)[:3]
+    assert limited.stderr == (
+        f"cis-facts: showing 3 of {len(everything)} results; --limit 0 shows them all\n"
+    )
 
 
 def test_every_word_is_optional_and_both_rank_first(runner: CliRunner) -> None:

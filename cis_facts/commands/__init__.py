@@ -12,6 +12,7 @@ LAZY = {
     "figures": "cis_facts.commands.figures:figures",
     "statements": "cis_facts.commands.statements:statements",
     "search": "cis_facts.commands.search:search",
+    "ask": "cis_facts.commands.ask:ask",
     "show": "cis_facts.commands.facts:show",
     "cite": "cis_facts.commands.facts:cite",
     "browse": "cis_facts.commands.browse:browse",

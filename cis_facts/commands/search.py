@@ -8,16 +8,25 @@ from cis_facts.options import EXIT_CODES_HELP, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
+DEFAULT_LIMIT = 10
+
 
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N results.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=DEFAULT_LIMIT,
+    show_default=True,
+    metavar="N",
+    help="At most N results (0: all); stderr says how many more there are.",
+)
 @output_options
 @click.pass_obj
 def search(
     settings: Settings,
     query: tuple[str, ...],
-    limit: int | None,
+    limit: int,
     format_: str | None,
     fields: str | None,
     color: str,
@@ -58,5 +67,5 @@ def search(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     built = search_query.build_cached(base, *settings.cache_key())
-    answer = search_query.search(base, " ".join(query), resolved, limit, built)
+    answer = search_query.search(base, " ".join(query), resolved, limit or None, built)
     emit(settings.env, answer, format_, fields, color)

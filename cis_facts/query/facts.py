@@ -65,7 +65,13 @@ class CiteContext(Frozen, kw_only=True):
 
 def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
     """Every field of the fact with this id, with the titles of the sources it names;
-    with ``with_context``, the source's sentence around the quote."""
+    with ``with_context``, the source's sentence around the quote. A country's code (the
+    id search gives a country, ``GE``) shows the country's profile, as ``country`` does."""
+    country = _country_coded(base, fact_id)
+    if country is not None:
+        from cis_facts.query.country import profile
+
+        return profile(base, country, lang)
     fact = find(base, fact_id)
     record = full_record(base, fact, lang)
     sources = {s.id: s for s in base.sources}
@@ -86,6 +92,15 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
         records=(record,),
         context=fact,
     )
+
+
+def _country_coded(base: FactBase, code: str) -> Country | None:
+    """The country whose code is ``code`` (any case), unless a fact has that id."""
+    wanted = code.strip().upper()
+    country = next((c for c in base.countries if c.code == wanted), None)
+    if country is None or any(f.id == code for f in base.facts()):
+        return None
+    return country
 
 
 def cite(

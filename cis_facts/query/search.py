@@ -19,10 +19,11 @@ from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
 from cis_facts.model import Country, FactBase, Lang
+from cis_facts.query.searched import SearchContext
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
-from cis_facts.retrieval.matcher import Matcher
+from cis_facts.retrieval.matcher import Matcher, QueryWord
 
 FIELDS = (
     "kind",
@@ -231,6 +232,22 @@ def answer_fields(record: Any) -> Record:
     return {"value": value, "unit": unit, "date": None, "date_precision": None}
 
 
+def ranked(
+    records: Sequence[Searchable], matcher: Matcher, query: str
+) -> tuple[list[QueryWord], list[Hit]]:
+    """The query's words and the records matching them, best first."""
+    words = matcher.words(query)
+    if not words:
+        if not query.strip():
+            raise UsageError("nothing to search for: the query is empty")
+        raise NotFoundError(
+            f"nothing matches {query!r}: it holds no words or numbers",
+            key="no_words",
+            query=query,
+        )
+    return words, _asked_for(matcher.search(words), records, matcher.analyzer, query)
+
+
 def _asked_for(
     hits: list[Hit], records: Sequence[Searchable], analyzer: Analyzer, query: str
 ) -> list[Hit]:
@@ -284,16 +301,7 @@ def search(
     ``built`` is the index of ``base`` when the caller has it (``build_cached``).
     """
     records, matcher = built or build(base)
-    words = matcher.words(query)
-    if not words:
-        if not query.strip():
-            raise UsageError("nothing to search for: the query is empty")
-        raise NotFoundError(
-            f"nothing matches {query!r}: it holds no words or numbers",
-            key="no_words",
-            query=query,
-        )
-    hits = _asked_for(matcher.search(words), records, matcher.analyzer, query)
+    words, hits = ranked(records, matcher, query)
     if not hits:
         raise NotFoundError(
             f"nothing matches {query!r}", matcher.suggestions(words), key="no_match", query=query
@@ -305,5 +313,5 @@ def search(
         source_titles=source_titles(base, [r["source"] for r in rows]),
         fields=FIELDS,
         records=tuple(rows),
-        context=query,
+        context=SearchContext(query, len(hits)),
     )

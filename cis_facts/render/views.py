@@ -19,6 +19,7 @@ from cis_facts.inert import visible
 from cis_facts.model import Country, Lang
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.members import ChartContext, MembersContext, Reason
+from cis_facts.query.searched import AskContext, SearchContext
 from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
 from cis_facts.render import human
 
@@ -609,8 +610,13 @@ def search_view(answer: Answer) -> View:
         headers={"label": word("fact", lang)},
         cells=cells,
     )
-    title = word("title.search", lang, query=_context(answer, str))
-    return _view(answer, title, [body])
+    searched = _context(answer, SearchContext)
+    title = word("title.search", lang, query=searched.query)
+    view = _view(answer, title, [body])
+    if searched.total > len(answer.records):
+        more = word("search.more", lang, shown=len(answer.records), total=searched.total)
+        view = view.replace(warnings=(*view.warnings, more))
+    return view
 
 
 def country_view(answer: Answer) -> View:
@@ -765,6 +771,32 @@ def show_view(answer: Answer) -> View:
     return _view(answer, title, [body], caption="")
 
 
+def ask_view(answer: Answer) -> View:
+    """The answering fact's sentence, its quote (and the quote's translation into the
+    answer's language, where the base has one), and where to read more."""
+    from cis_facts.render import cite
+
+    lang, asked = answer.lang, _context(answer, AskContext)
+    fact, source = asked.fact, asked.source
+    translated: str | None = getattr(fact, f"quote_{lang}", None)
+    if source is not None and source.language == lang:
+        translated = None
+    record = {
+        **answer.records[0],
+        "sentence": cite.sentence(fact, asked.countries, lang),
+        "translation": translated,
+        "translation_lang": lang if translated else None,
+    }
+    lines = [record["sentence"], f"{word('quote', lang)}: «{fact.quote}»"]
+    if translated:
+        lines.append(f"{word('ask.translation', lang)}: {translated}")
+    if source is not None:
+        lines.append(f"{word('source', lang)}: {source.title}")
+    lines.append(word("ask.more", lang, id=fact.id))
+    text = "\n".join(visible(line) for line in lines)
+    return _view(answer, asked.question, [Lines(lines=tuple(lines))], text=text, records=(record,))
+
+
 def cite_view(answer: Answer) -> View:
     from cis_facts.render import cite
 
@@ -795,6 +827,7 @@ VIEWS: dict[str, Callable[[Answer], View]] = {
     "country": country_view,
     "show": show_view,
     "cite": cite_view,
+    "ask": ask_view,
 }
 
 

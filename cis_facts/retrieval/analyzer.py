@@ -109,14 +109,14 @@ class Analyzer:
 
     def asks_for_top(self, query: str) -> bool:
         """Whether ``query`` asks for the top of a ranking ("largest", «ең көп»)."""
-        for token in _TOKEN.findall(fold(query)):
-            if (
-                token in self._superlatives
-                if token.isascii()
-                else token.startswith(self._superlatives)
-            ):
-                return True
-        return False
+        return any(self.is_superlative(token) for token in _TOKEN.findall(query.casefold()))
+
+    def is_superlative(self, word: str) -> bool:
+        """Whether ``word`` asks for the top of a ranking ("largest", «крупнейшего»)."""
+        folded = fold(word)
+        if folded.isascii():
+            return folded in self._superlatives
+        return folded.startswith(self._superlatives)
 
     def asks_yes_or_no(self, query: str) -> bool:
         """Whether ``query`` is a yes/no question ("is the CIS a state", «СНГ ли», «ма»)."""

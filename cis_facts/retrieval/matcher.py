@@ -77,6 +77,19 @@ class Matcher:
         )
         return self.index.search(query)
 
+    def matched(self, words: Sequence[QueryWord], doc: int, fields: int = -1) -> int:
+        """How many of the query's ``words`` document ``doc`` holds (any alternative), in
+        the fields of the bit mask ``fields`` (bit i: ``index.field_names[i]``)."""
+        return sum(self._holds(word, doc, fields) for word in words)
+
+    def _holds(self, word: QueryWord, doc: int, fields: int) -> bool:
+        postings = self.index.postings
+        for terms, _ in word.alternatives:
+            places = [postings(t).get(doc) for t in _each(terms)]
+            if all(p is not None and p[1] & fields for p in places):
+                return True
+        return False
+
     def suggestions(self, words: Sequence[QueryWord]) -> list[str]:
         """Up to five indexed words close to the query's unmatched words, closest first."""
         ranked: list[tuple[int, int, str]] = []

@@ -1,0 +1,113 @@
+"""The one fact that answers a question, or none: the best search hit, if it holds
+enough of the question's words.
+
+A question the base cannot answer ("What is the capital of France?") still matches
+something ("France"); the best hit answers only when it holds at least two thirds of the
+question's words (every word of a question of one or two words), and every word naming a
+country ("When did Ukraine leave the CIS?" is not answered by Georgia's withdrawal). A
+word asking for the top of a ranking ("largest") is answered by the ranking, not counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.errors import NotFoundError
+from cis_facts.model import AnyFact, FactBase, Lang
+from cis_facts.query.countries import index
+from cis_facts.query.country import HOME
+from cis_facts.query.search import Searchable, answer_fields, build, ranked
+from cis_facts.query.searched import AskContext
+from cis_facts.retrieval.matcher import Matcher, QueryWord
+
+ANSWERING_SHARE = 2 / 3
+NAME_FIELDS = ("label", "names")  # where a country record holds its names
+FIELDS = (
+    "question",
+    "id",
+    "kind",
+    "sentence",
+    "value",
+    "unit",
+    "date",
+    "date_precision",
+    "quote",
+    "translation",
+    "translation_lang",
+    "source",
+    "source_title",
+    "matched_words",
+    "question_words",
+)
+
+
+def _naming_a_state(
+    records: Sequence[Searchable], matcher: Matcher, words: Sequence[QueryWord]
+) -> list[QueryWord]:
+    """The ``words`` that name a state other than Kazakhstan (whose facts often name it
+    only by implication: "1st in the world for zinc")."""
+    names = sum(1 << matcher.index.field_names.index(f) for f in NAME_FIELDS)
+    states = [
+        i
+        for i, found in enumerate(records)
+        if found.kind == "country" and found.record.code != HOME
+    ]
+    return [w for w in words if any(matcher.matched([w], i, names) for i in states)]
+
+
+def answers(matched: int, words: int) -> bool:
+    """Whether a hit holding ``matched`` of a question's ``words`` words answers it."""
+    return words > 0 and matched >= max(min(words, 2), ANSWERING_SHARE * words)
+
+
+def ask(
+    base: FactBase,
+    question: str,
+    lang: Lang,
+    built: tuple[list[Searchable], Matcher] | None = None,
+) -> Answer:
+    """The fact that answers ``question`` best; NotFoundError when none does."""
+    records, matcher = built or build(base)
+    words, hits = ranked(records, matcher, question)
+    best = next((h for h in hits if records[h.doc].kind != "country"), None)
+    counted = [w for w in words if not matcher.analyzer.is_superlative(w.surface)]
+    matched = 0 if best is None else matcher.matched(counted, best.doc)
+    named = _naming_a_state(records, matcher, counted)
+    if (
+        best is None
+        or not answers(matched, len(counted))
+        or matcher.matched(named, best.doc) < len(named)
+    ):
+        raise NotFoundError(
+            f"the fact base does not answer {question!r}; try cis-facts search",
+            key="not_answered",
+            query=question,
+        )
+    fact: AnyFact = records[best.doc].record
+    sources = {s.id: s for s in base.sources}
+    source = sources.get(fact.source)
+    record: Record = {
+        "question": question,
+        "id": fact.id,
+        "kind": records[best.doc].kind,
+        "sentence": None,  # written by the view, in the answer's language
+        **answer_fields(fact),
+        "quote": fact.quote,
+        "translation": None,  # the quote in the answer's language, where the base has it
+        "translation_lang": None,
+        "source": fact.source,
+        "source_title": source.title if source else None,
+        "matched_words": matched,
+        "question_words": len(counted),
+    }
+    return Answer(
+        kind="ask",
+        lang=lang,
+        source_titles=source_titles(base, [fact.source]),
+        fields=FIELDS,
+        records=(record,),
+        context=AskContext(
+            question=question, fact=fact, source=source, countries=dict(index(base))
+        ),
+    )
