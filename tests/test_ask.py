@@ -46,9 +46,11 @@ def test_ask_prints_sentence_quote_source_and_id(runner: CliRunner, base: FactBa
     assert result.exit_code == 0, result.stderr
     fact = next(e for e in base.events if e.id == "georgia-withdrawal")
     source = next(s for s in base.sources if s.id == fact.source)
+    assert fact.quote_en  # the quote is Kazakh: --lang en shows its translation
     assert result.stdout.splitlines() == [
         "Georgia left the CIS on 18 August 2009.",
         f"Quote: «{fact.quote}»",
+        f"Translation (cis-facts): {fact.quote_en}",
         f"Source: {source.title}",
         "More: cis-facts show georgia-withdrawal",
     ]
@@ -87,7 +89,8 @@ def test_ask_json_carries_the_answer_and_its_quote(runner: CliRunner, base: Fact
         "place",
         fact.quote,
     )
-    assert record["translation"] == getattr(fact, "quote_en", None)
+    assert record["translation"] == fact.quote_en
+    assert record["translation_lang"] == ("en" if fact.quote_en else None)
 
 
 @pytest.mark.parametrize(

@@ -53,15 +53,17 @@ _TOP_FIELDS = ("position", "rank")
 
 _NOT_INDEXED = frozenset({"source", "note_source", "origin", "file", "files", "approximate"})
 _COUNTRY_FIELDS = frozenset({"country", "initiator", "participants"})
-_QUOTE_FIELDS = frozenset({"quote"})
+# A quote and its translations (quote_en, quote_kk, quote_ru) weigh alike.
+_QUOTE_FIELDS = frozenset({"quote", "quote_en", "quote_kk", "quote_ru"})
 _NAME_FIELDS = frozenset(
     {"aliases", "topic", "kind", "flow", "partners", "measure", "unit", "status"}
 )
 _LABEL_PREFIXES = ("label_", "short_", "name_")
 _NAME_PREFIXES = ("mineral_", "place_")
 # The name of the search index's cache entry, and the layout it is stored in; the number
-# changes whenever the analyzer files different terms (2: Russian stems; 3: phrases and senses).
-INDEX_ENTRY = "search-index 3"
+# changes whenever the analyzer files different terms (2: Russian stems; 3: phrases and
+# senses; 4: translated quotes).
+INDEX_ENTRY = "search-index 4"
 _SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
