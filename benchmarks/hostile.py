@@ -37,7 +37,10 @@ def _keys(n: int) -> str:
 
 
 def _quotes(n: int) -> str:
-    head = '[[sources]]\nid = "bq-src"\ntitle = "Q"\nlanguage = "en"\nkind = "text"\nfile = "source.txt"\n\n'
+    head = (
+        '[[sources]]\nid = "bq-src"\ntitle = "Q"\nlanguage = "en"\nkind = "text"\n'
+        'file = "source.txt"\n\n'
+    )
     return head + "".join(
         f'[[statements]]\nid = "bq-{i}"\nlabel_en = "S {i}"\nlabel_kk = "С {i}"\n'
         f'source = "bq-src"\nquote = "missing quote number {i} of the benchmark"\n'
