@@ -8,6 +8,7 @@ is ignored at run time. Editable installs get none: there ``facts.toml`` is edit
 
 from __future__ import annotations
 
+import marshal
 import sys
 import tempfile
 from pathlib import Path
@@ -37,3 +38,22 @@ class FactBaseCacheHook(BuildHookInterface):
         path = folder / cache.PACKAGED_ENTRY
         path.write_bytes(entry)
         build_data["force_include"][str(path)] = f"cis_facts/data/{cache.PACKAGED_ENTRY}"
+        self._ship_search_index(base, stamps, folder, build_data)
+
+    def _ship_search_index(
+        self, base: Any, stamps: list[Any], folder: Path, build_data: dict[str, Any]
+    ) -> None:
+        """The packaged base's search index, so that no search builds it at run time."""
+        from cis_facts import cache
+        from cis_facts.query import search
+
+        records, matcher = search.build(base)
+        entry = search.packaged_index_entry(stamps, matcher.index.plain())
+        head, stored = marshal.loads(entry)
+        boosts = [search.KIND_BOOST.get(r.kind, 1.0) for r in records]
+        index = search.Index.from_plain(stored, search.WEIGHTS, boosts)
+        if index is None or head != (search.INDEX_ENTRY, *cache.header(stamps)):
+            raise RuntimeError("the packaged base's search index does not read back")
+        path = folder / search.PACKAGED_INDEX
+        path.write_bytes(entry)
+        build_data["force_include"][str(path)] = f"cis_facts/data/{search.PACKAGED_INDEX}"

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from cis_facts import cache
 from cis_facts.cli import cli
-from cis_facts.loader import load_stamped
+from cis_facts.loader import load_stamped, read_packaged
 from cis_facts.model import FactBase
 from cis_facts.query import search as search_query
 from cis_facts.query.search import build, build_cached
@@ -217,3 +217,27 @@ def test_an_unwritable_cache_directory_means_no_index_entry(
     _, matcher = build_cached(base, str(cache_dir), stamps)
     assert ranked(matcher, QUERIES[0]) == ranked(build(base)[1], QUERIES[0])
     assert cache_dir.read_text(encoding="utf-8") == "a file, not a directory"
+
+
+def test_the_packaged_index_is_read_when_it_was_built_from_this_base(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    base, stamps = load_stamped()
+    assert stamps == [cache.stamp(cache.PACKAGED, read_packaged())]
+    shipped = tmp_path / "search.index"
+    monkeypatch.setattr(search_query, "packaged_index_path", lambda: str(shipped))
+    records, matcher = search_query.build(base)
+    expected = search_query.search(base, "Georgia left", "en", None, (records, matcher))
+    shipped.write_bytes(search_query.packaged_index_entry(stamps, matcher.index.plain()))
+
+    def refuse(_: object) -> None:
+        raise AssertionError("built at run time")
+
+    monkeypatch.setattr(search_query, "build", refuse)
+    built = search_query.build_cached(base, None, stamps)
+    assert search_query.search(base, "Georgia left", "en", None, built) == expected
+    # An index built from other bytes of facts.toml is not this base's: it is built anew.
+    other = [cache.stamp(cache.PACKAGED, b"other")]
+    shipped.write_bytes(search_query.packaged_index_entry(other, matcher.index.plain()))
+    with pytest.raises(AssertionError, match="built at run time"):
+        search_query.build_cached(base, None, stamps)

@@ -202,3 +202,26 @@ def test_wheel_ships_the_packaged_cache_entry(wheel: Path, venv: Path, tmp_path:
     off = _imports(venv, tmp_path, {**env, "CIS_FACTS_CACHE": "off"}, "members")
     assert "tomli" in off or "tomllib" in off
     assert not home.exists()
+
+
+SEARCH_WITHOUT_BUILDING = """
+from cis_facts import cache
+from cis_facts.loader import load_stamped
+from cis_facts.query import search
+
+def refuse(base):
+    raise SystemExit("the index was built at run time")
+
+search.build = refuse
+base, stamps = load_stamped(cached=True)
+built = search.build_cached(base, None, stamps)
+print(search.search(base, "When did Georgia leave the CIS?", "en", 1, built).records[0]["id"])
+"""
+
+
+def test_wheel_ships_the_packaged_search_index(wheel: Path, venv: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        assert "cis_facts/data/search.index" in archive.namelist()
+    python = venv / "bin" / "python"
+    proc = _checked([python, "-c", SEARCH_WITHOUT_BUILDING], tmp_path)
+    assert proc.stdout == "georgia-withdrawal\n"

@@ -8,6 +8,8 @@ itself (value and unit, or date) beside its label.
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
@@ -18,6 +20,7 @@ from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_names, field_types
+from cis_facts.loader import packaged_base
 from cis_facts.model import Country, FactBase, Lang
 from cis_facts.query.searched import SearchContext
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
@@ -64,6 +67,7 @@ _NAME_PREFIXES = ("mineral_", "place_")
 # changes whenever the analyzer files different terms (2: Russian stems; 3: phrases and
 # senses; 4: translated quotes).
 INDEX_ENTRY = "search-index 4"
+PACKAGED_INDEX = "search.index"
 _SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
@@ -201,14 +205,19 @@ def build_cached(
     """As ``build``, reading the index from the cache entry beside the base's (the files of
     ``stamps``) when there is a good one, and storing a newly built one there.
 
-    Only bases large enough to be cached have an entry (``cache.MIN_BYTES``): building the
-    index of a smaller one costs less than reading it.
+    The packaged base's index is shipped in the wheel (built with its cache entry). Only
+    user bases large enough to be cached have an entry (``cache.MIN_BYTES``): building
+    the index of a smaller one costs less than reading it.
     """
-    if folder is None or not cache.worth_caching(stamps):
+    packaged = len(stamps) == 1 and stamps[0][0] == cache.PACKAGED
+    if not packaged and (folder is None or not cache.worth_caching(stamps)):
         return build(base)
     records = list(searchable(base))
     boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
-    stored = cache.read_derived(folder, stamps, INDEX_ENTRY)
+    if packaged:
+        stored = read_packaged_index(stamps)
+    else:
+        stored = cache.read_derived(folder, stamps, INDEX_ENTRY)
     try:
         index = None if stored is None else Index.from_plain(stored, WEIGHTS, boosts)
     except Exception:  # noqa: BLE001 - an entry that does not make an index is a miss
@@ -216,8 +225,30 @@ def build_cached(
     if index is not None and index.size == len(records):
         return records, Matcher(Analyzer(DEFAULT), index)
     records, matcher = build(base)
-    cache.write_derived(folder, stamps, INDEX_ENTRY, matcher.index.plain())
+    if not packaged:
+        cache.write_derived(folder, stamps, INDEX_ENTRY, matcher.index.plain())
     return records, matcher
+
+
+def packaged_index_path() -> str:
+    """Where the wheel ships the packaged base's index (beside ``facts.toml``)."""
+    return os.path.join(os.path.dirname(packaged_base()), PACKAGED_INDEX)
+
+
+def packaged_index_entry(stamps: Sequence[cache.Stamp], plain: Any) -> bytes:
+    """The bytes of the shipped index: ``plain`` keyed by the packaged base's stamp."""
+    return marshal.dumps(((INDEX_ENTRY, *cache.header(stamps)), plain), 4)
+
+
+def read_packaged_index(stamps: Sequence[cache.Stamp]) -> Any:
+    """The shipped index's plain data, or None when there is none for these ``stamps``
+    (an editable install, or a ``facts.toml`` that is not the one it was built from)."""
+    try:
+        with open(packaged_index_path(), "rb") as file:
+            head, plain = marshal.loads(file.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return plain if head == (INDEX_ENTRY, *cache.header(stamps)) else None
 
 
 def answer_fields(record: Any) -> Record:
