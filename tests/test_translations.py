@@ -128,3 +128,16 @@ def test_every_russian_and_kazakh_translation_keeps_numbers_whole() -> None:
         if re.search(r"\d (?:\d|%|млн|млрд|трлн)", getattr(record, name) or "")
     ]
     assert not split
+
+
+def test_every_quote_has_its_translations() -> None:
+    """Every prose quote of the packaged base is given in the two languages it is not in."""
+    base = load()
+    language = {s.id: s.language for s in base.sources}
+    missing = [
+        f"{rid}: {name}"
+        for rid, record in _packaged_quotes()
+        for name in QUOTE_TRANSLATIONS
+        if name != f"quote_{language[record.source]}" and not getattr(record, name)
+    ]
+    assert not missing
