@@ -179,6 +179,7 @@ EN: dict[str, str] = {
     # citations
     "cite.source": "Source",
     "cite.quote": "quote",
+    "cite.translation": "translation by {translator}",
     "cite.correction": "Note",
     "cite.document": "document",
     "cite.accessed": "retrieved from the cis-facts fact base",
@@ -452,6 +453,7 @@ KK: dict[str, str] = {
     "date.span_table": "{a}–{b} жж.",
     "cite.source": "Дереккөз",
     "cite.quote": "дәйексөз",
+    "cite.translation": "{translator} аудармасы",
     "cite.correction": "Ескертпе",
     "cite.document": "құжат",
     "cite.accessed": "cis-facts дерекқорынан алынды",
@@ -733,6 +735,7 @@ RU: dict[str, str] = {
     "date.span_table": "{a}–{b}\u00a0гг.",
     "cite.source": "Источник",
     "cite.quote": "цитата",
+    "cite.translation": "перевод {translator}",
     "cite.correction": "Примечание",
     "cite.document": "документ",
     "cite.accessed": "по данным базы фактов cis-facts",

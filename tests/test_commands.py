@@ -850,7 +850,8 @@ def test_cite_plain(
     assert sources.splitlines()[0].startswith("Author unknown. Тәуелсіз Мемлекеттер Достастығы")
     where = f"¶ 1, sentence {number}"
     assert second == (
-        f"Source: {title}, {where}; quote: «{fact.quote}»; cis-facts {__version__}, {fact.id}"
+        f"Source: {title}, {where}; quote: «{fact.quote}»; "
+        f"translation by cis-facts: «{fact.quote_en}»; cis-facts {__version__}, {fact.id}"
     )
     if fact.note:
         (correction,) = rest

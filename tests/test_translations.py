@@ -141,3 +141,33 @@ def test_every_quote_has_its_translations() -> None:
         if name != f"quote_{language[record.source]}" and not getattr(record, name)
     ]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    ("style", "lang", "expected"),
+    [
+        ("plain", "ru", "; перевод cis-facts: «составляет около 25\u00a0% урана»; "),
+        ("markdown", "en", "; translation by cis-facts: «makes up about 25% of uranium»; "),
+        ("html", "en", 'translation by cis-facts: <q lang="en">makes up about 25% of uranium</q>'),
+        (
+            "wikipedia",
+            "en",
+            " |trans-quote=makes up about 25% of uranium (translation by cis-facts) ",
+        ),
+    ],
+)
+def test_cite_gives_the_translation_credited_to_cis_facts(
+    style: str, lang: str, expected: str
+) -> None:
+    args = ["cite", "rank-uranium", "--style", style, "--lang", lang]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+
+
+def test_cite_json_carries_every_translation() -> None:
+    result = CliRunner().invoke(cli, ["cite", "rank-uranium", "-f", "json"])
+    (record,) = json.loads(result.stdout)
+    assert record["quote_en"] == "makes up about 25% of uranium"
+    assert record["quote_kk"] is None
+    assert record["quote_translator"] == QUOTE_TRANSLATOR

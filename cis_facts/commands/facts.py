@@ -132,6 +132,8 @@ def cite(
       sentence           the statement with its date and figure (in --lang)
       citation           the citation in the chosen style
       quote, note        the verbatim quote; the correction (in --lang) or null
+      quote_en, quote_kk, quote_ru  this project's translations of the quote, or null
+      quote_translator   cis-facts where the quote has translations, else null
       note_source        id of the document the correction rests on, or null
       note_source_title  its title, or null
       source, source_title, source_language

@@ -9,7 +9,7 @@ from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
 from cis_facts.query.countries import index
-from cis_facts.query.records import find, full_record
+from cis_facts.query.records import find, full_record, translator
 from cis_facts.verify import Locator, locators, packaged_text
 
 CITE_STYLES = (
@@ -31,6 +31,10 @@ CITE_FIELDS = (
     "sentence",
     "citation",
     "quote",
+    "quote_en",
+    "quote_kk",
+    "quote_ru",
+    "quote_translator",
     "note",
     "note_source",
     "note_source_title",
@@ -149,6 +153,10 @@ def _cite_record(item: Cited, style: str, version: str) -> Record:
         "sentence": None,
         "citation": None,
         "quote": fact.quote,
+        "quote_en": fact.quote_en,
+        "quote_kk": fact.quote_kk,
+        "quote_ru": fact.quote_ru,
+        "quote_translator": translator(fact),
         "note": fact.note,
         "note_source": fact.note_source,
         "note_source_title": note_source.title if note_source else None,

@@ -18,7 +18,7 @@ from cis_facts.answer import Answer
 from cis_facts.dates import When
 from cis_facts.i18n import agreeing, word
 from cis_facts.inert import visible
-from cis_facts.model import AnyFact, Country, Event, Lang, Source, TradeShare
+from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, Event, Lang, Source, TradeShare
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.facts import Cited as CitedItem
 from cis_facts.render import human, reference
@@ -40,6 +40,8 @@ class Cited:
         self.sentence = visible(sentence(self.fact, context.countries, lang))
         self.title = visible(self.source.title if self.source else self.fact.source)
         self.quote = visible(self.fact.quote)
+        translation = self.fact.quote_in(lang)
+        self.translation = visible(translation) if translation else None
         note = self.fact.note_in(lang)
         self.note = visible(note) if note else None
         self.document = visible(self.note_source.title) if self.note_source else None
@@ -56,6 +58,11 @@ class Cited:
     def where(self) -> str:
         """The locator in words (``¶ 1, sentence 63``), or "" when the text is not shipped."""
         return locator_text(self.locator, self.lang) if self.locator else ""
+
+    @property
+    def translated(self) -> str:
+        """``translation by cis-facts``: how the quote's translation is credited."""
+        return word("cite.translation", self.lang, translator=QUOTE_TRANSLATOR)
 
     @property
     def stamp(self) -> str:
@@ -148,7 +155,9 @@ def _in_source(c: Cited) -> str:
 def _plain(c: Cited) -> str:
     lines = [
         c.sentence,
-        f"{c.w('cite.source')}: {_in_source(c)}; {c.w('cite.quote')}: «{c.quote}»; {c.stamp}",
+        f"{c.w('cite.source')}: {_in_source(c)}; {c.w('cite.quote')}: «{c.quote}»; "
+        + (f"{c.translated}: «{c.translation}»; " if c.translation else "")
+        + c.stamp,
     ]
     if c.note:
         document = f" ({c.w('cite.document')}: {c.document})" if c.document else ""
@@ -160,7 +169,9 @@ def _markdown(c: Cited) -> str:
     where = f", {md_escape(c.where)}" if c.where else ""
     note = (
         f"[^{c.label}]: *{md_escape(c.title)}*{where}; "
-        f"{c.w('cite.quote')}: «{md_escape(c.quote)}»; {md_escape(c.stamp)}"
+        f"{c.w('cite.quote')}: «{md_escape(c.quote)}»; "
+        + (f"{c.translated}: «{md_escape(c.translation)}»; " if c.translation else "")
+        + md_escape(c.stamp)
     )
     if c.note:
         document = f" ({c.w('cite.document')}: *{md_escape(c.document)}*)" if c.document else ""
@@ -172,6 +183,8 @@ def _html_item(c: Cited) -> str:
     e = html.escape
     where = f", {e(c.where)}" if c.where else ""
     item = f"<cite>{e(c.title)}</cite>{where}; {e(c.w('cite.quote'))}: <q>{e(c.quote)}</q>"
+    if c.translation:
+        item += f'; {e(c.translated)}: <q lang="{c.lang}">{e(c.translation)}</q>'
     item += f"; {e(c.stamp)}"
     if c.note:
         item += f". {e(c.w('cite.correction'))}: {e(c.note)}"
@@ -252,7 +265,10 @@ def _wikipedia(c: Cited) -> str:
     template = _cs1(c.source, c).removesuffix("}}")
     if c.where:
         template += f" |at={_wiki(c.where)}"
-    template += f" |quote={_wiki(c.quote)} |id={_wiki(c.stamp)}}}}}"
+    template += f" |quote={_wiki(c.quote)}"
+    if c.translation:
+        template += f" |trans-quote={_wiki(c.translation)} ({_wiki(c.translated)})"
+    template += f" |id={_wiki(c.stamp)}}}}}"
     text = f'{_wiki(c.sentence, line_start=True)}<ref name="{c.fact.id}">{template}</ref>'
     if c.note:
         document = f" {_cs1(c.note_source, c)}}}}}" if c.note_source is not None else ""
