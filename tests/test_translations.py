@@ -171,3 +171,23 @@ def test_cite_json_carries_every_translation() -> None:
     assert record["quote_en"] == "makes up about 25% of uranium"
     assert record["quote_kk"] is None
     assert record["quote_translator"] == QUOTE_TRANSLATOR
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "expected"),
+    [
+        ("rank-uranium", "en", "Translation (cis-facts)\n«makes up about 25% of uranium»"),
+        ("rank-uranium", "ru", "Перевод (cis-facts)\n«составляет около 25\u00a0% урана»"),
+        ("GE", "en", "Translation (cis-facts)\n«in December 1993 Georgia joined the Commonwealth»"),
+    ],
+)
+def test_browse_detail_gives_the_translation_under_the_quote(
+    key: str, lang: str, expected: str
+) -> None:
+    from cis_facts.browse.detail import text_for
+    from cis_facts.model import Lang
+
+    language: Lang = "ru" if lang == "ru" else "en"
+    plain = text_for(load(), key, language).plain
+    assert expected in plain
+    assert plain.index("»\n\n" + expected.split("\n")[0]) > 0

@@ -10,7 +10,7 @@ from rich.text import Text
 from cis_facts.answer import Record
 from cis_facts.browse import catalog
 from cis_facts.i18n import word
-from cis_facts.model import AnyFact, Country, FactBase, Lang
+from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, FactBase, Lang
 
 
 def _field(text: Text, name: str, value: str | None) -> None:
@@ -49,6 +49,15 @@ def _date(record: Record, lang: Lang) -> str | None:
     return views.cell(record, "date", lang) or None
 
 
+def _translation(text: Text, record: AnyFact | Country, lang: Lang) -> None:
+    """The quote in the reader's language, credited as this project's translation."""
+    translation = record.quote_in(lang)
+    if translation:
+        _block(
+            text, word("quote_translation", lang, translator=QUOTE_TRANSLATOR), f"«{translation}»"
+        )
+
+
 def _related(text: Text, facts: list[AnyFact], lang: Lang) -> None:
     if not facts:
         return
@@ -72,6 +81,7 @@ def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
     _field(text, word("browse.date", lang), _date(record, lang))
     _field(text, word("browse.period", lang), fact.period(lang))
     _block(text, word("browse.quote", lang), f"«{fact.quote}»", "italic")
+    _translation(text, fact, lang)
     _block(text, word("browse.context", lang), record.get("context"))
     note_source = sources.get(fact.note_source) if fact.note_source else None
     _block(text, word("browse.note", lang), fact.note_in(lang))
@@ -87,6 +97,7 @@ def country_text(base: FactBase, country: Country, lang: Lang) -> Text:
     text.append(f"\n{country.code}", style="dim")
     _field(text, word("browse.names", lang), ", ".join(country.all_names()[1:]))
     _block(text, word("browse.quote", lang), f"«{country.quote}»", "italic")
+    _translation(text, country, lang)
     note = (country.note_kk or country.note) if lang == "kk" else (country.note or country.note_kk)
     _block(text, word("browse.note", lang), note)
     source = next((s for s in base.sources if s.id == country.source), None)
