@@ -180,6 +180,8 @@ def test_cite_wikipedia_template() -> None:
         "|title=Тәуелсіз Мемлекеттер Достастығы (ТМД) "
         "|trans-title=Commonwealth of Independent States (CIS) |language=kk |at=¶ 1, sentence 62 "
         "|quote=Қазақстан мырыш, вольфрам және бариттен әлемде бірінші орын алады "
+        "|trans-quote=Kazakhstan takes first place in the world in zinc, tungsten and barite "
+        "(translation by cis-facts) "
         f"|id=cis-facts {__version__}, rank-zinc}}}}</ref>\n"
     )
 
