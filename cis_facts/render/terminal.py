@@ -259,8 +259,10 @@ def render(view: View, console: Console) -> None:
 
 
 def make_console(env: Environment, color: str) -> Console:
-    """A console on the Environment's stdout honouring --color, NO_COLOR and TERM=dumb."""
-    no_color = env.no_color or color == "never"
+    """A console on the Environment's stdout honouring --color, NO_COLOR and TERM=dumb.
+
+    An explicit ``--color always`` wins over ``NO_COLOR``, as no-color.org asks."""
+    no_color = color == "never" or (env.no_color and color != "always")
     force: bool | None = True if color == "always" else None
     if force is None and env.stdout_isatty:
         force = True
