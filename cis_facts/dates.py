@@ -141,13 +141,14 @@ def _numbers(text: str) -> list[int] | None:
     return [int(p) for p in parts]
 
 
+PARTIAL_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
 def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
     numbers = _numbers(text.strip())
     if numbers is None:
-        raise DateFormatError(
-            f"{quoted(text)} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-        )
+        raise DateFormatError(f"{quoted(text)} is not a date (expected {PARTIAL_FORMS})")
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else None
     day = numbers[2] if len(numbers) > 2 else None

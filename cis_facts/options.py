@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cis_facts.dates import DateFormatError, PartialDate, parse_partial
+from cis_facts.dates import PARTIAL_FORMS, DateFormatError, PartialDate, parse_partial
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,7 +120,9 @@ def parse_date_option(
     try:
         return parse_partial(value)
     except DateFormatError as exc:
-        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+        # The option also takes today; the fact-file message names only the written forms.
+        message = str(exc).replace(PARTIAL_FORMS, "YYYY, YYYY-MM, YYYY-MM-DD or today")
+        raise click.BadParameter(message, ctx=ctx, param=param) from exc
 
 
 def date_option(*names: str, help: str) -> Callable[[F], F]:

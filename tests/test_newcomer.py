@@ -1,4 +1,4 @@
-"""--color always is an explicit request: it wins over NO_COLOR (no-color.org)."""
+"""Small surprises: an explicit --color wins over NO_COLOR; date errors name every form."""
 
 from __future__ import annotations
 
@@ -19,3 +19,12 @@ def test_no_color_still_holds_without_an_explicit_flag() -> None:
     result = CliRunner().invoke(cli, ARGS, env={"NO_COLOR": "1", "FORCE_COLOR": ""})
     assert result.exit_code == 0, result.output
     assert "\x1b[" not in result.stdout
+
+
+def test_a_date_option_error_lists_today_among_the_forms() -> None:
+    result = CliRunner().invoke(cli, ["members", "--on", "yesterday"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--on': 'yesterday' is not a date "
+        "(expected YYYY, YYYY-MM, YYYY-MM-DD or today)"
+    )
