@@ -1,4 +1,9 @@
-"""Shared fixtures: fact-file fixtures, the CLI runner and the real source text."""
+"""Shared fixtures: fact-file fixtures, the CLI runner and the real source text.
+
+Every test runs with its own empty HOME and cache directory and without the developer's
+settings (extra data files, cache location, pager, locale, colours), so no test reads or
+writes the user's files and none passes or fails by what the shell happens to set.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +13,47 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import cis_facts
 from cis_facts.errors import InvalidFactsError
-from cis_facts.loader import ENV_VAR, load
+from cis_facts.loader import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The Kazakh source text lives in the shared folder beside the repository.
-SOURCE_TEXT = Path(__file__).resolve().parents[1].parent / "shared/sources/000_032a50789da7a807.txt"
+SOURCE_NAME = "000_032a50789da7a807.txt"
+# The Kazakh source text as the package ships it (the same bytes as ../shared/sources).
+SOURCE_TEXT = Path(cis_facts.__file__).parent / "data" / "sources" / SOURCE_NAME
+# The shared copy beside the repository, when there is one.
+SHARED_SOURCE_TEXT = Path(__file__).resolve().parents[2] / "shared" / "sources" / SOURCE_NAME
+
+# Read by the tool or its pager from the environment; none of the developer's may leak in.
+USER_SETTINGS = (
+    "CIS_FACTS_DATA",
+    "CIS_FACTS_CACHE",
+    "CIS_FACTS_PAGER",
+    "CIS_FACTS_COMP_QUOTE",
+    "PAGER",
+    "LESS",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LOCALAPPDATA",
+)
 
 
 @pytest.fixture(autouse=True)
-def _no_user_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep a CIS_FACTS_DATA set in the developer's shell out of every test."""
-    monkeypatch.delenv(ENV_VAR, raising=False)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """An empty HOME and XDG cache directory of the test's own; the user's settings unset."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in USER_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+    return home
 
 
 @pytest.fixture(scope="session")
@@ -47,8 +81,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def source_text() -> Path:
-    if not SOURCE_TEXT.is_file():
-        pytest.skip(f"source text not found at {SOURCE_TEXT}")
+    """The shipped source text: every clone and every installed package has it."""
     return SOURCE_TEXT
 
 

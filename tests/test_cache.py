@@ -105,6 +105,26 @@ def test_edit_one_file_is_never_read_stale(
         assert next(f for f in back.figures if f.id == "cache-second").value == 3.5
 
 
+def test_edit_past_the_files_head_at_the_same_size_is_never_read_stale(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    """The stamp covers every byte: an edit 100 KB into a file, keeping its size, is a miss."""
+    path = tmp_path / "big.toml"
+    padding = "# " + "x" * 97 + "\n"
+    path.write_text(padding * 1_000 + SECOND, encoding="utf-8")
+    assert path.read_bytes().index(b"value = 3.5") > 100_000
+    assert (
+        next(f for f in cached_load(cache_dir, path).figures if f.id == "cache-second").value == 3.5
+    )
+    size = path.stat().st_size
+    path.write_text(
+        padding * 1_000 + SECOND.replace("value = 3.5", "value = 9.5"), encoding="utf-8"
+    )
+    assert path.stat().st_size == size
+    edited = cached_load(cache_dir, path)
+    assert next(f for f in edited.figures if f.id == "cache-second").value == 9.5
+
+
 def test_edit_without_cache_entry_validates(
     cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

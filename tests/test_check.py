@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -9,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import SHARED_SOURCE_TEXT
 
-import cis_facts
 from cis_facts import verify
 from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, load
 from cis_facts.model import FactBase
+
+SOURCE_SHA256 = "1ab21b32924bb2bc111c01c31a10dbb5fd3cc65edcd11d9ac794a618f8146dd5"
 
 BROKEN = sorted(
     p.name
@@ -81,8 +84,12 @@ def test_check_packaged_base_verifies_the_packaged_source_text(runner: CliRunner
 
 
 def test_packaged_source_text_is_the_shared_one(source_text: Path) -> None:
-    packaged = Path(cis_facts.__file__).parent / "data" / "sources" / source_text.name
-    assert packaged.read_bytes() == source_text.read_bytes()
+    """The shipped text is the one the facts were read from, byte for byte (pinned by its
+    SHA-256, and compared with the shared copy beside the repository when there is one)."""
+    data = source_text.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == SOURCE_SHA256
+    if SHARED_SOURCE_TEXT.is_file():
+        assert SHARED_SOURCE_TEXT.read_bytes() == data
 
 
 def test_check_without_packaged_text_validates_only(

@@ -77,7 +77,18 @@ def test_numbers_take_a_decimal_comma_and_no_break_thousands() -> None:
 
 
 def test_kazakh_alphabet_order() -> None:
-    names = ["Тәжікстан", "Қазақстан", "Әзірбайжан", "Армения", "Ұлыбритания", "Украина"]
+    names = [
+        "Үндістан",
+        "Тәжікстан",
+        "Франция",
+        "Қазақстан",
+        "Әзірбайжан",
+        "Армения",
+        "Ұлыбритания",
+        "Украина",
+        "Іран",
+    ]
+    # У, Ұ, Ү in that order, then Ф; І near the end, after Ы.
     assert sorted(names, key=lambda n: sort_key(n, "kk")) == [
         "Армения",
         "Әзірбайжан",
@@ -85,6 +96,9 @@ def test_kazakh_alphabet_order() -> None:
         "Тәжікстан",
         "Украина",
         "Ұлыбритания",
+        "Үндістан",
+        "Франция",
+        "Іран",
     ]
 
 
