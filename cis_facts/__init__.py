@@ -5,10 +5,11 @@ imported on first use, so ``import cis_facts`` (which every CLI call does, befor
 signal handler is in place) costs no more than before.
 """
 
+from cis_facts.version import __version__
+
 # Not ``typing.TYPE_CHECKING``: importing typing would cost every call ~9 ms before the
 # entry point's signal handler is in place. Type checkers read this name as typing's.
 TYPE_CHECKING = False
-__version__ = "0.1.0"
 __all__ = ["Facts", "Result", "__version__", "load"]
 
 if TYPE_CHECKING:

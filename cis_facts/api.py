@@ -84,6 +84,7 @@ class Result(Sequence[dict[str, Any]]):
         """The text the command prints in ``fmt`` (plain, json, jsonl, csv, tsv, markdown)."""
         from cis_facts.fields import with_fields
         from cis_facts.render import views
+        from cis_facts.render.formats import render_text
         from cis_facts.render.machine import select_fields
 
         joined = ",".join(fields) if fields is not None else None
@@ -92,7 +93,7 @@ class Result(Sequence[dict[str, Any]]):
         view = views.view(answer)
         if view.text and fmt == "plain" and joined is None:
             return view.text + "\n"
-        return views.render_text(view, fmt, chosen if joined is not None else None)
+        return render_text(view, fmt, chosen if joined is not None else None)
 
 
 class Facts:

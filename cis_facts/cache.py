@@ -38,10 +38,11 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib.util import source_hash
 from typing import Any
 
-from cis_facts import __version__, model
+from cis_facts import model
 from cis_facts.dates import parse_when
 from cis_facts.frozen import from_rows, record_values
 from cis_facts.schema import TABLES
+from cis_facts.version import __version__
 
 ENV_VAR = "CIS_FACTS_CACHE"
 ORIGIN = "origin"

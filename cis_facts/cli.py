@@ -17,14 +17,22 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cis_facts import __version__, streams
+from cis_facts import streams
 from cis_facts.commands import LAZY
 from cis_facts.environment import Environment
-from cis_facts.errors import PROBLEM_LIMIT, ExitCode, FactsError, NotFoundError, Terminated
-from cis_facts.inert import MESSAGE_CLIP, clip, quoted, say, visible
+from cis_facts.errors import (
+    PROBLEM_LIMIT,
+    ExitCode,
+    FactsError,
+    NotFoundError,
+    QuotesNotFoundError,
+    Terminated,
+)
+from cis_facts.inert import MESSAGE_CLIP, clip, quoted, visible
 from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
 from cis_facts.output import message, write
 from cis_facts.settings import Settings
+from cis_facts.version import __version__
 
 COMPLETE_VAR = "_CIS_FACTS_COMPLETE"
 
@@ -107,7 +115,7 @@ class FactsGroup(click.Group):
             return super().invoke(ctx)
         except FactsError as exc:
             for line in _error_lines(exc, ctx.obj):
-                say(f"cis-facts: {clip(line, MESSAGE_CLIP)}")
+                streams.say(f"cis-facts: {clip(line, MESSAGE_CLIP)}")
             ctx.exit(int(exc.exit_code))
 
 
@@ -200,30 +208,29 @@ def check(settings: Settings, source_file: str | None) -> None:
         given = _source_text(base, source_file)
         texts = [given, *(text for text in texts if text[0].id != given[0].id)]
     lines = [f"{kind}\t{count}" for kind, count in base.counts().items()]
-    all_found = True
+    missing: list[str] = []
     shown = 0
     for source, name, text in texts:
         report = check_quotes(base, source, text)
-        for origin, record_id, quote in report.missing[: PROBLEM_LIMIT - shown]:
+        for origin, record_id, quote in report.missing[: max(0, PROBLEM_LIMIT - shown)]:
             where = f"{visible(origin)}: fact {record_id}: quote"
-            message(settings.env, f"{where}: not found in {visible(name)}: {quoted(quote)}")
+            missing.append(f"{where}: not found in {visible(name)}: {quoted(quote)}")
         shown += len(report.missing)
         found = report.checked - len(report.missing)
         lines.append(
             f"quotes {found}/{report.checked} found verbatim in "
             f"{visible(os.path.basename(name))} (source {source.id})"
         )
-        all_found = all_found and not report.missing
     unchecked = unchecked_quotes(base, {source.id for source, _, _ in texts})
     if unchecked and texts:
         count, ids = sum(unchecked.values()), ", ".join(sorted(unchecked))
         lines.append(f"quotes {count} not checked: their documents are not shipped ({ids})")
     if shown > PROBLEM_LIMIT:
         more = shown - PROBLEM_LIMIT
-        message(settings.env, f"… and {more} more quote{'s' if more != 1 else ''} not found")
-    if not all_found:
+        missing.append(f"… and {more} more quote{'s' if more != 1 else ''} not found")
+    if missing:
         write(settings.env, "\n".join(lines) + "\n")
-        sys.exit(ExitCode.INVALID)
+        raise QuotesNotFoundError("\n".join(missing))
     every = " and every quote checked was found" if unchecked else " and every quote was found"
     lines.append("ok: fact base is valid" + (every if texts else ""))
     write(settings.env, "\n".join(lines) + "\n")
@@ -277,7 +284,8 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
 
 @cli.command(name="completion", epilog=EXIT_CODES_HELP)
 @click.argument("shell", type=click.Choice(("bash", "zsh", "fish"), case_sensitive=False))
-def completion_command(shell: str) -> None:
+@click.pass_context
+def completion_command(ctx: click.Context, shell: str) -> None:
     """Print the script that enables Tab completion in SHELL.
 
     Completes commands, options, country names and codes, fact ids (show,
@@ -293,7 +301,7 @@ def completion_command(shell: str) -> None:
     """
     from cis_facts.complete import script
 
-    click.echo(script(shell), nl=False)
+    click.echo(script(ctx.find_root().command, shell), nl=False)
 
 
 def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
@@ -345,10 +353,10 @@ def main() -> None:
     try:
         code = _run()
     except (click.exceptions.Abort, KeyboardInterrupt):
-        say("cis-facts: interrupted")
+        streams.say("cis-facts: interrupted")
         code = ExitCode.INTERRUPTED
     except Terminated as exc:
-        say("cis-facts: terminated")
+        streams.say("cis-facts: terminated")
         code = 128 + exc.signum
     except click.ClickException as exc:
         show_click_error(exc)
@@ -356,8 +364,10 @@ def main() -> None:
     except OSError as exc:  # writing stdout failed; the loader and export report their own
         code = streams.stdout_failed(exc)
     except MemoryError:
-        say("cis-facts: out of memory; the fact files are too large for the memory available")
-        code = ExitCode.INVALID
+        streams.say(
+            "cis-facts: out of memory; the fact files are too large for the memory available"
+        )
+        code = ExitCode.FAILED
     streams.finish(code)
 
 
@@ -376,7 +386,7 @@ def _run() -> int:
             return streams.PIPE_CLOSED
         if exc.code is None:
             return ExitCode.OK
-        return exc.code if isinstance(exc.code, int) else ExitCode.INVALID
+        return exc.code if isinstance(exc.code, int) else ExitCode.FAILED
     return code if isinstance(code, int) else 0
 
 
@@ -388,7 +398,7 @@ def show_click_error(exc: click.ClickException) -> None:
     exc.__dict__["message"] = visible(clip(exc.message, MESSAGE_CLIP))
     buffer = io.StringIO()
     exc.show(file=buffer)
-    say(buffer.getvalue().rstrip("\n"))
+    streams.say(buffer.getvalue().rstrip("\n"))
 
 
 def _ignore_unusable_size(environ: MutableMapping[str, str]) -> None:

@@ -201,18 +201,16 @@ def register() -> None:
     add_completion_class(EscapingBashComplete, "bash")
 
 
-def script(shell: str, prog_name: str = "cis-facts") -> str:
-    """The script that enables completion in ``shell`` (bash, zsh or fish)."""
+def script(command: click.Command, shell: str, prog_name: str = "cis-facts") -> str:
+    """The script that enables completion of ``command`` in ``shell`` (bash, zsh or fish)."""
     from click.shell_completion import get_completion_class
-
-    from cis_facts.cli import cli
 
     register()
     complete_class = get_completion_class(shell)
     if complete_class is None:
         raise ValueError(f"no completion for shell {shell!r}")
     var = "_" + prog_name.replace("-", "_").upper() + "_COMPLETE"
-    return complete_class(cli, {}, prog_name, var).source()
+    return complete_class(command, {}, prog_name, var).source()
 
 
 # Like Click's own, but values arrive escaped (see bash_escaped) and are added whole,

@@ -26,6 +26,8 @@ class Environment(Frozen, kw_only=True):
     stdout_isatty: bool
     width: int
     environ: Mapping[str, str]
+    stdin_isatty: bool = False
+    stderr_isatty: bool = False
     stdout: TextIO | None = None
     stderr: TextIO | None = None
 
@@ -34,7 +36,13 @@ class Environment(Frozen, kw_only=True):
         """The real terminal: ``isatty()`` of stdout, width from COLUMNS or the terminal."""
         environ = dict(os.environ)
         isatty = _isatty(sys.stdout)
-        return cls(stdout_isatty=isatty, width=terminal_width(environ, isatty), environ=environ)
+        return cls(
+            stdout_isatty=isatty,
+            width=terminal_width(environ, isatty),
+            environ=environ,
+            stdin_isatty=_isatty(sys.stdin),
+            stderr_isatty=_isatty(sys.stderr),
+        )
 
     @property
     def out(self) -> TextIO:
@@ -50,10 +58,12 @@ class Environment(Frozen, kw_only=True):
         return bool(self.environ.get("NO_COLOR"))
 
 
-def _isatty(stream: TextIO) -> bool:
+def _isatty(stream: TextIO | None) -> bool:
+    """Whether ``stream`` is a terminal; a closed one (``<&-`` leaves ``sys.stdin`` None)
+    is not."""
     try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
+        return stream is not None and stream.isatty()
+    except (AttributeError, OSError, ValueError):
         return False
 
 

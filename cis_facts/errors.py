@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from enum import IntEnum
+from enum import IntEnum, unique
 
 from cis_facts.frozen import Frozen
 from cis_facts.inert import clip, visible
 
 
+@unique
 class ExitCode(IntEnum):
     """Process exit codes, as documented in ``--help`` and the README."""
 
-    OK = 0
-    NOT_FOUND = 1  # nothing matched the query
-    INVALID = 1  # the fact base (packaged or a user file) is invalid or unreadable
+    OK = 0  # the answer was printed, or the reader closed the pipe early
+    FAILED = 1  # nothing matched; the fact base is invalid or unreadable; a write failed
     USAGE = 2  # bad option or argument (Click's own code)
     INTERRUPTED = 130  # Ctrl-C
 
@@ -47,7 +47,7 @@ class Problem(Frozen):
 class FactsError(Exception):
     """Base class for every error the tool reports to the user."""
 
-    exit_code: ExitCode = ExitCode.INVALID
+    exit_code: ExitCode = ExitCode.FAILED
 
 
 PROBLEM_LIMIT = 100  # problem lines reported per run; the rest are counted
@@ -99,7 +99,7 @@ class InvalidFactsError(FactsError):
 class NotFoundError(FactsError):
     """A query matched nothing; ``suggestions`` holds close matches, if any."""
 
-    exit_code = ExitCode.NOT_FOUND
+    exit_code = ExitCode.FAILED
 
     def __init__(
         self,
@@ -116,6 +116,10 @@ class NotFoundError(FactsError):
         if self.suggestions:
             message += " (did you mean: " + ", ".join(self.suggestions) + "?)"
         super().__init__(message)
+
+
+class QuotesNotFoundError(FactsError):
+    """``check`` found quotes missing from the text they cite; one line per quote."""
 
 
 class UsageError(FactsError):

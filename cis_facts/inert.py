@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
-from typing import TextIO
 
 _FORBIDDEN_CHARS = (
     "[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u0890\u0891\u061c\u06dd\u070f\u08e2\u180e"
@@ -73,25 +71,3 @@ def clip(text: str, limit: int = CLIP) -> str:
 def quoted(value: object) -> str:
     """A value as a message quotes it: ``repr``, clipped, escaped."""
     return visible(clip(repr(value) if isinstance(value, str) else str(value)))
-
-
-def say(text: str, stream: TextIO | None = None) -> None:
-    """Write a message to stderr (or ``stream``), each of its lines escaped.
-
-    Not ``click.echo``: Click writes UTF-8 bytes when the stream claims ASCII, while the
-    stream itself, set up by ``cli.main``, escapes what its encoding cannot hold. A
-    message that stderr cannot take (closed, full) is dropped; a failed write to an
-    explicit ``stream`` is raised, for the caller to report.
-    """
-    lines = "\n".join(visible(line) for line in text.split("\n")) + "\n"
-    if stream is not None:
-        stream.write(lines)
-        stream.flush()
-        return
-    try:
-        sys.stderr.write(lines)
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        from cis_facts.streams import silence
-
-        silence(2)

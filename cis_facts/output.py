@@ -14,8 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cis_facts.inert import say
 from cis_facts.options import RAW_CELLS
+from cis_facts.streams import say
 
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
 SPREADSHEET_FORMATS = ("csv", "tsv")
@@ -72,12 +72,12 @@ def emit(
 
 def _text(env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None) -> str:
     """The view in a text format, made safe for where it goes."""
-    from cis_facts.render import views
+    from cis_facts.render.formats import render_text
     from cis_facts.safety import json_for_stream, neutralise
 
     if fmt in SPREADSHEET_FORMATS and not raw_cells():
         view = view.replace(records=tuple(neutralise(record) for record in view.records))
-    text = views.render_text(view, fmt, fields)
+    text = render_text(view, fmt, fields)
     if fmt in JSON_FORMATS:
         text = json_for_stream(text, env.out)
     return text

@@ -14,10 +14,14 @@ import errno
 import os
 import signal
 import sys
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
-PIPE_CLOSED = 0  # the reader stopped reading: a normal end for a command in a pipeline
-WRITE_FAILED = 1
+from cis_facts.errors import ExitCode
+from cis_facts.inert import visible
+
+# The reader stopped reading: a normal end for a command in a pipeline.
+PIPE_CLOSED = ExitCode.OK
+WRITE_FAILED = ExitCode.FAILED
 
 
 def guard_closed() -> None:
@@ -53,15 +57,33 @@ def silence(fd: int) -> None:
         pass
 
 
-def stdout_failed(exc: OSError) -> int:
+def stdout_failed(exc: OSError) -> ExitCode:
     """The exit status after writing stdout failed; says why unless the pipe was closed."""
     silence(1)
     if exc.errno == errno.EPIPE:
         return PIPE_CLOSED
-    from cis_facts.inert import say
-
     say(f"cis-facts: cannot write to standard output: {exc.strerror or exc}")
     return WRITE_FAILED
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Write a message to stderr (or ``stream``), each of its lines escaped.
+
+    Not ``click.echo``: Click writes UTF-8 bytes when the stream claims ASCII, while the
+    stream itself, set up by ``cli.main``, escapes what its encoding cannot hold. A
+    message that stderr cannot take (closed, full) is dropped; a failed write to an
+    explicit ``stream`` is raised, for the caller to report.
+    """
+    lines = "\n".join(visible(line) for line in text.split("\n")) + "\n"
+    if stream is not None:
+        stream.write(lines)
+        stream.flush()
+        return
+    try:
+        sys.stderr.write(lines)
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        silence(2)
 
 
 def finish(code: int) -> NoReturn:

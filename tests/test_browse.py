@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
 from cis_facts.cli import cli
+from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
 
@@ -255,6 +256,20 @@ def test_no_terminal_exits_2_pointing_to_search_and_show() -> None:
     assert "browse needs a terminal" in result.stderr
     assert "cis-facts search" in result.stderr
     assert "cis-facts show" in result.stderr
+
+
+@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout", "stderr"])
+def test_browse_asks_the_environment_whether_every_stream_is_a_terminal(
+    not_a_terminal: str,
+) -> None:
+    ttys = {f"{name}_isatty": name != not_a_terminal for name in ("stdin", "stdout", "stderr")}
+    env = Environment(width=80, environ={}, **ttys)
+    result = CliRunner().invoke(cli, ["browse"], obj=env)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cis-facts: browse needs a terminal (stdin, stdout or stderr is not one); in scripts "
+        "and pipes use `cis-facts search WORDS` or `cis-facts show ID`\n"
+    )
 
 
 @pytest.mark.parametrize(

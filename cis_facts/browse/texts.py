@@ -19,6 +19,7 @@ def citation(base: FactBase, fact_id: str, style: str, lang: Lang) -> str:
 def fact_json(base: FactBase, fact_id: str, lang: Lang) -> str:
     """What ``cis-facts show ID --format json`` prints."""
     from cis_facts.query import facts
-    from cis_facts.render.views import render_text, view
+    from cis_facts.render.formats import render_text
+    from cis_facts.render.views import view
 
     return render_text(view(facts.show(base, fact_id, lang)), "json", None).rstrip("\n")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from cis_facts.errors import ExitCode
-from cis_facts.inert import say
+from cis_facts.errors import UsageError
 from cis_facts.options import EXIT_CODES_HELP, lang_option
 from cis_facts.settings import Settings
 
@@ -41,23 +38,13 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
       cis-facts browse uranium
       cis-facts --data my-facts.toml browse --lang kk
     """
-    if not all(map(_is_terminal, (sys.stdin, sys.stdout, sys.stderr))):
-        say(
-            "cis-facts: browse needs a terminal (stdin, stdout or stderr is not one); "
+    env = settings.env
+    if not (env.stdin_isatty and env.stdout_isatty and env.stderr_isatty):
+        raise UsageError(
+            "browse needs a terminal (stdin, stdout or stderr is not one); "
             "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`"
         )
-        sys.exit(ExitCode.USAGE)
     base = settings.base()
     from cis_facts.browse.app import run
 
     run(base, " ".join(query), settings.resolve_lang(lang))
-
-
-def _is_terminal(stream: object) -> bool:
-    """Whether ``stream`` is a terminal: a closed one (``<&-`` leaves ``sys.stdin`` None) is
-    not, and stderr counts too, as the screen is drawn there."""
-    isatty = getattr(stream, "isatty", None)
-    try:
-        return bool(isatty is not None and isatty())
-    except (OSError, ValueError):
-        return False

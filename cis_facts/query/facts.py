@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from cis_facts import __version__
 from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
 from cis_facts.query.countries import index
 from cis_facts.query.records import find, full_record, translator
 from cis_facts.verify import Locator, locators, packaged_text
+from cis_facts.version import __version__
 
 CITE_STYLES = (
     "plain",

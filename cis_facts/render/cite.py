@@ -22,7 +22,7 @@ from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, Event, Lang, Sou
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.facts import Cited as CitedItem
 from cis_facts.render import human, reference
-from cis_facts.render.markdown import escape as md_escape
+from cis_facts.render.escape import escape as md_escape
 from cis_facts.verify import Locator
 
 

@@ -8,23 +8,9 @@ has a backslash escape in it, which such renderers do not link.
 
 from __future__ import annotations
 
-import re
-
-from cis_facts.inert import visible
+from cis_facts.render.escape import escape
+from cis_facts.render.glyphs import CHART_GLYPHS, legend
 from cis_facts.render.views import Chart, Lines, Table, View
-
-_SPECIAL = re.compile(r"([\\`*_\[\]|#!~])")
-# An autolink starts at "scheme:", "www." or an address's "@"; escaping that character
-# (CommonMark lets any ASCII punctuation be escaped) leaves the text as it reads.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z0-9])(:)(?=//)|(?<=\bwww)(\.)|(@)")
-
-
-def escape(text: str) -> str:
-    """``text`` as literal Markdown inline text, on one line."""
-    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _AUTOLINK.sub(lambda m: "\\" + m.group(), text)
-    return text.replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
 
 
 def _table(table: Table, labels: tuple[str, ...]) -> list[str]:
@@ -51,8 +37,6 @@ def _aligned(table: Table, grouped: bool) -> list[bool]:
 
 
 def _chart(chart: Chart) -> list[str]:
-    from cis_facts.render.terminal import CHART_GLYPHS
-
     header = "| " + escape(chart.name_header) + " | " + " | ".join(str(y) for y in chart.years)
     lines = [header + " |", "|---" + "|:-:" * len(chart.years) + "|"]
     for name, marks in zip(chart.names, chart.marks, strict=True):
@@ -71,8 +55,6 @@ def _labels(view: View) -> tuple[str, ...]:
 
 def to_markdown(view: View) -> str:
     """The view as Markdown: a bold title, its tables, notes as footnotes, the caption."""
-    from cis_facts.render.terminal import legend
-
     out = [f"**{escape(view.title)}**", ""]
     for block in view.blocks:
         if isinstance(block, Table):

@@ -19,6 +19,7 @@ from rich.table import Table as RichTable
 from rich.text import Text as RichText
 
 from cis_facts.environment import Environment
+from cis_facts.render.glyphs import CHART_GLYPHS, legend
 from cis_facts.render.views import Block, Chart, Lines, Table, View
 
 BAR_WIDTH = 24  # at most; narrower terminals get a shorter bar
@@ -33,20 +34,6 @@ STATUS_STYLE = {
     "status.left": "red",
     "status.uncertain": "magenta",
 }
-# One glyph per chart mark; a wide chart doubles it.
-CHART_GLYPHS = {
-    "member": ("█", "green"),
-    "associate": ("▒", "yellow"),
-    "joined": ("▐", "green"),
-    "founder": ("▓", "cyan"),
-    "associate_change": ("▞", "yellow"),
-    "became_associate": ("▞", "yellow"),
-    "left": ("▌", "red"),
-    "signatory": ("░", "blue"),
-    "none": ("·", "dim"),
-}
-_MARK = re.compile(r"\{mark:([a-z_]+)\}")
-
 # Rich breaks lines at any white space, the no-break ones too («48 ⏎ %-ға», «10 ⏎ 215,1»).
 # Its word pattern is made to treat no-break spaces (U+00A0, U+2007, U+202F) as part of a
 # word, so a number, its unit and a date stay on one line at every width; a word joined
@@ -65,11 +52,6 @@ class Text(RichText):
         widest = max((cell_len(line) for line in plain.splitlines()), default=0)
         words = [w for w in _BREAKS.split(plain) if w]
         return Measurement(max((cell_len(w) for w in words), default=widest), widest)
-
-
-def legend(text: str, wide: bool = True) -> str:
-    """Replace ``{mark:KEY}`` in a legend by the glyph the chart draws for KEY."""
-    return _MARK.sub(lambda m: CHART_GLYPHS[m.group(1)][0] * (2 if wide else 1), text)
 
 
 LEGEND_GAP = "   "

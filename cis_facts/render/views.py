@@ -854,14 +854,3 @@ def with_columns(view: View, fields: Sequence[str]) -> View:
     cells = {key: worded_cell(key) for key in fields}
     body = table(view.records, fields, view.lang, headers=own, cells=cells)
     return view.replace(blocks=(body,), notes=(), note_labels=(), text="")
-
-
-def render_text(view: View, fmt: str, fields: Sequence[str] | None) -> str:
-    """The view in a text format: markdown, or a machine format of its records."""
-    from cis_facts.render.machine import RENDERERS
-
-    if fmt == "markdown":
-        from cis_facts.render.markdown import to_markdown
-
-        return to_markdown(with_columns(view, fields) if fields else view)
-    return RENDERERS[fmt](view.records, tuple(fields) if fields else view.fields)
