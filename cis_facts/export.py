@@ -27,18 +27,19 @@ from cis_facts.frozen import Frozen, field_types
 from cis_facts.inert import clip, visible
 from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, FactBase
 from cis_facts.safety import json_for_stream
+from cis_facts.schema import (
+    FACT_KINDS,
+    KIND_OF_TABLE,
+    KINDS,
+    LIST_KINDS,
+    REFERENCES,
+    SQL_TYPES,
+    FieldSpec,
+    Kind,
+)
 
 FORMATS = ("sqlite", "json")
-TABLES = (
-    "sources",
-    "countries",
-    "events",
-    "rankings",
-    "trade_shares",
-    "trade_totals",
-    "figures",
-    "statements",
-)
+TABLES = tuple(kind.table for kind in KINDS)
 
 
 class ExportError(FactsError):
@@ -342,175 +343,85 @@ def _write_all(descriptor: int, data: bytes) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _date(name: str, required: bool = False) -> tuple[str, str]:
-    null = " NOT NULL" if required else ""
-    return (
-        f"{name} TEXT{null}",
-        f"{name}_precision TEXT{null} CHECK ({name}_precision IN ('day', 'month', 'year'))",
+_PRECISION = "CHECK ({name}_precision IN ('day', 'month', 'year'))"
+_BOOL = "CHECK ({name} IN (0, 1))"
+
+
+def _column(kind: Kind, name: str, spec: FieldSpec) -> tuple[str, ...]:
+    """The SQLite column(s) of one scalar field: NOT NULL when required or defaulted."""
+    null = " NOT NULL" if spec.required or kind.record._defaults.get(name) is not None else ""
+    sql = SQL_TYPES[spec.kind]
+    if spec.kind in REFERENCES:
+        target = KIND_OF_TABLE[REFERENCES[spec.kind]]
+        return (f"{name} {sql}{null} REFERENCES {target.table}({target.key})",)
+    if spec.kind == "when":
+        return (
+            f"{name} {sql}{null}",
+            f"{name}_precision TEXT{null} " + _PRECISION.format(name=name),
+        )
+    if spec.kind == "bool":
+        return (f"{name} {sql}{null} " + _BOOL.format(name=name),)
+    if name in QUOTE_TRANSLATIONS:
+        # SQLite keeps the comment in the schema it stores, so the credit travels with the file.
+        return (f"{name} {sql}{null} /* translation: {QUOTE_TRANSLATOR} */",)
+    return (f"{name} {sql}{null}" + (" PRIMARY KEY" if name == kind.key else ""),)
+
+
+def _columns(kind: Kind) -> tuple[str, ...]:
+    return tuple(
+        column
+        for name, spec in kind.fields.items()
+        if spec.kind not in LIST_KINDS
+        for column in _column(kind, name, spec)
     )
 
 
-def _flag(name: str) -> str:
-    return f"{name} INTEGER NOT NULL CHECK ({name} IN (0, 1))"
+def _list_table(kind: Kind, name: str, spec: FieldSpec) -> tuple[str, tuple[str, ...]]:
+    """A list field's child table: a link to countries (codes) or numbered items (texts)."""
+    parent = f"{kind.name}_{kind.key}"
+    owner = f"{parent} TEXT NOT NULL REFERENCES {kind.table}({kind.key})"
+    key = f"PRIMARY KEY ({parent}, position)"
+    if spec.kind == "codes":
+        link = "country_code TEXT NOT NULL REFERENCES countries(code)"
+        return f"{kind.name}_{name}", (owner, link, "position INTEGER NOT NULL", key)
+    item = f"{spec.item} TEXT NOT NULL"
+    return f"{kind.name}_{name}", (owner, "position INTEGER NOT NULL", item, key)
 
 
-_SOURCE_REFS = (
-    "source TEXT NOT NULL REFERENCES sources(id)",
-    "quote TEXT NOT NULL",
-    # SQLite keeps the comment in the schema it stores, so the credit travels with the file.
-    *(f"{name} TEXT /* translation: {QUOTE_TRANSLATOR} */" for name in QUOTE_TRANSLATIONS),
-    "note TEXT",
-    "note_kk TEXT",
-    "note_ru TEXT",
-    "note_source TEXT REFERENCES sources(id)",
+def _list_rows(kind: Kind, name: str, spec: FieldSpec, base: FactBase) -> list[tuple[Any, ...]]:
+    rows = []
+    for r in getattr(base, kind.table):
+        owner = getattr(r, kind.key)
+        for i, item in enumerate(getattr(r, name), start=1):
+            rows.append((owner, item, i) if spec.kind == "codes" else (owner, i, item))
+    return rows
+
+
+LIST_FIELDS = tuple(
+    (kind, name, spec)
+    for kind in KINDS
+    for name, spec in kind.fields.items()
+    if spec.kind in LIST_KINDS
 )
-_FACT = (
-    "id TEXT NOT NULL PRIMARY KEY",
-    "label_en TEXT NOT NULL",
-    "label_kk TEXT NOT NULL",
-    "label_ru TEXT",
-    *_SOURCE_REFS,
-    "period_en TEXT",
-    "period_kk TEXT",
-    "period_ru TEXT",
-)
-
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": (
-        "id TEXT NOT NULL PRIMARY KEY",
-        "title TEXT NOT NULL",
-        "language TEXT NOT NULL",
-        "kind TEXT NOT NULL",
-        "file TEXT",
-        "citation TEXT",
-        "type TEXT",
-        "author TEXT",
-        _flag("author_unknown"),
-        "original_title TEXT",
-        "title_en TEXT",
-        "title_kk TEXT",
-        "title_ru TEXT",
-        "container TEXT",
-        "publisher TEXT",
-        "place TEXT",
-        *_date("issued"),
-        _flag("issued_approximate"),
-        *_date("not_before"),
-        "url TEXT",
-        *_date("accessed"),
-    ),
-    "countries": (
-        "code TEXT NOT NULL PRIMARY KEY",
-        "name_en TEXT NOT NULL",
-        "name_kk TEXT NOT NULL",
-        "name_ru TEXT NOT NULL",
-        *_SOURCE_REFS,
-        "iso3 TEXT UNIQUE",
-        "m49 TEXT UNIQUE",
-        "wikidata TEXT UNIQUE",
-        "codes_source TEXT REFERENCES sources(id)",
-        "codes_quote TEXT",
-    ),
-    "events": (
-        *_FACT,
-        *_date("date", required=True),
-        "kind TEXT NOT NULL",
-        "initiator TEXT REFERENCES countries(code)",
-        "status TEXT",
-        "place_en TEXT",
-        "place_kk TEXT",
-        "place_ru TEXT",
-        "short_en TEXT",
-        "short_kk TEXT",
-        "short_ru TEXT",
-    ),
-    "rankings": (
-        *_FACT,
-        "mineral_en TEXT NOT NULL",
-        "mineral_kk TEXT NOT NULL",
-        "mineral_ru TEXT",
-        "rank INTEGER",
-        "top INTEGER",
-        "share NUMERIC",
-        _flag("approximate"),
-        *_date("date"),
-    ),
-    "trade_shares": (
-        *_FACT,
-        "flow TEXT NOT NULL",
-        "country TEXT NOT NULL REFERENCES countries(code)",
-        "position INTEGER NOT NULL",
-        "share NUMERIC",
-        *_date("date"),
-    ),
-    "trade_totals": (
-        *_FACT,
-        "partners TEXT NOT NULL",
-        "flow TEXT NOT NULL",
-        "value NUMERIC NOT NULL",
-        "unit TEXT NOT NULL",
-        *_date("date", required=True),
-        "growth NUMERIC",
-        *_date("growth_base"),
-    ),
-    "figures": (
-        *_FACT,
-        "topic TEXT NOT NULL",
-        "measure TEXT NOT NULL",
-        "value NUMERIC NOT NULL",
-        "unit TEXT NOT NULL",
-        *_date("date"),
-        "country TEXT REFERENCES countries(code)",
-        _flag("approximate"),
-    ),
-    "statements": (
-        *_FACT,
-        "topic TEXT NOT NULL",
-    ),
-    "country_aliases": (
-        "country_code TEXT NOT NULL REFERENCES countries(code)",
-        "position INTEGER NOT NULL",
-        "alias TEXT NOT NULL",
-        "PRIMARY KEY (country_code, position)",
-    ),
-    "event_participants": (
-        "event_id TEXT NOT NULL REFERENCES events(id)",
-        "country_code TEXT NOT NULL REFERENCES countries(code)",
-        "position INTEGER NOT NULL",
-        "PRIMARY KEY (event_id, position)",
-    ),
+    **{kind.table: _columns(kind) for kind in KINDS},
+    **dict(_list_table(kind, name, spec) for kind, name, spec in LIST_FIELDS),
 }
-
-_VIEW_PARTS = (
-    ("event", "NULL", "NULL", "events"),
-    (
-        "ranking",
-        "COALESCE(share, rank, top)",
-        "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
-        "rankings",
-    ),
-    (
-        "trade_share",
-        "COALESCE(share, position)",
-        "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END",
-        "trade_shares",
-    ),
-    ("trade_total", "value", "unit", "trade_totals"),
-    ("figure", "value", "unit", "figures"),
-    ("statement", "NULL", "NULL", "statements"),
-)
 FACTS_VIEW = "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
-    f"SELECT '{kind}' AS kind, id, label_en, label_kk, {value} AS value, {unit} AS unit, "
-    f"{dates}, source, quote, note FROM {table}"
-    for kind, value, unit, table in _VIEW_PARTS
+    f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, {value} AS value, {unit} AS unit, "
+    f"{dates}, source, quote, note FROM {kind.table}"
+    for kind in FACT_KINDS
+    if kind.facts_view is not None
+    for value, unit in [kind.facts_view]
     for dates in [
-        "NULL AS date, NULL AS date_precision" if table == "statements" else "date, date_precision"
+        "date, date_precision" if "date" in kind.fields else "NULL AS date, NULL AS date_precision"
     ]
 )
 
 
 def schema() -> str:
-    """The DDL of the export: one table per kind, two child tables and the ``facts`` view."""
+    """The DDL of the export: one table per kind, a child table per list field, the
+    ``facts`` view."""
     tables = [
         f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
         for name, columns in COLUMNS.items()
@@ -528,12 +439,8 @@ def _rows(base: FactBase) -> dict[str, list[tuple[Any, ...]]]:
         names = _names(COLUMNS[table])
         records = (record(r) for r in getattr(base, table))
         rows[table] = [tuple(r[n] for n in names) for r in records]
-    rows["country_aliases"] = [
-        (c.code, i, alias) for c in base.countries for i, alias in enumerate(c.aliases, start=1)
-    ]
-    rows["event_participants"] = [
-        (e.id, code, i) for e in base.events for i, code in enumerate(e.participants, start=1)
-    ]
+    for kind, name, spec in LIST_FIELDS:
+        rows[f"{kind.name}_{name}"] = _list_rows(kind, name, spec, base)
     return rows
 
 

@@ -18,11 +18,12 @@ from typing import Any
 from cis_facts import cache, model
 from cis_facts.errors import InvalidFactsError, Problem, ProblemList
 from cis_facts.inert import quoted
-from cis_facts.schema import TABLES, check_record, record_id
+from cis_facts.schema import KIND_OF_TABLE, TABLES, check_record, fields_of_type, record_id
 
 ENV_VAR = "CIS_FACTS_DATA"
-_SOURCE_FIELDS = ("source", "note_source", "codes_source")
-_COUNTRY_FIELDS = ("country", "initiator")
+# The fields that name a source, and those that name one country, in any table.
+_SOURCE_FIELDS = fields_of_type("source")
+_COUNTRY_FIELDS = fields_of_type("country")
 
 
 def packaged_base() -> str:
@@ -217,26 +218,15 @@ def _build(
     return built, checked
 
 
-_NAMESPACES = {
-    "sources": "sources",
-    "countries": "countries",
-    "events": "facts",
-    "rankings": "facts",
-    "trade_shares": "facts",
-    "trade_totals": "facts",
-    "figures": "facts",
-    "statements": "facts",
-}
-
-
 def _duplicates(checked: Sequence[_Checked]) -> Iterator[Problem]:
     seen: dict[tuple[str, str], _Checked] = {}
     for entry in checked:
-        field = "code" if entry.table == "countries" else "id"
+        kind = KIND_OF_TABLE[entry.table]
+        field = kind.key
         key = entry.values.get(field)
         if key is None:
             continue
-        first = seen.setdefault((_NAMESPACES[entry.table], key), entry)
+        first = seen.setdefault((kind.namespace, key), entry)
         if first is not entry:
             yield Problem(
                 entry.origin, f"duplicate {field}, already defined in {first.origin}", key, field

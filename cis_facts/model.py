@@ -298,6 +298,10 @@ class Statement(Fact, kw_only=True):
 AnyFact = Event | Ranking | TradeShare | TradeTotal | Figure | Statement
 
 
+# FactBase fields that hold no facts; every other field but ``files`` is a table of facts.
+_NOT_FACTS = ("sources", "countries", "files")
+
+
 class FactBase(Frozen, kw_only=True):
     """Every record loaded, by kind, in file order."""
 
@@ -313,12 +317,9 @@ class FactBase(Frozen, kw_only=True):
 
     def facts(self) -> Iterator[AnyFact]:
         """Every fact (not sources or countries), kind by kind."""
-        yield from self.events
-        yield from self.rankings
-        yield from self.trade_shares
-        yield from self.trade_totals
-        yield from self.figures
-        yield from self.statements
+        for name in self._fields:
+            if name not in _NOT_FACTS:
+                yield from getattr(self, name)
 
     @functools.cached_property
     def country_index(self) -> dict[str, Country]:
@@ -326,13 +327,5 @@ class FactBase(Frozen, kw_only=True):
         return {c.code: c for c in self.countries}
 
     def counts(self) -> dict[str, int]:
-        return {
-            "sources": len(self.sources),
-            "countries": len(self.countries),
-            "events": len(self.events),
-            "rankings": len(self.rankings),
-            "trade_shares": len(self.trade_shares),
-            "trade_totals": len(self.trade_totals),
-            "figures": len(self.figures),
-            "statements": len(self.statements),
-        }
+        """Records per table, in table order."""
+        return {name: len(getattr(self, name)) for name in self._fields if name != "files"}

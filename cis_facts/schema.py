@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
 from cis_facts import model
 from cis_facts.dates import DateFormatError, When, from_date, parse_when
@@ -20,6 +20,7 @@ from cis_facts.inert import CLIP, first_forbidden, is_blank, quoted
 
 MAX_TEXT = 10_000
 INT_RANGE = (-(2**63), 2**63 - 1)  # TOML integers are 64-bit; so are SQLite's
+LANGUAGES = get_args(model.Lang)
 
 
 class FieldSpec(Frozen):
@@ -28,6 +29,45 @@ class FieldSpec(Frozen):
     kind: str
     required: bool = True
     choices: tuple[str, ...] = ()
+    item: str = ""  # a list of texts: what one item is called (its export column)
+
+
+class Kind(Frozen, kw_only=True):
+    """One kind of record, declared once: every consumer (loader, cache, export, show,
+    search, the country profile, the browser) reads its kinds from ``KINDS``.
+
+    ``table`` names the fact-file table, the ``FactBase`` field and the export table;
+    ``name`` is the kind as answers and the export's ``facts`` view call one record;
+    ids are unique within ``namespace``; ``key`` is the field that identifies a record;
+    ``facts_view`` is the SQL of its value and unit in the ``facts`` view (None for
+    records that are not facts); ``views`` are the browser views that list it.
+    """
+
+    table: str
+    record: type[Any]
+    fields: dict[str, FieldSpec]
+    name: str
+    namespace: str = "facts"
+    key: str = "id"
+    facts_view: tuple[str, str] | None = None
+    views: tuple[str, ...] = ()
+
+    @property
+    def is_fact(self) -> bool:
+        return self.namespace == "facts"
+
+    def languages(self) -> dict[str, dict[str, str]]:
+        """The fields written in several languages: ``{"label": {"en": "label_en", ...}}``;
+        a name without a suffix (``note``) is the English one."""
+        found: dict[str, dict[str, str]] = {}
+        for name in self.fields:
+            stem, _, lang = name.rpartition("_")
+            if lang in LANGUAGES and stem:
+                found.setdefault(stem, {})[lang] = name
+        for stem, by_lang in found.items():
+            if "en" not in by_lang and stem in self.fields:
+                found[stem] = {"en": stem, **by_lang}
+        return found
 
 
 def _req(kind: str, *choices: str) -> FieldSpec:
@@ -76,10 +116,11 @@ SOURCE_REFERENCE_FIELDS: dict[str, FieldSpec] = {
     "accessed": _opt("when"),
 }
 
-TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
-    "sources": (
-        model.Source,
-        {
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        table="sources",
+        record=model.Source,
+        fields={
             "id": _req("id"),
             "title": _req("text"),
             "language": _req("text"),
@@ -88,15 +129,18 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "citation": _opt("text"),
             **SOURCE_REFERENCE_FIELDS,
         },
+        name="source",
+        namespace="sources",
     ),
-    "countries": (
-        model.Country,
-        {
+    Kind(
+        table="countries",
+        record=model.Country,
+        fields={
             "code": _req("code"),
             "name_en": _req("text"),
             "name_kk": _req("text"),
             "name_ru": _req("text"),
-            "aliases": _opt("texts"),
+            "aliases": FieldSpec("texts", False, item="alias"),
             "source": _req("source"),
             "quote": _req("text"),
             "quote_en": _opt("text"),
@@ -112,10 +156,14 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "codes_source": _opt("source"),
             "codes_quote": _opt("text"),
         },
+        name="country",
+        namespace="countries",
+        key="code",
     ),
-    "events": (
-        model.Event,
-        {
+    Kind(
+        table="events",
+        record=model.Event,
+        fields={
             **_FACT_FIELDS,
             "date": _req("when"),
             "kind": _req("enum", *model.EVENT_KINDS),
@@ -129,10 +177,14 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "short_kk": _opt("text"),
             "short_ru": _opt("text"),
         },
+        name="event",
+        facts_view=("NULL", "NULL"),
+        views=("members", "timeline"),
     ),
-    "rankings": (
-        model.Ranking,
-        {
+    Kind(
+        table="rankings",
+        record=model.Ranking,
+        fields={
             **_FACT_FIELDS,
             "mineral_en": _req("text"),
             "mineral_kk": _req("text"),
@@ -143,10 +195,17 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "approximate": _opt("bool"),
             "date": _opt("when"),
         },
+        name="ranking",
+        facts_view=(
+            "COALESCE(share, rank, top)",
+            "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
+        ),
+        views=("resources",),
     ),
-    "trade_shares": (
-        model.TradeShare,
-        {
+    Kind(
+        table="trade_shares",
+        record=model.TradeShare,
+        fields={
             **_FACT_FIELDS,
             "flow": _req("enum", "export", "import"),
             "country": _req("country"),
@@ -154,10 +213,17 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "share": _opt("percent"),
             "date": _opt("when"),
         },
+        name="trade_share",
+        facts_view=(
+            "COALESCE(share, position)",
+            "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END",
+        ),
+        views=("exports", "imports"),
     ),
-    "trade_totals": (
-        model.TradeTotal,
-        {
+    Kind(
+        table="trade_totals",
+        record=model.TradeTotal,
+        fields={
             **_FACT_FIELDS,
             "partners": _req("enum", "cis", "other", "all"),
             "flow": _req("enum", "turnover", "exports", "imports"),
@@ -167,10 +233,14 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "growth": _opt("number"),
             "growth_base": _opt("when"),
         },
+        name="trade_total",
+        facts_view=("value", "unit"),
+        views=("totals",),
     ),
-    "figures": (
-        model.Figure,
-        {
+    Kind(
+        table="figures",
+        record=model.Figure,
+        fields={
             **_FACT_FIELDS,
             "topic": _req("id"),
             "measure": _req("enum", *model.MEASURES),
@@ -180,15 +250,39 @@ TABLES: dict[str, tuple[Callable[..., Any], dict[str, FieldSpec]]] = {
             "country": _opt("country"),
             "approximate": _opt("bool"),
         },
+        name="figure",
+        facts_view=("value", "unit"),
+        views=("figures",),
     ),
-    "statements": (
-        model.Statement,
-        {
+    Kind(
+        table="statements",
+        record=model.Statement,
+        fields={
             **_FACT_FIELDS,
             "topic": _req("id"),
         },
+        name="statement",
+        facts_view=("NULL", "NULL"),
+        views=("statements",),
     ),
+)
+# Per table: the record class and the fields, as the loader, cache and export read them.
+TABLES: dict[str, tuple[type[Any], dict[str, FieldSpec]]] = {
+    kind.table: (kind.record, kind.fields) for kind in KINDS
 }
+KIND_OF_TABLE: dict[str, Kind] = {kind.table: kind for kind in KINDS}
+
+
+def fields_of_type(field_type: str) -> tuple[str, ...]:
+    """The names of the fields of this type in any table, each once, in declaration order."""
+    return tuple(
+        dict.fromkeys(
+            name for kind in KINDS for name, spec in kind.fields.items() if spec.kind == field_type
+        )
+    )
+
+
+FACT_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.is_fact)
 
 
 def _check_text(value: Any) -> tuple[Any, str | None]:
@@ -344,6 +438,27 @@ CHECKS: dict[str, Callable[[Any], tuple[Any, str | None]]] = {
     "bool": _check_bool,
 }
 
+# Per field type, its SQLite column type; lists are child tables of their own.
+SQL_TYPES: dict[str, str] = {
+    "text": "TEXT",
+    "id": "TEXT",
+    "source": "TEXT",
+    "code": "TEXT",
+    "country": "TEXT",
+    "iso3": "TEXT UNIQUE",
+    "m49": "TEXT UNIQUE",
+    "qid": "TEXT UNIQUE",
+    "enum": "TEXT",
+    "when": "TEXT",
+    "number": "NUMERIC",
+    "percent": "NUMERIC",
+    "rank": "INTEGER",
+    "bool": "INTEGER",
+}
+LIST_KINDS = ("texts", "codes")
+# Field types that refer to a record of another table, by that table's key.
+REFERENCES = {"source": "sources", "country": "countries"}
+
 
 def _type_name(value: Any) -> str:
     names = {
@@ -387,10 +502,8 @@ _CHECKERS = {
 
 def record_id(table: str, raw: Mapping[str, Any], index: int) -> str:
     """The id used in messages: the record's own id or code, else its position."""
-    if table == "countries":
-        value, usable = raw.get("code"), is_country_code
-    else:
-        value, usable = raw.get("id"), is_kebab_id
+    key = KIND_OF_TABLE[table].key
+    value, usable = raw.get(key), is_country_code if key == "code" else is_kebab_id
     if isinstance(value, str) and (
         usable(value) or (0 < len(value) <= CLIP and first_forbidden(value) is None)
     ):

@@ -11,17 +11,9 @@ from collections.abc import Callable
 from cis_facts.answer import Answer, Record
 from cis_facts.dates import PartialDate
 from cis_facts.model import AnyFact, Country, FactBase, Lang
+from cis_facts.schema import KINDS
 
-VIEWS = (
-    "members",
-    "timeline",
-    "resources",
-    "exports",
-    "imports",
-    "totals",
-    "figures",
-    "statements",
-)
+VIEWS = tuple(view for kind in KINDS for view in kind.views)
 RELATED_LIMIT = 8
 SEARCH_LIMIT = 200  # hits listed; the best ones, in the search command's order
 

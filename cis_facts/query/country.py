@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
 from cis_facts.answer import Answer, Record, date_fields, source_titles
-from cis_facts.model import AnyFact, Country, Event, FactBase, Figure, Lang, Ranking, TradeShare
+from cis_facts.model import AnyFact, Country, FactBase, Lang, Ranking
+from cis_facts.schema import FACT_KINDS
 
 FIELDS = (
     "section",
@@ -61,24 +65,44 @@ def _names(country: Country) -> list[Record]:
     return named
 
 
-def _names_it(fact: AnyFact, code: str) -> bool:
-    if isinstance(fact, Event):
-        return code in fact.participants or fact.initiator == code
-    if isinstance(fact, TradeShare | Figure):
-        return fact.country == code
-    return isinstance(fact, Ranking) and code == HOME
+class _Section(NamedTuple):
+    """How one kind of fact enters a profile: whether a fact names the country, and under
+    which section."""
+
+    names: Callable[[Any, str], bool]
+    section: Callable[[Any], str]
 
 
-def _section(fact: AnyFact) -> str:
-    if isinstance(fact, TradeShare):
-        return fact.flow
-    if isinstance(fact, Ranking):
-        return "ranking"
-    return "event" if isinstance(fact, Event) else "figure"
+# Every kind of fact, by table: its section of the profile, or None for a kind the
+# profile leaves out (a guard test checks that every kind is here).
+PROFILE_SECTIONS: dict[str, _Section | None] = {
+    "events": _Section(
+        lambda f, code: code in f.participants or f.initiator == code, lambda f: "event"
+    ),
+    "rankings": _Section(lambda f, code: code == HOME, lambda f: "ranking"),
+    "trade_shares": _Section(lambda f, code: f.country == code, lambda f: f.flow),
+    "trade_totals": None,
+    "figures": _Section(lambda f, code: f.country == code, lambda f: "figure"),
+    "statements": None,
+}
+_ORDER = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
 
 
-def _fact_record(fact: AnyFact, lang: Lang) -> Record:
-    record: Record = {"section": _section(fact), "id": fact.id, "label": fact.label(lang)}
+def _naming(base: FactBase, code: str) -> list[tuple[str, AnyFact]]:
+    """The facts naming the country, each with its section, in the profile's order."""
+    found = []
+    for kind in FACT_KINDS:
+        section = PROFILE_SECTIONS[kind.table]
+        if section is not None:
+            found += [
+                (section.section(f), f) for f in getattr(base, kind.table) if section.names(f, code)
+            ]
+    found.sort(key=lambda pair: _ORDER[pair[0]])
+    return found
+
+
+def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
+    record: Record = {"section": section, "id": fact.id, "label": fact.label(lang)}
     record.update(date_fields("date", getattr(fact, "date", None)))
     value = getattr(fact, "value", None)
     record.update(
@@ -105,10 +129,7 @@ def _fact_record(fact: AnyFact, lang: Lang) -> Record:
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     """Names first, then events in date order, trade positions, then figures."""
     records = _names(country)
-    facts = [f for f in base.facts() if _names_it(f, country.code)]
-    order = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
-    facts.sort(key=lambda f: order[_section(f)])
-    records += [_fact_record(f, lang) for f in facts]
+    records += [_fact_record(section, f, lang) for section, f in _naming(base, country.code)]
     for record in records:
         for field in FIELDS:
             record.setdefault(field, None)

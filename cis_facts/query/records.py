@@ -13,26 +13,14 @@ from cis_facts.model import (
     QUOTE_TRANSLATOR,
     AnyFact,
     Country,
-    Event,
     FactBase,
-    Figure,
     Lang,
-    Ranking,
-    Statement,
-    TradeShare,
-    TradeTotal,
 )
 from cis_facts.query.countries import index
+from cis_facts.schema import FACT_KINDS
 from cis_facts.text import best_names
 
-KIND_NAMES: dict[type, str] = {
-    Event: "event",
-    Ranking: "ranking",
-    TradeShare: "trade_share",
-    TradeTotal: "trade_total",
-    Figure: "figure",
-    Statement: "statement",
-}
+KIND_NAMES: dict[type, str] = {kind.record: kind.name for kind in FACT_KINDS}
 _COUNTRY_FIELDS = ("country", "initiator")
 
 

@@ -19,7 +19,7 @@ from cis_facts import cache
 from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
-from cis_facts.frozen import Frozen, field_names, field_types
+from cis_facts.frozen import Frozen, field_types
 from cis_facts.loader import packaged_base
 from cis_facts.model import Country, FactBase, Lang
 from cis_facts.query.searched import SearchContext
@@ -27,6 +27,7 @@ from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher, QueryWord
+from cis_facts.schema import KINDS
 
 FIELDS = (
     "kind",
@@ -68,7 +69,6 @@ _NAME_PREFIXES = ("mineral_", "place_")
 # senses; 4: translated quotes).
 INDEX_ENTRY = "search-index 4"
 PACKAGED_INDEX = "search.index"
-_SINGULAR = {"countries": "country"}
 # What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
 _ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
 
@@ -82,13 +82,10 @@ class Searchable(NamedTuple):
 
 def searchable(base: FactBase) -> Iterator[Searchable]:
     """Every record of every table of the base except sources, countries first."""
-    for table in ("countries", *(n for n in field_names(base) if n != "countries")):
-        rows = getattr(base, table)
-        if table in ("sources", "files") or not isinstance(rows, tuple):
-            continue
-        kind = _SINGULAR.get(table, table.removesuffix("s"))
-        for row in rows:
-            yield Searchable(kind, row)
+    for kind in sorted(KINDS, key=lambda k: k.table != "countries"):
+        if kind.table != "sources":
+            for row in getattr(base, kind.table):
+                yield Searchable(kind.name, row)
 
 
 def _field_group(name: str) -> str | None:
