@@ -7,13 +7,17 @@ writes the user's files and none passes or fails by what the shell happens to se
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import cis_facts
+from cis_facts.cli import cli
+from cis_facts.environment import Environment, terminal_width
 from cis_facts.errors import InvalidFactsError
 from cis_facts.loader import load
 
@@ -77,6 +81,64 @@ def fixtures_dir() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def mock_environment(
+    *,
+    tty: bool = False,
+    stdin_tty: bool = False,
+    width: int | None = None,
+    environ: Mapping[str, str | None] | None = None,
+) -> Environment:
+    """The terminal a test runs the CLI in (httpie's ``MockEnvironment``): the process's
+    environment with ``environ`` laid over it (None unsets a name); the width is
+    ``width``, else what COLUMNS says, else 80."""
+    merged = {k: v for k, v in {**os.environ, **(environ or {})}.items() if v is not None}
+    return Environment(
+        stdout_isatty=tty,
+        stdin_isatty=stdin_tty,
+        width=terminal_width(merged, False) if width is None else width,
+        environ=merged,
+    )
+
+
+class RunCli(Protocol):
+    def __call__(
+        self,
+        *args: str | Path,
+        tty: bool = False,
+        width: int | None = None,
+        environ: Mapping[str, str | None] | None = None,
+        input: str | bytes | None = None,
+        env: Environment | None = None,
+    ) -> Result: ...
+
+
+def _run_cli(
+    *args: str | Path,
+    tty: bool = False,
+    width: int | None = None,
+    environ: Mapping[str, str | None] | None = None,
+    input: str | bytes | None = None,
+    env: Environment | None = None,
+) -> Result:
+    """``cis-facts ARGS`` in this process, stdout and stderr apart.
+
+    ``tty`` and ``width`` say what the terminal is; ``environ`` is laid over the process's
+    environment both for what the tool reads through ``Environment`` and for Click's own
+    ``envvar`` options (``CIS_FACTS_DATA``); ``env`` replaces the whole environment.
+    """
+    if env is None:
+        env = mock_environment(tty=tty, width=width, environ=environ)
+    return CliRunner().invoke(
+        cli, [str(a) for a in args], obj=env, env=dict(environ or {}), input=input
+    )
+
+
+@pytest.fixture
+def run_cli() -> RunCli:
+    """Run the CLI with an injected terminal: ``run_cli("members", "-f", "json")``."""
+    return _run_cli
 
 
 @pytest.fixture

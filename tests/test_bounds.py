@@ -13,19 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.query import members, trade
 from cis_facts.text import best_names, close_matches
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 SOURCE = '[[sources]]\nid = "bd-src"\ntitle = "Bounds"\nlanguage = "en"\n\n'
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def calls(run: Callable[[], Any]) -> int:
@@ -156,9 +151,9 @@ def test_search_suggestions_cost_a_bounded_lookup_per_query_word(
 # ---------------------------------------------------------------------------------------------
 
 
-def test_at_most_100_problems_then_an_exact_count(tmp_path: Path) -> None:
+def test_at_most_100_problems_then_an_exact_count(run_cli: RunCli, tmp_path: Path) -> None:
     data = _write(tmp_path, "empty.toml", "[[figures]]\n" * 1000)
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     lines = result.stderr.splitlines()
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -168,12 +163,14 @@ def test_at_most_100_problems_then_an_exact_count(tmp_path: Path) -> None:
     assert lines[-1] == "cis-facts: … and 8900 more problems"
 
 
-def test_one_more_problem_is_singular(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_more_problem_is_singular(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from cis_facts import errors
 
     monkeypatch.setattr(errors, "PROBLEM_LIMIT", 8)
     data = _write(tmp_path, "empty.toml", "[[figures]]\n")
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     assert result.stderr.splitlines()[-1] == "cis-facts: … and 1 more problem"
 
 
@@ -199,9 +196,9 @@ def _sparse(tmp_path: Path, name: str, size: int) -> Path:
     return path
 
 
-def test_fact_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+def test_fact_file_over_the_limit_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     big = _sparse(tmp_path, "big.toml", 64 * 1024 * 1024 + 1)
-    result = invoke("--data", big, "check")
+    result = run_cli("--data", big, "check")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: {big}: cannot read: larger than 64 MiB, the limit\n"
 
@@ -228,9 +225,9 @@ def test_endless_device_is_refused() -> None:
     assert proc.stderr == b"cis-facts: /dev/zero: cannot read: larger than 64 MiB, the limit\n"
 
 
-def test_source_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+def test_source_file_over_the_limit_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     big = _sparse(tmp_path, "000_032a50789da7a807.txt", 64 * 1024 * 1024 + 1)
-    result = invoke("check", "--source", big)
+    result = run_cli("check", "--source", big)
     assert result.exit_code == 2
     assert f"cannot read {big}: larger than 64 MiB, the limit" in result.stderr
     assert "Traceback" not in result.stderr
@@ -250,9 +247,9 @@ def _figures(count: int) -> str:
     )
 
 
-def test_long_table_is_capped_with_a_message(tmp_path: Path) -> None:
+def test_long_table_is_capped_with_a_message(run_cli: RunCli, tmp_path: Path) -> None:
     data = _write(tmp_path, "figures.toml", _figures(1_200))
-    result = invoke("--data", data, "figures", "bounds", "--format", "table")
+    result = run_cli("--data", data, "figures", "bounds", "--format", "table")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "cis-facts: the table shows the first 1,000 of 1,200 rows; "
@@ -260,6 +257,6 @@ def test_long_table_is_capped_with_a_message(tmp_path: Path) -> None:
     )
     assert "Figure 00999" in result.stdout
     assert "Figure 01000" not in result.stdout
-    plain = invoke("--data", data, "figures", "bounds", "--format", "plain")
+    plain = run_cli("--data", data, "figures", "bounds", "--format", "plain")
     assert len(plain.stdout.splitlines()) == 1_200
     assert plain.stderr == ""

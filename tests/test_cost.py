@@ -15,19 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.errors import InvalidFactsError, Problem
 from cis_facts.frozen import Frozen
 from cis_facts.loader import load
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-
-
-def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
 
 
 def _limited(address_space: int) -> Callable[[], None]:
@@ -51,8 +46,8 @@ def _script(*args: str | Path, memory: int) -> subprocess.CompletedProcess[bytes
 # ---------------------------------------------------------------- --fields (finding 14)
 
 
-def test_too_many_field_names_is_a_usage_error() -> None:
-    result = invoke("members", "--format", "csv", "--fields", ",".join(["a"] * 60_000))
+def test_too_many_field_names_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli("members", "--format", "csv", "--fields", ",".join(["a"] * 60_000))
     assert result.exit_code == 2
     assert "--fields: more than 100 names" in result.stderr
 
@@ -193,7 +188,7 @@ def test_quotes_are_found_in_one_pass_like_the_in_operator() -> None:
         assert found_in(text, needles) == {n for n in needles if n in text}, (text, needles)
 
 
-def test_missing_quotes_print_at_most_100_lines(tmp_path: Path) -> None:
+def test_missing_quotes_print_at_most_100_lines(run_cli: RunCli, tmp_path: Path) -> None:
     records = "".join(
         f'[[statements]]\nid = "cq-{i}"\nlabel_en = "S {i}"\nlabel_kk = "С {i}"\n'
         f'source = "cq-src"\nquote = "absent quote {i}"\ntopic = "cq"\n\n'
@@ -207,7 +202,7 @@ def test_missing_quotes_print_at_most_100_lines(tmp_path: Path) -> None:
     )
     text = tmp_path / "cq.txt"
     text.write_text("absent quote 7 is here", encoding="utf-8")
-    result = invoke("--data", data, "check", "--source", text)
+    result = run_cli("--data", data, "check", "--source", text)
     lines = result.stderr.splitlines()
     assert result.exit_code == 1
     assert len(lines) == 101

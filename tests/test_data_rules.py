@@ -8,18 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.inert import is_blank
 from cis_facts.text import fold
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 SOURCE = '[[sources]]\nid = "dr-src"\ntitle = "Rules"\nlanguage = "en"\n\n'
-
-
-def invoke(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-    return CliRunner(env=env).invoke(cli, [str(a) for a in args])
 
 
 def _country(tmp_path: Path, aliases: str, name_en: str = "Rule Land", code: str = "QR") -> Path:
@@ -43,10 +38,10 @@ def _country(tmp_path: Path, aliases: str, name_en: str = "Rule Land", code: str
     ],
 )
 def test_alias_of_another_country_is_an_error_naming_both(
-    tmp_path: Path, aliases: str, name: str, owner: str
+    run_cli: RunCli, tmp_path: Path, aliases: str, name: str, owner: str
 ) -> None:
     data = _country(tmp_path, aliases)
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     assert result.exit_code == 1
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
@@ -66,16 +61,16 @@ def test_packaged_names_do_not_clash() -> None:
     assert list(loader._name_clashes(checked)) == []
 
 
-def test_packaged_lookup_still_works_beside_a_user_country(tmp_path: Path) -> None:
+def test_packaged_lookup_still_works_beside_a_user_country(run_cli: RunCli, tmp_path: Path) -> None:
     data = _country(tmp_path, '["Ruleland"]')
-    result = invoke("--data", data, "country", "kazakhstan", "--format", "json")
+    result = run_cli("--data", data, "country", "kazakhstan", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"id": "KZ"' in result.stdout
-    result = invoke("--data", data, "country", "ruleland", "--format", "json")
+    result = run_cli("--data", data, "country", "ruleland", "--format", "json")
     assert '"id": "QR"' in result.stdout
 
 
-def test_name_clash_between_two_user_countries(tmp_path: Path) -> None:
+def test_name_clash_between_two_user_countries(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "two.toml"
     path.write_text(
         SOURCE
@@ -86,7 +81,7 @@ def test_name_clash_between_two_user_countries(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    result = invoke("--data", path, "check")
+    result = run_cli("--data", path, "check")
     assert result.exit_code == 1
     expected = (
         f"cis-facts: {path}: fact QB: name_en: 'Twin Land' is already a name of QA "
@@ -99,7 +94,9 @@ def test_name_clash_between_two_user_countries(tmp_path: Path) -> None:
     "text",
     ["\u200d", "\u200c\u200d", "\u3164", "\u115f\u1160", "\u2800", "\u0301", " \ufe0f ", "\uffa0"],
 )
-def test_text_of_invisible_characters_only_is_empty(tmp_path: Path, text: str) -> None:
+def test_text_of_invisible_characters_only_is_empty(
+    run_cli: RunCli, tmp_path: Path, text: str
+) -> None:
     assert is_blank(text)
     path = tmp_path / "blank.toml"
     path.write_text(
@@ -108,7 +105,7 @@ def test_text_of_invisible_characters_only_is_empty(tmp_path: Path, text: str) -
         'measure = "count"\nvalue = 1\nunit = "t"\n',
         encoding="utf-8",
     )
-    result = invoke("--data", path, "check")
+    result = run_cli("--data", path, "check")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: {path}: fact dr-blank: label_kk: must not be empty\n"
 
@@ -118,10 +115,10 @@ def test_visible_text_is_not_blank(text: str) -> None:
     assert not is_blank(text)
 
 
-def test_full_case_folding_matches_dotted_capital_i(tmp_path: Path) -> None:
+def test_full_case_folding_matches_dotted_capital_i(run_cli: RunCli, tmp_path: Path) -> None:
     data = _country(tmp_path, '["İstanbul Republic"]')
     for typed in ("istanbul republic", "İSTANBUL REPUBLIC", "Istanbul Republic"):
-        result = invoke("--data", data, "country", typed, "--format", "json")
+        result = run_cli("--data", data, "country", typed, "--format", "json")
         assert result.exit_code == 0, (typed, result.stderr)
         assert '"id": "QR"' in result.stdout
 
@@ -133,15 +130,17 @@ def test_folding_keeps_cyrillic_short_i() -> None:
 
 
 @pytest.mark.parametrize("value", [":{a}", "{a}:", "{a}::", "::{a}"])
-def test_empty_components_of_the_data_variable_are_ignored(tmp_path: Path, value: str) -> None:
+def test_empty_components_of_the_data_variable_are_ignored(
+    run_cli: RunCli, tmp_path: Path, value: str
+) -> None:
     data = _country(tmp_path, '["Ruleland"]')
-    result = invoke("country", "ruleland", env={"CIS_FACTS_DATA": value.format(a=data)})
+    result = run_cli("country", "ruleland", environ={"CIS_FACTS_DATA": value.format(a=data)})
     assert result.exit_code == 0, result.stderr
     assert "Rule Land" in result.stdout
 
 
-def test_empty_data_variable_adds_nothing() -> None:
-    result = invoke("check", env={"CIS_FACTS_DATA": ":"})
+def test_empty_data_variable_adds_nothing(run_cli: RunCli) -> None:
+    result = run_cli("check", environ={"CIS_FACTS_DATA": ":"})
     assert result.exit_code == 0, result.stderr
 
 
