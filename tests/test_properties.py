@@ -47,6 +47,8 @@ from cis_facts.cli import cli
 from cis_facts.loader import packaged_base
 from cis_facts.schema import TABLES
 
+pytestmark = pytest.mark.slow
+
 PACKAGED_PATH = Path(packaged_base())
 PACKAGED_BYTES = PACKAGED_PATH.read_bytes()
 PACKAGED: dict[str, list[dict[str, Any]]] = tomli.loads(PACKAGED_BYTES.decode("utf-8"))

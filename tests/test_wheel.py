@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import tomli
 
+pytestmark = pytest.mark.slow
+
 PROJECT = Path(__file__).resolve().parents[1]
 DEPENDENCIES = ("click", "rich", "tomli")
 TIMEOUT = 120
