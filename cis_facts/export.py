@@ -18,7 +18,7 @@ import sqlite3
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from cis_facts.dates import When
@@ -28,7 +28,6 @@ from cis_facts.inert import clip, visible
 from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, FactBase
 from cis_facts.safety import json_for_stream
 from cis_facts.schema import (
-    FACT_KINDS,
     KIND_OF_TABLE,
     KINDS,
     LIST_KINDS,
@@ -397,36 +396,53 @@ def _list_rows(kind: Kind, name: str, spec: FieldSpec, base: FactBase) -> list[t
     return rows
 
 
+def tables(kinds: Sequence[Kind] = KINDS) -> dict[str, tuple[str, ...]]:
+    """The columns of every table: one per kind, then one per list field."""
+    lists = [(k, n, s) for k in kinds for n, s in k.fields.items() if s.kind in LIST_KINDS]
+    return {
+        **{kind.table: _columns(kind) for kind in kinds},
+        **dict(_list_table(kind, name, spec) for kind, name, spec in lists),
+    }
+
+
+def facts_view(kinds: Sequence[Kind] = KINDS) -> str:
+    """The ``facts`` view: one row per fact of every kind, its value and unit in one form."""
+    return "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
+        f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, {value} AS value, "
+        f"{unit} AS unit, {dates}, source, quote, note FROM {kind.table}"
+        for kind in kinds
+        if kind.facts_view is not None
+        for value, unit in [kind.facts_view]
+        for dates in [
+            "date, date_precision"
+            if "date" in kind.fields
+            else "NULL AS date, NULL AS date_precision"
+        ]
+    )
+
+
+def ddl(kinds: Sequence[Kind] = KINDS) -> str:
+    """The DDL of an export of these kinds: their tables, child tables and ``facts`` view."""
+    created = [
+        f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
+        for name, columns in tables(kinds).items()
+    ]
+    return "\n".join(created) + "\n" + facts_view(kinds) + ";\n"
+
+
 LIST_FIELDS = tuple(
     (kind, name, spec)
     for kind in KINDS
     for name, spec in kind.fields.items()
     if spec.kind in LIST_KINDS
 )
-COLUMNS: dict[str, tuple[str, ...]] = {
-    **{kind.table: _columns(kind) for kind in KINDS},
-    **dict(_list_table(kind, name, spec) for kind, name, spec in LIST_FIELDS),
-}
-FACTS_VIEW = "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
-    f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, {value} AS value, {unit} AS unit, "
-    f"{dates}, source, quote, note FROM {kind.table}"
-    for kind in FACT_KINDS
-    if kind.facts_view is not None
-    for value, unit in [kind.facts_view]
-    for dates in [
-        "date, date_precision" if "date" in kind.fields else "NULL AS date, NULL AS date_precision"
-    ]
-)
+COLUMNS = tables()
 
 
 def schema() -> str:
     """The DDL of the export: one table per kind, a child table per list field, the
     ``facts`` view."""
-    tables = [
-        f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
-        for name, columns in COLUMNS.items()
-    ]
-    return "\n".join(tables) + "\n" + FACTS_VIEW + ";\n"
+    return ddl()
 
 
 def _names(columns: Iterable[str]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from cis_facts import model
 from cis_facts.dates import DateFormatError, When, from_date, parse_when
@@ -32,6 +32,17 @@ class FieldSpec(Frozen):
     item: str = ""  # a list of texts: what one item is called (its export column)
 
 
+class ProfileSection(NamedTuple):
+    """How one kind of fact enters a country's profile: whether a fact names the country
+    (by its ISO code), and the section it is listed under."""
+
+    names: Callable[[Any, str], bool]
+    section: Callable[[Any], str]
+
+
+HOME = "KZ"  # rankings are Kazakhstan's
+
+
 class Kind(Frozen, kw_only=True):
     """One kind of record, declared once: every consumer (loader, cache, export, show,
     search, the country profile, the browser) reads its kinds from ``KINDS``.
@@ -39,8 +50,10 @@ class Kind(Frozen, kw_only=True):
     ``table`` names the fact-file table, the ``FactBase`` field and the export table;
     ``name`` is the kind as answers and the export's ``facts`` view call one record;
     ids are unique within ``namespace``; ``key`` is the field that identifies a record;
-    ``facts_view`` is the SQL of its value and unit in the ``facts`` view (None for
-    records that are not facts); ``views`` are the browser views that list it.
+    ``facts_view`` is the SQL of its value and unit in the ``facts`` view, ``profile``
+    its part in a country's profile, ``views`` the browser views that list it: each
+    declared for every kind (None or empty where the kind takes no part), so a new kind
+    cannot be left out of one by omission.
     """
 
     table: str
@@ -49,8 +62,9 @@ class Kind(Frozen, kw_only=True):
     name: str
     namespace: str = "facts"
     key: str = "id"
-    facts_view: tuple[str, str] | None = None
-    views: tuple[str, ...] = ()
+    facts_view: tuple[str, str] | None
+    profile: ProfileSection | None
+    views: tuple[str, ...]
 
     @property
     def is_fact(self) -> bool:
@@ -131,6 +145,9 @@ KINDS: tuple[Kind, ...] = (
         },
         name="source",
         namespace="sources",
+        facts_view=None,
+        profile=None,
+        views=(),
     ),
     Kind(
         table="countries",
@@ -159,6 +176,9 @@ KINDS: tuple[Kind, ...] = (
         name="country",
         namespace="countries",
         key="code",
+        facts_view=None,
+        profile=None,
+        views=(),
     ),
     Kind(
         table="events",
@@ -179,6 +199,9 @@ KINDS: tuple[Kind, ...] = (
         },
         name="event",
         facts_view=("NULL", "NULL"),
+        profile=ProfileSection(
+            lambda f, code: code in f.participants or f.initiator == code, lambda f: "event"
+        ),
         views=("members", "timeline"),
     ),
     Kind(
@@ -200,6 +223,7 @@ KINDS: tuple[Kind, ...] = (
             "COALESCE(share, rank, top)",
             "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
         ),
+        profile=ProfileSection(lambda f, code: code == HOME, lambda f: "ranking"),
         views=("resources",),
     ),
     Kind(
@@ -218,6 +242,7 @@ KINDS: tuple[Kind, ...] = (
             "COALESCE(share, position)",
             "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END",
         ),
+        profile=ProfileSection(lambda f, code: f.country == code, lambda f: f.flow),
         views=("exports", "imports"),
     ),
     Kind(
@@ -235,6 +260,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="trade_total",
         facts_view=("value", "unit"),
+        profile=None,
         views=("totals",),
     ),
     Kind(
@@ -252,6 +278,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="figure",
         facts_view=("value", "unit"),
+        profile=ProfileSection(lambda f, code: f.country == code, lambda f: "figure"),
         views=("figures",),
     ),
     Kind(
@@ -263,6 +290,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="statement",
         facts_view=("NULL", "NULL"),
+        profile=None,
         views=("statements",),
     ),
 )

@@ -70,8 +70,32 @@ def test_search_and_show_name_every_kind(base: FactBase) -> None:
         assert json.loads(result.stdout)[0]["kind"] == kind.name
 
 
-def test_the_country_profile_decides_on_every_kind() -> None:
-    assert list(country.PROFILE_SECTIONS) == FACT_TABLES
+def test_the_country_profile_lists_every_kind_that_names_a_country(base: FactBase) -> None:
+    """A country's profile holds the facts of every kind with a profile section."""
+    sections = {kind.table: kind.profile for kind in FACT_KINDS}
+    assert [t for t, s in sections.items() if s is not None] == [
+        "events",
+        "rankings",
+        "trade_shares",
+        "figures",
+    ]
+    for kind in FACT_KINDS:
+        if kind.profile is None:
+            continue
+        fact, code = next(
+            (f, c.code)
+            for f in getattr(base, kind.table)
+            for c in base.countries
+            if kind.profile.names(f, c.code)
+        )
+        listed = country.profile(base, base.country_index[code], "en").records
+        assert fact.id in {r["id"] for r in listed}, kind.table
+
+
+def test_every_text_in_several_languages_has_all_three() -> None:
+    for kind in KINDS:
+        for stem, by_lang in kind.languages().items():
+            assert sorted(by_lang) == ["en", "kk", "ru"], (kind.table, stem)
 
 
 def test_the_browser_lists_every_kind_of_fact() -> None:

@@ -6,12 +6,14 @@ import pytest
 
 from cis_facts.loader import load
 from cis_facts.model import Fact, FactBase
+from cis_facts.query import search as search_query
 from cis_facts.query.search import search
 from cis_facts.retrieval.analyzer import Analyzer, english_stem
 from cis_facts.retrieval.fuzzy import Neighbours, distance
 from cis_facts.retrieval.index import Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher
+from cis_facts.schema import KIND_OF_TABLE, KINDS, Kind
 
 
 @pytest.fixture(scope="module")
@@ -126,8 +128,18 @@ class BaseWithRemarks(FactBase, kw_only=True):
     remarks: tuple[Remark, ...] = ()
 
 
-def test_a_new_table_is_searchable_without_changes() -> None:
-    """Any table of facts the base holds is indexed, by the names of its fields."""
+def test_a_new_kind_is_searchable_without_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any kind of fact the registry declares is indexed, by the names of its fields."""
+    remarks = Kind(
+        table="remarks",
+        record=Remark,
+        fields=KIND_OF_TABLE["statements"].fields,
+        name="remark",
+        facts_view=("NULL", "NULL"),
+        profile=None,
+        views=(),
+    )
+    monkeypatch.setattr(search_query, "KINDS", (*KINDS, remarks))
     packaged = load()
     remark = Remark(
         id="a-remark",

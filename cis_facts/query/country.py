@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, NamedTuple
-
 from cis_facts.answer import Answer, Record, date_fields, source_titles
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Ranking
 from cis_facts.schema import FACT_KINDS
@@ -24,7 +21,6 @@ FIELDS = (
     "quote",
     "note",
 )
-HOME = "KZ"  # rankings and unattributed figures are Kazakhstan's
 
 
 def _names(country: Country) -> list[Record]:
@@ -65,26 +61,6 @@ def _names(country: Country) -> list[Record]:
     return named
 
 
-class _Section(NamedTuple):
-    """How one kind of fact enters a profile: whether a fact names the country, and under
-    which section."""
-
-    names: Callable[[Any, str], bool]
-    section: Callable[[Any], str]
-
-
-# Every kind of fact, by table: its section of the profile, or None for a kind the
-# profile leaves out (a guard test checks that every kind is here).
-PROFILE_SECTIONS: dict[str, _Section | None] = {
-    "events": _Section(
-        lambda f, code: code in f.participants or f.initiator == code, lambda f: "event"
-    ),
-    "rankings": _Section(lambda f, code: code == HOME, lambda f: "ranking"),
-    "trade_shares": _Section(lambda f, code: f.country == code, lambda f: f.flow),
-    "trade_totals": None,
-    "figures": _Section(lambda f, code: f.country == code, lambda f: "figure"),
-    "statements": None,
-}
 _ORDER = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
 
 
@@ -92,7 +68,7 @@ def _naming(base: FactBase, code: str) -> list[tuple[str, AnyFact]]:
     """The facts naming the country, each with its section, in the profile's order."""
     found = []
     for kind in FACT_KINDS:
-        section = PROFILE_SECTIONS[kind.table]
+        section = kind.profile
         if section is not None:
             found += [
                 (section.section(f), f) for f in getattr(base, kind.table) if section.names(f, code)
