@@ -71,7 +71,7 @@ with (
     from cis_facts.loader import load, packaged_base
     from cis_facts.model import FactBase, Lang
     from cis_facts.query import country, facts, figures, members, resources, search, timeline, trade
-    from cis_facts.render import terminal, views
+    from cis_facts.render import formats, terminal, views
     from cis_facts.render.cite import STYLES as BUILT_IN_STYLES  # CSL styles need citeproc
     from cis_facts.render.machine import RENDERERS
     from cis_facts.schema import TABLES
@@ -337,7 +337,7 @@ def render_all(answer: Answer, width: int) -> None:
     """Every text format of the answer's view, and the terminal table, as the CLI draws them."""
     view = views.view(answer)
     for name in (*RENDERERS, "markdown"):
-        out = views.render_text(view, name, None)
+        out = formats.render_text(view, name, None)
         if name in ("json", "jsonl"):
             # JSON lines end in "\n" only: str.splitlines would also split at U+2028 etc.
             for doc in [out] if name == "json" else out.split("\n")[:-1]:
