@@ -50,27 +50,15 @@ USER_SETTINGS = (
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """An empty HOME and XDG cache directory of the test's own; the user's settings unset."""
+    """An empty HOME and XDG cache directory of the test's own (so no test reads, fills or
+    prunes the developer's cache); the user's settings unset."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
     monkeypatch.setenv("LANG", "C.UTF-8")
     for name in USER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
     return home
-
-
-@pytest.fixture(scope="session")
-def _test_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("xdg-cache")
-
-
-@pytest.fixture(autouse=True)
-def _no_user_cache(monkeypatch: pytest.MonkeyPatch, _test_cache_home: Path) -> None:
-    """Point the fact-base cache away from the developer's own (which a test could fill
-    and prune): XDG_CACHE_HOME in a temporary folder, CIS_FACTS_CACHE unset."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(_test_cache_home))
-    monkeypatch.delenv("CIS_FACTS_CACHE", raising=False)
 
 
 @pytest.fixture

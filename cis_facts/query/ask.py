@@ -16,10 +16,10 @@ from cis_facts.answer import Answer, Record, source_titles
 from cis_facts.errors import NotFoundError
 from cis_facts.model import AnyFact, FactBase, Lang
 from cis_facts.query.countries import index
-from cis_facts.query.country import HOME
 from cis_facts.query.search import Searchable, answer_fields, build, ranked
 from cis_facts.query.searched import AskContext
 from cis_facts.retrieval.matcher import Matcher, QueryWord
+from cis_facts.schema import HOME
 
 ANSWERING_SHARE = 2 / 3
 NAME_FIELDS = ("label", "names")  # where a country record holds its names
