@@ -74,11 +74,19 @@ EN: dict[str, str] = {
     "status.founder": "founding state",
     "status.signatory": "signed, not ratified",
     "reason": "Why",
-    "reason.event": "{event}",
+    "reason.event": "{event} ({date})",
     "reason.founder_before": (
-        "{event}; the Charter, which defines the member states, came on {charter}"
+        "{event} ({date}); the Charter, which defines the member states, came on {charter}"
     ),
-    "reason.founder_after": "{event}; did not take on the Charter of {charter}: not a member state",
+    "reason.founder_after": (
+        "{event} ({date}); a founding state the Charter does not bind: not a member state"
+    ),
+    "reason.acceding": "{event} ({date}); not a founding state, not yet bound by the Charter",
+    "reason.signatory": "{event} ({date}); signed the founding documents, not ratified",
+    "reason.change": "{status} from {date} ({event})",
+    "status.acceding": "acceding state",
+    "status.changed": "changed",
+    "from_document": "† not from the text: from the document named as its source",
     "cis": "CIS",
     "other": "other countries",
     "all": "all countries",
@@ -150,10 +158,18 @@ EN: dict[str, str] = {
     "sum.turnover": "exports + imports",
     "sum.partners": "CIS + other countries",
     "after_latest": (
-        "{date} is after the latest membership event in the fact base ({latest}); facts "
-        "after that date are not in the base, so this answer may be out of date."
+        "{date} is after the latest membership event in the fact base ({event}, {latest}); "
+        "facts after that date are not in the base, so this answer may be out of date."
     ),
-    "note.as_of": "As of {date}; facts after that date are not in the fact base.",
+    "note.as_of": (
+        "As of {date}, the latest membership event in the fact base ({event}); facts after "
+        "that date are not in the fact base."
+    ),
+    "uncertain.period": (
+        "{event} is dated {when} only; the base cannot tell whether it happened before, "
+        "during or after {period}"
+    ),
+    "chart.acceding": "ratified or joined after the Charter, not bound by it",
     "uncertain": (
         "{event} is dated {when} only; the base cannot tell whether it had happened by {day}"
     ),
@@ -333,11 +349,19 @@ KK: dict[str, str] = {
     "status.founder": "құрылтайшы мемлекет",
     "status.signatory": "қол қойған, бекітпеген",
     "reason": "Негізі",
-    "reason.event": "{event}",
+    "reason.event": "{event} ({date})",
     "reason.founder_before": (
-        "{event}; мүше мемлекеттерді айқындайтын Жарғы кейін қабылданды ({charter})"
+        "{event} ({date}); мүше мемлекеттерді айқындайтын Жарғы кейін қабылданды ({charter})"
     ),
-    "reason.founder_after": "{event}; Жарғыны ({charter}) қабылдамаған: мүше мемлекет емес",
+    "reason.founder_after": (
+        "{event} ({date}); Жарғы міндеттемейтін құрылтайшы мемлекет: мүше мемлекет емес"
+    ),
+    "reason.acceding": "{event} ({date}); құрылтайшы мемлекет емес, Жарғы оны әлі міндеттемейді",
+    "reason.signatory": "{event} ({date}); құрылтай құжаттарына қол қойған, бекітпеген",
+    "reason.change": "{status}: {date} ({event})",
+    "status.acceding": "қосылушы мемлекет",
+    "status.changed": "өзгерді",
+    "from_document": "† мәтінде жоқ: дереккөзі ретінде аталған құжаттан алынды",
     "cis": "ТМД",
     "other": "басқа елдер",
     "all": "барлық елдер",
@@ -423,14 +447,23 @@ KK: dict[str, str] = {
     "sum.turnover": "экспорт + импорт",
     "sum.partners": "ТМД + басқа елдер",
     "after_latest": (
-        "Сұралған уақыт ({date}) дерекқордағы мүшелікке қатысты соңғы оқиғадан ({latest}) "
-        "кейін; одан кейінгі деректер дерекқорда жоқ, сондықтан жауап ескірген болуы мүмкін."
+        "Сұралған уақыт ({date}) дерекқордағы мүшелікке қатысты соңғы оқиғадан ({event}, "
+        "{latest}) кейін; одан кейінгі деректер дерекқорда жоқ, сондықтан жауап ескірген болуы "
+        "мүмкін."
     ),
-    "note.as_of": "Жағдай күні: {date}; одан кейінгі деректер дерекқорда жоқ.",
+    "note.as_of": (
+        "Жағдай күні: {date}, дерекқордағы мүшелікке қатысты соңғы оқиға ({event}); одан "
+        "кейінгі деректер дерекқорда жоқ."
+    ),
     "uncertain": (
         "{event} ({when}): сұралған уақытқа ({day}) дейін болған-болмағанын дерекқор анықтай "
         "алмайды"
     ),
+    "uncertain.period": (
+        "{event} ({when}): оның {period} кезеңінен бұрын, сол кезеңде не кейін болғанын "
+        "дерекқор анықтай алмайды"
+    ),
+    "chart.acceding": "Жарғыдан кейін бекіткен не қосылған, Жарғы міндеттемейді",
     "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
     "card.status": "{status}, басталған күні: {date}",
     "card.status.left": "бұрынғы мүше: {since} – {left}",
@@ -622,11 +655,19 @@ RU: dict[str, str] = {
     "status.founder": "государство-учредитель",
     "status.signatory": "подписавшее, не ратифицировавшее",
     "reason": "Основание",
-    "reason.event": "{event}",
-    "reason.founder_before": "{event}; государства-члены определены лишь Уставом от {charter}",
-    "reason.founder_after": (
-        "{event}; Устав от {charter} этим государством не подписан: не государство-член"
+    "reason.event": "{event} ({date})",
+    "reason.founder_before": (
+        "{event} ({date}); государства-члены определены лишь Уставом от {charter}"
     ),
+    "reason.founder_after": (
+        "{event} ({date}); государство-учредитель, не связанное Уставом: не государство-член"
+    ),
+    "reason.acceding": "{event} ({date}); не государство-учредитель, Уставом ещё не связано",
+    "reason.signatory": "{event} ({date}); учредительные документы подписаны, не ратифицированы",
+    "reason.change": "{status}: {date} ({event})",
+    "status.acceding": "присоединяющееся государство",
+    "status.changed": "изменился",
+    "from_document": "† нет в тексте: взято из документа, названного источником",
     "cis": "СНГ",
     "other": "другие страны",
     "all": "все страны",
@@ -706,10 +747,18 @@ RU: dict[str, str] = {
     "sum.turnover": "экспорт + импорт",
     "sum.partners": "СНГ + другие страны",
     "after_latest": (
-        "Дата {date} позже последнего изменения состава СНГ в базе ({latest}); более поздних "
-        "сведений в базе нет, поэтому ответ может быть неактуален."
+        "Дата {date} позже последнего события членства в базе ({event}, {latest}); более "
+        "поздних сведений в базе нет, поэтому ответ может быть неактуален."
     ),
-    "note.as_of": "По состоянию на {date}; более поздних сведений в базе нет.",
+    "note.as_of": (
+        "По состоянию на {date} — последнее событие членства в базе ({event}); более поздних "
+        "сведений в базе нет."
+    ),
+    "uncertain.period": (
+        "{event}: дата известна неточно ({when}); по данным базы нельзя установить, произошло "
+        "ли это до, в течение или после периода «{period}»"
+    ),
+    "chart.acceding": "ратифицировало или вступило после принятия Устава, Уставом не связано",
     "uncertain": (
         "{event}: дата известна неточно ({when}); по данным базы нельзя установить, произошло "
         "ли это к {day}"

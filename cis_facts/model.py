@@ -13,7 +13,7 @@ from cis_facts.dates import When
 from cis_facts.frozen import Frozen
 
 Lang = Literal["en", "kk", "ru"]
-Status = Literal["founder", "signatory", "member", "associate", "left"]
+Status = Literal["founder", "signatory", "acceding", "member", "associate", "left"]
 Flow = Literal["export", "import"]
 TradeFlow = Literal["turnover", "exports", "imports"]
 Partners = Literal["cis", "other", "all"]
@@ -31,10 +31,11 @@ EVENT_KINDS = (
     "theme-year",
 )
 # What a membership event makes of its participants (see docs/fact-schema.md):
-# founder: signed the 1991 founding documents (before the Charter, or not bound by it);
-# signatory: signed them, ratification declined or pending; member: a member state under
-# the Charter; associate: an associate member; left: withdrew.
-STATUSES = ("founder", "signatory", "member", "associate", "left")
+# signatory: signed the 1991 founding documents, not ratified; founder: ratified them
+# before the Charter was adopted (Article 7), not bound by the Charter; acceding: ratified
+# or joined after the Charter was adopted, not bound by it; member: bound by the Charter
+# in force; associate: an associate member; left: withdrew.
+STATUSES = ("founder", "signatory", "acceding", "member", "associate", "left")
 MEASURES = (
     "share",
     "growth",
@@ -325,6 +326,11 @@ class FactBase(Frozen, kw_only=True):
     def country_index(self) -> dict[str, Country]:
         """Countries by ISO code, built once per fact base."""
         return {c.code: c for c in self.countries}
+
+    def from_text(self, source_id: str) -> bool:
+        """Whether a record citing ``source_id`` comes from a source text rather than from a
+        named document."""
+        return any(s.id == source_id and s.kind == "text" for s in self.sources)
 
     def counts(self) -> dict[str, int]:
         """Records per table, in table order."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record, date_fields, source_titles
-from cis_facts.model import AnyFact, Country, FactBase, Lang, Ranking
+from cis_facts.model import AnyFact, Country, Event, FactBase, Lang, Ranking
+from cis_facts.query.members import bears_on_membership, next_status
 from cis_facts.schema import FACT_KINDS
 
 FIELDS = (
@@ -20,6 +21,7 @@ FIELDS = (
     "source",
     "quote",
     "note",
+    "from_text",
 )
 
 
@@ -105,7 +107,17 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     """Names first, then events in date order, trade positions, then figures."""
     records = _names(country)
-    records += [_fact_record(section, f, lang) for section, f in _naming(base, country.code)]
+    naming = _naming(base, country.code)
+    naming.sort(key=lambda p: (_ORDER[p[0]], p[1].date.first if isinstance(p[1], Event) else 0))
+    status: str | None = None
+    for section, fact in naming:
+        record = _fact_record(section, fact, lang)
+        record["from_text"] = base.from_text(fact.source)
+        if isinstance(fact, Event):
+            # the state's status after the event, by the membership rule
+            status = next_status(status, fact) if bears_on_membership(fact) else status
+            record["status"] = status
+        records.append(record)
     for record in records:
         for field in FIELDS:
             record.setdefault(field, None)

@@ -1,4 +1,13 @@
-"""Who was a member or associate member of the CIS on a date, and the membership chart."""
+"""Who was a member or associate member of the CIS on a date or in a period, and the
+membership chart.
+
+A state's status follows from its dated acts (docs/fact-schema.md, "Membership
+statuses"): signing the 1991 founding documents makes it a ``signatory``; ratifying them
+before the Charter was adopted (22 January 1993) makes it a ``founder`` (Article 7),
+ratifying or joining later makes it ``acceding``; it is a ``member`` only from the day
+the Charter binds it, never before the Charter entered into force (22 January 1994,
+Article 41); then ``associate`` or ``left``.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ FIELDS = (
     "since",
     "since_precision",
     "since_event",
+    "changes",
     "founding_acts",
     "left",
     "left_precision",
@@ -27,72 +37,119 @@ FIELDS = (
     "as_of",
     "as_of_precision",
     "source",
+    "from_text",
+)
+# Kinds of event that bear on a state's membership even when they give it no new status:
+# they are reasons, and the latest of them is the horizon of what the base knows.
+MEMBERSHIP_KINDS = frozenset(
+    {"ratification", "charter", "accession", "withdrawal", "status-change", "decision"}
 )
 
 
-class Standing(Frozen):
-    """One country's status on a date, and whether the date's precision settles it."""
-
-    status: str | None
-    since: Event | None
-    left: Event | None
-    pending: tuple[Event, ...]  # events that may or may not have happened by the date
+def bears_on_membership(event: Event) -> bool:
+    return event.status is not None or (bool(event.participants) and event.kind in MEMBERSHIP_KINDS)
 
 
 def status_events(base: FactBase) -> dict[str, list[Event]]:
-    """Events that change membership, per country, in date order."""
+    """Events that bear on membership, per country, in date order."""
     per_country: dict[str, list[Event]] = {}
-    for event in sorted((e for e in base.events if e.status), key=lambda e: e.date.first):
+    ordered = sorted(
+        (e for e in base.events if bears_on_membership(e)),
+        key=lambda e: (e.date.first, e.date.last),
+    )
+    for event in ordered:
         for code in event.participants:
             per_country.setdefault(code, []).append(event)
     return per_country
 
 
+def latest_event(base: FactBase) -> Event | None:
+    """The latest event bearing on membership: the end of what the base knows."""
+    dated = [e for e in base.events if bears_on_membership(e)]
+    return max(dated, key=lambda e: e.date.last) if dated else None
+
+
 def latest_date(base: FactBase) -> When | None:
-    """The date of the latest membership event: the end of what the base knows."""
-    dated = [e.date for e in base.events if e.status]
-    return max(dated, key=lambda w: w.last) if dated else None
+    event = latest_event(base)
+    return event.date if event is not None else None
+
+
+def next_status(current: str | None, event: Event) -> str | None:
+    """The status ``event`` leaves a state in: its own, except that an event with none
+    changes nothing and signing a further founding document undoes no ratification."""
+    if event.status is None:
+        return current
+    if event.status == "signatory" and current not in (None, "signatory"):
+        return current
+    return event.status
+
+
+class Change(Frozen):
+    """A change of status dated inside the period asked about."""
+
+    before: str | None
+    after: str | None
+    event: Event
+
+
+class Standing(Frozen):
+    """One country's status in a period: at its start, the changes dated inside it, and
+    the changes the dates cannot place before, inside or after it (``pending``)."""
+
+    status: str | None
+    since: Event | None
+    changes: tuple[Change, ...]
+    pending: tuple[Event, ...]
+    latest: Event | None  # the latest event bearing on the state dated by the period's end
+    left: Event | None
 
 
 def standing(events: Sequence[Event], on: PartialDate) -> Standing:
+    start, end = on.first, on.last
     status: str | None = None
     since: Event | None = None
+    current: str | None = None
+    latest: Event | None = None
     left: Event | None = None
+    changes: list[Change] = []
     pending: list[Event] = []
     for event in events:
-        if event.date.first > on.last:
+        first, last = event.date.first, event.date.last
+        if first > end:
             break
-        if event.date.last > on.first:
-            pending.append(event)
-            continue
-        if event.status != status:
-            status, since = event.status, event
-        if event.status == "left":
-            left = event
-    return Standing(status, since, left, tuple(pending))
+        after = next_status(current, event)
+        settled = last < start or (on.precision == "day" and last <= end)
+        inside = not settled and start <= first and last <= end
+        if settled or inside:
+            latest = event
+            left = event if after == "left" else left
+        if after != current:
+            if settled:
+                status, since = after, event
+            elif inside:
+                changes.append(Change(current, after, event))
+            else:
+                pending.append(event)
+        current = after
+    return Standing(status, since, tuple(changes), tuple(pending), latest, left)
 
 
-def _uncertain_note(pending: Sequence[Event], on: PartialDate) -> str:
-    """Why the status is open, as machine formats carry it (English)."""
-    event = pending[0]
-    return (
-        f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
-        f"whether it had happened by {on.human()}"
-    )
-
-
-def charter_date(base: FactBase) -> When | None:
-    """The date of the Charter, which defines member states: the first ``charter`` event
-    that makes its participants members."""
-    dates = [e.date for e in base.events if e.kind == "charter" and e.status == "member"]
-    return min(dates, key=lambda w: w.first) if dates else None
+def charter_dates(base: FactBase) -> tuple[When | None, When | None]:
+    """When the Charter was adopted (the first ``charter`` event, with no status) and when
+    it first bound a state (the first ``charter`` event making its participants members)."""
+    charters = sorted((e for e in base.events if e.kind == "charter"), key=lambda e: e.date.first)
+    adopted = next((e.date for e in charters if e.status is None), None)
+    in_force = next((e.date for e in charters if e.status == "member"), None)
+    return adopted, in_force
 
 
 class Reason(Frozen):
-    """Why a state has its status: the event that gave it, and for a founding state
-    whether the Charter existed yet (``before``) or was never taken on (``after``)."""
+    """Why a state has its status: the latest event dated by then, and what the status
+    means at that date (``kind``): ``event``, ``founder_before`` (a founding state before
+    the Charter existed), ``founder_after`` (a founding state the Charter does not bind),
+    ``acceding`` or ``signatory``."""
 
-    kind: str  # event | founder_before | founder_after
+    kind: str
     event: Event
     charter: When | None = None
 
@@ -102,103 +159,154 @@ class MembersContext(Frozen, kw_only=True):
 
     on: PartialDate
     defaulted: bool  # no --on: the latest membership event
-    latest: When
+    latest: Event
     include_former: bool
-    pending: Mapping[str, Event]  # per country, the event the date falls inside
+    pending: Mapping[str, Event]  # per country, the event the dates cannot place
     reasons: Mapping[str, Reason]
+    changes: Mapping[str, tuple[Change, ...]]
 
     @property
     def after_latest(self) -> bool:
-        return self.on.first > self.latest.last
+        return self.on.first > self.latest.date.last
 
 
 class ChartContext(Frozen, kw_only=True):
     first: int
     last: int
-    latest: When
+    latest: Event
 
 
-def reason(state: Standing, charter: When | None, on: PartialDate) -> Reason | None:
+def reason(state: Standing, adopted: When | None, on: PartialDate) -> Reason | None:
     """Why the state has its status on ``on``; the presentation layer words it."""
-    event = state.since
-    if event is None:
+    event = state.latest if not state.changes else state.since
+    if event is None or state.status is None:
         return None
-    if event.status == "founder" and charter is not None:
-        kind = "founder_before" if on.last < charter.first else "founder_after"
-        return Reason(kind, event, charter)
+    if state.status == "founder" and adopted is not None:
+        kind = "founder_before" if on.last < adopted.first else "founder_after"
+        return Reason(kind, event, adopted)
+    if state.status in ("acceding", "signatory"):
+        return Reason(state.status, event)
     return Reason("event", event)
 
 
-def _record(
-    base: FactBase,
-    code: str,
-    events: Sequence[Event],
-    state: Standing,
-    on: PartialDate,
-    lang: Lang,
-    why: Reason | None,
-) -> Record:
-    countries = index(base)
-    certain = not state.pending
-    status = state.status if certain else "uncertain"
-    founding = [
+def _founding_acts(events: Sequence[Event], lang: Lang) -> list[Record]:
+    return [
         {"id": e.id, "name": e.short(lang), **date_fields("date", e.date)}
         for e in events
         if e.kind == "founding"
     ]
+
+
+def _changes(state: Standing, lang: Lang) -> list[Record]:
+    return [
+        {
+            "from": c.before,
+            "to": c.after,
+            "event": c.event.id,
+            "name": c.event.short(lang),
+            **date_fields("date", c.event.date),
+        }
+        for c in state.changes
+    ]
+
+
+def _row_status(state: Standing) -> str | None:
+    if state.pending:
+        return "uncertain"
+    return "changed" if state.changes else state.status
+
+
+def _uncertain_note(pending: Sequence[Event], on: PartialDate) -> str:
+    """Why the status is open, as machine formats carry it (English)."""
+    event = pending[0]
+    if on.precision == "day":
+        return (
+            f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
+            f"whether it had happened by {on.human()}"
+        )
+    return (
+        f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
+        f"whether it happened before, during or after {on.human()}"
+    )
+
+
+def _record(
+    base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
+) -> Record:
+    certain = not state.pending
+    since = state.changes[-1].event if state.changes else state.since
+    if since is None and state.pending:
+        since = state.pending[0]
+    cited = state.latest or since or state.pending[0]
     record: Record = {
-        "country": country_obj(countries, code, lang),
-        "status": status,
+        "country": country_obj(index(base), code, lang),
+        "status": _row_status(state),
         "certain": certain,
     }
-    since = state.since if state.status != "left" else _joined(events, state.left)
-    if not certain and since is None:
-        since = state.pending[0]
     record.update(date_fields("since", since.date if since else None))
     record["since_event"] = since.id if since else None
-    record["founding_acts"] = founding
+    record["changes"] = _changes(state, lang)
+    record["founding_acts"] = _founding_acts(events, lang)
     record.update(date_fields("left", state.left.date if state.left else None))
-    record["reason"] = why.event.short(lang) if why is not None and certain else None
+    record["reason"] = state.latest.short(lang) if state.latest is not None and certain else None
     record["note"] = None if certain else _uncertain_note(state.pending, on)
     record["as_of"] = on.iso()
     record["as_of_precision"] = on.precision
-    record["source"] = (state.since or state.pending[0]).source
+    record["source"] = cited.source
+    record["from_text"] = base.from_text(cited.source)
     return record
 
 
-def _joined(events: Sequence[Event], left: Event | None) -> Event | None:
-    joined = [e for e in events if e.status == "member" and left and e.date.first < left.date.first]
-    return joined[0] if joined else None
+def _shown(state: Standing, wanted: set[str]) -> bool:
+    statuses = {state.status, *(c.before for c in state.changes), *(c.after for c in state.changes)}
+    if statuses & wanted:
+        return True
+    return bool(state.pending) and state.status != "left"
 
 
 def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: Lang) -> Answer:
-    """Members and associate members on ``on`` (default: the latest membership event)."""
-    latest = latest_date(base)
+    """Members and associate members on ``on``, a day, a month or a year (default: the
+    day of the latest membership event)."""
+    latest = latest_event(base)
     if latest is None:
         raise NotFoundError("the fact base holds no membership events")
     defaulted = on is None
     if on is None:
-        on = latest.start
-    wanted = {"member", "founder", "signatory", "associate"}
+        on = latest.date.start
+    wanted = {"member", "founder", "signatory", "acceding", "associate"}
     wanted |= {"left"} if include_former else set()
     records = []
     pending: dict[str, Event] = {}
     reasons: dict[str, Reason] = {}
-    charter = charter_date(base)
+    changes: dict[str, tuple[Change, ...]] = {}
+    adopted, _ = charter_dates(base)
     for code, events in status_events(base).items():
         state = standing(events, on)
+        if not _shown(state, wanted):
+            continue
         if state.pending:
             pending[code] = state.pending[0]
-        why = reason(state, charter, on) if not state.pending else None
-        if why is not None:
-            reasons[code] = why
-        if state.status in wanted or (state.pending and state.status != "left"):
-            records.append(_record(base, code, events, state, on, lang, why))
+        else:
+            why = reason(state, adopted, on)
+            if why is not None:
+                reasons[code] = why
+        if state.changes:
+            changes[code] = state.changes
+        records.append(_record(base, code, events, state, on, lang))
     if not records:
         raise NotFoundError(
             f"no state was a member of the CIS on {on.iso()}", key="no_member", date=on.iso()
         )
-    order = {"member": 0, "uncertain": 1, "founder": 2, "signatory": 3, "associate": 4, "left": 5}
+    order = {
+        "member": 0,
+        "changed": 1,
+        "uncertain": 2,
+        "founder": 3,
+        "acceding": 4,
+        "signatory": 5,
+        "associate": 6,
+        "left": 7,
+    }
     records.sort(
         key=lambda r: (order[r["status"]], r["since"] or "", sort_key(r["country"]["name"], lang))
     )
@@ -215,6 +323,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
             include_former=include_former,
             pending=pending,
             reasons=reasons,
+            changes=changes,
         ),
     )
 
@@ -231,95 +340,103 @@ CHART_FIELDS = (
 )
 
 
-def _spans(events: Sequence[Event]) -> list[Record]:
+def _status_steps(events: Sequence[Event]) -> list[tuple[Event, str]]:
+    """The events that change the state's status, each with the status it leaves."""
+    steps: list[tuple[Event, str]] = []
+    current: str | None = None
+    for event in events:
+        after = next_status(current, event)
+        if after != current and after is not None:
+            steps.append((event, after))
+        current = after
+    return steps
+
+
+def _spans(steps: Sequence[tuple[Event, str]]) -> list[Record]:
     spans: list[Record] = []
-    for event, following in zip(events, [*events[1:], None], strict=True):
-        if event.status == "left":
+    for (event, status), following in zip(steps, [*steps[1:], None], strict=True):
+        if status == "left":
             continue
-        span: Record = {"status": event.status}
+        span: Record = {"status": status}
         span.update(date_fields("start", event.date))
-        span.update(date_fields("end", following.date if following else None))
+        span.update(date_fields("end", following[0].date if following else None))
         spans.append(span)
     return spans
 
 
-def _by_year(events: Sequence[Event], years: Sequence[int]) -> list[str | None]:
+def _by_year(steps: Sequence[tuple[Event, str]], years: Sequence[int]) -> list[str | None]:
     """Each year's status at its end, for consecutive ``years``, in one pass.
 
-    The status at the end of year Y is that of the last event (in date order) settled by
-    then, its whole date at or before Y; an event whose date may still be after Y's end is
+    The status at the end of year Y is that of the last step (in date order) settled by
+    then, its whole date at or before Y; a step whose date may still be after Y's end is
     pending and does not count (as ``standing`` decides). A state that left during Y keeps
     its status of that year before it left; after that year it has none.
     """
-    settles: dict[int, int] = {}  # year -> index of the last event settled in that year
-    for i, event in enumerate(events):
+    settles: dict[int, int] = {}  # year -> index of the last step settled in that year
+    for i, (event, _status) in enumerate(steps):
         settles[event.date.last.year] = i
-    left_years = {e.date.first.year for e in events if e.status == "left"}
-    before = _last_before_leaving(events)
+    left_years = {e.date.first.year for e, s in steps if s == "left"}
+    before = _last_before_leaving(steps)
     out: list[str | None] = []
     last = -1
     for year in years:
         last = max(last, settles.get(year, -1))
-        status: str | None = events[last].status if last >= 0 else None
+        status: str | None = steps[last][1] if last >= 0 else None
         if status == "left":
             status = before.get(year) if year in left_years else None
         out.append(status)
     return out
 
 
-def _last_before_leaving(events: Sequence[Event]) -> dict[int, str | None]:
-    """Per year that has events: the status of the last event dated before the year or in
+def _last_before_leaving(steps: Sequence[tuple[Event, str]]) -> dict[int, str | None]:
+    """Per year that has steps: the status of the last step dated before the year or in
     it, other than leaving (None when there is none)."""
     out: dict[int, str | None] = {}
-    previous: str | None = None  # status of the last event of the earlier years
-    for event in events:
+    previous: str | None = None  # status of the last step of the earlier years
+    for event, status in steps:
         year = event.date.first.year
         if year not in out:
             out[year] = previous
-        if event.status != "left":
-            out[year] = event.status
-        previous = event.status
+        if status != "left":
+            out[year] = status
+        previous = status
     return out
 
 
-def _changes(events: Sequence[Event], years: Sequence[int]) -> list[str | None]:
-    """Per year, how the state's status changed in it: ``joined`` (joined, or became a
-    member state), ``left``, ``associate`` (became an associate member), or None."""
+def _year_changes(steps: Sequence[tuple[Event, str]], years: Sequence[int]) -> list[str | None]:
+    """Per year, how the state's status changed in it: ``joined`` (became a member
+    state), ``left``, ``associate`` (became an associate member), or None."""
     by_year: dict[int, str] = {}
-    status: str | None = None
-    for event in events:
-        if event.status != status:
-            if event.status in ("left", "associate"):
-                by_year[event.date.first.year] = str(event.status)
-            elif event.status in ("member", "founder"):
-                by_year[event.date.first.year] = "joined"
-        status = event.status
+    for event, status in steps:
+        if status in ("left", "associate"):
+            by_year[event.date.first.year] = status
+        elif status == "member":
+            by_year[event.date.first.year] = "joined"
     return [by_year.get(year) for year in years]
 
 
 def membership_chart(base: FactBase, lang: Lang) -> Answer:
-    """Each state's spans as member or associate, and its status year by year."""
-    latest = latest_date(base)
-    per_country = status_events(base)
+    """Each state's spans of status, and its status year by year."""
+    latest = latest_event(base)
+    per_country = {c: _status_steps(e) for c, e in status_events(base).items()}
+    per_country = {c: s for c, s in per_country.items() if s}
     if latest is None or not per_country:
         raise NotFoundError("the fact base holds no membership events")
-    first_year = min(e[0].date.first.year for e in per_country.values())
-    years = list(range(first_year, latest.last.year + 1))
+    first_year = min(s[0][0].date.first.year for s in per_country.values())
+    years = list(range(first_year, latest.date.last.year + 1))
     countries = index(base)
     records: list[Record] = []
-    for code, events in sorted(
-        per_country.items(), key=lambda item: (item[1][0].date.first, item[0])
-    ):
+    for code, steps in sorted(per_country.items(), key=lambda i: (i[1][0][0].date.first, i[0])):
         records.append(
             {
                 "country": country_obj(countries, code, lang),
-                "spans": _spans(events),
+                "spans": _spans(steps),
                 "years": years,
-                "by_year": _by_year(events, years),
-                "changes": _changes(events, years),
-                "as_of": latest.start.iso(),
-                "as_of_precision": latest.start.precision,
-                "source": events[0].source,
+                "by_year": _by_year(steps, years),
+                "changes": _year_changes(steps, years),
+                "as_of": latest.date.start.iso(),
+                "as_of_precision": latest.date.start.precision,
+                "source": steps[-1][0].source,
             }
         )
     return Answer(

@@ -23,6 +23,7 @@ FIELDS = (
     "source",
     "quote",
     "note",
+    "from_text",
 )
 
 
@@ -43,6 +44,7 @@ def event_record(base: FactBase, event: Event, lang: Lang) -> Record:
             "source": event.source,
             "quote": event.quote,
             "note": event.note_in(lang),
+            "from_text": base.from_text(event.source),
         }
     )
     return record

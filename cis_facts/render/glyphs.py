@@ -17,6 +17,7 @@ CHART_GLYPHS = {
     "became_associate": ("▞", "yellow"),
     "left": ("▌", "red"),
     "signatory": ("░", "blue"),
+    "acceding": ("▚", "blue"),
     "none": ("·", "dim"),
 }
 _MARK = re.compile(r"\{mark:([a-z_]+)\}")

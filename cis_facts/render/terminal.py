@@ -31,6 +31,8 @@ STATUS_STYLE = {
     "status.founder": "cyan",
     "status.associate": "yellow",
     "status.signatory": "blue",
+    "status.acceding": "blue",
+    "status.changed": "green",
     "status.left": "red",
     "status.uncertain": "magenta",
 }

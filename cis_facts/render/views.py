@@ -13,17 +13,27 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from cis_facts.answer import Answer, Record
+from cis_facts.dates import PartialDate
 from cis_facts.frozen import Frozen
 from cis_facts.i18n import counted, maybe_word, word
 from cis_facts.inert import visible
-from cis_facts.model import Country, Lang
+from cis_facts.model import Country, Event, Lang
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.members import ChartContext, MembersContext, Reason
 from cis_facts.query.searched import AskContext, SearchContext
 from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
 from cis_facts.render import human
 
-STATUS_STYLES = ("member", "associate", "left", "uncertain", "founder", "signatory")
+STATUS_STYLES = (
+    "member",
+    "associate",
+    "left",
+    "uncertain",
+    "founder",
+    "signatory",
+    "acceding",
+    "changed",
+)
 
 
 class Table(Frozen, kw_only=True):
@@ -278,7 +288,7 @@ def timeline_view(answer: Answer) -> View:
     lang, notes = answer.lang, _Notes(answer)
     columns = ("date", "short", "place", "participants")
     short = {
-        "short": lambda r: visible(r.get("short") or r.get("label") or ""),
+        "short": lambda r: visible(r.get("short") or r.get("label") or "") + _dagger(r),
         "participants": lambda r: visible(", ".join(c["name"] for c in r["participants"])),
     }
     body = table(
@@ -290,7 +300,8 @@ def timeline_view(answer: Answer) -> View:
         cells=short,
         headers={"short": word("label", lang)},
     )
-    return _view(answer, word("title.timeline", lang), [body], notes=notes)
+    legend = _document_legend(answer.records, lang)
+    return _view(answer, word("title.timeline", lang), [body], notes=notes, remarks=legend)
 
 
 def figures_view(answer: Answer) -> View:
@@ -495,19 +506,9 @@ def members_view(answer: Answer) -> View:
         if event is None or record["certain"]:
             marks.append(0)
             continue
-        text = word(
-            "uncertain",
-            lang,
-            event=event.short(lang),
-            when=human.table_when(event.date, lang),
-            day=human.table_date(on, lang),
-        )
-        marks.append(notes.add(text, f"{event.id}-{on.iso()}"))
-    reasons = context.reasons
+        marks.append(notes.add(_uncertain_text(event, on, lang), f"{event.id}-{on.iso()}"))
     records = tuple(
-        {**r, "reason": _reason_text(reasons.get(r["country"]["code"]), lang)}
-        if r.get("certain")
-        else r
+        {**r, "reason": _row_reason(r, context, lang)} if r.get("certain") else r
         for r in answer.records
     )
     columns: tuple[str, ...] = ("country", "status", "since", "reason")
@@ -515,13 +516,17 @@ def members_view(answer: Answer) -> View:
         columns = ("country", "status", "since", "left", "reason")
     body = table(records, columns, lang).replace(marks=tuple(marks), mark_column=1)
     remarks: tuple[str, ...] = ()  # machine formats carry the date in each record's as_of
+    if any(not r.get("from_text", True) for r in records):
+        remarks = (word("from_document", lang),)
     warnings: tuple[str, ...] = ()
-    latest_text = human.table_when(latest, lang)
+    latest_text = human.table_when(latest.date, lang)
     if context.defaulted:
-        remarks = (word("note.as_of", lang, date=latest_text),)
+        remarks = (*remarks, word("note.as_of", lang, date=latest_text, event=latest.short(lang)))
     elif context.after_latest:
         when = human.table_date(on, lang)
-        warnings = (word("after_latest", lang, date=when, latest=latest_text),)
+        warnings = (
+            word("after_latest", lang, date=when, latest=latest_text, event=latest.short(lang)),
+        )
     title = word("title.members", lang, date=human.table_date(on, lang))
     return _view(
         answer,
@@ -534,12 +539,51 @@ def members_view(answer: Answer) -> View:
     )
 
 
+def _uncertain_text(event: Event, on: PartialDate, lang: Lang) -> str:
+    when = human.table_when(event.date, lang)
+    if on.precision == "day":
+        return word(
+            "uncertain", lang, event=event.short(lang), when=when, day=human.table_date(on, lang)
+        )
+    period = human.table_date(on, lang)
+    return word("uncertain.period", lang, event=event.short(lang), when=when, period=period)
+
+
+def _row_reason(record: Record, context: MembersContext, lang: Lang) -> str | None:
+    """The reason cell: the changes inside the period, or why the status holds; a dagger
+    marks a reason that rests on a document rather than on the text."""
+    code = record["country"]["code"]
+    changes = context.changes.get(code)
+    if changes:
+        text = "; ".join(
+            word(
+                "reason.change",
+                lang,
+                status=word(f"status.{c.after}", lang),
+                date=human.table_when(c.event.date, lang),
+                event=c.event.short(lang),
+            )
+            for c in changes
+        )
+    else:
+        text = _reason_text(context.reasons.get(code), lang) or ""
+    if text and not record.get("from_text", True):
+        text += " †"
+    return text or None
+
+
 def _reason_text(reason: Reason | None, lang: Lang) -> str | None:
     """Why a state has its status, worded: the event, and for a founding state the Charter."""
     if reason is None:
         return None
     charter = human.table_when(reason.charter, lang) if reason.charter is not None else ""
-    return word(f"reason.{reason.kind}", lang, event=reason.event.short(lang), charter=charter)
+    return word(
+        f"reason.{reason.kind}",
+        lang,
+        event=reason.event.short(lang),
+        date=human.table_when(reason.event.date, lang),
+        charter=charter,
+    )
 
 
 CHART_MARKS = ("member", "associate", "joined", "associate_change", "left", "none")
@@ -567,13 +611,16 @@ def chart_view(answer: Answer) -> View:
         marks=tuple(rows),
     )
     legend = tuple(f"{{mark:{key}}} {word(f'chart.{key}', lang)}" for key in _LEGEND_KEYS)
-    latest = human.table_when(context.latest, lang)
+    latest = human.table_when(context.latest.date, lang)
     return _view(
         answer,
         word("title.chart", lang, first=first, last=last),
         [chart],
         # Machine formats carry the date in each record's as_of; the note is for people.
-        remarks=("   ".join(legend), word("note.as_of", lang, date=latest)),
+        remarks=(
+            "   ".join(legend),
+            word("note.as_of", lang, date=latest, event=context.latest.short(lang)),
+        ),
     )
 
 
@@ -581,12 +628,14 @@ _CHART_STATUS = {
     "member": "member",
     "founder": "founder",
     "signatory": "signatory",
+    "acceding": "acceding",
     "associate": "associate",
 }
 _LEGEND_KEYS = (
     "member",
     "founder",
     "signatory",
+    "acceding",
     "associate",
     "joined",
     "became_associate",
@@ -656,7 +705,8 @@ def country_view(answer: Answer) -> View:
             )
         )
     title = word("title.country", lang, name=country.name(lang), code=country.code)
-    return _view(answer, title, blocks, notes=notes)
+    legend = _document_legend(facts, lang)
+    return _view(answer, title, blocks, notes=notes, remarks=legend)
 
 
 def _value_with_unit(record: Record, lang: Lang) -> str:
@@ -673,7 +723,16 @@ def _value_with_unit(record: Record, lang: Lang) -> str:
 
 
 def _fact_label(record: Record, lang: Lang) -> str:
-    return visible(str(record.get("label") or ""))
+    return visible(str(record.get("label") or "")) + _dagger(record)
+
+
+def _dagger(record: Record) -> str:
+    """The mark of a record that rests on a named document, not on the text."""
+    return " †" if record.get("from_text") is False else ""
+
+
+def _document_legend(records: Sequence[Record], lang: Lang) -> tuple[str, ...]:
+    return (word("from_document", lang),) if any(_dagger(r) for r in records) else ()
 
 
 def _status_line(events: Sequence[Record], lang: Lang) -> str:
@@ -685,11 +744,16 @@ def _status_line(events: Sequence[Record], lang: Lang) -> str:
         return ""
     last = changes[-1]
     if last["status"] == "left":
-        joined = next((r for r in changes if r["status"] != "left"), None)
+        joined = next((r for r in changes if r["status"] in ("acceding", "member")), None)
         since = cell(joined, "date", lang) if joined else "?"
         return word("card.status.left", lang, since=since, left=cell(last, "date", lang))
+    began = last
+    for record in reversed(changes):  # the first event of the last run of this status
+        if record["status"] != last["status"]:
+            break
+        began = record
     status = word(f"status.{last['status']}", lang)
-    return word("card.status", lang, status=status, date=cell(last, "date", lang))
+    return word("card.status", lang, status=status, date=cell(began, "date", lang))
 
 
 # Fields show words itself: the source and correction by title, the note in --lang.
