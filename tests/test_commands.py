@@ -240,7 +240,7 @@ def test_timeline_lists_every_event_in_date_order(runner: CliRunner, base: FactB
     firsts = [events[r["id"]].date.first for r in records]
     assert firsts == sorted(firsts)
     assert records[0]["id"] == "belovezh-agreement"
-    assert records[-1]["id"] == "georgia-withdrawal"
+    assert records[-1]["id"] == "moldova-denunciation-first-reading-2026"
 
 
 def test_timeline_records_carry_the_base_values(runner: CliRunner, base: FactBase) -> None:
@@ -298,9 +298,12 @@ def test_timeline_from_to_days(runner: CliRunner) -> None:
 def test_timeline_country(runner: CliRunner, base: FactBase, name: str) -> None:
     expected = [e.id for e in base.events if "GE" in e.participants or e.initiator == "GE"]
     records = as_json(runner, "timeline", "--country", name)
-    assert [r["id"] for r in records] == expected == ["georgia-accession", "georgia-withdrawal"]
+    assert [r["id"] for r in records] == expected
+    assert expected == ["georgia-accession", "georgia-charter-1994", "georgia-withdrawal"]
     assert (records[0]["date"], records[0]["date_precision"]) == ("1993-12", "month")
-    assert (records[1]["date"], records[1]["date_precision"]) == ("2009-08-18", "day")
+    assert (records[1]["date"], records[1]["date_precision"]) == ("1994", "year")
+    assert (records[2]["date"], records[2]["date_precision"]) == ("2009-08-18", "day")
+    assert [r["from_text"] for r in records] == [True, False, True]
 
 
 def test_timeline_country_counts_the_initiator(runner: CliRunner) -> None:
@@ -408,7 +411,8 @@ def test_country_trade_positions(runner: CliRunner, base: FactBase) -> None:
 def test_country_events_in_date_order(runner: CliRunner) -> None:
     events = [r for r in as_json(runner, "country", "GE") if r["section"] == "event"]
     assert [(r["id"], r["date"], r["date_precision"], r["status"]) for r in events] == [
-        ("georgia-accession", "1993-12", "month", "member"),
+        ("georgia-accession", "1993-12", "month", "acceding"),
+        ("georgia-charter-1994", "1994", "year", "member"),
         ("georgia-withdrawal", "2009-08-18", "day", "left"),
     ]
 

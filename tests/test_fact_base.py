@@ -346,39 +346,46 @@ def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members() -> N
         "TM": "founder",
     }
     assert records["UA"]["reason"] == (
-        "Belovezh Agreement; did not take on the Charter of 22 Jan 1993: not a member state"
+        "Alma-Ata Protocol (21 Dec 1991); a founding state the Charter does not bind: not a "
+        "member state"
     )
     assert records["TM"]["reason"] == (
-        "Alma-Ata Protocol; did not take on the Charter of 22 Jan 1993: not a member state"
+        "Turkmenistan ratifies the Agreement (26 Dec 1991); a founding state the Charter does "
+        "not bind: not a member state"
     )
-    assert records["KZ"]["reason"] == "Charter signed"
+    assert records["KZ"]["reason"] == "Kazakhstan ratifies the Charter (20 Apr 1994)"
     assert (records["MD"]["since"], records["MD"]["since_event"]) == (
-        "1994-04-26",
-        "moldova-charter-ratified",
+        "1994-06-27",
+        "moldova-charter-in-force",
     )
 
 
-def test_before_the_charter_every_participant_is_a_founding_state() -> None:
+def test_before_the_charter_the_states_that_had_ratified_are_founding_states() -> None:
     records = members_on("1992-06-01")
     assert {c: r["status"] for c, r in records.items() if r["status"] != "founder"} == {
         "AZ": "signatory",
         "MD": "signatory",
+        "TJ": "signatory",  # ratified only on 26 Jun 1993
     }
     assert records["KZ"]["reason"] == (
-        "Alma-Ata Protocol; the Charter, which defines the member states, came on 22 Jan 1993"
+        "Kazakhstan ratifies the Agreement (23 Dec 1991); the Charter, which defines the "
+        "member states, came on 22 Jan 1993"
     )
 
 
 def test_azerbaijan_ratification_gap() -> None:
     assert members_on("1993-01-01")["AZ"]["status"] == "signatory"
     assert members_on("1993-02-01")["AZ"]["status"] == "signatory"
-    assert members_on("1993-09-15")["AZ"]["status"] == "uncertain"
-    assert members_on("1993-10-01")["AZ"]["status"] == "member"
+    assert members_on("1993-09-23")["AZ"]["status"] == "signatory"
+    assert members_on("1993-09-24")["AZ"]["status"] == "acceding"
+    assert members_on("1993-10-01")["AZ"]["status"] == "acceding"
+    assert members_on("1994-01-22")["AZ"]["status"] == "member"
 
 
-def test_moldova_becomes_a_member_when_it_ratifies_the_charter() -> None:
-    assert members_on("1994-04-10")["MD"]["status"] == "founder"
-    assert members_on("1994-04-26")["MD"]["status"] == "member"
+def test_moldova_becomes_a_member_when_the_charter_binds_it() -> None:
+    assert members_on("1994-04-10")["MD"]["status"] == "acceding"
+    assert members_on("1994-04-26")["MD"]["status"] == "acceding"
+    assert members_on("1994-06-27")["MD"]["status"] == "member"
 
 
 def test_turkmenistan_associate_from_kazan() -> None:
@@ -391,13 +398,28 @@ def test_every_status_change_from_outside_the_text_cites_a_document() -> None:
     kinds = {s.id: s.kind for s in base.sources}
     outside = [e for e in base.events if e.status and e.source != "kk-text"]
     assert sorted(e.id for e in outside) == [
+        "agreement-ratified-am",
+        "agreement-ratified-by",
+        "agreement-ratified-kg",
+        "agreement-ratified-kz",
+        "agreement-ratified-ru",
+        "agreement-ratified-tj",
+        "agreement-ratified-tm",
+        "agreement-ratified-ua",
+        "agreement-ratified-uz",
         "azerbaijan-ratification-declined",
         "azerbaijan-ratification-pending",
         "azerbaijan-rejoins",
-        "charter-signed-1993",
+        "charter-in-force-1994",
+        "charter-ratified-am",
+        "charter-ratified-kg",
+        "charter-ratified-kz",
+        "charter-ratified-uz",
+        "georgia-charter-1994",
         "moldova-agreement-ratified",
-        "moldova-charter-ratified",
+        "moldova-charter-in-force",
         "moldova-ratification-pending",
+        "turkmenistan-associate",
     ]
     assert {kinds[e.source] for e in outside} == {"document"}
 
@@ -515,8 +537,10 @@ def test_cite_states_the_date_once(fact_id: str, first_line: str) -> None:
 def test_check_names_the_quotes_it_cannot_check() -> None:
     lines = run("check").splitlines()
     assert lines[-2] == (
-        "quotes 7 not checked: their documents are not shipped (aliyev-heritage-1993, "
-        "cis-charter-decision, loc-azerbaijan-study, loc-moldova-study, moldova-mfa-cis)"
+        "quotes 32 not checked: their documents are not shipped (azerbaijan-portal-cis, "
+        "azvision-ukraine-2018, belta-moldova-2026, cis-charter-decision, kazan-summit-2005, "
+        "loc-azerbaijan-study, loc-moldova-study, moldova-mfa-cis, ria-moldova-2026, "
+        "wikipedia-cis-charter-history, wikipedia-cis-member-states, zdg-moldova-ipa-2023)"
     )
     assert lines[-1] == "ok: fact base is valid and every quote checked was found"
 

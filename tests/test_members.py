@@ -1,9 +1,13 @@
-"""``cis-facts members``: who was a member of the CIS on a date, and the membership chart.
+"""``cis-facts members``: who was a member of the CIS on a date or in a period, and the
+membership chart, by the Charter's own rules.
 
-The facts the source text states: Russia, Belarus and Ukraine signed the Belovezh
-agreement on 8 Dec 1991; eleven states signed the Alma-Ata Protocol on 21 Dec 1991;
-Georgia joined in December 1993 (day unknown) and left on 18 Aug 2009; Turkmenistan is
-an associate member.
+The acts the base dates: Russia, Belarus and Ukraine signed the Belovezh agreement on
+8 Dec 1991 and ratified it (BY, UA 10 Dec, RU 12 Dec); eleven states signed the Alma-Ata
+Protocol on 21 Dec 1991 and ratified the Agreement on their own days (Tajikistan only on
+26 Jun 1993, after the Charter's adoption on 22 Jan 1993); the Charter entered into force on
+22 Jan 1994; Georgia joined in December 1993 (day unknown), its accession to the Charter took
+effect in 1994 (year only) and it left on 18 Aug 2009; Turkmenistan is an associate member
+from 26 Aug 2005; the latest event is Moldova's first reading of 20 Mar 2026.
 """
 
 from __future__ import annotations
@@ -71,49 +75,84 @@ def status_cell(out: str, name: str, column: int = 1) -> str:
     return row.split("│")[column + 1].strip()
 
 
-def test_default_is_the_latest_membership_event(runner: CliRunner, base: FactBase) -> None:
-    latest = max((e.date for e in base.events if e.status), key=lambda w: w.last)
-    assert latest.iso() == "2009-08-18"  # Georgia left; nothing later in the base
+def statuses(records: dict[str, dict[str, Any]]) -> dict[str, str]:
+    return {code: r["status"] for code, r in records.items()}
+
+
+def test_default_is_the_latest_membership_event(runner: CliRunner) -> None:
     records = members(runner)
-    assert {r["as_of"] for r in records.values()} == {latest.iso()}
-    out = table(runner)
-    assert "As of 18 Aug 2009" in out
-    assert "CIS members — 18 Aug 2009" in out
+    assert {r["as_of"] for r in records.values()} == {"2026-03-20"}
+    out = table(runner, width=120)
+    assert "CIS members — 20 Mar 2026" in out
+    assert (
+        "As of 20 Mar 2026, the latest membership event in the fact base (Moldova's "
+        "parliament: first reading of the denunciation)"
+    ) in " ".join(out.split())
 
 
 def test_default_lists_the_members_and_the_associate(runner: CliRunner) -> None:
     records = members(runner)
     assert set(records) == ALMA_ATA_ELEVEN  # Georgia has left
-    assert {c: r["status"] for c, r in records.items() if r["status"] != "member"} == {
+    assert {c: s for c, s in statuses(records).items() if s != "member"} == {
         "TM": "associate",
         "UA": "founder",
     }
     turkmenistan = records["TM"]
     assert (turkmenistan["since"], turkmenistan["since_precision"]) == ("2005-08-26", "day")
     assert turkmenistan["since_event"] == "turkmenistan-associate"
+    assert turkmenistan["source"] == "kazan-summit-2005"  # the document that dates it
     assert all(r["certain"] for r in records.values())
 
 
-def test_on_1991_12_10_only_the_belovezh_signatories(runner: CliRunner, base: FactBase) -> None:
+def test_on_1991_12_10_ratification_makes_a_founder(runner: CliRunner) -> None:
     records = members(runner, "--on", "1991-12-10")
-    assert sorted(records) == sorted(event(base, "belovezh-agreement").participants)
-    assert sorted(records) == sorted(FOUNDERS)
-    for record in records.values():
-        assert (record["status"], record["certain"]) == ("founder", True)
-        assert (record["since"], record["since_precision"]) == ("1991-12-08", "day")
-        assert record["since_event"] == "belovezh-agreement"
-        assert record["as_of"] == "1991-12-10"
+    assert statuses(records) == {"BY": "founder", "UA": "founder", "RU": "signatory"}
+    assert (records["BY"]["since"], records["BY"]["since_event"]) == (
+        "1991-12-10",
+        "agreement-ratified-by",
+    )
+    assert (records["RU"]["since"], records["RU"]["since_event"]) == (
+        "1991-12-08",
+        "belovezh-agreement",
+    )
+    assert {r["as_of"] for r in records.values()} == {"1991-12-10"}
 
 
 def test_on_1991_12_21_the_eleven(runner: CliRunner, base: FactBase) -> None:
     records = members(runner, "--on", "1991-12-21")
     assert set(records) == set(event(base, "almaty-protocol").participants) == ALMA_ATA_ELEVEN
-    assert {c: r["status"] for c, r in records.items() if r["status"] != "founder"} == {
-        "AZ": "signatory",
-        "MD": "signatory",
+    assert {c for c, s in statuses(records).items() if s == "founder"} == {"BY", "RU", "UA"}
+    assert {c for c, s in statuses(records).items() if s == "signatory"} == {
+        "AZ",
+        "AM",
+        "KZ",
+        "KG",
+        "MD",
+        "TJ",
+        "TM",
+        "UZ",
     }
     assert records["KZ"]["since_event"] == "almaty-protocol"
-    assert records["RU"]["since_event"] == "belovezh-agreement"
+    assert records["RU"]["since_event"] == "agreement-ratified-ru"
+
+
+def test_on_1992_01_15_only_the_states_that_had_ratified_are_founders(runner: CliRunner) -> None:
+    records = members(runner, "--on", "1992-01-15")
+    assert {c for c, s in statuses(records).items() if s == "founder"} == {
+        "BY",
+        "KZ",
+        "RU",
+        "TM",
+        "UA",
+    }
+    assert {c for c, s in statuses(records).items() if s == "signatory"} == {
+        "AM",
+        "AZ",
+        "KG",
+        "MD",
+        "TJ",
+        "UZ",
+    }
 
 
 def test_founding_acts(runner: CliRunner) -> None:
@@ -130,33 +169,137 @@ def test_founding_acts(runner: CliRunner) -> None:
     assert [a["id"] for a in records["KZ"]["founding_acts"]] == ["almaty-protocol"]
 
 
+def test_on_1993_no_uncertain_for_the_founders(runner: CliRunner) -> None:
+    """A year asked about is a period: a status the same all year is never uncertain."""
+    records = members(runner, "--on", "1993")
+    assert statuses(records) == {
+        "AM": "founder",
+        "AZ": "changed",
+        "BY": "founder",
+        "GE": "changed",
+        "KG": "founder",
+        "KZ": "founder",
+        "MD": "signatory",
+        "RU": "founder",
+        "TJ": "changed",
+        "TM": "founder",
+        "UA": "founder",
+        "UZ": "founder",
+    }
+    assert all(records[c]["certain"] for c in ("BY", "RU", "KZ", "AM", "KG", "UZ"))
+    changes = {
+        code: [
+            (c["from"], c["to"], c["date"], c["date_precision"], c["event"]) for c in r["changes"]
+        ]
+        for code, r in records.items()
+        if r["changes"]
+    }
+    assert changes == {
+        "TJ": [("signatory", "acceding", "1993-06-26", "day", "agreement-ratified-tj")],
+        "AZ": [("signatory", "acceding", "1993-09-24", "day", "azerbaijan-rejoins")],
+        "GE": [(None, "acceding", "1993-12", "month", "georgia-accession")],
+    }
+
+
+def test_a_year_table_says_how_and_when(runner: CliRunner) -> None:
+    out = table(runner, "--on", "1993", width=200)
+    assert status_cell(out, "Tajikistan (TJ)") == "changed"
+    assert status_cell(out, "Tajikistan (TJ)", column=3) == (
+        "acceding state from 26 Jun 1993 (Tajikistan ratifies the Agreement) †"
+    )
+    assert "uncertain" not in out
+
+
+def test_no_state_is_a_member_before_the_charter_is_in_force(runner: CliRunner) -> None:
+    for on in ("1993-06-01", "1994-01-21"):
+        assert "member" not in statuses(members(runner, "--on", on)).values()
+    in_force = members(runner, "--on", "1994-01-22")
+    assert {c for c, s in statuses(in_force).items() if s == "member"} == {
+        "AZ",
+        "BY",
+        "RU",
+        "TJ",
+    }
+    assert {in_force[c]["since_event"] for c in ("AZ", "BY", "RU", "TJ")} == {
+        "charter-in-force-1994"
+    }
+
+
+def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(runner: CliRunner) -> None:
+    out = table(runner, "--on", "1993-06-01", width=200)
+    assert status_cell(out, "Kazakhstan (KZ)") == "founding state"
+    assert status_cell(out, "Kazakhstan (KZ)", column=3) == (
+        "Charter signed (22 Jan 1993); a founding state the Charter does not bind: not a "
+        "member state †"
+    )
+    assert status_cell(out, "Tajikistan (TJ)") == "signed, not ratified"
+
+
+def test_moldova_is_not_a_founder_in_april_1994(runner: CliRunner) -> None:
+    records = members(runner, "--on", "1994-04-15")
+    moldova = records["MD"]
+    assert (moldova["status"], moldova["since"], moldova["since_event"]) == (
+        "acceding",
+        "1994-04-08",
+        "moldova-agreement-ratified",
+    )
+    assert records["KZ"]["status"] == "founder"  # ratified the Charter on 20 Apr 1994
+    assert members(runner, "--on", "1994-04-20")["KZ"]["status"] == "member"
+    assert members(runner, "--on", "1994-06-27")["MD"]["status"] == "member"
+
+
+def test_reasons_do_not_go_stale(runner: CliRunner) -> None:
+    out = table(runner, "--on", "1993-02-01", width=200)
+    assert status_cell(out, "Azerbaijan (AZ)", column=3) == (
+        "Azerbaijan's parliament votes against ratifying (Oct 1992); signed the founding "
+        "documents, not ratified †"
+    )
+
+
 def test_on_1993_12_15_georgia_is_uncertain(runner: CliRunner) -> None:
     """Georgia joined in December 1993, day unknown: the 15th cannot be settled."""
     records = members(runner, "--on", "1993-12-15")
     georgia = records["GE"]
-    assert georgia["status"] == "uncertain"
-    assert georgia["certain"] is False
-    assert isinstance(georgia["note"], str)
-    assert "Dec 1993" in georgia["note"]
+    assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
+    assert georgia["note"] == (
+        "Georgia's accession is dated Dec 1993 only; the base cannot tell whether it had "
+        "happened by 15 Dec 1993"
+    )
     assert (georgia["since"], georgia["since_precision"]) == ("1993-12", "month")
     assert georgia["since_event"] == "georgia-accession"
     assert set(records) == ALMA_ATA_ELEVEN | {"GE"}
     assert all(r["certain"] and r["note"] is None for c, r in records.items() if c != "GE")
 
 
+def test_on_december_1993_georgia_changes_in_the_month(runner: CliRunner) -> None:
+    records = members(runner, "--on", "1993-12")
+    assert records["GE"]["status"] == "changed"
+    assert "uncertain" not in statuses(records).values()
+
+
 def test_uncertain_row_in_the_table(runner: CliRunner) -> None:
     out = table(runner, "--on", "1993-12-15", width=200)
     assert status_cell(out, "Georgia (GE)") == "uncertain [1]"
-    assert "[1] Georgia's accession is dated 1993 ж." not in out
-    assert "Dec 1993" in out
+    assert "[1] Georgia's accession is dated Dec 1993 only" in out
     assert "1 Dec 1993" not in out
 
 
-@pytest.mark.parametrize("on", ["1993-12-31", "1994", "1994-01-01", "2009-08-17"])
-def test_georgia_is_a_member_once_december_1993_is_over(runner: CliRunner, on: str) -> None:
+def test_a_year_only_date_is_uncertain_inside_the_year(runner: CliRunner) -> None:
+    georgia = members(runner, "--on", "1994-06")["GE"]
+    assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
+    assert georgia["note"] == (
+        "Georgia's accession to the Charter is dated 1994 only; the base cannot tell whether "
+        "it happened before, during or after Jun 1994"
+    )
+    assert members(runner, "--on", "1994")["GE"]["status"] == "changed"
+
+
+@pytest.mark.parametrize("on", ["1995", "1995-01-01", "2009-08-17"])
+def test_georgia_is_a_member_once_1994_is_over(runner: CliRunner, on: str) -> None:
     georgia = members(runner, "--on", on)["GE"]
     assert (georgia["status"], georgia["certain"]) == ("member", True)
-    assert (georgia["since"], georgia["since_precision"]) == ("1993-12", "month")
+    assert (georgia["since"], georgia["since_precision"]) == ("1994", "year")
+    assert georgia["since_event"] == "georgia-charter-1994"
 
 
 @pytest.mark.parametrize("on", ["1993-11-30", "1992", "2009-08-18"])
@@ -164,25 +307,26 @@ def test_georgia_is_no_member_before_or_after(runner: CliRunner, on: str) -> Non
     assert "GE" not in members(runner, "--on", on)
 
 
-def test_on_a_year_that_holds_the_accession_is_uncertain(runner: CliRunner) -> None:
-    georgia = members(runner, "--on", "1993")["GE"]
-    assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
+def test_left_row_starts_on_the_day_of_withdrawal(runner: CliRunner) -> None:
+    georgia = members(runner, "--on", "2009-09-01", "--all")["GE"]
+    assert (georgia["status"], georgia["since"], georgia["since_event"]) == (
+        "left",
+        "2009-08-18",
+        "georgia-withdrawal",
+    )
+    assert (georgia["left"], georgia["left_precision"]) == ("2009-08-18", "day")
 
 
-def test_all_adds_georgia_with_its_leaving_date(runner: CliRunner, base: FactBase) -> None:
+def test_all_adds_georgia_with_its_leaving_date(runner: CliRunner) -> None:
     records = members(runner, "--all")
     georgia = records["GE"]
-    withdrawal = event(base, "georgia-withdrawal")
-    assert (georgia["left"], georgia["left_precision"]) == (withdrawal.date.iso(), "day")
-    assert georgia["left"] == "2009-08-18"
-    assert georgia["status"] == "left"
-    assert (georgia["since"], georgia["since_precision"]) == ("1993-12", "month")
+    assert (georgia["status"], georgia["left"]) == ("left", "2009-08-18")
     assert set(records) == ALMA_ATA_ELEVEN | {"GE"}
     assert all(r["left"] is None for c, r in records.items() if c != "GE")
 
 
 def test_all_table_shows_the_leaving_date(runner: CliRunner) -> None:
-    out = table(runner, "--all")
+    out = table(runner, "--all", width=160)
     assert status_cell(out, "Georgia (GE)", column=3) == "18 Aug 2009"
 
 
@@ -194,25 +338,45 @@ def test_all_table_status_of_a_former_member(
 ) -> None:
     georgia = next(c for c in base.countries if c.code == "GE")
     name = georgia.name_kk if lang == "kk" else georgia.name_en
-    out = table(runner, "--all", "--lang", lang, width=120)
+    out = table(runner, "--all", "--lang", lang, width=160)
     assert status_cell(out, f"{name} (GE)") in wanted
 
 
 def test_turkmenistan_is_an_associate_member(runner: CliRunner) -> None:
-    out = table(runner)
+    out = table(runner, width=160)
     assert status_cell(out, "Turkmenistan (TM)") == "associate member"
     assert status_cell(out, "Turkmenistan (TM)", column=2) == "26 Aug 2005"
 
 
+def test_after_2009_events_rest_on_named_documents(runner: CliRunner, base: FactBase) -> None:
+    later = sorted((e for e in base.events if e.date.first.year > 2009), key=lambda e: e.date.first)
+    assert [(e.id, e.date.iso(), e.source) for e in later] == [
+        ("ukraine-statutory-bodies-2018", "2018-05-19", "azvision-ukraine-2018"),
+        ("moldova-ipa-convention-2023", "2023-07-07", "zdg-moldova-ipa-2023"),
+        ("moldova-denunciation-approved-2026", "2026-03-11", "ria-moldova-2026"),
+        ("moldova-denunciation-first-reading-2026", "2026-03-20", "belta-moldova-2026"),
+    ]
+    kinds = {s.id: s.kind for s in base.sources}
+    assert {kinds[e.source] for e in later} == {"document"}
+    out = table(runner, width=200)
+    assert status_cell(out, "Ukraine (UA)", column=3) == (
+        "Ukraine recalls its representatives from CIS bodies (19 May 2018); a founding state "
+        "the Charter does not bind: not a member state †"
+    )
+    assert "† not from the text: from the document named as its source" in out
+
+
 def test_after_the_base_warns_but_answers(runner: CliRunner) -> None:
-    result = invoke(runner, "--on", "2015", "--format", "json")
+    result = invoke(runner, "--on", "2027", "--format", "json")
     assert result.exit_code == 0
-    assert result.stderr.startswith("cis-facts: 2015 is after the latest membership event")
-    assert "18 Aug 2009" in result.stderr
-    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr == (
+        "cis-facts: 2027 is after the latest membership event in the fact base (Moldova's "
+        "parliament: first reading of the denunciation, 20 Mar 2026); facts after that date "
+        "are not in the base, so this answer may be out of date.\n"
+    )
     records = {r["country"]["code"]: r for r in json.loads(result.stdout)}
     assert set(records) == ALMA_ATA_ELEVEN
-    assert {r["as_of"] for r in records.values()} == {"2015"}
+    assert {r["as_of"] for r in records.values()} == {"2027"}
 
 
 def test_before_the_cis_exits_1(runner: CliRunner) -> None:
@@ -248,7 +412,14 @@ def test_machine_formats_carry_as_of_in_the_data_and_stay_quiet(runner: CliRunne
     result = invoke(runner, "--format", "csv")
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert ",2009-08-18,day," in result.stdout.splitlines()[1]  # as_of, as_of_precision
+    assert ",2026-03-20,day," in result.stdout.splitlines()[1]  # as_of, as_of_precision
+
+
+def test_from_text_marks_rows_resting_on_documents(runner: CliRunner) -> None:
+    records = members(runner, "--on", "2009-09-01", "--all")
+    # the rows whose reason (the latest event) the text itself gives
+    assert {c for c, r in records.items() if r["from_text"]} == {"GE", "UA"}
+    assert records["KZ"]["source"] == "wikipedia-cis-member-states"
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,47 +438,76 @@ def test_chart_json_spans(runner: CliRunner) -> None:
     assert [
         (s["status"], s["start"], s["start_precision"], s["end"], s["end_precision"])
         for s in georgia
-    ] == [("member", "1993-12", "month", "2009-08-18", "day")]
+    ] == [
+        ("acceding", "1993-12", "month", "1994", "year"),
+        ("member", "1994", "year", "2009-08-18", "day"),
+    ]
     turkmenistan = records["TM"]["spans"]
-    assert [s["status"] for s in turkmenistan][-1] == "associate"
-    assert (turkmenistan[-1]["start"], turkmenistan[-1]["end"]) == ("2005-08-26", None)
-    assert turkmenistan[0]["start"] == "1991-12-21"
+    assert [(s["status"], s["start"], s["end"]) for s in turkmenistan] == [
+        ("signatory", "1991-12-21", "1991-12-26"),
+        ("founder", "1991-12-26", "2005-08-26"),
+        ("associate", "2005-08-26", None),
+    ]
     assert records["RU"]["spans"][0]["start"] == "1991-12-08"
 
 
 def test_chart_json_years(runner: CliRunner) -> None:
     records = chart(runner)
     years = records["GE"]["years"]
-    assert years == list(range(1991, 2010))
+    assert years == list(range(1991, 2027))
     by_year = dict(zip(years, records["GE"]["by_year"], strict=True))
-    assert (by_year[1991], by_year[1992], by_year[1994]) == (None, None, "member")
+    assert (by_year[1992], by_year[1993], by_year[1994], by_year[2010]) == (
+        None,
+        "acceding",
+        "member",
+        None,
+    )
     tm = dict(zip(years, records["TM"]["by_year"], strict=True))
-    assert (tm[2004], tm[2005], tm[2009]) == ("founder", "associate", "associate")
+    assert (tm[2004], tm[2005], tm[2026]) == ("founder", "associate", "associate")
     kz = records["KZ"]["by_year"]
-    assert (kz[0], kz[1], set(kz[2:])) == ("founder", "founder", {"member"})
+    assert (kz[0], kz[1], kz[2], set(kz[3:])) == ("founder", "founder", "founder", {"member"})
     az = dict(zip(years, records["AZ"]["by_year"], strict=True))
-    assert (az[1991], az[1992], az[1993]) == ("signatory", "signatory", "member")
+    assert (az[1991], az[1992], az[1993], az[1994]) == (
+        "signatory",
+        "signatory",
+        "acceding",
+        "member",
+    )
 
 
 def test_chart_table_shows_every_state_and_a_legend(runner: CliRunner, base: FactBase) -> None:
-    out = table(runner, "--chart")
+    out = table(runner, "--chart", width=120)
     names = {c.code: c.name_en for c in base.countries}
     for code in ALMA_ATA_ELEVEN | {"GE"}:
         assert f"{names[code]} ({code})" in out
-    assert "██ member" in out
-    assert "▒▒ associate member" in out
-    assert "▐▐ joined or became a member state during the year" in out
-    assert "▞▞ became associate during the year" in out
-    assert "▌▌ left during the year" in out
-    assert "·· not a member" in out
-    assert "91 92 93" in out
-    assert "08 09" in out
+    flat = " ".join(out.split())
+    for legend in (
+        "█ member",
+        "▓ founding state, not a member state",
+        "░ signed, not ratified",
+        "▚ ratified or joined after the Charter, not bound by it",
+        "▒ associate member",
+        "▐ joined or became a member state during the year",
+        "▞ became associate during the year",
+        "▌ left during the year",
+        "· not a member",
+    ):
+        assert legend in flat
     assert "…" not in out
-    georgia = next(line for line in out.splitlines() if line.startswith("Georgia (GE)"))
-    # 1991, 1992 out; joined in December 1993; left on 18 August 2009
-    assert georgia.split()[2:6] == ["··", "··", "▐▐", "██"]
-    assert georgia.split()[-1] == "▌▌"
-    turkmenistan = next(line for line in out.splitlines() if line.startswith("Turkmenistan"))
-    assert turkmenistan.split()[-1] == "▒▒"
-    # 2004 a founding state; associate member from Aug 2005
-    assert turkmenistan.split()[-6:-4] == ["▓▓", "▞▞"]
+    rows = {
+        line.split(")")[0] + ")": line.split(")")[1].split()[0]
+        for line in out.splitlines()
+        if line.endswith(tuple("█▓░▚▒▐▞▌·")) and ")" in line
+    }
+
+    def years(name: str) -> list[str]:
+        row = rows[name]
+        step = len(row) // 36  # 1991-2026, one or two glyphs a year
+        return [row[i * step] for i in range(36)]
+
+    georgia = years("Georgia (GE)")
+    # out in 1991-1992, acceding in December 1993, a member from 1994, left in 2009
+    assert (georgia[:5], georgia[18], georgia[19]) == (["·", "·", "▚", "▐", "█"], "▌", "·")
+    assert set(years("Ukraine (UA)")) == {"▓"}
+    turkmenistan = years("Turkmenistan (TM)")
+    assert (turkmenistan[13], turkmenistan[14], turkmenistan[35]) == ("▓", "▞", "▒")

@@ -43,9 +43,11 @@ def country(
       date             ISO date or null; date_precision: day|month|year
       value, unit      the figure (shares in %, trade position as #)
       share, position  trade share (%) and position among partners, or null
-      status           membership status an event gave, or null
+      status           the state's membership status after the event, by the rule
+                       members --help states, or null
       source, quote    source id and the verbatim quote
       note             correction or caveat, or null
+      from_text        false when the source is a named document, not the text
     """
     from cis_facts.query import country as country_query
     from cis_facts.query.countries import resolve

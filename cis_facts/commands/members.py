@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@date_option("--on", "on", help="Date to ask about (default: the latest membership event)")
+@date_option(
+    "--on",
+    "on",
+    help="Day, month or year to ask about (default: the day of the latest membership event)",
+)
 @click.option("--all", "include_former", is_flag=True, help="Also list former members.")
 @click.option(
     "--chart",
@@ -34,16 +38,25 @@ def members(
     color: str,
     lang: str | None,
 ) -> None:
-    """States that were members or associate members of the CIS on a date.
+    """States that were members or associate members of the CIS on a day or in a
+    month or year.
 
-    Each row gives the status, since when, and the founding act the state signed.
-    Where a date is known only to the month or year and that leaves the answer
-    open, the row says so instead of guessing.
+    The status follows the Charter's own rules, from each state's dated acts: a state
+    that signed the 1991 founding documents is a signatory until it ratifies them; one
+    that ratified them before the Charter was adopted (22 Jan 1993) is a founding state
+    (Article 7); one that ratified or joined later is an acceding state; a state is a
+    member state only from the day the Charter binds it, never before the Charter
+    entered into force (22 Jan 1994, Article 41). A month or a year asked about is a
+    period: a status the same all through it is given as it is, a status that changes
+    in it is "changed" with how and when. Where an act is dated only to a month or a
+    year that the date asked about falls inside, the row is "uncertain" and says why.
+    Rows that rest on a named document rather than on the text are marked †.
 
     \b
     Examples:
       cis-facts members
       cis-facts members --on 1991-12-10
+      cis-facts members --on 1993
       cis-facts members --on 1993-12-15 --all
       cis-facts members --chart
       cis-facts members --format json | jq -r '.[].country.code'
@@ -51,21 +64,25 @@ def members(
     \b
     JSON fields:
       country          {"code", "name"}
-      status           member | founder | signatory | associate | left | uncertain
-                       (member: a member state under the Charter of 22 Jan 1993;
-                       founder: signed the 1991 founding documents, before the
-                       Charter or never bound by it; signatory: signed, not
-                       ratified; see docs/fact-schema.md, "Membership statuses")
-      certain          false when the date's precision leaves the status open
+      status           member | founder | acceding | signatory | associate | left |
+                       changed | uncertain (member: bound by the Charter in force;
+                       founder: ratified the founding documents before the Charter
+                       was adopted, not bound by it; acceding: ratified or joined
+                       later, not yet bound; signatory: signed, not ratified; see
+                       docs/fact-schema.md, "Membership statuses")
+      certain          false when the dates cannot place an act against the date asked
       since            ISO date the current status began; since_precision: day|month|year
       since_event      id of the event that began it
+      changes          [{"from", "to", "event", "name", "date", "date_precision"}]
+                       status changes dated inside the month or year asked about
       founding_acts    [{"id", "name", "date", "date_precision"}] founding acts signed
       left             ISO date of leaving (with --all); left_precision
-      reason           why the state has this status (the event; for a founding
-                       state, whether the Charter existed or was taken on)
+      reason           why the state has this status: the latest act dated by then,
+                       and what the status means then
       note             why the status is uncertain, if it is
       as_of            the date asked about; as_of_precision: day|month|year
-      source           id of the source the status rests on
+      source           id of the source the reason rests on
+      from_text        false when that source is a named document, not the text
     """
     from cis_facts.query import members as members_query
 

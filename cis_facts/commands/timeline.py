@@ -71,8 +71,10 @@ def timeline(
       participants     [{"code", "name"}]
       initiator        {"code", "name"} or null
       status           membership status the event gave its participants, or null
+                       (see members --help for the rule)
       source, quote    source id and the verbatim quote
       note             correction or caveat, or null
+      from_text        false when the source is a named document, not the text
     """
     from cis_facts.query import timeline as timeline_query
     from cis_facts.query.countries import resolve

@@ -514,10 +514,10 @@ def members_view(answer: Answer) -> View:
     columns: tuple[str, ...] = ("country", "status", "since", "reason")
     if context.include_former:
         columns = ("country", "status", "since", "left", "reason")
-    body = table(records, columns, lang).replace(marks=tuple(marks), mark_column=1)
+    marked = {"reason": lambda r: (r.get("reason") or "") + (_dagger(r) if r.get("reason") else "")}
+    body = table(records, columns, lang, cells=marked).replace(marks=tuple(marks), mark_column=1)
     remarks: tuple[str, ...] = ()  # machine formats carry the date in each record's as_of
-    if any(not r.get("from_text", True) for r in records):
-        remarks = (word("from_document", lang),)
+    remarks = _document_legend(records, lang)
     warnings: tuple[str, ...] = ()
     latest_text = human.table_when(latest.date, lang)
     if context.defaulted:
@@ -550,8 +550,7 @@ def _uncertain_text(event: Event, on: PartialDate, lang: Lang) -> str:
 
 
 def _row_reason(record: Record, context: MembersContext, lang: Lang) -> str | None:
-    """The reason cell: the changes inside the period, or why the status holds; a dagger
-    marks a reason that rests on a document rather than on the text."""
+    """The reason: the changes inside the period, or why the status holds."""
     code = record["country"]["code"]
     changes = context.changes.get(code)
     if changes:
@@ -567,8 +566,6 @@ def _row_reason(record: Record, context: MembersContext, lang: Lang) -> str | No
         )
     else:
         text = _reason_text(context.reasons.get(code), lang) or ""
-    if text and not record.get("from_text", True):
-        text += " †"
     return text or None
 
 
