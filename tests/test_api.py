@@ -102,7 +102,7 @@ def test_load_reports_an_invalid_file(fixtures_dir: Path) -> None:
 
 def test_load_in_a_language(fixtures_dir: Path) -> None:
     kk = cis_facts.load(lang="kk")
-    assert kk.members()[0]["country"]["name"] == "Армения"
+    assert kk.members()[0]["country"]["name"] == "Әзірбайжан"
 
 
 def test_errors_are_the_tools_own(fb: Facts) -> None:
