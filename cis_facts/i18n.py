@@ -212,12 +212,16 @@ EN: dict[str, str] = {
     "ref.undated_genre": "undated, not before {date}",
     "sentence.withdrawal": "{who} left the CIS {when}.",
     "sentence.accession": "{who} joined the CIS {when}.",
+    "sentence.founding": "{who} signed the {short} {when}.",
     "sentence.associate": "{who} became an associate member of the CIS {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
-        "In {year} {who} took {share} % of Kazakhstan's exports, {ordinal} among its buyers."
+        "In {year} {who} took {share} % of Kazakhstan's exports, {ordinal} in the list of its "
+        "main buyers."
     ),
-    "sentence.import": "In {year} {who} was {ordinal} among the suppliers of Kazakhstan's imports.",
+    "sentence.import": (
+        "In {year} {who} was {ordinal} in the list of the main suppliers of Kazakhstan's imports."
+    ),
     "and": "and",
     "matched.label": "label",
     "matched.names": "names",
@@ -503,6 +507,7 @@ KK: dict[str, str] = {
     "ref.undated_genre": "күні көрсетілмеген, ерте дегенде {date}",
     "sentence.withdrawal": "{who} {when} ТМД-дан шықты.",
     "sentence.accession": "{who} {when} ТМД-ға қосылды.",
+    "sentence.founding": "{who} {when} {short_dative} қол қойды.",
     "sentence.associate": "{who} {when} ТМД-ның қауымдастырылған мүшесі болды.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
@@ -805,12 +810,15 @@ RU: dict[str, str] = {
     "sentence.accession": "{who} вступил в СНГ {when}.",
     "sentence.accession.f": "{who} вступила в СНГ {when}.",
     "sentence.accession.pl": "{who} вступили в СНГ {when}.",
+    "sentence.founding": "{who} подписал {short} {when}.",
+    "sentence.founding.f": "{who} подписала {short} {when}.",
+    "sentence.founding.pl": "{who} подписали {short} {when}.",
     "sentence.associate": "{who} стал ассоциированным членом СНГ {when}.",
     "sentence.associate.f": "{who} стала ассоциированным членом СНГ {when}.",
     "sentence.associate.pl": "{who} стали ассоциированными членами СНГ {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
-        "{who} — {n}-й по доле покупатель казахстанского экспорта в {year}\u00a0г. "
+        "{who} — {n}-й в перечне основных покупателей казахстанской продукции в {year}\u00a0г. "
         "({share}\u00a0%)."
     ),
     "sentence.import": (

@@ -98,14 +98,23 @@ def sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> str
 def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> str:
     if isinstance(fact, Event) and fact.participants:
         key = {"left": "withdrawal", "associate": "associate"}.get(fact.status or "")
-        if key is None and fact.kind == "accession":
-            key = "accession"
+        if key is None and fact.kind in ("accession", "founding"):
+            key = fact.kind
         if key is not None:
+            # the participants as the base holds them, corrections included
             names = _names(fact.participants, countries, lang)
             said = human.sentence_when(fact.date, lang)
             template = agreeing(f"sentence.{key}", names, lang)
-            return word(template, lang, who=_joined(names, lang), when=said)
-    if isinstance(fact, TradeShare) and fact.date is not None:
+            short = fact.short(lang)
+            return word(
+                template,
+                lang,
+                who=_joined(names, lang),
+                when=said,
+                short=short,
+                short_dative=_kazakh_dative(short),
+            )
+    if isinstance(fact, TradeShare) and fact.date is not None and _names_partner(fact, countries):
         who = _joined(_names((fact.country,), countries, lang), lang)
         share = human.number(fact.share, lang) if fact.share is not None else ""
         ordinal = _english_ordinal_word(fact.position)
@@ -122,18 +131,38 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
     period = fact.period(lang)
     date = getattr(fact, "date", None)
     when = period or (human.long_when(date, lang) if date is not None else None)
-    if when and not _states_its_date(label, period, date):
+    if when and not _states_its_date(label, period, date, when):
         return word("sentence.dated", lang, label=label, when=when)
     return label + "."
 
 
-def _states_its_date(label: str, period: str | None, date: When | None) -> bool:
-    """Whether the label already says when: it holds the period the text gives, or every
-    year of the fact's date (a sentence should not repeat its date in brackets)."""
+def _kazakh_dative(name: str) -> str:
+    """A Kazakh name ending in the third-person possessive (``хаттамасы``, ``келісімі``)
+    in the dative (``хаттамасына``, ``келісіміне``); other names are left as they are."""
+    if name.endswith("ы"):
+        return name + "на"
+    if name.endswith("і"):
+        return name + "не"
+    return name
+
+
+def _names_partner(fact: TradeShare, countries: Mapping[str, Country]) -> bool:
+    """Whether the label names the partner as the country table does: where it hedges the
+    name (``Korea (taken to be ...)``), the sentence keeps the label's words."""
+    country = countries.get(fact.country)
+    return country is not None and fact.label_en.startswith(country.name_en)
+
+
+def _states_its_date(label: str, period: str | None, date: When | None, when: str) -> bool:
+    """Whether the label already says when: it holds the period the text gives, the date
+    itself when it is a day or a month, or every year of a year's date (a sentence should
+    not repeat its date in brackets, nor drop its day)."""
     if period:
         return period.casefold() in label.casefold()
     if date is None:
         return False
+    if date.end is None and date.start.precision != "year":
+        return when in label
     years = {date.start.year} | ({date.end.year} if date.end is not None else set())
     return all(str(year) in label for year in years)
 
