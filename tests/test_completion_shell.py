@@ -130,7 +130,7 @@ def test_bash_escaping_rules() -> None:
         (("resources", "--mineral", "iron"), ["iron\\ ore"]),
         (("resources", "--mineral", "мыр"), ["мырыш"]),
         (("timeline", "--kind", "fo"), ["founding"]),
-        (("show", "georgia-"), ["georgia-accession", "georgia-withdrawal"]),
+        (("show", "georgia-"), ["georgia-accession", "georgia-charter-1994", "georgia-withdrawal"]),
         (("cite", "rank-ur"), ["rank-uranium"]),
         (("trade", "exports", "--country", "Ital"), ["Italy"]),
         (("members", "--format", "js"), ["json", "jsonl"]),

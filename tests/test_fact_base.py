@@ -457,6 +457,13 @@ def test_statements_command_lists_a_topic() -> None:
         "cis-members-subjects-of-international-law",
         "cis-decisions-bind-participants",
         "cis-selective-participation",
+        "cis-definition",
+        "cis-founded-1991",
+        "cis-civilised-transition",
+        "division-of-labour-between-republics",
+        "regional-specialisation-saves-labour",
+        "division-of-labour-in-cis",
+        "cis-states-specialise",
     ]
 
 
@@ -549,3 +556,102 @@ def test_messages_that_describe_data_in_kazakh() -> None:
     result = CliRunner().invoke(cli, ["country", "Atlantis", "--lang", "kk"], env=NO_COLOR)
     assert result.exit_code == 1
     assert result.stderr.startswith("cis-facts: белгісіз ел: «Atlantis»")
+
+
+# --- the text complete ----------------------------------------------------------------------
+
+# The text's claims a line-by-line audit found no record for, each by its verbatim quote.
+MISSING_CLAIMS = {
+    "cis-definition": "ыдыраған КСРО орнына 1991 ж. 21 желтоқсанда құрылған халықаралық ұйым",
+    "cis-founded-1991": "Тәуелсіз Мемлекет Достастығы 1991 жылы құрылды",
+    "cis-civilised-transition": "бір мемлекеттен өркениетті формаға өтуін қамтамасыздандырып",
+    "division-of-labour-between-republics": "республикалар арасында еңбек бөлінісі қолайлы",
+    "regional-specialisation-saves-labour": "қоғамдық еңбек үнемді болады",
+    "division-of-labour-in-cis": "Бұл ТМД елдерінде жақсы өткізіліп отыр",
+    "cis-states-specialise": "әрбір мемлекет өз бағыты бойынша машықтануда",
+    "kazakhstan-global-role": "рөлін жаһандық экономикада толығымен айта аламыз",
+    "hydrocarbon-exporters-grow-slower": "энегетика тауары емес мемлекеттермен салыстырғанда төмен",
+    "foreign-trade-key-to-integration": "бірігіуін сыртқы сауда маңызды болып отыр",
+    "integration-planning": "аймақтық географияны оқуы негізінде жобалау керек",
+    "investment-policy-main-direction": "инвестициялық саясаттың тартымдылығы болып қала береді",
+    "investment-climate-growth": "Ереже бойынша инвестициялық климат қолайлы. Кейін",
+    "kazakhstan-potential-resources": "ірі потенциалдар бар, яғни ол табиғи ресурсқа бай",
+    "leading-position-minerals": "әлемдегі позицияда жетекші орын алады",
+    "trade-growth-imports-too": "импорт операцисынада ықпалын тигізді",
+    "trade-geography-diversified": "яғни тәуелсіздің жылдарында ТМД-ны қосты",
+    "trade-geography-shares-changed": "ТМД және басқа да мемлекеттер арасында проценттер өзгерді",
+    "export-structure-raw-materials": "Шикізат тауар экспортын тауарлы құрлымының көбісін",
+    "export-structure-main-groups": "металлдар тауардың негізгі топтарын құрап отыр",
+    "structure-mineral-share-rising": "Соңғы жылдарда минералды өнімдерді экспорттау үлесі ұлғаюда",
+    "structure-metal-industry-weight": "металл өнеркәсібінің салыстырмалы салмағы белгіленуде",
+    "structure-growth-volume-and-price": "Экспорттың көбеюі физикалық жеткізудің көлемі секілді",
+    "main-part-of-goods-from-usa": "Тауардың негізгі бөлігі АҚШ-тан түседі",
+    "action-plan-concrete-measures": "нақты шаралар тізбесі көрініс тапқан",
+    "turkmenistan-associate-member": "Түрікменстан ТМД-ның қауымдастырылған мүшесі болып табылады",
+}
+
+
+@pytest.mark.parametrize("fact_id", sorted(MISSING_CLAIMS))
+def test_every_claim_of_the_text_is_in_the_base(fact_id: str) -> None:
+    record = show(fact_id)
+    assert (record["kind"], record["source"]) == ("statement", "kk-text")
+    assert MISSING_CLAIMS[fact_id] in record["quote"]
+    assert record["quote_en"] and record["quote_ru"]
+
+
+def test_the_opening_definition() -> None:
+    record = show("cis-definition")
+    assert record["label_en"] == (
+        "The Commonwealth of Independent States (CIS) is an international organisation founded "
+        "on 21 December 1991 in place of the dissolved USSR."
+    )
+    assert record["topic"] == "cis-nature"
+
+
+# --- cite states the fact the base holds ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "sentence"),
+    [
+        (
+            "almaty-protocol",
+            (
+                "Azerbaijan, Armenia, Belarus, Kazakhstan, Kyrgyzstan, Moldova, Russia, "
+                "Tajikistan, Turkmenistan, Uzbekistan and Ukraine signed the Alma-Ata Protocol on "
+                "21 December 1991."
+            ),
+        ),
+        (
+            "dushanbe-declaration-2007",
+            (
+                "The declaration on migration policy, the theme of 2007, is adopted in Dushanbe "
+                "(5 October 2007)."
+            ),
+        ),
+        (
+            "import-supplier-korea",
+            (
+                "Korea (taken to be the Republic of Korea): 11th in the list of main suppliers of "
+                "Kazakhstan's imports (2004)."
+            ),
+        ),
+        (
+            "export-share-virgin-islands",
+            (
+                "The Virgin Islands (taken to be the British Virgin Islands): 6th in the list of "
+                "main buyers of Kazakhstan's products, 3.8% of exports (2004)."
+            ),
+        ),
+        (
+            "import-supplier-germany",
+            "In 2004 Germany was second in the list of the main suppliers of Kazakhstan's imports.",
+        ),
+    ],
+)
+def test_cite_sentence_states_the_corrected_fact(fact_id: str, sentence: str) -> None:
+    lines = run("cite", fact_id).splitlines()
+    assert lines[0] == sentence
+    if fact_id == "almaty-protocol":  # the text's own wording stays in the quote
+        assert "Өзбекстан басшылары Алматыда" in lines[1]
+        assert "(document: Protocol to the Agreement" in lines[2]

@@ -177,7 +177,7 @@ def test_members_is_quiet_when_nothing_is_wrong(runner: CliRunner) -> None:
     result = run(runner, "members", "-f", "json")
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert {r["as_of"] for r in json.loads(result.stdout)} == {"2009-08-18"}
+    assert {r["as_of"] for r in json.loads(result.stdout)} == {"2026-03-20"}
 
 
 @pytest.mark.parametrize("given", ["IT", "italy", "Италия"])
@@ -197,4 +197,4 @@ def test_members_chart_is_quiet_and_carries_as_of(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     records = json.loads(result.stdout)
-    assert {(r["as_of"], r["as_of_precision"]) for r in records} == {("2009-08-18", "day")}
+    assert {(r["as_of"], r["as_of_precision"]) for r in records} == {("2026-03-20", "day")}

@@ -157,7 +157,7 @@ def test_cite_states_date_and_document_of_the_correction() -> None:
             "21 December 1991."
         ),
     ]
-    assert first.endswith("establishing the CIS (21 December 1991).")
+    assert first.endswith("and Ukraine signed the Alma-Ata Protocol on 21 December 1991.")
     assert second.startswith(
         "Source: Тәуелсіз Мемлекеттер Достастығы (ТМД), ¶ 1, sentence 4; quote: «1991 ж."
     )

@@ -91,7 +91,7 @@ def test_russian_adds_only_units_agreement_forms_and_messages() -> None:
     extra = {k for k in set(RU) - set(EN) if not k.startswith(("unit.", "error."))}
     agreement = [
         f"sentence.{k}.{form}"
-        for k in ("withdrawal", "accession", "associate")
+        for k in ("withdrawal", "accession", "associate", "founding")
         for form in ("f", "pl")
     ]
     assert sorted(extra) == sorted([*agreement, "standing.top.10"])
@@ -199,7 +199,10 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
         ),
         (
             "export-share-italy",
-            "Италия — 2-й по доле покупатель казахстанского экспорта в 2004\u00a0г. (15,5\u00a0%).",
+            (
+                "Италия — 2-й в перечне основных покупателей казахстанской продукции в "
+                "2004\u00a0г. (15,5\u00a0%)."
+            ),
         ),
     ],
 )

@@ -20,7 +20,7 @@ ENGLISH = [
     ("Italy share of exports", "export-share-italy"),
     ("uranium world share", "rank-uranium"),
     ("how many languages", "languages-cis-count"),
-    ("is turkmenistan a full member", "turkmenistan-associate"),
+    ("is turkmenistan a full member", "turkmenistan-associate-member"),
     ("When did Turkmenistan become an associate member?", "turkmenistan-associate"),
     ("Who is the first buyer of Kazakhstan's exports?", "export-share-switzerland"),
     ("What share of exports goes to China?", "export-share-china"),
@@ -232,6 +232,7 @@ MISSED = {
     "экспорт в страны СНГ в 2004 году",
     "запасы природного газа",
     "когда принят Устав СНГ?",
+    "первый покупатель казахстанского экспорта",
 }
 
 
