@@ -507,7 +507,7 @@ KK: dict[str, str] = {
     "ref.undated_genre": "күні көрсетілмеген, ерте дегенде {date}",
     "sentence.withdrawal": "{who} {when} ТМД-дан шықты.",
     "sentence.accession": "{who} {when} ТМД-ға қосылды.",
-    "sentence.founding": "{who} {when} {short_dative} қол қойды.",
+    "sentence.founding": "{who} {when} {short} қол қойды.",
     "sentence.associate": "{who} {when} ТМД-ның қауымдастырылған мүшесі болды.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (

@@ -105,15 +105,9 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
             names = _names(fact.participants, countries, lang)
             said = human.sentence_when(fact.date, lang)
             template = agreeing(f"sentence.{key}", names, lang)
-            short = fact.short(lang)
-            return word(
-                template,
-                lang,
-                who=_joined(names, lang),
-                when=said,
-                short=short,
-                short_dative=_kazakh_dative(short),
-            )
+            # the Kazakh sentence signs "to" the document: its name takes the dative
+            short = _kazakh_dative(fact.short(lang)) if lang == "kk" else fact.short(lang)
+            return word(template, lang, who=_joined(names, lang), when=said, short=short)
     if isinstance(fact, TradeShare) and fact.date is not None and _names_partner(fact, countries):
         who = _joined(_names((fact.country,), countries, lang), lang)
         share = human.number(fact.share, lang) if fact.share is not None else ""
