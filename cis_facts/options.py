@@ -62,6 +62,7 @@ def lang_option(func: F) -> F:
 
 
 RAW_CELLS = "cis_facts.raw_cells"  # key in click.Context.meta
+TEMPLATE = "cis_facts.template"  # key in click.Context.meta
 
 
 def _remember_raw_cells(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
@@ -69,9 +70,14 @@ def _remember_raw_cells(ctx: click.Context, param: click.Parameter, value: bool)
     return value
 
 
+def _remember_template(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[TEMPLATE] = value
+
+
 def output_options(func: F) -> F:
-    """``--format``, ``--fields``, ``--color``, ``--raw-cells`` and ``--lang`` for every
-    query command. ``--raw-cells`` is read where the answer is written, not passed on."""
+    """``--format``, ``--fields``, ``--template``, ``--color``, ``--raw-cells`` and ``--lang``
+    for every query command. ``--raw-cells`` and ``--template`` are read where the answer
+    is written, not passed on."""
     func = lang_option(func)
     func = click.option(
         "--raw-cells",
@@ -88,6 +94,16 @@ def output_options(func: F) -> F:
         default="auto",
         show_default=True,
         help="Colour in table output (NO_COLOR and FORCE_COLOR honoured).",
+    )(func)
+    func = click.option(
+        "--template",
+        default=None,
+        metavar="TEXT",
+        expose_value=False,
+        callback=_remember_template,
+        help="One line per record from TEXT, with {field} for a field's value (the names "
+        "--fields takes, such as {country.code}; {{ and }} for braces), e.g. "
+        "'{date}: {label} — «{quote}»'. --format says how the lines are written.",
     )(func)
     func = click.option(
         "--fields",

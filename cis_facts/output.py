@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cis_facts.options import RAW_CELLS
+from cis_facts.options import RAW_CELLS, TEMPLATE
 from cis_facts.streams import say
 
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
@@ -40,6 +40,10 @@ def emit(
     from cis_facts.render import views
     from cis_facts.render.machine import select_fields
 
+    template = _option(TEMPLATE)
+    if template is not None:
+        _emit_template(env, answer, template, format_, fields)
+        return
     answer, fields = with_fields(answer, fields)
     chosen = select_fields(answer, fields)
     fmt = format_ or default_format(env)
@@ -85,10 +89,40 @@ def _text(env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None
 
 def raw_cells() -> bool:
     """Whether ``--raw-cells`` was given to the running command."""
+    return bool(_option(RAW_CELLS))
+
+
+def _option(key: str) -> object:
+    """A value an option left in the running command's context (``--raw-cells``, ...)."""
     import click
 
     ctx = click.get_current_context(silent=True)
-    return bool(ctx is not None and ctx.meta.get(RAW_CELLS))
+    return ctx.meta.get(key) if ctx is not None else None
+
+
+def _emit_template(
+    env: Environment, answer: Answer, template: object, format_: str | None, fields: str | None
+) -> None:
+    """``--template``: the records' own lines, in the chosen format; warnings to stderr."""
+    from cis_facts import template as lines
+    from cis_facts.errors import UsageError
+    from cis_facts.fields import with_fields
+    from cis_facts.render import views
+    from cis_facts.render.machine import select_fields
+    from cis_facts.safety import json_for_stream, neutralise
+
+    if fields is not None:
+        raise UsageError("--template and --fields cannot be used together")
+    parts = lines.parse(str(template))
+    answer, names = with_fields(answer, ",".join(lines.names(parts)) or None)
+    if names:
+        select_fields(answer, names)
+    view = views.view(answer)
+    for warning in (*view.warnings, *view.caveats):
+        message(env, warning)
+    fmt = format_ or "plain"
+    text = lines.render(parts, view.records, fmt, str if raw_cells() else neutralise)
+    _write(env, json_for_stream(text, env.out) if fmt in JSON_FORMATS else text)
 
 
 def table_answer(answer: Answer) -> tuple[Answer, int]:
