@@ -77,7 +77,7 @@ def fill(parts: Sequence[Part], record: Record, escape: Callable[[str], str]) ->
 
 
 def _markdown(text: str) -> str:
-    from cis_facts.render.markdown import escape
+    from cis_facts.render.escape import escape
 
     return escape(text)
 

@@ -126,6 +126,7 @@ QUERY_COMMANDS = [
     ("figures",),
     ("statements",),
     ("search", "uranium"),
+    ("ask", "uranium share"),
     ("show", "rank-zinc"),
     ("cite", "rank-zinc"),
 ]
