@@ -970,10 +970,33 @@ COUNTED: Mapping[str, Mapping[str, Mapping[str, str]]] = {
 }
 
 
+def _positional(number: str) -> str:
+    """``number`` in scientific notation ("1e+308", "2.5e-05") written without an exponent,
+    digit for digit; anything else comes back as it was."""
+    mantissa, _, exponent = number.lower().partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    try:
+        shift = int(exponent)
+    except ValueError:
+        return number
+    if not (whole + fraction).isdigit() or abs(shift) > 10_000:
+        return number
+    digits, point = whole + fraction, len(whole) + shift
+    if point <= 0:
+        return "0." + "0" * -point + digits
+    if point >= len(digits):
+        return digits + "0" * (point - len(digits))
+    return digits[:point] + "." + digits[point:]
+
+
 def plural_category(number: str, lang: Lang) -> str:
     """CLDR's plural category (one, few, many, other) of ``number`` as written, in ``lang``:
     ``"3.8"`` is not ``"3.80"`` (visible fraction digits count)."""
     digits = number.lstrip("-")
+    if "e" in digits.lower():  # repr's "1e+308", "2.5e-05": the digits written out
+        digits = _positional(digits)
+    if not digits.replace(".", "", 1).isdigit():  # "inf", "nan"
+        return "other"
     whole, _, fraction = digits.partition(".")
     i, f = int(whole or 0), int(fraction or 0)
     trimmed = fraction.rstrip("0")

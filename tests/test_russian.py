@@ -16,7 +16,7 @@ from cis_facts.cli import cli
 from cis_facts.collate import sort_key
 from cis_facts.dates import PartialDate, When
 from cis_facts.environment import Environment
-from cis_facts.i18n import EN, RU, word
+from cis_facts.i18n import EN, RU, counted, word
 from cis_facts.model import Country, Statement
 from cis_facts.render import human
 from cis_facts.settings import default_lang
@@ -332,3 +332,17 @@ def test_installed_command_speaks_russian_from_the_locale(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("**Покупатели казахстанского экспорта, 2004 г.**")
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("1e+308", "лет"),  # repr of a huge float: a whole number, "many"
+        ("2.5e-05", "года"),  # a fraction written in scientific notation
+        ("21", "год"),
+        ("3.8", "года"),
+        ("inf", "года"),
+    ],
+)
+def test_years_agree_with_numbers_in_any_notation(number: str, expected: str) -> None:
+    assert counted("unit.years", number, "ru") == expected
