@@ -199,5 +199,5 @@ def test_ctrl_c_while_exiting_exits_130() -> None:
         [sys.executable, "-c", program], capture_output=True, timeout=TIMEOUT, check=False
     )
     assert proc.returncode == 130
-    assert proc.stdout == b"cis-facts, version 0.1.0\n"
+    assert proc.stdout == b"cis-facts, version 0.2.0\n"
     assert proc.stderr == b"cis-facts: interrupted\n"
