@@ -103,11 +103,14 @@ def test_wheel_carries_the_fact_base(wheel: Path) -> None:
         names = archive.namelist()
         assert "cis_facts/data/facts.toml" in names
         facts = tomli.loads(archive.read("cis_facts/data/facts.toml").decode("utf-8"))
+        # show reads when each fact last changed from the shipped CHANGELOG.md
+        changes = archive.read("cis_facts/data/CHANGELOG.md").decode("utf-8")
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
         entry_points = archive.read(
             next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         )
     assert facts["sources"] and facts["countries"]
+    assert changes.startswith("# Changelog\n")
     requires = [
         line.split(":", 1)[1].strip()
         for line in metadata.decode().splitlines()

@@ -61,6 +61,9 @@ def show(
                        (this project's translations of the quote), else null
       source_title     the title of the cited source
       note_source_title  the title of the document a correction rests on, or null
+      changed          the release that added or last corrected the fact
+                       (CHANGELOG.md), or null for a fact from your own files
+      change           added | corrected, or null
       context          with --context: the source text's whole sentence around
                        the quote (null when the source text is not packaged)
     Dates are ISO strings with a <field>_precision sibling; countries are

@@ -83,6 +83,7 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     note_source = sources.get(fact.note_source) if fact.note_source else None
     record["source_title"] = source.title if source else None
     record["note_source_title"] = note_source.title if note_source else None
+    record["changed"], record["change"] = _last_change(fact)
     if with_context:
         from cis_facts.verify import context, packaged_text
 
@@ -96,6 +97,19 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
         records=(record,),
         context=fact,
     )
+
+
+def _last_change(fact: AnyFact) -> tuple[str | None, str | None]:
+    """The release in which a packaged fact was added or last corrected, and which of the
+    two (CHANGELOG.md); (None, None) for a fact from the user's own files."""
+    from cis_facts.loader import packaged_base
+
+    if fact.origin != packaged_base():
+        return None, None
+    from cis_facts import changelog
+
+    change = changelog.shipped().last(fact.id)
+    return (change.version, change.how) if change else (None, None)
 
 
 def _country_coded(base: FactBase, code: str) -> Country | None:

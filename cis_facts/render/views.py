@@ -766,6 +766,8 @@ SHOW_WORDED = frozenset(
         "quote_kk",
         "quote_ru",
         "quote_translator",
+        "changed",
+        "change",
     }
 )
 # Fields held once per language (label_en, place_kk, ...): show gives the one in --lang.
@@ -821,6 +823,9 @@ def show_view(answer: Answer) -> View:
         rows.append((word("note_source", lang), visible(record["note_source_title"])))
     if record.get("source_title"):
         rows.append((word("source", lang), visible(record["source_title"])))
+    if record.get("changed"):
+        how = word(f"change.{record.get('change')}", lang)
+        rows.append((word("changed", lang), f"cis-facts {record['changed']} ({how})"))
     body = Table(
         headers=("", ""),
         rows=tuple(rows),
