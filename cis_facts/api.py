@@ -252,6 +252,10 @@ class Facts:
         self, to: str, path: str | os.PathLike[str], *, force: bool = False
     ) -> dict[str, int]:
         """``cis-facts export --to FORMAT PATH``: the whole base; the rows per kind."""
+        if to == "csv":
+            from cis_facts.datapackage import write_package
+
+            return write_package(self.base, os.fspath(path), force=force)
         from cis_facts.export import export
 
         return export(self.base, to, path, force=force)

@@ -240,14 +240,21 @@ def check(settings: Settings, source_file: str | None) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("sqlite", "json"), case_sensitive=False),
+    type=click.Choice(("sqlite", "json", "csv"), case_sensitive=False),
     required=True,
-    help="sqlite: one table per kind and a facts view; json: one object.",
+    help="sqlite: one table per kind and a facts view; json: one object; "
+    "csv: a directory of CSV files and a datapackage.json.",
 )
 @click.argument("path", metavar="PATH", type=click.Path())
-@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option("--force", is_flag=True, help="Overwrite PATH (csv: its files) if it exists.")
+@click.option(
+    "--raw-cells",
+    is_flag=True,
+    help="csv: keep text starting with = + - @ as it is (by default it gets a leading ', "
+    "so that spreadsheets show it instead of running it as a formula).",
+)
 @click.pass_obj
-def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
+def export_command(settings: Settings, to: str, path: str, force: bool, raw_cells: bool) -> None:
     """Write the whole fact base (packaged plus --data files) to PATH.
 
     \b
@@ -256,7 +263,11 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
             event_participants, with primary and foreign keys, and a facts
             view of every fact; opens in sqlite3 or Datasette as is
     json    one object {"sources": [...], "countries": [...], ...}
-    Dates are ISO strings with a <field>_precision sibling in both.
+    csv     PATH is a directory (created if missing): one CSV file per
+            table of the sqlite export and a Frictionless datapackage.json
+            (types, keys, descriptions, sources, licence); files already
+            in it are kept unless --force
+    Dates are ISO strings with a <field>_precision sibling in all three.
 
     PATH is written completely or not at all: the finished file gets its name
     only if no file took that name meanwhile. An existing PATH is kept unless
@@ -273,10 +284,17 @@ def export_command(settings: Settings, to: str, path: str, force: bool) -> None:
       datasette facts.db
       cis-facts --data extra.toml export --to json facts.json --force
       cis-facts export --to json - | jq '.countries | length'
+      cis-facts export --to csv facts-csv
+      frictionless validate facts-csv/datapackage.json
     """
     from cis_facts.export import export, stream_descriptor
 
-    counts = export(settings.base(), to, path, force=force)
+    if to.lower() == "csv":
+        from cis_facts.datapackage import write_package
+
+        counts = write_package(settings.base(), path, force=force, raw_cells=raw_cells)
+    else:
+        counts = export(settings.base(), to.lower(), path, force=force)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     where = "standard output" if stream_descriptor(path) == 1 else visible(clip(path, 200))
     message(settings.env, f"wrote {where} ({summary})")
