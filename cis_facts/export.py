@@ -86,11 +86,30 @@ def export(
             raise ExportError("an SQLite database cannot go to standard output; name a file")
         _write_json_descriptor(base, descriptor)
         return base.counts()
+    inexact = _inexact_number(base) if to == "sqlite" else None
+    if inexact is not None:
+        raise ExportError(f"cannot write {visible(clip(name, 200))}: {inexact}")
     with _cleanup_on_termination():
         _write_atomically(
             name, lambda tmp: writers[to](base, tmp), force=force, base=base, sqlite=to == "sqlite"
         )
     return base.counts()
+
+
+def _inexact_number(base: FactBase) -> str | None:
+    """Why a value cannot go into its REAL column unchanged: an integer a double cannot
+    hold (above 2**53), which SQLite would round."""
+    for kind in KINDS:
+        real = [n for n, spec in kind.fields.items() if SQL_TYPES.get(spec.kind) == "REAL"]
+        for item in getattr(base, kind.table) if real else ():
+            for name in real:
+                value = getattr(item, name)
+                if isinstance(value, int) and not isinstance(value, bool) and float(value) != value:
+                    return (
+                        f"{kind.name} {getattr(item, kind.key)}: {name} {value} would be rounded "
+                        "in SQLite's REAL column; --to json keeps it exact"
+                    )
+    return None
 
 
 _DESCRIPTOR_NAME = re.compile(r"/(?:dev/fd|proc/self/fd)/([0-9]{1,9})")
@@ -405,14 +424,34 @@ def tables(kinds: Sequence[Kind] = KINDS) -> dict[str, tuple[str, ...]]:
     }
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _answer_sql(answer: tuple[tuple[str, str | None], ...]) -> tuple[str, str]:
+    """The SQL of a fact's value and unit: the first of its answer fields that is set."""
+    if not answer:
+        return "NULL", "NULL"
+    if len(answer) == 1 and answer[0][1] is None:
+        return answer[0][0], "unit"
+    names = [name for name, _ in answer]
+    value = names[0] if len(names) == 1 else f"COALESCE({', '.join(names)})"
+    cases = " ".join(
+        f"WHEN {name} IS NOT NULL THEN {'unit' if unit is None else _sql_text(unit)}"
+        for name, unit in answer
+    )
+    return value, f"CASE {cases} END"
+
+
 def facts_view(kinds: Sequence[Kind] = KINDS) -> str:
-    """The ``facts`` view: one row per fact of every kind, its value and unit in one form."""
+    """The ``facts`` view: one row per fact of every kind, its value and unit in one form
+    (the form search answers give)."""
     return "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
-        f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, {value} AS value, "
+        f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, label_ru, {value} AS value, "
         f"{unit} AS unit, {dates}, source, quote, note FROM {kind.table}"
         for kind in kinds
-        if kind.facts_view is not None
-        for value, unit in [kind.facts_view]
+        if kind.answer is not None
+        for value, unit in [_answer_sql(kind.answer)]
         for dates in [
             "date, date_precision"
             if "date" in kind.fields
@@ -421,13 +460,34 @@ def facts_view(kinds: Sequence[Kind] = KINDS) -> str:
     )
 
 
+# Case and diacritics folded, so «Қазақстан» finds «ҚАЗАҚСТАН» and «семерку» «семёрку».
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def searched_fields(kind: Kind) -> tuple[str, ...]:
+    """The fields of a kind in its full-text index (``FieldSpec.search``)."""
+    return tuple(name for name, spec in kind.fields.items() if spec.search)
+
+
+def fts_tables(kinds: Sequence[Kind] = KINDS) -> str:
+    """An FTS5 index per kind, ``<table>_fts``, over the table's searched fields, its content
+    read from the table by rowid: the form sqlite-utils writes and Datasette detects."""
+    return "".join(
+        f"CREATE VIRTUAL TABLE [{kind.table}_fts] USING fts5 (\n  "
+        + ",\n  ".join(f"[{name}]" for name in searched_fields(kind))
+        + f",\n  tokenize='{FTS_TOKENIZER}',\n  content=[{kind.table}]\n);\n"
+        for kind in kinds
+    )
+
+
 def ddl(kinds: Sequence[Kind] = KINDS) -> str:
-    """The DDL of an export of these kinds: their tables, child tables and ``facts`` view."""
+    """The DDL of an export of these kinds: their tables, child tables, ``facts`` view and
+    full-text indexes."""
     created = [
         f"CREATE TABLE {name} (\n  " + ",\n  ".join(columns) + "\n);"
         for name, columns in tables(kinds).items()
     ]
-    return "\n".join(created) + "\n" + facts_view(kinds) + ";\n"
+    return "\n".join(created) + "\n" + facts_view(kinds) + ";\n" + fts_tables(kinds)
 
 
 LIST_FIELDS = tuple(
@@ -441,7 +501,7 @@ COLUMNS = tables()
 
 def schema() -> str:
     """The DDL of the export: one table per kind, a child table per list field, the
-    ``facts`` view."""
+    ``facts`` view, a full-text index per kind."""
     return ddl()
 
 
@@ -473,6 +533,10 @@ def _write_sqlite(base: FactBase, tmp: str) -> None:
                     f"INSERT INTO {table} ({', '.join(names)}) "
                     f"VALUES ({', '.join('?' for _ in names)})",
                     rows,
+                )
+            for kind in KINDS:
+                connection.execute(
+                    f"INSERT INTO [{kind.table}_fts]([{kind.table}_fts]) VALUES ('rebuild')"
                 )
     finally:
         connection.close()

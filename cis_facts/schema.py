@@ -24,12 +24,20 @@ LANGUAGES = get_args(model.Lang)
 
 
 class FieldSpec(Frozen):
-    """One field: its kind, whether it is required, and the values it may take."""
+    """One field: its kind, whether it is required, and the values it may take.
+
+    ``unit`` is the unit every value of the column is in, as Datasette's units name it
+    (``percent``; empty when the unit varies by record or there is none), and ``search``
+    puts the field in its table's full-text index. What a field means is written in
+    docs/fact-schema.md (``cis_facts.descriptions``).
+    """
 
     kind: str
     required: bool = True
     choices: tuple[str, ...] = ()
     item: str = ""  # a list of texts: what one item is called (its export column)
+    unit: str = ""
+    search: bool = False
 
 
 class ProfileSection(NamedTuple):
@@ -48,12 +56,14 @@ class Kind(Frozen, kw_only=True):
     search, the country profile, the browser) reads its kinds from ``KINDS``.
 
     ``table`` names the fact-file table, the ``FactBase`` field and the export table;
-    ``name`` is the kind as answers and the export's ``facts`` view call one record;
-    ids are unique within ``namespace``; ``key`` is the field that identifies a record;
-    ``facts_view`` is the SQL of its value and unit in the ``facts`` view, ``profile``
-    its part in a country's profile, ``views`` the browser views that list it: each
-    declared for every kind (None or empty where the kind takes no part), so a new kind
-    cannot be left out of one by omission.
+    ``name`` is the kind as answers and the export's ``facts`` view call one record; ids
+    are unique within ``namespace``; ``key`` is the field that identifies a record;
+    ``answer`` lists the fields that hold a fact's value, the first one set first, each
+    with its unit (None: the record's own ``unit`` field), as search answers and the
+    ``facts`` view give them;
+    ``profile`` is its part in a country's profile, ``views`` the browser views that list
+    it: each declared for every kind (None or empty where the kind takes no part), so a
+    new kind cannot be left out of one by omission.
     """
 
     table: str
@@ -62,7 +72,7 @@ class Kind(Frozen, kw_only=True):
     name: str
     namespace: str = "facts"
     key: str = "id"
-    facts_view: tuple[str, str] | None
+    answer: tuple[tuple[str, str | None], ...] | None
     profile: ProfileSection | None
     views: tuple[str, ...]
 
@@ -84,27 +94,27 @@ class Kind(Frozen, kw_only=True):
         return found
 
 
-def _req(kind: str, *choices: str) -> FieldSpec:
-    return FieldSpec(kind, True, choices)
+def _req(kind: str, *choices: str, unit: str = "", search: bool = False) -> FieldSpec:
+    return FieldSpec(kind, True, choices, unit=unit, search=search)
 
 
-def _opt(kind: str, *choices: str) -> FieldSpec:
-    return FieldSpec(kind, False, choices)
+def _opt(kind: str, *choices: str, unit: str = "", search: bool = False) -> FieldSpec:
+    return FieldSpec(kind, False, choices, unit=unit, search=search)
 
 
 _FACT_FIELDS: dict[str, FieldSpec] = {
     "id": _req("id"),
-    "label_en": _req("text"),
-    "label_kk": _req("text"),
-    "label_ru": _opt("text"),
+    "label_en": _req("text", search=True),
+    "label_kk": _req("text", search=True),
+    "label_ru": _opt("text", search=True),
     "source": _req("source"),
-    "quote": _req("text"),
-    "quote_en": _opt("text"),
-    "quote_kk": _opt("text"),
-    "quote_ru": _opt("text"),
-    "note": _opt("text"),
-    "note_kk": _opt("text"),
-    "note_ru": _opt("text"),
+    "quote": _req("text", search=True),
+    "quote_en": _opt("text", search=True),
+    "quote_kk": _opt("text", search=True),
+    "quote_ru": _opt("text", search=True),
+    "note": _opt("text", search=True),
+    "note_kk": _opt("text", search=True),
+    "note_ru": _opt("text", search=True),
     "note_source": _opt("source"),
     "period_en": _opt("text"),
     "period_kk": _opt("text"),
@@ -114,12 +124,12 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
 # What a bibliography needs of a source (CSL's variables), each optional.
 SOURCE_REFERENCE_FIELDS: dict[str, FieldSpec] = {
     "type": _opt("enum", *model.SOURCE_TYPES),
-    "author": _opt("text"),
+    "author": _opt("text", search=True),
     "author_unknown": _opt("bool"),
-    "original_title": _opt("text"),
-    "title_en": _opt("text"),
-    "title_kk": _opt("text"),
-    "title_ru": _opt("text"),
+    "original_title": _opt("text", search=True),
+    "title_en": _opt("text", search=True),
+    "title_kk": _opt("text", search=True),
+    "title_ru": _opt("text", search=True),
     "container": _opt("text"),
     "publisher": _opt("text"),
     "place": _opt("text"),
@@ -136,16 +146,16 @@ KINDS: tuple[Kind, ...] = (
         record=model.Source,
         fields={
             "id": _req("id"),
-            "title": _req("text"),
+            "title": _req("text", search=True),
             "language": _req("text"),
             "kind": _opt("enum", "text", "document"),
             "file": _opt("text"),
-            "citation": _opt("text"),
+            "citation": _opt("text", search=True),
             **SOURCE_REFERENCE_FIELDS,
         },
         name="source",
         namespace="sources",
-        facts_view=None,
+        answer=None,
         profile=None,
         views=(),
     ),
@@ -154,18 +164,18 @@ KINDS: tuple[Kind, ...] = (
         record=model.Country,
         fields={
             "code": _req("code"),
-            "name_en": _req("text"),
-            "name_kk": _req("text"),
-            "name_ru": _req("text"),
+            "name_en": _req("text", search=True),
+            "name_kk": _req("text", search=True),
+            "name_ru": _req("text", search=True),
             "aliases": FieldSpec("texts", False, item="alias"),
             "source": _req("source"),
-            "quote": _req("text"),
-            "quote_en": _opt("text"),
-            "quote_kk": _opt("text"),
-            "quote_ru": _opt("text"),
-            "note": _opt("text"),
-            "note_kk": _opt("text"),
-            "note_ru": _opt("text"),
+            "quote": _req("text", search=True),
+            "quote_en": _opt("text", search=True),
+            "quote_kk": _opt("text", search=True),
+            "quote_ru": _opt("text", search=True),
+            "note": _opt("text", search=True),
+            "note_kk": _opt("text", search=True),
+            "note_ru": _opt("text", search=True),
             "note_source": _opt("source"),
             "iso3": _opt("iso3"),
             "m49": _opt("m49"),
@@ -176,7 +186,7 @@ KINDS: tuple[Kind, ...] = (
         name="country",
         namespace="countries",
         key="code",
-        facts_view=None,
+        answer=None,
         profile=None,
         views=(),
     ),
@@ -190,15 +200,15 @@ KINDS: tuple[Kind, ...] = (
             "participants": _opt("codes"),
             "initiator": _opt("country"),
             "status": _opt("enum", *model.STATUSES),
-            "place_en": _opt("text"),
-            "place_kk": _opt("text"),
-            "place_ru": _opt("text"),
-            "short_en": _opt("text"),
-            "short_kk": _opt("text"),
-            "short_ru": _opt("text"),
+            "place_en": _opt("text", search=True),
+            "place_kk": _opt("text", search=True),
+            "place_ru": _opt("text", search=True),
+            "short_en": _opt("text", search=True),
+            "short_kk": _opt("text", search=True),
+            "short_ru": _opt("text", search=True),
         },
         name="event",
-        facts_view=("NULL", "NULL"),
+        answer=(),
         profile=ProfileSection(
             lambda f, code: code in f.participants or f.initiator == code, lambda f: "event"
         ),
@@ -209,20 +219,17 @@ KINDS: tuple[Kind, ...] = (
         record=model.Ranking,
         fields={
             **_FACT_FIELDS,
-            "mineral_en": _req("text"),
-            "mineral_kk": _req("text"),
-            "mineral_ru": _opt("text"),
+            "mineral_en": _req("text", search=True),
+            "mineral_kk": _req("text", search=True),
+            "mineral_ru": _opt("text", search=True),
             "rank": _opt("rank"),
             "top": _opt("rank"),
-            "share": _opt("percent"),
+            "share": _opt("percent", unit="percent"),
             "approximate": _opt("bool"),
             "date": _opt("when"),
         },
         name="ranking",
-        facts_view=(
-            "COALESCE(share, rank, top)",
-            "CASE WHEN share IS NOT NULL THEN '%' WHEN rank IS NOT NULL THEN '#' ELSE 'top' END",
-        ),
+        answer=(("share", "%"), ("rank", "place"), ("top", "top")),
         profile=ProfileSection(lambda f, code: code == HOME, lambda f: "ranking"),
         views=("resources",),
     ),
@@ -234,14 +241,11 @@ KINDS: tuple[Kind, ...] = (
             "flow": _req("enum", "export", "import"),
             "country": _req("country"),
             "position": _req("rank"),
-            "share": _opt("percent"),
+            "share": _opt("percent", unit="percent"),
             "date": _opt("when"),
         },
         name="trade_share",
-        facts_view=(
-            "COALESCE(share, position)",
-            "CASE WHEN share IS NOT NULL THEN '%' ELSE '#' END",
-        ),
+        answer=(("share", "%"), ("position", "place")),
         profile=ProfileSection(lambda f, code: f.country == code, lambda f: f.flow),
         views=("exports", "imports"),
     ),
@@ -255,11 +259,11 @@ KINDS: tuple[Kind, ...] = (
             "value": _req("number"),
             "unit": _req("text"),
             "date": _req("when"),
-            "growth": _opt("number"),
+            "growth": _opt("number", unit="percent"),
             "growth_base": _opt("when"),
         },
         name="trade_total",
-        facts_view=("value", "unit"),
+        answer=(("value", None),),
         profile=None,
         views=("totals",),
     ),
@@ -268,7 +272,7 @@ KINDS: tuple[Kind, ...] = (
         record=model.Figure,
         fields={
             **_FACT_FIELDS,
-            "topic": _req("id"),
+            "topic": _req("id", search=True),
             "measure": _req("enum", *model.MEASURES),
             "value": _req("number"),
             "unit": _req("text"),
@@ -277,7 +281,7 @@ KINDS: tuple[Kind, ...] = (
             "approximate": _opt("bool"),
         },
         name="figure",
-        facts_view=("value", "unit"),
+        answer=(("value", None),),
         profile=ProfileSection(lambda f, code: f.country == code, lambda f: "figure"),
         views=("figures",),
     ),
@@ -286,10 +290,10 @@ KINDS: tuple[Kind, ...] = (
         record=model.Statement,
         fields={
             **_FACT_FIELDS,
-            "topic": _req("id"),
+            "topic": _req("id", search=True),
         },
         name="statement",
-        facts_view=("NULL", "NULL"),
+        answer=(),
         profile=None,
         views=("statements",),
     ),
@@ -311,6 +315,10 @@ def fields_of_type(field_type: str) -> tuple[str, ...]:
 
 
 FACT_KINDS: tuple[Kind, ...] = tuple(kind for kind in KINDS if kind.is_fact)
+# Per record class: the fields that hold its value and their units (Kind.answer).
+ANSWER_OF: dict[type[Any], tuple[tuple[str, str | None], ...]] = {
+    kind.record: kind.answer or () for kind in KINDS
+}
 
 
 def _check_text(value: Any) -> tuple[Any, str | None]:
@@ -478,8 +486,10 @@ SQL_TYPES: dict[str, str] = {
     "qid": "TEXT UNIQUE",
     "enum": "TEXT",
     "when": "TEXT",
-    "number": "NUMERIC",
-    "percent": "NUMERIC",
+    # REAL: 43.0 stays 43.0 (NUMERIC would store it as the integer 43); an integer a
+    # double cannot hold exactly is refused by the export rather than rounded.
+    "number": "REAL",
+    "percent": "REAL",
     "rank": "INTEGER",
     "bool": "INTEGER",
 }

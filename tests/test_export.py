@@ -28,6 +28,7 @@ VIEW_COLUMNS = [
     "id",
     "label_en",
     "label_kk",
+    "label_ru",
     "value",
     "unit",
     "date",
@@ -68,10 +69,12 @@ def expected_counts(base: FactBase) -> dict[str, int]:
 
 
 def table_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table, full-text indexes and their shadow tables left out."""
     names = [
         row[0]
         for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%\\_fts%' "
+            "ESCAPE '\\' ORDER BY name"
         )
     ]
     return {
@@ -170,10 +173,11 @@ def test_sqlite_declares_primary_keys(db: sqlite3.Connection, table: str, keys: 
 @pytest.mark.parametrize(
     ("table", "column", "declared"),
     [
-        ("trade_totals", "value", "NUMERIC"),
-        ("trade_totals", "growth", "NUMERIC"),
-        ("figures", "value", "NUMERIC"),
-        ("trade_shares", "share", "NUMERIC"),
+        ("trade_totals", "value", "REAL"),
+        ("trade_totals", "growth", "REAL"),
+        ("figures", "value", "REAL"),
+        ("trade_shares", "share", "REAL"),
+        ("rankings", "share", "REAL"),
         ("rankings", "rank", "INTEGER"),
         ("rankings", "approximate", "INTEGER"),
         ("trade_shares", "position", "INTEGER"),
@@ -238,16 +242,43 @@ def test_facts_view_holds_every_fact(db: sqlite3.Connection) -> None:
 @pytest.mark.parametrize(
     ("fact_id", "value", "unit"),
     [
-        ("rank-zinc", 1, "#"),
+        ("rank-zinc", 1, "place"),
+        ("rank-gold", 10, "top"),
         ("rank-uranium", 25.0, "%"),
         ("export-share-switzerland", 18.7, "%"),
-        ("import-supplier-russia", 1, "#"),
+        ("import-supplier-russia", 1, "place"),
         ("trade-cis-turnover-2004", 10215.1, "USD million"),
+        ("world-gdp-g7-share", 43.0, "%"),
     ],
 )
 def test_facts_view_values(db: sqlite3.Connection, fact_id: str, value: float, unit: str) -> None:
     row = db.execute("SELECT value, unit FROM facts WHERE id = ?", (fact_id,)).fetchone()
     assert row == (value, unit)
+    assert type(row[0]) is type(value)
+
+
+@pytest.mark.parametrize(
+    "fact_id", ["rank-zinc", "rank-gold", "rank-uranium", "import-supplier-russia"]
+)
+def test_facts_view_units_are_the_units_search_answers_with(
+    db: sqlite3.Connection, fact_id: str
+) -> None:
+    result = invoke(
+        "search", fact_id, "--limit", "1", "--format", "jsonl", "--fields", "id,value,unit"
+    )
+    assert result.exit_code == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["id"] == fact_id
+    row = db.execute("SELECT value, unit FROM facts WHERE id = ?", (fact_id,)).fetchone()
+    assert row == (answer["value"], answer["unit"])
+
+
+def test_a_value_written_with_a_decimal_point_stays_a_float(db: sqlite3.Connection) -> None:
+    """43.0 reads back as 43.0, as in the JSON export, not as the integer 43."""
+    row = db.execute(
+        "SELECT value, typeof(value), label_ru FROM facts WHERE id = 'world-gdp-g7-share'"
+    ).fetchone()
+    assert row == (43.0, "real", "На «Большую семёрку» (G7) приходится 43,0\u00a0% мирового ВВП")
 
 
 def test_sqlite_export_includes_data_files(tmp_path: Path) -> None:

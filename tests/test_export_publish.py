@@ -180,7 +180,9 @@ def test_file_name_of_255_bytes(tmp_path: Path) -> None:
     assert listing(tmp_path) == [name]
 
 
-def test_sqlite_keeps_integers_above_two_to_the_53_exact(tmp_path: Path) -> None:
+def test_sqlite_refuses_an_integer_its_real_column_would_round(tmp_path: Path) -> None:
+    """Figures are REAL (43.0 stays 43.0); an integer above 2**53 would come back another
+    number, so the export stops and names it instead of rounding it."""
     extra = tmp_path / "big.toml"
     extra.write_text(
         '[[sources]]\nid = "big-src"\ntitle = "Big"\nlanguage = "en"\n\n'
@@ -191,15 +193,14 @@ def test_sqlite_keeps_integers_above_two_to_the_53_exact(tmp_path: Path) -> None
     )
     db = tmp_path / "facts.db"
     result = invoke("--data", extra, "export", "--to", "sqlite", db)
-    assert result.exit_code == 0, result.stderr
-    with closing(sqlite3.connect(db)) as connection:
-        (value,) = connection.execute(
-            "SELECT value FROM figures WHERE id = 'big-figure'"
-        ).fetchone()
-        (in_view,) = connection.execute(
-            "SELECT value FROM facts WHERE id = 'big-figure'"
-        ).fetchone()
-    assert (value, in_view) == (BIG, BIG)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"cis-facts: cannot write {db}: figure big-figure: value {BIG} would be rounded in "
+        "SQLite's REAL column; --to json keeps it exact\n"
+    )
+    assert listing(tmp_path) == ["big.toml"]
+    assert invoke("--data", extra, "export", "--to", "json", tmp_path / "f.json").exit_code == 0
+    assert f"{BIG}," in (tmp_path / "f.json").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

@@ -51,7 +51,7 @@ def _treaties() -> Kind:
             "signatories": FieldSpec("codes", False),
         },
         name="treaty",
-        facts_view=("NULL", "NULL"),
+        answer=(),
         profile=None,
         views=("treaties",),
     )
@@ -69,9 +69,14 @@ def test_a_new_kind_is_exported_with_no_edit_to_export() -> None:
         "  PRIMARY KEY (treaty_id, position)\n);"
     ) in ddl
     assert (
-        "SELECT 'treaty' AS kind, id, label_en, label_kk, NULL AS value, NULL AS unit, "
-        "date, date_precision, source, quote, note FROM treaties"
+        "SELECT 'treaty' AS kind, id, label_en, label_kk, label_ru, NULL AS value, "
+        "NULL AS unit, date, date_precision, source, quote, note FROM treaties"
     ) in ddl
+    assert (
+        "CREATE VIRTUAL TABLE [treaties_fts] USING fts5 (\n  [label_en],\n  [label_kk],\n"
+        "  [label_ru],\n  [quote],"
+    ) in ddl
+    assert "  content=[treaties]\n);" in ddl
     with sqlite3.connect(":memory:") as db:
         db.executescript(ddl)
 
@@ -90,5 +95,5 @@ def test_a_new_stored_column_is_exported_with_no_edit_to_export() -> None:
         line.rstrip(",")
         for line in export.ddl([priced if k is shares else k for k in KINDS]).splitlines()
     ]
-    assert [line for line in after if line not in before] == ["  value_usd NUMERIC"]
+    assert [line for line in after if line not in before] == ["  value_usd REAL"]
     assert len(after) == len(before) + 1

@@ -109,3 +109,31 @@ def test_the_schema_document_describes_every_kind() -> None:
     sections = set(re.findall(r"^### `([a-z_]+)`$", DOC, flags=re.MULTILINE))
     assert set(TABLE_NAMES) <= layout
     assert set(TABLE_NAMES) <= sections
+
+
+def test_every_kind_is_searchable_in_every_language_it_is_written_in() -> None:
+    for kind in KINDS:
+        assert export.searched_fields(kind), kind.table
+        for stem, by_lang in kind.languages().items():
+            searched = {lang: kind.fields[name].search for lang, name in by_lang.items()}
+            assert len(set(searched.values())) == 1, (kind.table, stem, searched)
+
+
+def test_the_export_has_a_full_text_index_per_kind(base: FactBase, tmp_path: Path) -> None:
+    """Each kind's ``<table>_fts`` holds its searched fields and finds its records."""
+    path = tmp_path / "facts.db"
+    export.export(base, "sqlite", path)
+    with sqlite3.connect(path) as db:
+        for kind in KINDS:
+            fts = f"{kind.table}_fts"
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({fts})")]
+            assert columns == list(export.searched_fields(kind)), kind.table
+            record = getattr(base, kind.table)[0]
+            text = getattr(record, export.searched_fields(kind)[0])
+            word = '"' + re.findall(r"\w+", text)[0] + '"'
+            found = db.execute(
+                f"SELECT {kind.key} FROM {kind.table} WHERE rowid IN "
+                f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)",
+                (word,),
+            ).fetchall()
+            assert (getattr(record, kind.key),) in found, (kind.table, word)

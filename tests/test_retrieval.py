@@ -135,7 +135,7 @@ def test_a_new_kind_is_searchable_without_changes(monkeypatch: pytest.MonkeyPatc
         record=Remark,
         fields=KIND_OF_TABLE["statements"].fields,
         name="remark",
-        facts_view=("NULL", "NULL"),
+        answer=(),
         profile=None,
         views=(),
     )

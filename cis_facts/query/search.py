@@ -27,7 +27,7 @@ from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher, QueryWord
-from cis_facts.schema import KINDS
+from cis_facts.schema import ANSWER_OF, KINDS
 
 FIELDS = (
     "kind",
@@ -69,8 +69,6 @@ _NAME_PREFIXES = ("mineral_", "place_")
 # senses; 4: translated quotes).
 INDEX_ENTRY = "search-index 4"
 PACKAGED_INDEX = "search.index"
-# What a hit's answer is, by the fields a record has: (value field, unit or None for its own).
-_ANSWERS = (("value", None), ("share", "%"), ("rank", "place"), ("top", "top"))
 
 
 class Searchable(NamedTuple):
@@ -251,7 +249,7 @@ def read_packaged_index(stamps: Sequence[cache.Stamp]) -> Any:
 def answer_fields(record: Any) -> Record:
     """The answer a record gives: ``value`` and ``unit``, and its ``date`` if it has one."""
     value, unit = None, None
-    for name, fixed_unit in _ANSWERS:
+    for name, fixed_unit in ANSWER_OF.get(type(record), ()):
         held = getattr(record, name, None)
         if isinstance(held, int | float) and not isinstance(held, bool):
             value, unit = held, fixed_unit or getattr(record, "unit", None)
