@@ -31,7 +31,7 @@ def test_readme_shows_each_command(name: str) -> None:
     assert re.search(rf"^\$ cis-facts (--\S+ \S+ )?{name}\b", README, re.MULTILINE), name
 
 
-NOT_QUERIES = ("check", "export", "completion", "browse")
+NOT_QUERIES = ("check", "export", "completion", "browse", "mcp")
 
 
 @pytest.mark.parametrize("name", [n for n in COMMANDS if n not in NOT_QUERIES])

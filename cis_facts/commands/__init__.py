@@ -16,4 +16,5 @@ LAZY = {
     "show": "cis_facts.commands.facts:show",
     "cite": "cis_facts.commands.facts:cite",
     "browse": "cis_facts.commands.browse:browse",
+    "mcp": "cis_facts.commands.mcp:mcp",
 }
