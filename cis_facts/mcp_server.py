@@ -273,6 +273,8 @@ def build(grounded: Grounded) -> Any:
         log_level="WARNING",  # stderr stays quiet; stdout carries the protocol alone
     )
 
+    default: Lang = grounded.facts.lang  # cis-facts mcp --lang; each call may name its own
+
     def guarded(call: Any) -> dict[str, Any]:
         try:
             answer: dict[str, Any] = call()
@@ -281,29 +283,31 @@ def build(grounded: Grounded) -> Any:
         return answer
 
     @server.tool()
-    def search(query: str, limit: int = 5, lang: Lang = "en") -> dict[str, Any]:
+    def search(query: str, limit: int = 5, lang: Lang | None = None) -> dict[str, Any]:
         """Find the fact that answers a question (or a few words) and the facts that match
         it best. Each record carries its evidence: the verbatim quote, its translations, the
         source, the note and whether the quote was found in the source text. A question the
         base does not answer returns answer "not in the base" and no records."""
-        return guarded(lambda: grounded.search(query, limit, lang))
+        return guarded(lambda: grounded.search(query, limit, lang or default))
 
     @server.tool()
-    def show(id: str, lang: Lang = "en") -> dict[str, Any]:
+    def show(id: str, lang: Lang | None = None) -> dict[str, Any]:
         """One fact in full by its id (e.g. rank-uranium), with the sentence of the source
         text around its quote and its evidence."""
-        return guarded(lambda: grounded.show(id, lang))
+        return guarded(lambda: grounded.show(id, lang or default))
 
     @server.tool()
-    def cite(id: str, style: Style = "plain", lang: Lang = "en") -> dict[str, Any]:
+    def cite(id: str, style: Style = "plain", lang: Lang | None = None) -> dict[str, Any]:
         """A paste-ready sentence and citation for one fact, with its evidence."""
-        return guarded(lambda: grounded.cite(id, style, lang))
+        return guarded(lambda: grounded.cite(id, style, lang or default))
 
     @server.tool()
-    def members_on(date: str, include_former: bool = False, lang: Lang = "en") -> dict[str, Any]:
+    def members_on(
+        date: str, include_former: bool = False, lang: Lang | None = None
+    ) -> dict[str, Any]:
         """The CIS states and each one's status on a date (YYYY, YYYY-MM or YYYY-MM-DD),
         by the Charter's rules, with the events each status rests on and their evidence."""
-        return guarded(lambda: grounded.members_on(date, include_former, lang))
+        return guarded(lambda: grounded.members_on(date, include_former, lang or default))
 
     @server.tool()
     def timeline(
@@ -311,12 +315,12 @@ def build(grounded: Grounded) -> Any:
         end: str | None = None,
         country: str | None = None,
         kind: str | None = None,
-        lang: Lang = "en",
+        lang: Lang | None = None,
     ) -> dict[str, Any]:
         """The CIS's events in date order, optionally from start to end (YYYY, YYYY-MM or
         YYYY-MM-DD), of one country (code or name) or one kind (founding, accession,
         withdrawal, ...), each with its evidence."""
-        return guarded(lambda: grounded.timeline(start, end, country, kind, lang))
+        return guarded(lambda: grounded.timeline(start, end, country, kind, lang or default))
 
     return server
 

@@ -52,6 +52,14 @@ async def _session(environ: dict[str, str], errlog: Any) -> dict[str, Any]:
         answers["tools"] = await session.list_tools()
         for name, (tool, arguments) in CALLS.items():
             answers[name] = await session.call_tool(tool, arguments)
+    # The server's default language is the command's --lang.
+    russian = params.model_copy(update={"args": [*params.args, "--lang", "ru"]})
+    async with (
+        stdio_client(russian, errlog=errlog) as (read, write),
+        ClientSession(read, write) as session,
+    ):
+        await session.initialize()
+        answers["ru"] = await session.call_tool("search", {"query": "uranium", "limit": 1})
     return answers
 
 
@@ -92,7 +100,11 @@ def test_the_server_names_itself_and_lists_its_tools(answers: dict[str, Any]) ->
     assert names == ["search", "show", "cite", "members_on", "timeline"]
     search = answers["tools"].tools[0]
     assert search.input_schema["required"] == ["query"]
-    assert search.input_schema["properties"]["lang"]["enum"] == ["en", "kk", "ru"]
+    assert search.input_schema["properties"]["lang"] == {
+        "anyOf": [{"enum": ["en", "kk", "ru"], "type": "string"}, {"type": "null"}],
+        "default": None,
+        "title": "Lang",
+    }
 
 
 def test_search_answers_with_the_fact_and_its_evidence(answers: dict[str, Any]) -> None:
@@ -167,6 +179,16 @@ def test_answers_speak_the_language_asked(answers: dict[str, Any]) -> None:
         "Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД), абзац 1, предложение 63;"
     )
     assert cited["records"][0]["evidence"][0]["check"]["status"] == "found_verbatim"
+
+
+def test_the_command_s_lang_is_the_default(answers: dict[str, Any]) -> None:
+    russian = structured(answers["ru"])
+    assert russian["lang"] == "ru"
+    assert (
+        russian["records"][0]["label"] == "На Казахстан приходится около 25\u00a0% мирового урана"
+    )
+    assert russian["records"][0]["evidence"][0]["note"].startswith("Текст не уточняет")
+    assert structured(answers["uranium"])["lang"] == "en"
 
 
 def test_a_quote_from_a_document_not_shipped_is_marked_unchecked(
