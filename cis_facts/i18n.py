@@ -550,6 +550,13 @@ KK: dict[str, str] = {
     # messages that describe data
     "unit.percentage points": "пайыздық тармақ",
     "error.no_fact": "«{id}» идентификаторы бар дерек жоқ",
+    "error.unknown_keys": (
+        "ешбір деректі атамайтын дәйексөз кілттері: {keys}; "
+        "өз библиографияңыздың кілттерін --other-bibliography FILE арқылы беріңіз"
+    ),
+    "error.draft_encoding": "{file}: UTF-8 мәтіні емес",
+    "error.draft_unreadable": "{file}: оқу мүмкін емес ({reason})",
+    "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
     "error.no_words": "«{query}» сұрауы бойынша ештеңе табылмады: онда сөз де, сан да жоқ",
     "error.no_match": "«{query}» сұрауы бойынша ештеңе табылмады",
@@ -857,6 +864,13 @@ RU: dict[str, str] = {
     "topic.import-structure": "Структура импорта",
     # what was not found (the English is the query's own message)
     "error.no_fact": "нет факта с id «{id}»",
+    "error.unknown_keys": (
+        "ключи цитирования, не называющие ни одного факта: {keys}; "
+        "ключи собственной библиографии передайте через --other-bibliography FILE"
+    ),
+    "error.draft_encoding": "{file}: не текст в UTF-8",
+    "error.draft_unreadable": "{file}: не удаётся прочитать ({reason})",
+    "error.bad_bibliography": "{file}: не библиография CSL-JSON или BibTeX",
     "error.no_country": "неизвестная страна «{name}»",
     "error.no_words": "по запросу «{query}» ничего не найдено: в нём нет ни слов, ни чисел",
     "error.no_match": "по запросу «{query}» ничего не найдено",

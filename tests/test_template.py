@@ -134,7 +134,8 @@ FIELD = {"members": "country.code", "cite": "sentence"}
 
 
 def test_every_query_command_is_listed() -> None:
-    assert {c[0] for c in QUERY_COMMANDS} == set(LAZY) - {"browse", "mcp"}
+    # bibliography prints a bibliography file (CSL-JSON or BibTeX), never records
+    assert {c[0] for c in QUERY_COMMANDS} == set(LAZY) - {"browse", "mcp", "bibliography"}
 
 
 @pytest.mark.parametrize("command", QUERY_COMMANDS, ids=" ".join)

@@ -15,6 +15,7 @@ LAZY = {
     "ask": "cis_facts.commands.ask:ask",
     "show": "cis_facts.commands.facts:show",
     "cite": "cis_facts.commands.facts:cite",
+    "bibliography": "cis_facts.commands.bibliography:bibliography",
     "browse": "cis_facts.commands.browse:browse",
     "mcp": "cis_facts.commands.mcp:mcp",
 }

@@ -374,6 +374,85 @@ def _csl_json(cited: list[Cited]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
+def _entry_note(c: Cited) -> str:
+    """Where the fact's quote stands and the release, for the fact's own entry."""
+    return "; ".join([c.where, c.stamp] if c.where else [c.stamp])
+
+
+def fact_item(c: Cited) -> dict[str, Any]:
+    """The fact's own CSL-JSON item, keyed by its id as a draft cites it (``[@id]``): the
+    quoted passage (titled by the quote, its translation in brackets, as translated titles
+    are) in its source, the source's author, date, publisher, place and URL kept; the
+    quote's place in ``section`` and in the note with the release."""
+    if c.source is None:
+        return {"id": c.fact.id, "type": "document", "title": c.title, "note": c.stamp}
+    item = reference.csl_item(c.source, c.lang, c.version, c.fact.id)
+    if "container-title" in item:
+        item["collection-title"] = item["container-title"]
+    item["container-title"] = item["title"]
+    item["type"] = "chapter"
+    translated = f" [{c.translation}]" if c.translation else ""
+    item["title"] = f"«{c.quote}»{translated}"
+    if c.where:
+        item["section"] = c.where
+    item["note"] = _entry_note(c)
+    return item
+
+
+_BIBTEX_FIELDS = (
+    ("title", "title"),
+    ("booktitle", "container-title"),
+    ("series", "collection-title"),
+    ("publisher", "publisher"),
+    ("address", "publisher-place"),
+    ("url", "URL"),
+    ("type", "genre"),
+    ("language", "language"),
+    ("note", "note"),
+    ("version", "version"),
+)
+
+
+_TITLES = frozenset({"title", "booktitle", "series"})
+
+
+def _bibtex_of_item(item: dict[str, Any], source: Source | None) -> str:
+    """A fact's CSL item as a BibTeX ``@incollection`` entry (Pandoc reads it back as a
+    chapter): the same fields, the date as ``date`` and ``year``."""
+    fields: list[tuple[str, str]] = []
+    if "author" in item:
+        fields.append(("author", "{" + _bibtex_value(item["author"][0]["literal"]) + "}"))
+    for name, var in _BIBTEX_FIELDS:
+        if var in item:
+            value = _bibtex_value(str(item[var]))
+            # titles in braces of their own keep their case in sentence-case styles
+            fields.append((name, "{" + value + "}" if name in _TITLES else value))
+    if source is not None and source.issued is not None:
+        fields.append(("date", source.issued.iso()))
+        fields.append(("year", str(source.issued.start.year)))
+    if source is not None and source.accessed is not None:
+        fields.append(("urldate", source.accessed.iso()))
+    kind = "incollection" if item.get("type") == "chapter" else "misc"
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{item['id']},\n{body}\n}}"
+
+
+def fact_bibliography(cited: list[Cited], style: str) -> str:
+    """The facts' own entries, each once, as CSL-JSON (``csl-json``) or BibTeX (``bibtex``)."""
+    items = [fact_item(c) for c in cited]
+    if style == "csl-json":
+        return json.dumps(items, ensure_ascii=False, indent=2)
+    return "\n\n".join(_bibtex_of_item(i, c.source) for i, c in zip(items, cited, strict=True))
+
+
+def bibliography_text(answer: Answer, style: str) -> str:
+    """The bibliography of the facts a cite answer holds, in ``style``."""
+    context = answer.context
+    if not isinstance(context, CiteContext):
+        raise TypeError("a cite answer without its CiteContext")
+    return fact_bibliography([Cited(i, context, answer.lang) for i in context.items], style)
+
+
 def _each(style: Callable[[Cited], str]) -> Callable[[list[Cited]], str]:
     """A style written for one fact, applied to each, separated by a blank line."""
     return lambda cited: "\n\n".join(style(c) for c in cited)
