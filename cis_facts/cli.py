@@ -253,15 +253,27 @@ def check(settings: Settings, source_file: str | None) -> None:
     help="csv: keep text starting with = + - @ as it is (by default it gets a leading ', "
     "so that spreadsheets show it instead of running it as a formula).",
 )
+@click.option(
+    "--metadata",
+    "metadata",
+    metavar="FILE",
+    type=click.Path(),
+    help="sqlite: also write Datasette metadata to FILE (titles, descriptions, units, "
+    "full-text search, source, licence); --force also lets it replace FILE.",
+)
 @click.pass_obj
-def export_command(settings: Settings, to: str, path: str, force: bool, raw_cells: bool) -> None:
+def export_command(
+    settings: Settings, to: str, path: str, force: bool, raw_cells: bool, metadata: str | None
+) -> None:
     """Write the whole fact base (packaged plus --data files) to PATH.
 
     \b
     sqlite  a table per kind (sources, countries, events, rankings,
             trade_shares, trade_totals, figures), country_aliases and
-            event_participants, with primary and foreign keys, and a facts
-            view of every fact; opens in sqlite3 or Datasette as is
+            event_participants, with primary and foreign keys, a facts
+            view of every fact, and a full-text index <table>_fts per
+            kind; opens in sqlite3 or Datasette as is, and with
+            --metadata FILE Datasette shows titles and descriptions
     json    one object {"sources": [...], "countries": [...], ...}
     csv     PATH is a directory (created if missing): one CSV file per
             table of the sqlite export and a Frictionless datapackage.json
@@ -282,6 +294,8 @@ def export_command(settings: Settings, to: str, path: str, force: bool, raw_cell
       cis-facts export --to sqlite facts.db
       sqlite3 facts.db "SELECT kind, count(*) FROM facts GROUP BY kind"
       datasette facts.db
+      cis-facts export --to sqlite facts.db --metadata meta.json
+      datasette facts.db -m meta.json
       cis-facts --data extra.toml export --to json facts.json --force
       cis-facts export --to json - | jq '.countries | length'
       cis-facts export --to csv facts-csv
@@ -289,15 +303,30 @@ def export_command(settings: Settings, to: str, path: str, force: bool, raw_cell
     """
     from cis_facts.export import export, stream_descriptor
 
+    if metadata is not None and to.lower() != "sqlite":
+        raise click.BadParameter("only with --to sqlite", param_hint="--metadata")
     if to.lower() == "csv":
         from cis_facts.datapackage import write_package
 
         counts = write_package(settings.base(), path, force=force, raw_cells=raw_cells)
     else:
-        counts = export(settings.base(), to.lower(), path, force=force)
+        meta = None
+        if metadata is not None:
+            # Only --metadata reads the description of every column.
+            from cis_facts.datasette_metadata import metadata_json
+
+            meta = metadata, metadata_json(settings.base(), path)
+        counts = export(settings.base(), to.lower(), path, force=force, metadata=meta)
     summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
     where = "standard output" if stream_descriptor(path) == 1 else visible(clip(path, 200))
     message(settings.env, f"wrote {where} ({summary})")
+    if metadata is not None:
+        from cis_facts.datasette_metadata import database_name
+
+        shown = visible(clip(metadata, 200))
+        message(
+            settings.env, f"wrote {shown} (Datasette metadata of database {database_name(path)})"
+        )
 
 
 @cli.command(name="completion", epilog=EXIT_CODES_HELP)

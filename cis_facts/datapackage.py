@@ -163,7 +163,7 @@ def table_schema(table: str) -> dict[str, Any]:
     return schema
 
 
-def _table_description(table: str) -> str:
+def table_description(table: str) -> str:
     kind, spec = _owner(table)
     if table in descriptions.TABLES:
         return descriptions.TABLES[table]
@@ -174,7 +174,7 @@ def _table_description(table: str) -> str:
     raise KeyError(f"no description for table {table}")
 
 
-def _licenses() -> list[dict[str, str]]:
+def declared_licenses() -> list[dict[str, str]]:
     """The licence the package declares in its metadata (pyproject.toml), if it is installed."""
     from importlib import metadata
 
@@ -224,7 +224,7 @@ def descriptor(base: FactBase, raw_cells: bool = False) -> dict[str, Any]:
             f"{QUOTE_TRANSLATOR}."
         ),
         "version": __version__,
-        "licenses": _licenses(),
+        "licenses": declared_licenses(),
         "sources": _sources(base),
         "resources": [
             {
@@ -232,7 +232,7 @@ def descriptor(base: FactBase, raw_cells: bool = False) -> dict[str, Any]:
                 "name": table,
                 "path": f"{table}.csv",
                 "title": table,
-                "description": _table_description(table),
+                "description": table_description(table),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",

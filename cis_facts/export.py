@@ -69,11 +69,18 @@ def document(base: FactBase) -> dict[str, list[dict[str, Any]]]:
 
 
 def export(
-    base: FactBase, to: str, path: str | os.PathLike[str], *, force: bool = False
+    base: FactBase,
+    to: str,
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    metadata: tuple[str | os.PathLike[str], str] | None = None,
 ) -> dict[str, int]:
     """Write ``base`` to ``path`` as ``to`` (sqlite or json); return the rows per kind.
 
-    ``path`` ``-`` writes the JSON document to standard output.
+    ``path`` ``-`` writes the JSON document to standard output. ``metadata`` is a file
+    and its text (the Datasette metadata of an SQLite export), written after the database;
+    both names are checked before either file is written.
     """
     writers: dict[str, Callable[[FactBase, str], None]] = {
         "sqlite": _write_sqlite,
@@ -89,11 +96,38 @@ def export(
     inexact = _inexact_number(base) if to == "sqlite" else None
     if inexact is not None:
         raise ExportError(f"cannot write {visible(clip(name, 200))}: {inexact}")
+    meta = None if metadata is None else (os.fspath(metadata[0]), metadata[1])
+    if meta is not None:
+        # PATH's own refusal comes first, as without --metadata.
+        reason = (
+            _refusal(name, force, base)
+            or side_file_refusal(name)
+            or _metadata_refusal(base, name, meta[0], force)
+        )
+        if reason is not None:
+            raise ExportError(reason)
     with _cleanup_on_termination():
         _write_atomically(
             name, lambda tmp: writers[to](base, tmp), force=force, base=base, sqlite=to == "sqlite"
         )
+        if meta is not None:
+            meta_name, text = meta
+            _write_atomically(
+                meta_name, lambda tmp: _write_text(tmp, text), force=force, base=base, sqlite=False
+            )
     return base.counts()
+
+
+def _metadata_refusal(base: FactBase, name: str, meta_name: str, force: bool) -> str | None:
+    """Why the metadata of the database ``name`` must not be written as ``meta_name``."""
+    if stream_descriptor(meta_name) is not None:
+        return "Datasette metadata cannot go to standard output; name a file"
+    if os.path.abspath(meta_name) == os.path.abspath(name) or (
+        os.path.exists(meta_name) and _same_file(os.stat(meta_name), name)
+    ):
+        shown = visible(clip(meta_name, 200))
+        return f"--metadata {shown} names the database itself; name another file"
+    return _refusal(meta_name, force, base)
 
 
 def _inexact_number(base: FactBase) -> str | None:
@@ -318,6 +352,11 @@ def _write_atomically(
     # The new name is durable only once the directory entry is on disk.
     with contextlib.suppress(OSError):
         _fsync(parent)
+
+
+def _write_text(tmp: str, text: str) -> None:
+    with open(tmp, "w", encoding="utf-8") as file:
+        file.write(text)
 
 
 def _write_json(base: FactBase, tmp: str) -> None:
