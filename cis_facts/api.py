@@ -23,6 +23,8 @@ from cis_facts.model import AnyFact, Country, FactBase, Lang
 if TYPE_CHECKING:
     import pandas
 
+    from cis_facts.query.search import Searchable
+    from cis_facts.retrieval.matcher import Matcher
     from cis_facts.verify import QuoteReport
 
 DateLike = str | datetime.date | PartialDate
@@ -107,6 +109,15 @@ class Facts:
     def __init__(self, base: FactBase, lang: Lang = "en") -> None:
         self.base = base
         self.lang: Lang = lang
+        self._index: tuple[list[Searchable], Matcher] | None = None
+
+    def search_index(self) -> tuple[list[Searchable], Matcher]:
+        """The search index of the base, built on first use and kept (``search``, ``ask``)."""
+        if self._index is None:
+            from cis_facts.query.search import build
+
+            self._index = build(self.base)
+        return self._index
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{n} {kind}" for kind, n in self.base.counts().items())
@@ -219,7 +230,7 @@ class Facts:
 
         if limit is not None and limit < 1:
             raise UsageError(f"limit must be at least 1, not {limit}")
-        return Result(search.search(self.base, query, self._lang(lang), limit))
+        return Result(search.search(self.base, query, self._lang(lang), limit, self.search_index()))
 
     def show(self, fact_id: str, *, context: bool = False, lang: str | None = None) -> Result:
         """``cis-facts show ID [--context]``: one fact in full."""

@@ -168,7 +168,7 @@ class Grounded:
         if not query.strip():
             raise ToolArgumentError("query is empty; give a question or a few words")
         try:
-            answered = ask(self.base, query, lang)
+            answered = ask(self.base, query, lang, self.facts.search_index())
             hits = self.facts.search(query, limit=limit, lang=lang)
         except NotFoundError:
             return {**_not_in_base(query, None), "reason": UNANSWERED}

@@ -16,6 +16,7 @@ from typing import Any
 
 import anyio
 import pytest
+from conftest import RunCli
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
@@ -286,3 +287,16 @@ def test_other_commands_never_import_the_sdk() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "[]\n"
+
+
+def test_an_invalid_fact_file_is_reported_before_serving(tmp_path: Path, run_cli: RunCli) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[figures]]\nid = "Not An Id"\n', encoding="utf-8")
+    result = run_cli("--data", broken, "mcp")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"cis-facts: {broken}: fact Not An Id: id: 'Not An Id' is not a kebab-case id "
+        "(lower-case letters, digits, hyphens)"
+    )

@@ -9,7 +9,7 @@ from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
 from cis_facts.query.countries import index
 from cis_facts.query.records import find, full_record, translator
-from cis_facts.verify import Locator, locators, packaged_text
+from cis_facts.verify import Locator, locate, packaged_text
 from cis_facts.version import __version__
 
 CITE_STYLES = (
@@ -136,7 +136,12 @@ def cite(
     for source_id in dict.fromkeys(f.source for f in facts):
         source = sources.get(source_id)
         text = packaged_text(source) if source else None
-        placed[source_id] = locators(base, source, text) if source and text else {}
+        # Only the cited quotes are located: locating every quote of the text costs 0.3 s.
+        placed[source_id] = {
+            fact.id: where
+            for fact in facts
+            if fact.source == source_id and text and (where := locate(text, fact.quote))
+        }
     items = tuple(
         Cited(
             fact=fact,
