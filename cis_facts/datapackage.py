@@ -221,10 +221,14 @@ def descriptor(base: FactBase, raw_cells: bool = False) -> dict[str, Any]:
             "Every table of the cis-facts fact base, as the SQLite export holds it. Dates are "
             "ISO strings (YYYY, YYYY-MM, YYYY-MM-DD or START/END) with a <field>_precision "
             f"column. {cells} Translations of quotes (quote_en, quote_kk, quote_ru) are by "
-            f"{QUOTE_TRANSLATOR}."
+            f"{QUOTE_TRANSLATOR}. The licence is the one the cis-facts package declares; the "
+            "base does not record the licences of its sources."
         ),
         "version": __version__,
-        "licenses": declared_licenses(),
+        "licenses": [
+            {**licence, "title": f"{licence['name']} (the licence the cis-facts package declares)"}
+            for licence in declared_licenses()
+        ],
         "sources": _sources(base),
         "resources": [
             {

@@ -112,7 +112,9 @@ def test_frictionless_validates_the_package_and_checks_its_foreign_keys(package:
 def test_the_descriptor_types_keys_and_describes_every_column(package: Path) -> None:
     descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor["profile"] == "tabular-data-package"
-    assert descriptor["licenses"] == [{"name": "MIT"}]  # pyproject.toml's licence
+    assert descriptor["licenses"] == [  # pyproject.toml's licence
+        {"name": "MIT", "title": "MIT (the licence the cis-facts package declares)"}
+    ]
     assert descriptor["sources"][0] == {"title": "Тәуелсіз Мемлекеттер Достастығы (ТМД)"}
     assert len(descriptor["sources"]) == 23
     resources = {r["name"]: r for r in descriptor["resources"]}
