@@ -305,6 +305,8 @@ def export_command(
 
     if metadata is not None and to.lower() != "sqlite":
         raise click.BadParameter("only with --to sqlite", param_hint="--metadata")
+    if raw_cells and to.lower() != "csv":
+        raise click.BadParameter("only with --to csv", param_hint="--raw-cells")
     if to.lower() == "csv":
         from cis_facts.datapackage import write_package
 

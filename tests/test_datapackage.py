@@ -243,3 +243,12 @@ def test_descriptions_follow_the_schema_document() -> None:
     assert (tables, fields) == (descriptions.TABLES, descriptions.FIELDS), (
         "run: .venv/bin/python scripts/gen_descriptions.py && ruff format cis_facts"
     )
+
+
+def test_raw_cells_is_for_csv_only(tmp_path: Path, run_cli: RunCli) -> None:
+    result = run_cli("export", "--to", "sqlite", tmp_path / "f.db", "--raw-cells")
+    assert result.exit_code == 2
+    assert (
+        result.stderr.splitlines()[-1] == "Error: Invalid value for --raw-cells: only with --to csv"
+    )
+    assert list(tmp_path.iterdir()) == []
