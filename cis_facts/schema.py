@@ -321,6 +321,16 @@ ANSWER_OF: dict[type[Any], tuple[tuple[str, str | None], ...]] = {
 }
 
 
+def answer_of(record: Any) -> tuple[Any, str | None]:
+    """A record's value and unit: its first answer field that holds a number, with that
+    field's unit (or the record's own ``unit``); (None, None) when it has none."""
+    for name, fixed_unit in ANSWER_OF.get(type(record), ()):
+        held = getattr(record, name, None)
+        if isinstance(held, int | float) and not isinstance(held, bool):
+            return held, fixed_unit or getattr(record, "unit", None)
+    return None, None
+
+
 def _check_text(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, str):
         return None, f"expected a string, got {_type_name(value)}"

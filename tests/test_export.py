@@ -273,6 +273,25 @@ def test_facts_view_units_are_the_units_search_answers_with(
     assert row == (answer["value"], answer["unit"])
 
 
+@pytest.mark.parametrize(
+    ("code", "fact_id"),
+    [
+        ("KZ", "rank-zinc"),
+        ("KZ", "rank-gold"),
+        ("KZ", "rank-uranium"),
+        ("RU", "import-supplier-russia"),
+    ],
+)
+def test_facts_view_units_are_the_units_of_the_country_profile(
+    db: sqlite3.Connection, code: str, fact_id: str
+) -> None:
+    result = invoke("country", code, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    row = next(r for r in json.loads(result.stdout) if r["id"] == fact_id)
+    view = db.execute("SELECT value, unit FROM facts WHERE id = ?", (fact_id,)).fetchone()
+    assert view == (row["value"], row["unit"])
+
+
 def test_a_value_written_with_a_decimal_point_stays_a_float(db: sqlite3.Connection) -> None:
     """43.0 reads back as 43.0, as in the JSON export, not as the integer 43."""
     row = db.execute(

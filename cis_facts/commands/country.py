@@ -41,7 +41,8 @@ def country(
       id               fact id (the country code for names)
       label            what the row states (in --lang)
       date             ISO date or null; date_precision: day|month|year
-      value, unit      the figure (shares in %, trade position as #)
+      value, unit      the figure: share in %, rank or trade position as
+                       place, top N as top, else the fact's own unit
       share, position  trade share (%) and position among partners, or null
       status           the state's membership status after the event, by the rule
                        members --help states, or null

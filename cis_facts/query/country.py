@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record, date_fields, source_titles
-from cis_facts.model import AnyFact, Country, Event, FactBase, Lang, Ranking
+from cis_facts.model import AnyFact, Country, Event, FactBase, Lang
 from cis_facts.query.members import bears_on_membership, next_status
-from cis_facts.schema import FACT_KINDS
+from cis_facts.schema import FACT_KINDS, answer_of
 
 FIELDS = (
     "section",
@@ -82,10 +82,10 @@ def _naming(base: FactBase, code: str) -> list[tuple[str, AnyFact]]:
 def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
     record: Record = {"section": section, "id": fact.id, "label": fact.label(lang)}
     record.update(date_fields("date", getattr(fact, "date", None)))
-    value = getattr(fact, "value", None)
+    value, unit = answer_of(fact)
     record.update(
         value=value,
-        unit=getattr(fact, "unit", None),
+        unit=unit,
         share=getattr(fact, "share", None),
         position=getattr(fact, "position", None),
         status=getattr(fact, "status", None),
@@ -93,14 +93,6 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
         quote=fact.quote,
         note=fact.note_in(lang),
     )
-    if isinstance(fact, Ranking) and fact.rank is not None:
-        record.update(value=fact.rank, unit="rank")
-    elif isinstance(fact, Ranking) and fact.top is not None:
-        record.update(value=fact.top, unit="top")
-    if record["value"] is None and record["share"] is not None:
-        record.update(value=record["share"], unit="%")
-    if record["value"] is None and record["position"] is not None:
-        record.update(value=record["position"], unit="#")
     return record
 
 

@@ -27,7 +27,7 @@ from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher, QueryWord
-from cis_facts.schema import ANSWER_OF, KINDS
+from cis_facts.schema import KINDS, answer_of
 
 FIELDS = (
     "kind",
@@ -248,12 +248,7 @@ def read_packaged_index(stamps: Sequence[cache.Stamp]) -> Any:
 
 def answer_fields(record: Any) -> Record:
     """The answer a record gives: ``value`` and ``unit``, and its ``date`` if it has one."""
-    value, unit = None, None
-    for name, fixed_unit in ANSWER_OF.get(type(record), ()):
-        held = getattr(record, name, None)
-        if isinstance(held, int | float) and not isinstance(held, bool):
-            value, unit = held, fixed_unit or getattr(record, "unit", None)
-            break
+    value, unit = answer_of(record)
     when = getattr(record, "date", None)
     if isinstance(when, When):
         return {"value": value, "unit": unit, "date": when.iso(), "date_precision": when.precision}

@@ -707,13 +707,14 @@ def country_view(answer: Answer) -> View:
 
 
 def _value_with_unit(record: Record, lang: Lang) -> str:
-    """``15.5 %``, ``1st``, ``top 10``, ``#6``: a profile row's figure in one cell."""
-    value, unit = record.get("value"), record.get("unit")
-    if value is not None and unit == "rank":
+    """``15.5 %``, ``1st``, ``top 10``, ``#6``: a profile row's figure in one cell (a place
+    is a world rank in a ranking, a position among partners in a trade list)."""
+    value, unit, section = record.get("value"), record.get("unit"), record.get("section")
+    if value is not None and unit == "place" and section == "ranking":
         return word("standing.rank", lang, n=int(value), ordinal=_english_ordinal(int(value)))
     if value is not None and unit == "top":
         return top_text(int(value), lang)
-    if value is not None and unit == "#":
+    if value is not None and unit == "place" and section in ("export", "import"):
         return word("position.n", lang, n=int(value))
     number = value if isinstance(value, int | float) else None
     return "\u00a0".join(t for t in (_value(record, lang), unit_text(unit, lang, number)) if t)
