@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -300,3 +301,36 @@ def test_an_invalid_fact_file_is_reported_before_serving(tmp_path: Path, run_cli
         f"cis-facts: {broken}: fact Not An Id: id: 'Not An Id' is not a kebab-case id "
         "(lower-case letters, digits, hyphens)"
     )
+
+
+def test_ctrl_c_ends_the_server_at_once() -> None:
+    """Once the server answers, SIGINT ends it with 130 while its stdin is still open."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cis_facts", "mcp"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        hello = {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {
+                "protocolVersion": "2025-06-18",
+                "capabilities": {},
+                "clientInfo": {"name": "test", "version": "0"},
+            },
+        }
+        server.stdin.write(json.dumps(hello).encode() + b"\n")
+        server.stdin.flush()
+        assert json.loads(server.stdout.readline())["id"] == 1  # serving
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 130
+        assert server.stderr is not None
+        assert server.stderr.read() == b"cis-facts: interrupted\n"
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.stdin.close()

@@ -48,7 +48,14 @@ def mcp(settings: Settings, lang: str | None) -> None:
         raise MissingExtraError(
             f"the mcp command needs the MCP Python SDK, which is not installed: {INSTALL}"
         ) from exc
+    import signal
+
     from cis_facts.api import Facts
     from cis_facts.mcp_server import serve
+    from cis_facts.streams import interrupted
 
-    serve(Facts(settings.base(), settings.resolve_lang(lang)))
+    facts = Facts(settings.base(), settings.resolve_lang(lang))
+    # Ctrl-C ends the server at once (exit 130): it holds nothing to save, and the SDK's
+    # thread reading stdin would otherwise keep the process alive until stdin closes.
+    signal.signal(signal.SIGINT, lambda signum, frame: interrupted())
+    serve(facts)
