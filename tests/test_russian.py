@@ -91,7 +91,7 @@ def test_russian_adds_only_units_agreement_forms_and_messages() -> None:
     extra = {k for k in set(RU) - set(EN) if not k.startswith(("unit.", "error."))}
     agreement = [
         f"sentence.{k}.{form}"
-        for k in ("withdrawal", "accession", "associate", "founding")
+        for k in ("withdrawal", "accession", "rejoining", "associate", "founding")
         for form in ("f", "pl")
     ]
     assert sorted(extra) == sorted([*agreement, "standing.top.10"])
@@ -192,7 +192,7 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
     ("fact", "sentence"),
     [
         ("georgia-accession", "Грузия вступила в СНГ в декабре 1993\u00a0г."),
-        ("azerbaijan-rejoins", "Азербайджан вступил в СНГ 24\u00a0сентября 1993\u00a0г."),
+        ("azerbaijan-rejoins", "Азербайджан вновь вступил в СНГ 24\u00a0сентября 1993\u00a0г."),
         (
             "turkmenistan-associate",
             "Туркменистан стал ассоциированным членом СНГ 26\u00a0августа 2005\u00a0г.",

@@ -100,6 +100,8 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
         key = {"left": "withdrawal", "associate": "associate"}.get(fact.status or "")
         if key is None and fact.kind in ("accession", "founding"):
             key = fact.kind
+            if key == "accession" and _REJOINS.search(fact.label_en):
+                key = "rejoining"  # the label says the state joins again
         if key is not None:
             # the participants as the base holds them, corrections included
             names = _names(fact.participants, countries, lang)
@@ -108,26 +110,112 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
             # the Kazakh sentence signs "to" the document: its name takes the dative
             short = _kazakh_dative(fact.short(lang)) if lang == "kk" else fact.short(lang)
             return word(template, lang, who=_joined(names, lang), when=said, short=short)
-    if isinstance(fact, TradeShare) and fact.date is not None and _names_partner(fact, countries):
-        who = _joined(_names((fact.country,), countries, lang), lang)
-        share = human.number(fact.share, lang) if fact.share is not None else ""
-        ordinal = _english_ordinal_word(fact.position)
-        return word(
-            f"sentence.{fact.flow}",
-            lang,
-            year=fact.date.start.year,
-            who=who,
-            share=share,
-            n=fact.position,
-            ordinal=ordinal,
-        )
-    label = fact.label(lang).strip().rstrip(".")
+    if isinstance(fact, TradeShare) and fact.date is not None:
+        who = _partner(fact, countries, lang)
+        if who is not None:
+            share = human.number(fact.share, lang) if fact.share is not None else ""
+            return word(
+                f"sentence.{fact.flow}",
+                lang,
+                year=fact.date.start.year,
+                who=who,
+                share=share,
+                n=fact.position,
+                ordinal=_english_ordinal_word(fact.position),
+            )
+    label = _without_full_stop(fact.label(lang).strip())
+    if lang == "en" and isinstance(fact, Event):
+        label = english_past(label)
     period = fact.period(lang)
     date = getattr(fact, "date", None)
     when = period or (human.long_when(date, lang) if date is not None else None)
-    if when and not _states_its_date(label, period, date, when):
+    if when and not _states_its_date(label, period, date, when, lang):
+        if label.endswith(")"):
+            # one bracket, not two: «(decision no. 40, 8 April 1994)»
+            return f"{label[:-1]}, {when})."
         return word("sentence.dated", lang, label=label, when=when)
     return label + "."
+
+
+_REJOINS = re.compile(r"\bagain\b")
+# An abbreviation's own full stop («1993 г.», «1994 ж.», «жж.») stays at the end of a label.
+_ABBREVIATION = re.compile(r"(?:\b|\d)(?:гг?|жж?)\.$")
+
+
+def _without_full_stop(label: str) -> str:
+    if _ABBREVIATION.search(label):
+        return label
+    return label.rstrip(".")
+
+
+def _partner(fact: TradeShare, countries: Mapping[str, Country], lang: Lang) -> str | None:
+    """The partner as the sentence names it: the country's name, with its article in
+    English (``the Netherlands``); where the label hedges the name (``Korea (taken to be
+    the Republic of Korea): …``), the label's own words before its separator; None when the
+    label has neither."""
+    country = countries.get(fact.country)
+    if country is None:
+        return None
+    label = fact.label(lang)
+    name = country.name(lang)
+    if label.startswith(name):
+        return _with_article(name) if lang == "en" else name
+    head = label.split(_PARTNER_SEPARATOR[lang], 1)[0]
+    if head == label or len(head) > _LONGEST_PARTNER:
+        return None
+    if lang == "en" and head.startswith("The "):
+        head = "the " + head[4:]
+    return head
+
+
+# What ends the partner's name in a trade-share label: «Швейцария — 1-е место …».
+_PARTNER_SEPARATOR: dict[Lang, str] = {"en": ": ", "kk": " – ", "ru": " — "}
+_LONGEST_PARTNER = 80
+# English names that take the article in running text.
+_THE_NAMES = frozenset(
+    {"United States", "United Kingdom", "Netherlands", "Republic of Korea", "Philippines"}
+)
+
+
+def _with_article(name: str) -> str:
+    return f"the {name}" if name in _THE_NAMES or name.endswith(" Islands") else name
+
+
+# The English labels of events are headlines in the present tense ("Belarus ratifies the
+# Agreement"); the pasted sentence tells the past event in the past tense.
+_ENGLISH_PAST = (
+    ("does not", "did not"),
+    ("do not", "did not"),
+    ("is drawn up", "was drawn up"),
+    ("is adopted", "was adopted"),
+    ("are adopted", "were adopted"),
+    ("is devoted", "was devoted"),
+    ("is the year", "was the year"),
+    ("takes effect", "took effect"),
+    ("sign it", "signed it"),
+    ("signs", "signed"),
+    ("ratifies", "ratified"),
+    ("adopts", "adopted"),
+    ("adopt", "adopted"),
+    ("meet", "met"),
+    ("declare", "declared"),
+    ("votes", "voted"),
+    ("keeps", "kept"),
+    ("enters", "entered"),
+    ("approves", "approved"),
+    ("joins", "joined"),
+    ("decides", "decided"),
+    ("announces", "announced"),
+    ("becomes", "became"),
+    ("leaves", "left"),
+)
+_ENGLISH_PRESENT = re.compile(r"\b(" + "|".join(p for p, _ in _ENGLISH_PAST) + r")\b")
+_PAST_OF = dict(_ENGLISH_PAST)
+
+
+def english_past(label: str) -> str:
+    """An English event headline in the past tense: ``Belarus ratified the Agreement``."""
+    return _ENGLISH_PRESENT.sub(lambda m: _PAST_OF[m.group()], label)
 
 
 def _kazakh_dative(name: str) -> str:
@@ -140,28 +228,78 @@ def _kazakh_dative(name: str) -> str:
     return name
 
 
-def _names_partner(fact: TradeShare, countries: Mapping[str, Country]) -> bool:
-    """Whether the label names the partner as the country table does: where it hedges the
-    name (``Korea (taken to be ...)``), the sentence keeps the label's words."""
-    country = countries.get(fact.country)
-    return country is not None and fact.label_en.startswith(country.name_en)
-
-
-def _states_its_date(label: str, period: str | None, date: When | None, when: str) -> bool:
-    """Whether the label already says when: it holds the period the text gives, the date
-    itself when it is a day or a month, or every year of a year's date (a sentence should
-    not repeat its date in brackets, nor drop its day)."""
+def _states_its_date(
+    label: str, period: str | None, date: When | None, when: str, lang: Lang
+) -> bool:
+    """Whether the label already says when: it holds the period the text gives (or each of
+    its parts, or every year it names), the date itself when it is a day or a month, or
+    every year of a year's date (a sentence should not repeat its date in brackets, nor
+    drop its day)."""
+    said = label.casefold()
     if period:
-        return period.casefold() in label.casefold()
+        parts = [_period_core(p, lang) for p in period.casefold().split(",") if p.strip()]
+        if all(part in said for part in parts):
+            return True
+        named = _YEARS.findall(period)
+        return bool(named) and all(year in label for year in named)
     if date is None:
         return False
+    if date.end is None and date.start.day is not None:
+        # the day and the year, in whatever case the label writes the month
+        day, year = date.start.day, date.start.year
+        return re.search(rf"(?<!\d){day}(?!\d)", label) is not None and str(year) in label
     if date.end is None and date.start.precision != "year":
-        return when in label
+        return _spaced(when.rstrip(".")) in _spaced(label)
     years = {date.start.year} | ({date.end.year} if date.end is not None else set())
     return all(str(year) in label for year in years)
 
 
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _spaced(text: str) -> str:
+    """``text`` with its no-break spaces as plain ones, for comparing dates."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+# Prepositions a period starts with that the label may put otherwise («за» / «в последние»).
+_PERIOD_PREPOSITIONS: dict[Lang, tuple[str, ...]] = {
+    "en": ("over ", "in ", "during "),
+    "kk": (),
+    "ru": ("за ", "в ", "во ", "с ", "со "),
+}
+
+
+def _period_core(part: str, lang: Lang) -> str:
+    core = part.strip()
+    for preposition in _PERIOD_PREPOSITIONS[lang]:
+        if core.startswith(preposition):
+            return core[len(preposition) :]
+    return core
+
+
+_ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+)
 
 
 def _english_ordinal_word(n: int) -> str:
