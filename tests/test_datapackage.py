@@ -252,3 +252,21 @@ def test_raw_cells_is_for_csv_only(tmp_path: Path, run_cli: RunCli) -> None:
         result.stderr.splitlines()[-1] == "Error: Invalid value for --raw-cells: only with --to csv"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symbolic_link_in_the_directory_is_never_replaced(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = tmp_path / "mine.csv"
+    mine.write_text("mine\n", encoding="utf-8")
+    (out / "events.csv").symlink_to(mine)
+    result = run_cli("export", "--to", "csv", out, "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cis-facts: cannot write {out}/events.csv: it is a symbolic link; "
+        "name the file it points to instead\n"
+    )
+    assert mine.read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in out.iterdir()) == ["events.csv"]
