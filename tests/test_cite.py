@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -220,3 +221,33 @@ EXAMPLES = re.findall(
 @pytest.mark.parametrize(("command", "printed"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_shows_cite_as_the_tool_prints_it(command: str, printed: str) -> None:
     assert run(*shlex.split(command)) == printed
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run does)")
+def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(tmp_path: Path) -> None:
+    # Pandoc warns "Duplicate note reference" when two pasted outputs define one label.
+    pasted = [
+        ("cite", "rank-zinc", "--style", "markdown"),
+        ("cite", "rank-zinc", "--style", "markdown", "--lang", "kk"),
+        ("cite", "export-share-italy", "georgia-withdrawal", "--style", "markdown", "--lang", "ru"),
+        ("trade", "exports", "--format", "markdown"),
+    ]
+    document = "\n\n".join(run(*args) for args in pasted)
+    (tmp_path / "pasted.md").write_text(document, encoding="utf-8")
+    done = subprocess.run(
+        ["pandoc", "pasted.md", "-t", "html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stderr == ""
+    labels = _definitions(document)
+    assert len(labels) == len(set(labels)) == 8
+    # every marker links to a note of its own (Pandoc repeats a note cited twice)
+    markers = re.findall(r"\[\^([^\]]+)\](?!:)", document)
+    assert set(markers) == set(labels)
+    assert done.stdout.count('class="footnote-ref"') == len(markers)
+    assert f'id="fn{len(markers)}"' in done.stdout
+    assert f'id="fn{len(markers) + 1}"' not in done.stdout
