@@ -220,7 +220,7 @@ EN: dict[str, str] = {
     "sentence.associate": "{who} became an associate member of the CIS {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
-        "In {year} {who} took {share} % of Kazakhstan's exports, {ordinal} in the list of its "
+        "In {year} {who} took {share}% of Kazakhstan's exports, {ordinal} in the list of its "
         "main buyers."
     ),
     "sentence.import": (

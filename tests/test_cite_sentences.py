@@ -247,7 +247,7 @@ def test_a_year_in_brackets_is_written_as_a_year() -> None:
             "export-share-netherlands",
             "en",
             (
-                "In 2004 the Netherlands took 2.3 % of Kazakhstan's exports, eighth in the list of "
+                "In 2004 the Netherlands took 2.3% of Kazakhstan's exports, eighth in the list of "
                 "its main buyers."
             ),
         ),
@@ -260,3 +260,7 @@ def test_a_year_in_brackets_is_written_as_a_year() -> None:
 )
 def test_sentences_as_an_editor_would_write_them(fact_id: str, lang: Lang, expected: str) -> None:
     assert SENTENCES[fact_id, lang] == expected
+
+
+def test_english_writes_no_space_before_the_percent_sign() -> None:
+    assert _offending(lambda f, lang, s: re.search(r"\d\s%", s) is not None, ("en",)) == []

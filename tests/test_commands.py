@@ -836,7 +836,7 @@ def test_show_unknown_id_suggests(runner: CliRunner) -> None:
         (
             "export-share-switzerland",
             (
-                "In 2004 Switzerland took 18.7 % of Kazakhstan's exports, first in the list of its "
+                "In 2004 Switzerland took 18.7% of Kazakhstan's exports, first in the list of its "
                 "main buyers."
             ),
             83,

@@ -639,7 +639,7 @@ def test_the_opening_definition() -> None:
         (
             "export-share-virgin-islands",
             (
-                "In 2004 the Virgin Islands (taken to be the British Virgin Islands) took 3.8 % of "
+                "In 2004 the Virgin Islands (taken to be the British Virgin Islands) took 3.8% of "
                 "Kazakhstan's exports, sixth in the list of its main buyers."
             ),
         ),
