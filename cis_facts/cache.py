@@ -28,7 +28,6 @@ The packaged base alone is read from the entry the wheel ships beside it
 from __future__ import annotations
 
 import contextlib
-import hmac
 import marshal
 import os
 import re
@@ -36,6 +35,7 @@ import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from importlib.util import source_hash
+from types import ModuleType
 from typing import Any
 
 from cis_facts import model
@@ -132,7 +132,7 @@ def header(stamps: Sequence[Stamp]) -> tuple[Any, ...]:
 
 def entry_name(head: tuple[Any, ...], key: bytes) -> str:
     """The entry's file name: only the holder of ``key`` can tell which files it is for."""
-    digest = hmac.new(key, b"name\0" + marshal.dumps(head, 4), "sha256").hexdigest()
+    digest = _hmac().new(key, b"name\0" + marshal.dumps(head, 4), "sha256").hexdigest()
     return digest[:32] + SUFFIX
 
 
@@ -141,7 +141,22 @@ def _seal(payload: bytes | memoryview, key: bytes | None) -> bytes:
     (no key), the SipHash of ``.pyc`` files, which only detects damage."""
     if key is None:
         return source_hash(payload)
-    return hmac.new(key, payload, "sha256").digest()
+    return _hmac().new(key, payload, "sha256").digest()
+
+
+def _hmac() -> ModuleType:
+    """The hmac module, imported when a user entry is first sealed or checked: importing it
+    loads OpenSSL, about 11 million instructions or 7 % of ``import click``
+    (benchmarks/instructions.py), which a call on the packaged base never needs."""
+    import hmac
+
+    return hmac
+
+
+def _same(check: bytes | memoryview, expected: bytes, key: bytes | None) -> bool:
+    """Whether an entry's check is the one expected: in constant time under a key; the
+    packaged entry's SipHash only detects damage, so plain equality does."""
+    return expected == check if key is None else _hmac().compare_digest(expected, check)
 
 
 def _kinds(table: str) -> list[tuple[str, str]]:
@@ -208,7 +223,7 @@ def _opened(data: bytes, key: bytes | None) -> Any:
     with memoryview(data) as view:
         check, payload = view[len(MAGIC) : len(MAGIC) + size], view[len(MAGIC) + size :]
         try:
-            if not hmac.compare_digest(_seal(payload, key), check):
+            if not _same(check, _seal(payload, key), key):
                 return None
             return marshal.loads(payload)
         except Exception:  # noqa: BLE001 - MemoryError included: any failure is a miss

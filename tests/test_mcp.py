@@ -20,6 +20,7 @@ import pytest
 from conftest import RunCli
 from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
+from signals import sigint_as_in_a_terminal
 
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
     "uranium": ("search", {"query": "uranium", "limit": 3}),
@@ -305,12 +306,13 @@ def test_an_invalid_fact_file_is_reported_before_serving(tmp_path: Path, run_cli
 
 def test_ctrl_c_ends_the_server_at_once() -> None:
     """Once the server answers, SIGINT ends it with 130 while its stdin is still open."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "cis_facts", "mcp"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    with sigint_as_in_a_terminal():
+        server = subprocess.Popen(
+            [sys.executable, "-m", "cis_facts", "mcp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
     assert server.stdin is not None and server.stdout is not None
     try:
         hello = {

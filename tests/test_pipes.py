@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from signals import sigint_as_in_a_terminal
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv", "markdown")
@@ -163,19 +164,13 @@ def test_ctrl_c_exits_130_without_a_traceback(
 ) -> None:
     if command[0] == "export":
         command = [*command, str(tmp_path / "out.json")]
-    # A shell starts a job in the background (`pytest &`, a CI runner's `cmd &`) with
-    # Ctrl-C ignored, and children inherit that; a user's foreground command starts with
-    # the default action. A Python handler here is reset to that default in the child.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with sigint_as_in_a_terminal():
         proc = subprocess.Popen(
             [str(SCRIPT), "--data", str(fifo), *command],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=_env(),
         )
-    finally:
-        signal.signal(signal.SIGINT, previous)
     writer = _open_writer(fifo, proc)
     try:
         _wait_until_blocked_reading(proc)

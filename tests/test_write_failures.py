@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from signals import sigint_as_in_a_terminal
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 TIMEOUT = 60
@@ -170,12 +171,13 @@ def test_ctrl_c_at_the_end_of_an_export_exits_130(tmp_path: Path) -> None:
         "main()\n"
     )
     target = tmp_path / "facts.json"
-    proc = subprocess.run(
-        [sys.executable, "-c", program, str(target)],
-        capture_output=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    with sigint_as_in_a_terminal():
+        proc = subprocess.run(
+            [sys.executable, "-c", program, str(target)],
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
     assert proc.returncode == 130
     assert b"Traceback" not in proc.stderr
     assert proc.stderr.decode().splitlines()[-1] == "cis-facts: interrupted"

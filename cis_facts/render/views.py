@@ -7,7 +7,6 @@ draw without knowing any domain field name. Every word comes from ``cis_facts.i1
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -178,7 +177,7 @@ class _Notes:
     def add(self, text: str, key: str = "") -> int:
         text = visible(text)
         if text not in self.texts:
-            self.keys[text] = key or hashlib.sha1(text.encode()).hexdigest()[:10]
+            self.keys[text] = key or _digest(text)
         return self.texts.setdefault(text, len(self.texts) + 1)
 
     @property
@@ -188,6 +187,15 @@ class _Notes:
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(_label(f"{self.kind}-{self.keys[t]}-{self.lang}") for t in self.texts)
+
+
+def _digest(text: str) -> str:
+    """A note's stable key where it has no fact id: the first 10 hex digits of its SHA-1.
+    hashlib is imported here, as a note without an id needs it: importing it loads OpenSSL,
+    about 7 % of ``import click`` (benchmarks/instructions.py), which most calls never pay."""
+    import hashlib
+
+    return hashlib.sha1(text.encode()).hexdigest()[:10]
 
 
 def _label(text: str) -> str:
