@@ -35,7 +35,6 @@ import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from importlib.util import source_hash
-from types import ModuleType
 from typing import Any
 
 from cis_facts import model
@@ -132,7 +131,7 @@ def header(stamps: Sequence[Stamp]) -> tuple[Any, ...]:
 
 def entry_name(head: tuple[Any, ...], key: bytes) -> str:
     """The entry's file name: only the holder of ``key`` can tell which files it is for."""
-    digest = _hmac().new(key, b"name\0" + marshal.dumps(head, 4), "sha256").hexdigest()
+    digest = _mac(key, b"name\0" + marshal.dumps(head, 4)).hex()
     return digest[:32] + SUFFIX
 
 
@@ -141,22 +140,27 @@ def _seal(payload: bytes | memoryview, key: bytes | None) -> bytes:
     (no key), the SipHash of ``.pyc`` files, which only detects damage."""
     if key is None:
         return source_hash(payload)
-    return _hmac().new(key, payload, "sha256").digest()
+    return _mac(key, payload)
 
 
-def _hmac() -> ModuleType:
-    """The hmac module, imported when a user entry is first sealed or checked: importing it
-    loads OpenSSL, about 11 million instructions or 7 % of ``import click``
-    (benchmarks/instructions.py), which a call on the packaged base never needs."""
+# hmac is imported where a user entry is sealed or checked: importing it loads OpenSSL,
+# about 11 million instructions or 7 % of ``import click`` (benchmarks/instructions.py),
+# which a call on the packaged base never needs.
+def _mac(key: bytes, payload: bytes | memoryview) -> bytes:
+    """HMAC-SHA256 of ``payload`` under ``key``."""
     import hmac
 
-    return hmac
+    return hmac.new(key, payload, "sha256").digest()
 
 
 def _same(check: bytes | memoryview, expected: bytes, key: bytes | None) -> bool:
     """Whether an entry's check is the one expected: in constant time under a key; the
     packaged entry's SipHash only detects damage, so plain equality does."""
-    return expected == check if key is None else _hmac().compare_digest(expected, check)
+    if key is None:
+        return expected == check
+    import hmac  # see _mac
+
+    return hmac.compare_digest(expected, check)
 
 
 def _kinds(table: str) -> list[tuple[str, str]]:
