@@ -272,8 +272,9 @@ def export_command(
             trade_shares, trade_totals, figures), country_aliases and
             event_participants, with primary and foreign keys, a facts
             view of every fact, and a full-text index <table>_fts per
-            kind; opens in sqlite3 or Datasette as is, and with
-            --metadata FILE Datasette shows titles and descriptions
+            kind and for the view; opens in sqlite3 or Datasette as is,
+            and with --metadata FILE Datasette shows titles and
+            descriptions
     json    one object {"sources": [...], "countries": [...], ...}
     csv     PATH is a directory (created if missing): one CSV file per
             table of the sqlite export and a Frictionless datapackage.json

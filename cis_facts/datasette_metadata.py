@@ -22,9 +22,9 @@ TITLE = "cis-facts"
 DESCRIPTION = (
     "Facts about the Commonwealth of Independent States and Kazakhstan's place in the world "
     "economy, each with the verbatim quote of its source. One table per kind of record, the "
-    "facts view of every fact, and a full-text index per table (search in English, Kazakh "
-    "and Russian). Dates are ISO strings (YYYY, YYYY-MM, YYYY-MM-DD or START/END) with a "
-    f"<field>_precision column; translations of quotes are by {QUOTE_TRANSLATOR}."
+    "facts view of every fact, and a full-text index per table and for the view (search in "
+    "English, Kazakh and Russian). Dates are ISO strings (YYYY, YYYY-MM, YYYY-MM-DD or "
+    f"START/END) with a <field>_precision column; translations of quotes are by {QUOTE_TRANSLATOR}."
 )
 
 
@@ -92,6 +92,10 @@ def _facts_view() -> dict[str, Any]:
     columns = {
         "kind": _plain(f"the kind of fact: {kinds}"),
         "date": _plain("the date of the fact, at the precision the source gives (empty if none)"),
+        "rowid": _plain(
+            "the row's number in the view: its kind's place among the tables times 2**32 "
+            "plus its rowid in its own table (facts_fts is keyed by it)"
+        ),
         "value": _plain(
             "the fact's value, the first of its value fields that is set ("
             + "; ".join(value for value, _ in answers)
@@ -109,6 +113,7 @@ def _facts_view() -> dict[str, Any]:
             "every fact of every kind, one row each, with its value and unit in one form"
         ),
         "columns": {name: columns.get(name) or described[name] for name in _view_columns()},
+        "fts_table": "facts_fts",
     }
 
 

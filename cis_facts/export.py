@@ -482,13 +482,22 @@ def _answer_sql(answer: tuple[tuple[str, str | None], ...]) -> tuple[str, str]:
     return value, f"CASE {cases} END"
 
 
+# The facts view's columns, as every fact has them; value, unit and the date between.
+_VIEW_HEAD = ("id", "label_en", "label_kk", "label_ru")
+_VIEW_TAIL = ("source", "quote", "note")
+# A fact's number in the view: its kind's place in the registry times 2**32 plus its rowid
+# in its own table, so that the view's full-text index can be keyed by it.
+_KIND_STRIDE = 2**32
+
+
 def facts_view(kinds: Sequence[Kind] = KINDS) -> str:
     """The ``facts`` view: one row per fact of every kind, its value and unit in one form
-    (the form search answers give)."""
+    (the form search answers give), and a ``rowid`` that keys ``facts_fts``."""
     return "CREATE VIEW facts AS\n" + "\nUNION ALL\n".join(
-        f"SELECT '{kind.name}' AS kind, id, label_en, label_kk, label_ru, {value} AS value, "
-        f"{unit} AS unit, {dates}, source, quote, note FROM {kind.table}"
-        for kind in kinds
+        f"SELECT '{kind.name}' AS kind, {', '.join(_VIEW_HEAD)}, {value} AS value, "
+        f"{unit} AS unit, {dates}, {', '.join(_VIEW_TAIL)}, "
+        f"{number} * {_KIND_STRIDE} + rowid AS rowid FROM {kind.table}"
+        for number, kind in enumerate(kinds, start=1)
         if kind.answer is not None
         for value, unit in [_answer_sql(kind.answer)]
         for dates in [
@@ -499,7 +508,8 @@ def facts_view(kinds: Sequence[Kind] = KINDS) -> str:
     )
 
 
-# Case and diacritics folded, so «Қазақстан» finds «ҚАЗАҚСТАН» and «семерку» «семёрку».
+# Case folded in every script and Latin diacritics removed: «ҚАЗАҚСТАН» finds «Қазақстан»;
+# Kazakh and Russian letters stay apart (қ is not к, nor ё е).
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 
@@ -508,15 +518,36 @@ def searched_fields(kind: Kind) -> tuple[str, ...]:
     return tuple(name for name, spec in kind.fields.items() if spec.search)
 
 
+def view_searched_fields(kinds: Sequence[Kind] = KINDS) -> tuple[str, ...]:
+    """The columns of the ``facts`` view in its full-text index: those every fact kind
+    searches."""
+    facts = [kind for kind in kinds if kind.answer is not None]
+    return tuple(
+        name
+        for name in (*_VIEW_HEAD, *_VIEW_TAIL)
+        if all(kind.fields[name].search for kind in facts)
+    )
+
+
+def _fts_table(table: str, fields: Sequence[str], rowid: str = "") -> str:
+    keyed = f",\n  content_rowid=[{rowid}]" if rowid else ""
+    return (
+        f"CREATE VIRTUAL TABLE [{table}_fts] USING fts5 (\n  "
+        + ",\n  ".join(f"[{name}]" for name in fields)
+        + f",\n  tokenize='{FTS_TOKENIZER}',\n  content=[{table}]{keyed}\n);\n"
+    )
+
+
 def fts_tables(kinds: Sequence[Kind] = KINDS) -> str:
     """An FTS5 index per kind, ``<table>_fts``, over the table's searched fields, its content
-    read from the table by rowid: the form sqlite-utils writes and Datasette detects."""
-    return "".join(
-        f"CREATE VIRTUAL TABLE [{kind.table}_fts] USING fts5 (\n  "
-        + ",\n  ".join(f"[{name}]" for name in searched_fields(kind))
-        + f",\n  tokenize='{FTS_TOKENIZER}',\n  content=[{kind.table}]\n);\n"
-        for kind in kinds
+    read from the table by rowid (the form sqlite-utils writes and Datasette detects), and
+    ``facts_fts`` over the ``facts`` view, keyed by the view's ``rowid`` column."""
+    return "".join(_fts_table(kind.table, searched_fields(kind)) for kind in kinds) + _fts_table(
+        "facts", view_searched_fields(kinds), "rowid"
     )
+
+
+FTS_TABLES = (*(kind.table for kind in KINDS), "facts")
 
 
 def ddl(kinds: Sequence[Kind] = KINDS) -> str:
@@ -573,9 +604,7 @@ def _write_sqlite(base: FactBase, tmp: str) -> None:
                     f"VALUES ({', '.join('?' for _ in names)})",
                     rows,
                 )
-            for kind in KINDS:
-                connection.execute(
-                    f"INSERT INTO [{kind.table}_fts]([{kind.table}_fts]) VALUES ('rebuild')"
-                )
+            for table in FTS_TABLES:
+                connection.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES ('rebuild')")
     finally:
         connection.close()

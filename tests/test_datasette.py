@@ -17,7 +17,6 @@ from click.testing import CliRunner, Result
 from cis_facts import export
 from cis_facts.cli import cli
 from cis_facts.loader import load
-from cis_facts.schema import KINDS
 
 datasette_app = pytest.importorskip("datasette.app")
 DATASETTE = Path(sys.executable).parent / "datasette"
@@ -84,9 +83,9 @@ def test_datasette_finds_every_full_text_index_without_metadata(
         exported, "/f/rankings.json?_search=uranium&_shape=arrayfirst&_col=id", False
     )
     assert (status, json.loads(body)) == (200, ["rank-uranium"])
-    for kind in KINDS:
-        status, page = get(exported, f"/f/{kind.table}", with_metadata=False)
-        assert '<input id="_search" type="search" name="_search"' in page, kind.table
+    for table in export.FTS_TABLES:
+        status, page = get(exported, f"/f/{table}", with_metadata=False)
+        assert '<input id="_search" type="search" name="_search"' in page, table
 
 
 @pytest.mark.parametrize(
@@ -103,6 +102,24 @@ def test_search_in_kazakh_and_russian(
     exported: tuple[Path, Path], words: str, found: list[str]
 ) -> None:
     assert sorted(search(exported, "rankings", words)) == sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("uranium", ["rank-uranium"]),
+        ("Грузия", ["georgia-accession", "georgia-withdrawal"]),  # Russian labels
+        ("мырыш", ["rank-zinc", "rank-tungsten", "rank-barite"]),  # a Kazakh quote
+    ],
+)
+def test_the_facts_view_searches_every_kind_at_once(
+    exported: tuple[Path, Path], words: str, found: list[str]
+) -> None:
+    assert search(exported, "facts", words) == found
+    status, body = get(
+        exported, f"/f/facts.json?_search={quote(words)}&_shape=arrayfirst&_col=id", False
+    )
+    assert (status, json.loads(body)) == (200, found)
 
 
 def test_cyrillic_letters_stay_apart(exported: tuple[Path, Path]) -> None:
@@ -123,10 +140,10 @@ def test_a_raw_search_finds_kazakh_endings_by_prefix(exported: tuple[Path, Path]
 
 
 def test_every_kind_has_a_search_box(exported: tuple[Path, Path]) -> None:
-    for kind in KINDS:
-        status, body = get(exported, f"/f/{kind.table}")
+    for table in export.FTS_TABLES:
+        status, body = get(exported, f"/f/{table}")
         assert status == 200
-        assert '<input id="_search" type="search" name="_search"' in body, kind.table
+        assert '<input id="_search" type="search" name="_search"' in body, table
 
 
 def test_the_datasette_command_line_finds_uranium(exported: tuple[Path, Path]) -> None:
@@ -163,7 +180,7 @@ def test_the_readme_datasette_session_is_as_printed(
     block = readme.split("#### In Datasette", 1)[1].split("```console\n", 1)[1].split("```")[0]
     monkeypatch.chdir(tmp_path)
     session = [part.split("\n", 1) for part in block.split("$ ")[1:]]
-    assert [command.split()[0] for command, _ in session] == ["cis-facts", *["datasette"] * 4]
+    assert [command.split()[0] for command, _ in session] == ["cis-facts", *["datasette"] * 5]
     (export_command, printed), *queries = session
     result = invoke(*export_command.split()[1:])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", printed)

@@ -36,6 +36,7 @@ VIEW_COLUMNS = [
     "source",
     "quote",
     "note",
+    "rowid",
 ]
 
 

@@ -70,7 +70,8 @@ def test_a_new_kind_is_exported_with_no_edit_to_export() -> None:
     ) in ddl
     assert (
         "SELECT 'treaty' AS kind, id, label_en, label_kk, label_ru, NULL AS value, "
-        "NULL AS unit, date, date_precision, source, quote, note FROM treaties"
+        "NULL AS unit, date, date_precision, source, quote, note, 9 * 4294967296 + rowid "
+        "AS rowid FROM treaties"
     ) in ddl
     assert (
         "CREATE VIRTUAL TABLE [treaties_fts] USING fts5 (\n  [label_en],\n  [label_kk],\n"

@@ -137,3 +137,15 @@ def test_the_export_has_a_full_text_index_per_kind(base: FactBase, tmp_path: Pat
                 (word,),
             ).fetchall()
             assert (getattr(record, kind.key),) in found, (kind.table, word)
+        view = [row[1] for row in db.execute("PRAGMA table_info(facts_fts)")]
+        assert (
+            view
+            == list(export.view_searched_fields())
+            == [
+                "label_en",
+                "label_kk",
+                "label_ru",
+                "quote",
+                "note",
+            ]
+        )
