@@ -251,3 +251,15 @@ def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(tmp_path:
     assert done.stdout.count('class="footnote-ref"') == len(markers)
     assert f'id="fn{len(markers)}"' in done.stdout
     assert f'id="fn{len(markers) + 1}"' not in done.stdout
+
+
+def test_the_note_marker_stands_where_each_language_puts_it() -> None:
+    # Kazakh and Russian: before the full stop; English: after it; after «г.» it ends
+    kk = run("cite", "rank-zinc", "--style", "markdown", "--lang", "kk").splitlines()[0]
+    assert kk == "Қазақстан мырыштан әлемде бірінші орын алады[^rank-zinc-kk]."
+    ru = run("cite", "georgia-withdrawal", "--style", "markdown", "--lang", "ru").splitlines()[0]
+    assert ru == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.[^georgia-withdrawal-ru]"
+    en = run("cite", "rank-zinc", "--style", "markdown").splitlines()[0]
+    assert en == "Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]"
+    html = run("cite", "rank-zinc", "--style", "html", "--lang", "ru").splitlines()[0]
+    assert html.endswith('<sup><a href="#cite-rank-zinc-ru">[1]</a></sup>.</p>')

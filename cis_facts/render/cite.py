@@ -326,6 +326,15 @@ def _plain(c: Cited) -> str:
     return "\n".join(lines)
 
 
+def _marked(sentence: str, lang: Lang) -> tuple[str, str]:
+    """The sentence and the full stop its note marker goes before: Kazakh and Russian put
+    the marker before the full stop («…орында[^1].»), English after it; after an
+    abbreviation's dot («2009 г.») the marker ends the sentence in every language."""
+    if lang == "en" or not sentence.endswith(".") or _ABBREVIATION.search(sentence):
+        return sentence, ""
+    return sentence[:-1], "."
+
+
 def _markdown(c: Cited) -> str:
     where = f", {md_escape(c.where)}" if c.where else ""
     note = (
@@ -337,7 +346,8 @@ def _markdown(c: Cited) -> str:
     if c.note:
         document = f" ({c.w('cite.document')}: *{md_escape(c.document)}*)" if c.document else ""
         note += f". {c.w('cite.correction')}: {md_escape(c.note)}{document}"
-    return f"{md_escape(c.sentence)}[^{c.label}]\n\n{note}"
+    body, stop = _marked(c.sentence, c.lang)
+    return f"{md_escape(body)}[^{c.label}]{stop}\n\n{note}"
 
 
 def _html_item(c: Cited) -> str:
@@ -356,10 +366,11 @@ def _html_item(c: Cited) -> str:
 
 def _html_all(cited: list[Cited]) -> str:
     e = html.escape
-    paragraphs = [
-        f'<p>{e(c.sentence)}<sup><a href="#cite-{e(c.label)}">[{n}]</a></sup></p>'
-        for n, c in enumerate(cited, start=1)
-    ]
+    paragraphs = []
+    for n, c in enumerate(cited, start=1):
+        body, stop = _marked(c.sentence, c.lang)
+        mark = f'<sup><a href="#cite-{e(c.label)}">[{n}]</a></sup>'
+        paragraphs.append(f"<p>{e(body)}{mark}{e(stop)}</p>")
     items = [f'  <li id="cite-{e(c.label)}">{_html_item(c)}</li>' for c in cited]
     lang = cited[0].lang
     sources = [f"  <li>{e(reference.reference_line(s, lang))}</li>" for s in _sources(cited)]
