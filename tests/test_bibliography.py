@@ -188,3 +188,26 @@ def test_the_readme_example_runs_through_pandoc(run_cli: RunCli, tmp_path: Path)
     done = _pandoc(tmp_path, "draft.md", "--citeproc", "--bibliography", "refs.json", "-t", "plain")
     assert done.stderr == ""
     assert done.stdout == shown.group(1)
+
+
+def test_unreadable_inputs_get_one_line_each(run_cli: RunCli, tmp_path: Path) -> None:
+    folder = run_cli("bibliography", tmp_path)
+    assert (folder.exit_code, folder.stderr) == (
+        1,
+        f"cis-facts: {tmp_path}: cannot read (Is a directory)\n",
+    )
+    draft = tmp_path / "d.md"
+    draft.write_text("[@rank-zinc]\n", encoding="utf-8")
+    broken = tmp_path / "mine.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = run_cli("bibliography", draft, "--other-bibliography", broken)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"cis-facts: {broken}: not a CSL-JSON or BibTeX bibliography\n"
+    ru = run_cli("bibliography", draft, "--other-bibliography", broken, "--lang", "ru")
+    assert ru.stderr == f"cis-facts: {broken}: не библиография CSL-JSON или BibTeX\n"
+
+
+def test_a_draft_citing_no_fact_gives_an_empty_bibliography(run_cli: RunCli) -> None:
+    assert run_cli("bibliography", "-", input="No citations here.\n").stdout == "[]\n"
+    bib = run_cli("bibliography", "-", "--style", "bibtex", input="None.\n")
+    assert (bib.exit_code, bib.stdout) == (0, "")
