@@ -29,7 +29,7 @@ from cis_facts.errors import (
     Terminated,
 )
 from cis_facts.inert import MESSAGE_CLIP, clip, quoted, visible
-from cis_facts.options import EXIT_CODES_HELP, data_option, lang_option
+from cis_facts.options import EXIT_CODES_HELP, Choice, data_option, lang_option
 from cis_facts.output import message, write
 from cis_facts.settings import Settings
 from cis_facts.version import __version__
@@ -51,7 +51,31 @@ class FactsGroup(click.Group):
         return sorted({*super().list_commands(ctx), *LAZY})
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, self._hoisted(ctx, args))
+        return super().parse_args(ctx, self._hoisted(ctx, self._lowered(ctx, args)))
+
+    def _lowered(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``args`` with the command's own options that precede it moved after it.
+
+        ``cis-facts -f json members`` then means ``cis-facts members -f json``. Each word
+        that names a command is tried in turn: the words before it must all be options of
+        the group or of that command (with their values); otherwise ``args`` stay as they
+        are, for Click to report.
+        """
+        names = set(self.list_commands(ctx))
+        for at, name in enumerate(args):
+            if name == "--":
+                break
+            if name not in names or at == 0:
+                continue
+            command = self.get_command(ctx, name)
+            moved = None if command is None else _options_before(self, command, args[:at])
+            if moved is not None:
+                if not moved:
+                    return args
+                kept = [arg for i, arg in enumerate(args[:at]) if i not in moved]
+                own = [args[i] for i in sorted(moved)]
+                return [*kept, name, *own, *args[at + 1 :]]
+        return args
 
     def _hoisted(self, ctx: click.Context, args: list[str]) -> list[str]:
         """``args`` with the group's options that follow the command moved before it.
@@ -197,7 +221,7 @@ def check(settings: Settings, source_file: str | None) -> None:
     \b
     Examples:
       cis-facts check
-      cis-facts check --source ../shared/sources/000_032a50789da7a807.txt
+      cis-facts check --source my-source.txt    # a copy of the source text of your own
       cis-facts --data extra.toml check
     """
     from cis_facts.verify import check_quotes, packaged_texts, unchecked_quotes
@@ -240,7 +264,7 @@ def check(settings: Settings, source_file: str | None) -> None:
 @click.option(
     "--to",
     "to",
-    type=click.Choice(("sqlite", "json", "csv"), case_sensitive=False),
+    type=Choice(("sqlite", "json", "csv"), case_sensitive=False),
     required=True,
     help="sqlite: one table per kind and a facts view; json: one object; "
     "csv: a directory of CSV files and a datapackage.json.",
@@ -333,7 +357,7 @@ def export_command(
 
 
 @cli.command(name="completion", epilog=EXIT_CODES_HELP)
-@click.argument("shell", type=click.Choice(("bash", "zsh", "fish"), case_sensitive=False))
+@click.argument("shell", type=Choice(("bash", "zsh", "fish"), case_sensitive=False))
 @click.pass_context
 def completion_command(ctx: click.Context, shell: str) -> None:
     """Print the script that enables Tab completion in SHELL.
@@ -373,6 +397,37 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
         raise click.BadParameter(
             f"cannot read {visible(clip(source_file, 200))}: {reason}", param_hint="--source"
         ) from exc
+
+
+def _options_before(
+    group: click.Command, command: click.Command, words: list[str]
+) -> set[int] | None:
+    """Indexes in ``words`` of ``command``'s own options and their values, when every word
+    is an option of ``group`` or of ``command``; None when some word is neither."""
+
+    def arity(params: list[click.Parameter]) -> dict[str, int]:
+        return {
+            opt: 0 if getattr(p, "is_flag", False) or getattr(p, "count", False) else 1
+            for p in params
+            if isinstance(p, click.Option)
+            for opt in (*p.opts, *p.secondary_opts)
+        }
+
+    theirs, own = arity(group.params), arity(command.params)
+    moved: set[int] = set()
+    i = 0
+    while i < len(words):
+        name = words[i].partition("=")[0] if words[i].startswith("--") else words[i]
+        inline = name != words[i]
+        if name in theirs:
+            i += 1 + (0 if inline else theirs[name])
+        elif name in own:
+            width = 1 + (0 if inline else own[name])
+            moved.update(range(i, i + width))
+            i += width
+        else:
+            return None
+    return moved if i == len(words) else None
 
 
 def _command_position(args: list[str], valued: set[str]) -> int | None:

@@ -37,6 +37,22 @@ class _DataPath(click.Path):
 DATA_PATH = _DataPath(dir_okay=True, readable=False, path_type=str)
 
 
+class Choice(click.Choice[str]):
+    """``click.Choice`` whose errors fit on one line: a missing value lists the choices
+    after a colon (Click's own list is one tab-indented line per choice), and a value close
+    to a choice (``export``) is answered with that choice."""
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        return "Choose from: " + ", ".join(self._normalized_mapping(ctx=ctx).values()) + "."
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        from cis_facts.text import best_names
+
+        message = super().get_invalid_choice_message(value, ctx)
+        close = best_names(str(value), self._normalized_mapping(ctx=ctx).values(), limit=1)
+        return f"{message} Did you mean {close[0]!r}?" if close else message
+
+
 def data_option(func: F) -> F:
     return click.option(
         "--data",
@@ -54,7 +70,7 @@ def lang_option(func: F) -> F:
     return click.option(
         "--lang",
         "lang",
-        type=click.Choice(LANGS, case_sensitive=False),
+        type=Choice(LANGS, case_sensitive=False),
         default=None,
         help="Language of labels and headings: en (English), kk (Kazakh), ru (Russian); "
         "default: from LC_ALL, LC_MESSAGES or LANG, else en.",
@@ -90,7 +106,7 @@ def output_options(func: F) -> F:
     func = click.option(
         "--color",
         "color",
-        type=click.Choice(("auto", "always", "never"), case_sensitive=False),
+        type=Choice(("auto", "always", "never"), case_sensitive=False),
         default="auto",
         show_default=True,
         help="Colour in table output (NO_COLOR and FORCE_COLOR honoured).",
@@ -116,7 +132,7 @@ def output_options(func: F) -> F:
         "--format",
         "-f",
         "format_",
-        type=click.Choice(FORMATS, case_sensitive=False),
+        type=Choice(FORMATS, case_sensitive=False),
         default=None,
         help="Output format (default: table on a terminal, plain when piped).",
     )(func)

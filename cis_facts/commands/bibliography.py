@@ -7,7 +7,7 @@ import sys
 import click
 
 from cis_facts.errors import NotFoundError
-from cis_facts.options import EXIT_CODES_HELP, lang_option
+from cis_facts.options import EXIT_CODES_HELP, Choice, lang_option
 from cis_facts.output import write
 from cis_facts.settings import Settings
 
@@ -16,7 +16,7 @@ from cis_facts.settings import Settings
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--style",
-    type=click.Choice(("csl-json", "bibtex"), case_sensitive=False),
+    type=Choice(("csl-json", "bibtex"), case_sensitive=False),
     default="csl-json",
     show_default=True,
     help="csl-json (for pandoc --citeproc --bibliography refs.json) or bibtex (refs.bib).",
@@ -24,7 +24,7 @@ from cis_facts.settings import Settings
 @click.option(
     "--from",
     "syntax",
-    type=click.Choice(("markdown", "latex"), case_sensitive=False),
+    type=Choice(("markdown", "latex"), case_sensitive=False),
     default=None,
     help="The drafts' syntax; default: latex for .tex, .ltx and .latex files, else markdown "
     "(stdin included).",

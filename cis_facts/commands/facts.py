@@ -7,7 +7,7 @@ import sys
 import click
 
 from cis_facts.complete import complete_fact_id
-from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.options import EXIT_CODES_HELP, Choice, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
@@ -82,7 +82,7 @@ def show(
 )
 @click.option(
     "--style",
-    type=click.Choice(CITE_STYLES, case_sensitive=False),
+    type=Choice(CITE_STYLES, case_sensitive=False),
     default="plain",
     show_default=True,
     help="plain, markdown (a footnote), html, wikipedia ({{cite book}} with quote=), the "

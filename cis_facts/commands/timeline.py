@@ -8,7 +8,7 @@ import click
 
 from cis_facts.complete import complete_country
 from cis_facts.model import EVENT_KINDS
-from cis_facts.options import EXIT_CODES_HELP, date_option, output_options
+from cis_facts.options import EXIT_CODES_HELP, Choice, date_option, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 @click.option(
     "--kind",
     "kind",
-    type=click.Choice(EVENT_KINDS, case_sensitive=False),
+    type=Choice(EVENT_KINDS, case_sensitive=False),
     help="Only events of this kind.",
 )
 @output_options

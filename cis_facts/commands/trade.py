@@ -6,13 +6,13 @@ import click
 
 from cis_facts.complete import complete_country
 from cis_facts.model import Flow
-from cis_facts.options import EXIT_CODES_HELP, output_options
+from cis_facts.options import EXIT_CODES_HELP, Choice, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("view", type=click.Choice(("exports", "imports", "totals"), case_sensitive=False))
+@click.argument("view", type=Choice(("exports", "imports", "totals"), case_sensitive=False))
 @click.option(
     "--top", "top", type=click.IntRange(min=1), metavar="N", help="Only the first N partners."
 )
