@@ -319,7 +319,7 @@ def export_command(
       cis-facts export --to sqlite facts.db
       sqlite3 facts.db "SELECT kind, count(*) FROM facts GROUP BY kind"
       datasette facts.db
-      cis-facts export --to sqlite facts.db --metadata meta.json
+      cis-facts export --to sqlite facts.db --metadata meta.json --force
       datasette facts.db -m meta.json
       cis-facts --data extra.toml export --to json facts.json --force
       cis-facts export --to json - | jq '.countries | length'

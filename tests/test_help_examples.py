@@ -3,7 +3,7 @@
 The examples are read from the help texts themselves, so an example added to a command is
 run here without a change to this file. Each command's examples run in order, in one empty
 directory holding the files examples name (``my-facts.toml``, ``extra.toml``,
-``my-source.txt``), as a reader of the help would have them; an example that needs a tool
+``my-source.txt``, drafts that cite facts), as a reader of the help would have them; an example that needs a tool
 not installed here (``xclip``, ``datasette``, ``fish``, ``zsh``) is skipped. ``browse``
 runs on a pseudo-terminal and is quit with Ctrl+Q.
 """
@@ -27,6 +27,12 @@ TOOL_FILES = {
     "my-facts.toml": FIXTURES / "valid_extra.toml",
     "extra.toml": FIXTURES / "valid_extra.toml",
     "my-source.txt": SOURCE_TEXT,
+}
+# Drafts as a writer has them: citing facts by id, and a bibliography of the writer's own.
+DRAFTS = {
+    "draft.md": "Kazakhstan holds a quarter of the uranium [@rank-uranium].\n",
+    "paper.tex": "Zinc \\cite{rank-zinc} and uranium \\parencite{rank-uranium}.\n",
+    "mine.bib": "@book{own-work, title = {A Book of My Own}, author = {Doe, Jane}, year = 2020}\n",
 }
 
 
@@ -157,6 +163,8 @@ def _run_on_a_terminal(example: str, where: Path) -> tuple[int, str]:
 def test_every_help_example_runs(command: str, tmp_path: Path) -> None:
     for name, origin in TOOL_FILES.items():
         shutil.copyfile(origin, tmp_path / name)
+    for name, text in DRAFTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     listed = examples(_help(*([command] if command else [])))
     assert listed, f"cis-facts {command} --help has no examples"
     for example in listed:
