@@ -3,9 +3,9 @@
 The examples are read from the help texts themselves, so an example added to a command is
 run here without a change to this file. Each command's examples run in order, in one empty
 directory holding the files examples name (``my-facts.toml``, ``extra.toml``,
-``my-source.txt``, drafts that cite facts), as a reader of the help would have them; an example that needs a tool
-not installed here (``xclip``, ``datasette``, ``fish``, ``zsh``) is skipped. ``browse``
-runs on a pseudo-terminal and is quit with Ctrl+Q.
+``my-source.txt``, drafts that cite facts), as a reader of the help would have them; an
+example that needs a tool not installed here (``xclip``, ``datasette``, ``fish``, ``zsh``)
+is skipped. ``browse`` runs on a pseudo-terminal and is quit with Ctrl+Q.
 """
 
 from __future__ import annotations
