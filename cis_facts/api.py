@@ -260,16 +260,29 @@ class Facts:
         return [check_quotes(self.base, s, text) for s, _, text in packaged_texts(self.base)]
 
     def export(
-        self, to: str, path: str | os.PathLike[str], *, force: bool = False
+        self,
+        to: str,
+        path: str | os.PathLike[str],
+        *,
+        force: bool = False,
+        metadata: str | os.PathLike[str] | None = None,
     ) -> dict[str, int]:
-        """``cis-facts export --to FORMAT PATH``: the whole base; the rows per kind."""
+        """``cis-facts export --to FORMAT PATH [--metadata FILE]``: the whole base (and, for
+        sqlite, Datasette metadata in ``metadata``); the rows per kind."""
+        if metadata is not None and to != "sqlite":
+            raise UsageError("metadata goes with an export to sqlite")
         if to == "csv":
             from cis_facts.datapackage import write_package
 
             return write_package(self.base, os.fspath(path), force=force)
         from cis_facts.export import export
 
-        return export(self.base, to, path, force=force)
+        meta = None
+        if metadata is not None:
+            from cis_facts.datasette_metadata import metadata_json
+
+            meta = metadata, metadata_json(self.base, os.fspath(path))
+        return export(self.base, to, path, force=force, metadata=meta)
 
 
 class Cited(Result):

@@ -329,3 +329,15 @@ def test_metadata_goes_with_sqlite_only(tmp_path: Path, to: str) -> None:
     assert result.exit_code == 2
     assert "Invalid value for --metadata: only with --to sqlite" in result.stderr
     assert listing(tmp_path) == []
+
+
+def test_the_api_writes_the_same_metadata(tmp_path: Path, metadata: dict[str, Any]) -> None:
+    import cis_facts
+
+    fb = cis_facts.load()
+    counts = fb.export("sqlite", tmp_path / "f.db", metadata=tmp_path / "meta.json")
+    assert counts == load().counts()
+    assert json.loads((tmp_path / "meta.json").read_text(encoding="utf-8")) == metadata
+    with pytest.raises(cis_facts.errors.UsageError, match="metadata goes with an export to sqlite"):
+        fb.export("json", tmp_path / "f.json", metadata=tmp_path / "m.json")
+    assert listing(tmp_path) == ["f.db", "meta.json"]
