@@ -115,11 +115,17 @@ def _run_cli(
     ``tty`` and ``width`` say what the terminal is; ``environ`` is laid over the process's
     environment both for what the tool reads through ``Environment`` and for Click's own
     ``envvar`` options (``CIS_FACTS_DATA``); ``env`` replaces the whole environment.
+    The program is called ``cis-facts`` (usage lines and messages name it as installed).
     """
     if env is None:
         env = mock_environment(tty=tty, width=width, environ=environ)
     return CliRunner().invoke(
-        cli, [str(a) for a in args], obj=env, env=dict(environ or {}), input=input
+        cli,
+        [str(a) for a in args],
+        obj=env,
+        env=dict(environ or {}),
+        input=input,
+        prog_name="cis-facts",
     )
 
 

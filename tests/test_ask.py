@@ -7,21 +7,10 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.model import FactBase
-
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "100",
-    "FORCE_COLOR": None,
-}
 
 
 @pytest.fixture(scope="module")
@@ -29,20 +18,16 @@ def base() -> FactBase:
     return load()
 
 
-def run(runner: CliRunner, *args: str) -> Result:
-    return runner.invoke(cli, list(args), env=ENV, prog_name="cis-facts")
-
-
-def answer(runner: CliRunner, *args: str) -> dict[str, Any]:
-    result = run(runner, "ask", *args, "--format", "json")
+def answer(run_cli: RunCli, *args: str) -> dict[str, Any]:
+    result = run_cli("ask", *args, "--format", "json")
     assert result.exit_code == 0, result.stderr
     records: list[dict[str, Any]] = json.loads(result.stdout)
     assert len(records) == 1
     return records[0]
 
 
-def test_ask_prints_sentence_quote_source_and_id(runner: CliRunner, base: FactBase) -> None:
-    result = run(runner, "ask", "When", "did", "Georgia", "leave", "the", "CIS?")
+def test_ask_prints_sentence_quote_source_and_id(run_cli: RunCli, base: FactBase) -> None:
+    result = run_cli("ask", "When", "did", "Georgia", "leave", "the", "CIS?", width=100)
     assert result.exit_code == 0, result.stderr
     fact = next(e for e in base.events if e.id == "georgia-withdrawal")
     source = next(s for s in base.sources if s.id == fact.source)
@@ -71,17 +56,17 @@ def test_ask_prints_sentence_quote_source_and_id(runner: CliRunner, base: FactBa
     ],
 )
 def test_ask_in_three_languages(
-    runner: CliRunner, lang: str, question: str, first: str, sentence_start: str
+    run_cli: RunCli, lang: str, question: str, first: str, sentence_start: str
 ) -> None:
-    record = answer(runner, "--lang", lang, question)
+    record = answer(run_cli, "--lang", lang, question)
     assert record["id"] == first
     assert record["question"] == question
     assert record["sentence"].startswith(sentence_start)
     assert record["matched_words"] >= 2 * record["question_words"] / 3
 
 
-def test_ask_json_carries_the_answer_and_its_quote(runner: CliRunner, base: FactBase) -> None:
-    record = answer(runner, "Kazakhstan", "world", "rank", "in", "tungsten")
+def test_ask_json_carries_the_answer_and_its_quote(run_cli: RunCli, base: FactBase) -> None:
+    record = answer(run_cli, "Kazakhstan", "world", "rank", "in", "tungsten")
     fact = next(r for r in base.rankings if r.id == "rank-tungsten")
     assert (record["id"], record["value"], record["unit"], record["quote"]) == (
         "rank-tungsten",
@@ -131,36 +116,36 @@ def test_ask_json_carries_the_answer_and_its_quote(runner: CliRunner, base: Fact
     ],
 )
 def test_ask_says_plainly_when_the_base_does_not_answer(
-    runner: CliRunner, lang: str, question: str, message: str
+    run_cli: RunCli, lang: str, question: str, message: str
 ) -> None:
     for extra in ((), ("--format", "json")):
-        result = run(runner, "--lang", lang, "ask", question, *extra)
+        result = run_cli("--lang", lang, "ask", question, *extra, width=100)
         assert result.exit_code == 1
         assert result.stdout == ""
         assert result.stderr.splitlines() == [message]
 
 
-def test_every_search_hit_opens_with_show(runner: CliRunner) -> None:
-    result = run(runner, "search", "Georgia", "--limit", "0", "--format", "json")
+def test_every_search_hit_opens_with_show(run_cli: RunCli) -> None:
+    result = run_cli("search", "Georgia", "--limit", "0", "--format", "json")
     hits = json.loads(result.stdout)
     assert "GE" in [h["id"] for h in hits]
     for hit in hits:
-        shown = run(runner, "show", hit["id"], "--format", "json")
+        shown = run_cli("show", hit["id"], "--format", "json")
         assert shown.exit_code == 0, (hit["id"], shown.stderr)
 
 
-def test_show_a_country_code_shows_the_country(runner: CliRunner) -> None:
+def test_show_a_country_code_shows_the_country(run_cli: RunCli) -> None:
     for code in ("GE", "ge"):
-        shown = run(runner, "show", code, "--format", "json")
-        profile = run(runner, "country", "GE", "--format", "json")
+        shown = run_cli("show", code, "--format", "json")
+        profile = run_cli("country", "GE", "--format", "json")
         assert shown.exit_code == 0, shown.stderr
         assert json.loads(shown.stdout) == json.loads(profile.stdout)
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv", "plain", "table", "markdown"])
-def test_search_has_a_default_limit_in_every_format(runner: CliRunner, fmt: str) -> None:
-    limited = run(runner, "search", "CIS", "--format", fmt, "--fields", "id")
-    everything = run(runner, "search", "CIS", "--format", "json", "--limit", "0")
+def test_search_has_a_default_limit_in_every_format(run_cli: RunCli, fmt: str) -> None:
+    limited = run_cli("search", "CIS", "--format", fmt, "--fields", "id", width=100)
+    everything = run_cli("search", "CIS", "--format", "json", "--limit", "0")
     total = len(json.loads(everything.stdout))
     assert total > 10
     assert limited.exit_code == 0
@@ -173,8 +158,8 @@ def test_search_has_a_default_limit_in_every_format(runner: CliRunner, fmt: str)
     assert json.loads(everything.stdout)[10]["id"] not in limited.stdout.split()
 
 
-def test_search_limit_names_how_many_more_in_the_language(runner: CliRunner) -> None:
-    result = run(runner, "--lang", "ru", "search", "CIS", "--limit", "3", "--format", "json")
+def test_search_limit_names_how_many_more_in_the_language(run_cli: RunCli) -> None:
+    result = run_cli("--lang", "ru", "search", "CIS", "--limit", "3", "--format", "json")
     assert len(json.loads(result.stdout)) == 3
     assert result.stderr.startswith("cis-facts: показано 3 из ")
-    assert run(runner, "search", "zinc", "--format", "json").stderr == ""
+    assert run_cli("search", "zinc", "--format", "json").stderr == ""
