@@ -13,32 +13,20 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import RunCli
 
 from cis_facts import __version__
-from cis_facts.cli import cli
 from cis_facts.dates import When, parse_partial
 from cis_facts.frozen import field_names
 from cis_facts.loader import load
 from cis_facts.model import AnyFact, Event, FactBase, Figure, Ranking, TradeShare, TradeTotal
 
-# Only what a test sets decides the output: no locale, no colour, a fixed width.
-BASE_ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "100",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-}
 KIND_OF = {
     Event: "event",
     Ranking: "ranking",
@@ -55,24 +43,23 @@ def base() -> FactBase:
     return load()
 
 
-def invoke(runner: CliRunner, *args: str, env: dict[str, str | None] | None = None) -> Result:
-    return runner.invoke(cli, list(args), env={**BASE_ENV, **(env or {})}, prog_name="cis-facts")
-
-
-def ok(runner: CliRunner, *args: str, env: dict[str, str | None] | None = None) -> Result:
-    result = invoke(runner, *args, env=env)
+def ok(
+    run_cli: RunCli,
+    *args: str,
+    environ: Mapping[str, str | None] | None = None,
+    width: int | None = None,
+) -> Result:
+    result = run_cli(*args, environ=environ, width=width)
     assert result.exit_code == 0, (result.exit_code, result.stderr, result.exception)
     return result
 
 
-def as_json(runner: CliRunner, *args: str, env: dict[str, str | None] | None = None) -> Any:
-    return json.loads(ok(runner, *args, "--format", "json", env=env).stdout)
+def as_json(run_cli: RunCli, *args: str, environ: Mapping[str, str | None] | None = None) -> Any:
+    return json.loads(ok(run_cli, *args, "--format", "json", environ=environ).stdout)
 
 
-def table(runner: CliRunner, *args: str, width: int = 100) -> str:
-    return ok(
-        runner, *args, "--format", "table", "--color", "never", env={"COLUMNS": str(width)}
-    ).stdout
+def table(run_cli: RunCli, *args: str, width: int = 100) -> str:
+    return ok(run_cli, *args, "--format", "table", "--color", "never", width=width).stdout
 
 
 def by_id(base: FactBase, fact_id: str) -> AnyFact:
@@ -94,7 +81,7 @@ def precision_of(iso: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def help_fields(runner: CliRunner, command: str) -> dict[str, set[str]]:
+def help_fields(run_cli: RunCli, command: str) -> dict[str, set[str]]:
     """The field names each "JSON fields" section of ``command --help`` lists.
 
     A name is the first column of an entry line ("value, unit" gives two); a
@@ -104,7 +91,7 @@ def help_fields(runner: CliRunner, command: str) -> dict[str, set[str]]:
     sections: dict[str, set[str]] = {}
     current: set[str] | None = None
     head_indent = entry_indent = 0
-    for line in ok(runner, command, "--help").stdout.splitlines():
+    for line in ok(run_cli, command, "--help").stdout.splitlines():
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
         if stripped.startswith("JSON fields"):
@@ -124,15 +111,15 @@ def help_fields(runner: CliRunner, command: str) -> dict[str, set[str]]:
     return sections
 
 
-def test_help_fields_parser_reads_every_entry(runner: CliRunner) -> None:
+def test_help_fields_parser_reads_every_entry(run_cli: RunCli) -> None:
     """The parser itself: trade has two sections; members' nested date_precision is not
     top-level."""
-    trade = help_fields(runner, "trade")
+    trade = help_fields(run_cli, "trade")
     assert set(trade) == {"JSON fields (exports, imports)", "JSON fields (totals)"}
     assert {"growth_base", "growth_base_precision", "sum_check", "note"} <= trade[
         "JSON fields (totals)"
     ]
-    members = help_fields(runner, "members")["JSON fields"]
+    members = help_fields(run_cli, "members")["JSON fields"]
     assert {"since", "since_precision", "left_precision", "as_of"} <= members
     assert "date_precision" not in members
 
@@ -155,9 +142,9 @@ FIELD_CASES = [
 
 
 @pytest.mark.parametrize(("args", "section"), FIELD_CASES)
-def test_json_fields_equal_help(runner: CliRunner, args: tuple[str, ...], section: str) -> None:
-    listed = help_fields(runner, args[0])[section]
-    records = as_json(runner, *args)
+def test_json_fields_equal_help(run_cli: RunCli, args: tuple[str, ...], section: str) -> None:
+    listed = help_fields(run_cli, args[0])[section]
+    records = as_json(run_cli, *args)
     assert records
     for record in records:
         assert set(record) == listed, record.get("id")
@@ -165,10 +152,10 @@ def test_json_fields_equal_help(runner: CliRunner, args: tuple[str, ...], sectio
 
 @pytest.mark.parametrize(("args", "section"), FIELD_CASES)
 def test_json_records_have_id_and_source(
-    runner: CliRunner, base: FactBase, args: tuple[str, ...], section: str
+    run_cli: RunCli, base: FactBase, args: tuple[str, ...], section: str
 ) -> None:
     source_ids = {s.id for s in base.sources}
-    for record in as_json(runner, *args):
+    for record in as_json(run_cli, *args):
         key = "since_event" if args[0] == "members" else "id"
         assert isinstance(record[key], str)
         assert record[key]
@@ -204,11 +191,11 @@ TYPED_CASES = [
 
 @pytest.mark.parametrize("args", TYPED_CASES, ids="-".join)
 def test_json_dates_numbers_and_countries(
-    runner: CliRunner, base: FactBase, args: tuple[str, ...]
+    run_cli: RunCli, base: FactBase, args: tuple[str, ...]
 ) -> None:
     """Dates are ISO with a precision sibling, numbers are numbers, countries {code, name}."""
     codes = {c.code: c.name_en for c in base.countries}
-    for obj in _walk(as_json(runner, *args)):
+    for obj in _walk(as_json(run_cli, *args)):
         for key, value in obj.items():
             if key.endswith("_precision"):
                 date = obj[key.removesuffix("_precision")]
@@ -233,8 +220,8 @@ def test_json_dates_numbers_and_countries(
 # --------------------------------------------------------------------------------------------
 
 
-def test_timeline_lists_every_event_in_date_order(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "timeline")
+def test_timeline_lists_every_event_in_date_order(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "timeline")
     assert {r["id"] for r in records} == {e.id for e in base.events}
     events = {e.id: e for e in base.events}
     firsts = [events[r["id"]].date.first for r in records]
@@ -243,8 +230,8 @@ def test_timeline_lists_every_event_in_date_order(runner: CliRunner, base: FactB
     assert records[-1]["id"] == "moldova-denunciation-first-reading-2026"
 
 
-def test_timeline_records_carry_the_base_values(runner: CliRunner, base: FactBase) -> None:
-    for record in as_json(runner, "timeline"):
+def test_timeline_records_carry_the_base_values(run_cli: RunCli, base: FactBase) -> None:
+    for record in as_json(run_cli, "timeline"):
         event = by_id(base, record["id"])
         assert isinstance(event, Event)
         assert record["date"] == event.date.iso()
@@ -264,8 +251,8 @@ def test_timeline_records_carry_the_base_values(runner: CliRunner, base: FactBas
         )
 
 
-def test_timeline_belovezh_was_signed_by_russia_belarus_ukraine(runner: CliRunner) -> None:
-    record = as_json(runner, "timeline", "--kind", "founding")[0]
+def test_timeline_belovezh_was_signed_by_russia_belarus_ukraine(run_cli: RunCli) -> None:
+    record = as_json(run_cli, "timeline", "--kind", "founding")[0]
     assert record["id"] == "belovezh-agreement"
     assert (record["date"], record["date_precision"]) == ("1991-12-08", "day")
     assert [p["code"] for p in record["participants"]] == ["RU", "BY", "UA"]
@@ -274,17 +261,17 @@ def test_timeline_belovezh_was_signed_by_russia_belarus_ukraine(runner: CliRunne
 @pytest.mark.parametrize(
     ("start", "end"), [("2007", "2009"), ("1991-12-13", "1991-12-21"), ("1993-01", "2005-08-26")]
 )
-def test_timeline_from_to(runner: CliRunner, base: FactBase, start: str, end: str) -> None:
+def test_timeline_from_to(run_cli: RunCli, base: FactBase, start: str, end: str) -> None:
     """An event is kept when its date (at its precision) overlaps [--from, --to]."""
     low, high = parse_partial(start).first, parse_partial(end).last
     expected = {e.id for e in base.events if e.date.last >= low and e.date.first <= high}
-    records = as_json(runner, "timeline", "--from", start, "--to", end)
+    records = as_json(run_cli, "timeline", "--from", start, "--to", end)
     assert {r["id"] for r in records} == expected
     assert expected
 
 
-def test_timeline_from_to_days(runner: CliRunner) -> None:
-    records = as_json(runner, "timeline", "--from", "1991-12-13", "--to", "1991-12-21")
+def test_timeline_from_to_days(run_cli: RunCli) -> None:
+    records = as_json(run_cli, "timeline", "--from", "1991-12-13", "--to", "1991-12-21")
     assert [r["id"] for r in records] == [
         "ashgabat-meeting",
         "almaty-protocol",
@@ -295,9 +282,9 @@ def test_timeline_from_to_days(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("name", ["Georgia", "GE", "грузия", "Грузия", "georgia"])
-def test_timeline_country(runner: CliRunner, base: FactBase, name: str) -> None:
+def test_timeline_country(run_cli: RunCli, base: FactBase, name: str) -> None:
     expected = [e.id for e in base.events if "GE" in e.participants or e.initiator == "GE"]
-    records = as_json(runner, "timeline", "--country", name)
+    records = as_json(run_cli, "timeline", "--country", name)
     assert [r["id"] for r in records] == expected
     assert expected == ["georgia-accession", "georgia-charter-1994", "georgia-withdrawal"]
     assert (records[0]["date"], records[0]["date_precision"]) == ("1993-12", "month")
@@ -306,19 +293,19 @@ def test_timeline_country(runner: CliRunner, base: FactBase, name: str) -> None:
     assert [r["from_text"] for r in records] == [True, False, True]
 
 
-def test_timeline_country_counts_the_initiator(runner: CliRunner) -> None:
-    ids = [r["id"] for r in as_json(runner, "timeline", "--country", "KZ")]
+def test_timeline_country_counts_the_initiator(run_cli: RunCli) -> None:
+    ids = [r["id"] for r in as_json(run_cli, "timeline", "--country", "KZ")]
     assert "dushanbe-concept-2007" in ids  # Kazakhstan initiated it, took no part as such
 
 
-def test_timeline_kind(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "timeline", "--kind", "founding")
+def test_timeline_kind(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "timeline", "--kind", "founding")
     assert [r["id"] for r in records] == [e.id for e in base.events if e.kind == "founding"]
     assert {r["kind"] for r in records} == {"founding"}
 
 
-def test_timeline_table_shows_dates_at_their_precision(runner: CliRunner) -> None:
-    out = table(runner, "timeline")
+def test_timeline_table_shows_dates_at_their_precision(run_cli: RunCli) -> None:
+    out = table(run_cli, "timeline")
     assert "21 Dec 1991" in out
     assert "Dec 1993" in out
     assert "1 Dec 1993" not in out  # a month is never turned into its first day
@@ -327,8 +314,8 @@ def test_timeline_table_shows_dates_at_their_precision(runner: CliRunner) -> Non
     assert "CIS timeline" in out
 
 
-def test_timeline_unknown_country_suggests(runner: CliRunner) -> None:
-    result = invoke(runner, "timeline", "--country", "Gorgia")
+def test_timeline_unknown_country_suggests(run_cli: RunCli) -> None:
+    result = run_cli("timeline", "--country", "Gorgia")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: ")
@@ -336,8 +323,8 @@ def test_timeline_unknown_country_suggests(runner: CliRunner) -> None:
     assert "Georgia" in result.stderr
 
 
-def test_timeline_nothing_matches_exits_1(runner: CliRunner) -> None:
-    result = invoke(runner, "timeline", "--from", "1995", "--to", "2004")
+def test_timeline_nothing_matches_exits_1(run_cli: RunCli) -> None:
+    result = run_cli("timeline", "--from", "1995", "--to", "2004")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: ")
@@ -374,14 +361,14 @@ def test_timeline_nothing_matches_exits_1(runner: CliRunner) -> None:
         ("Q159", "RU"),
     ],
 )
-def test_country_is_found_by_any_name(runner: CliRunner, name: str, code: str) -> None:
-    first = as_json(runner, "country", name)[0]
+def test_country_is_found_by_any_name(run_cli: RunCli, name: str, code: str) -> None:
+    first = as_json(run_cli, "country", name)[0]
     assert (first["section"], first["id"], first["value"]) == ("names", code, code)
 
 
-def test_country_names_section(runner: CliRunner, base: FactBase) -> None:
+def test_country_names_section(run_cli: RunCli, base: FactBase) -> None:
     kz = next(c for c in base.countries if c.code == "KZ")
-    names = [r for r in as_json(runner, "country", "KZ") if r["section"] == "names"]
+    names = [r for r in as_json(run_cli, "country", "KZ") if r["section"] == "names"]
     assert [r["value"] for r in names] == [
         kz.code,
         kz.name_en,
@@ -394,10 +381,10 @@ def test_country_names_section(runner: CliRunner, base: FactBase) -> None:
     ]
 
 
-def test_country_trade_positions(runner: CliRunner, base: FactBase) -> None:
+def test_country_trade_positions(run_cli: RunCli, base: FactBase) -> None:
     rows = {
         r["section"]: r
-        for r in as_json(runner, "country", "Russia")
+        for r in as_json(run_cli, "country", "Russia")
         if r["section"] in ("export", "import")
     }
     export = next(s for s in base.trade_shares if s.country == "RU" and s.flow == "export")
@@ -408,8 +395,8 @@ def test_country_trade_positions(runner: CliRunner, base: FactBase) -> None:
     assert rows["import"]["id"] == supply.id
 
 
-def test_country_events_in_date_order(runner: CliRunner) -> None:
-    events = [r for r in as_json(runner, "country", "GE") if r["section"] == "event"]
+def test_country_events_in_date_order(run_cli: RunCli) -> None:
+    events = [r for r in as_json(run_cli, "country", "GE") if r["section"] == "event"]
     assert [(r["id"], r["date"], r["date_precision"], r["status"]) for r in events] == [
         ("georgia-accession", "1993-12", "month", "acceding"),
         ("georgia-charter-1994", "1994", "year", "member"),
@@ -417,8 +404,8 @@ def test_country_events_in_date_order(runner: CliRunner) -> None:
     ]
 
 
-def test_country_lists_every_fact_naming_it(runner: CliRunner, base: FactBase) -> None:
-    ids = {r["id"] for r in as_json(runner, "country", "CH") if r["section"] != "names"}
+def test_country_lists_every_fact_naming_it(run_cli: RunCli, base: FactBase) -> None:
+    ids = {r["id"] for r in as_json(run_cli, "country", "CH") if r["section"] != "names"}
     assert ids == {
         f.id
         for f in base.facts()
@@ -432,23 +419,23 @@ def test_country_lists_every_fact_naming_it(runner: CliRunner, base: FactBase) -
     assert "export-share-switzerland" in ids
 
 
-def test_country_table(runner: CliRunner) -> None:
-    out = table(runner, "country", "KZ")
+def test_country_table(run_cli: RunCli) -> None:
+    out = table(run_cli, "country", "KZ")
     assert "Kazakhstan (KZ)" in out
     assert "Kazakhstan · Қазақстан · Казахстан" in out
     assert "13 Dec 1991" in out
 
 
-def test_country_unknown(runner: CliRunner) -> None:
-    result = invoke(runner, "country", "Atlantis")
+def test_country_unknown(run_cli: RunCli) -> None:
+    result = run_cli("country", "Atlantis")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: unknown country 'Atlantis'")
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_country_typo_suggests(runner: CliRunner) -> None:
-    result = invoke(runner, "country", "Swizerland")
+def test_country_typo_suggests(run_cli: RunCli) -> None:
+    result = run_cli("country", "Swizerland")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: unknown country 'Swizerland' (did you mean: ")
@@ -460,8 +447,8 @@ def test_country_typo_suggests(runner: CliRunner) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_resources_rankings_then_reserves(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "resources")
+def test_resources_rankings_then_reserves(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "resources")
     kinds = [r["kind"] for r in records]
     assert kinds == sorted(kinds, key=["ranking", "reserve"].index)
     assert [r["id"] for r in records if r["kind"] == "ranking"][:3] == [
@@ -477,8 +464,8 @@ def test_resources_rankings_then_reserves(runner: CliRunner, base: FactBase) -> 
     assert ranks == sorted(ranks)
 
 
-def test_resources_zinc_first_and_uranium_about_a_quarter(runner: CliRunner) -> None:
-    records = {r["id"]: r for r in as_json(runner, "resources")}
+def test_resources_zinc_first_and_uranium_about_a_quarter(run_cli: RunCli) -> None:
+    records = {r["id"]: r for r in as_json(run_cli, "resources")}
     zinc, uranium = records["rank-zinc"], records["rank-uranium"]
     assert (zinc["rank"], zinc["standing"], zinc["approximate"]) == (1, "1st", False)
     assert (uranium["rank"], uranium["share"], uranium["approximate"]) == (None, 25, True)
@@ -499,12 +486,12 @@ def test_resources_zinc_first_and_uranium_about_a_quarter(runner: CliRunner) -> 
         ("темір", ["rank-iron-ore"]),
     ],
 )
-def test_resources_mineral(runner: CliRunner, mineral: str, ids: list[str]) -> None:
-    assert [r["id"] for r in as_json(runner, "resources", "--mineral", mineral)] == ids
+def test_resources_mineral(run_cli: RunCli, mineral: str, ids: list[str]) -> None:
+    assert [r["id"] for r in as_json(run_cli, "resources", "--mineral", mineral)] == ids
 
 
 @pytest.mark.parametrize("top", [1, 2, 3, 9, 10, 13])
-def test_resources_top(runner: CliRunner, base: FactBase, top: int) -> None:
+def test_resources_top(run_cli: RunCli, base: FactBase, top: int) -> None:
     """--top N: rankings of world rank N or better (within the top N counts); no reserves."""
     expected = {
         r.id
@@ -512,18 +499,18 @@ def test_resources_top(runner: CliRunner, base: FactBase, top: int) -> None:
         if (r.rank is not None and r.rank <= top)
         or (r.rank is None and r.top is not None and r.top <= top)
     }
-    records = as_json(runner, "resources", "--top", str(top))
+    records = as_json(run_cli, "resources", "--top", str(top))
     assert {r["id"] for r in records} == expected
     assert {r["kind"] for r in records} == {"ranking"}
 
 
-def test_resources_top_10_includes_gold_but_not_9(runner: CliRunner) -> None:
-    assert "rank-gold" in {r["id"] for r in as_json(runner, "resources", "--top", "10")}
-    assert "rank-gold" not in {r["id"] for r in as_json(runner, "resources", "--top", "9")}
+def test_resources_top_10_includes_gold_but_not_9(run_cli: RunCli) -> None:
+    assert "rank-gold" in {r["id"] for r in as_json(run_cli, "resources", "--top", "10")}
+    assert "rank-gold" not in {r["id"] for r in as_json(run_cli, "resources", "--top", "9")}
 
 
-def test_resources_unknown_mineral(runner: CliRunner) -> None:
-    result = invoke(runner, "resources", "--mineral", "unobtainium")
+def test_resources_unknown_mineral(run_cli: RunCli) -> None:
+    result = run_cli("resources", "--mineral", "unobtainium")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: ")
@@ -534,8 +521,8 @@ def test_resources_unknown_mineral(runner: CliRunner) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_trade_exports(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "trade", "exports")
+def test_trade_exports(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "trade", "exports")
     expected = sorted(
         (s for s in base.trade_shares if s.flow == "export"), key=lambda s: s.position
     )
@@ -550,14 +537,14 @@ def test_trade_exports(runner: CliRunner, base: FactBase) -> None:
     assert [r["share"] for r in records] == [s.share for s in expected]
 
 
-def test_trade_exports_top(runner: CliRunner) -> None:
-    records = as_json(runner, "trade", "exports", "--top", "5")
+def test_trade_exports_top(run_cli: RunCli) -> None:
+    records = as_json(run_cli, "trade", "exports", "--top", "5")
     assert [r["position"] for r in records] == [1, 2, 3, 4, 5]
     assert [r["country"]["code"] for r in records] == ["CH", "IT", "RU", "CN", "FR"]
 
 
-def test_trade_imports_in_text_order(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "trade", "imports")
+def test_trade_imports_in_text_order(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "trade", "imports")
     expected = sorted(
         (s for s in base.trade_shares if s.flow == "import"), key=lambda s: s.position
     )
@@ -565,7 +552,7 @@ def test_trade_imports_in_text_order(runner: CliRunner, base: FactBase) -> None:
     assert [r["country"]["code"] for r in records][:3] == ["RU", "DE", "CN"]
     assert [r["position"] for r in records] == list(range(1, len(records) + 1))
     assert {r["share"] for r in records} == {None}
-    top = as_json(runner, "trade", "imports", "--top", "3")
+    top = as_json(run_cli, "trade", "imports", "--top", "3")
     assert [r["country"]["code"] for r in top] == ["RU", "DE", "CN"]
 
 
@@ -573,9 +560,9 @@ def _totals(base: FactBase) -> dict[tuple[str, str], float]:
     return {(t.partners, t.flow): t.value for t in base.trade_totals}
 
 
-def test_trade_totals_values_and_sums(runner: CliRunner, base: FactBase) -> None:
+def test_trade_totals_values_and_sums(run_cli: RunCli, base: FactBase) -> None:
     stated = _totals(base)
-    records = {(r["partners"], r["flow"]): r for r in as_json(runner, "trade", "totals")}
+    records = {(r["partners"], r["flow"]): r for r in as_json(run_cli, "trade", "totals")}
     assert {k: r["value"] for k, r in records.items()} == stated
     # The text: CIS turnover 10215.1 = exports 4097.2 + imports 6117.9.
     assert (stated["cis", "turnover"], stated["cis", "exports"], stated["cis", "imports"]) == (
@@ -594,8 +581,8 @@ def test_trade_totals_values_and_sums(runner: CliRunner, base: FactBase) -> None
         assert records[key]["sum_check"] is None
 
 
-def test_trade_totals_growth(runner: CliRunner) -> None:
-    records = {(r["partners"], r["flow"]): r for r in as_json(runner, "trade", "totals")}
+def test_trade_totals_growth(run_cli: RunCli) -> None:
+    records = {(r["partners"], r["flow"]): r for r in as_json(run_cli, "trade", "totals")}
     turnover = records["cis", "turnover"]
     assert (turnover["growth"], turnover["growth_base"], turnover["growth_base_precision"]) == (
         48,
@@ -607,18 +594,18 @@ def test_trade_totals_growth(runner: CliRunner) -> None:
     assert records["cis", "imports"]["growth_base"] is None
 
 
-def test_trade_exports_table_notes_the_share_sum(runner: CliRunner, base: FactBase) -> None:
+def test_trade_exports_table_notes_the_share_sum(run_cli: RunCli, base: FactBase) -> None:
     total = round(sum(s.share or 0 for s in base.trade_shares if s.flow == "export"), 1)
-    out = table(runner, "trade", "exports")
+    out = table(run_cli, "trade", "exports")
     assert "Switzerland (CH)" in out
     assert "18.7" in out
     assert f"sum to {total:g} %" in out
     assert f"other {round(100 - total, 1):g} %" in out
 
 
-def test_trade_exports_top_does_not_misstate_the_rest(runner: CliRunner, base: FactBase) -> None:
+def test_trade_exports_top_does_not_misstate_the_rest(run_cli: RunCli, base: FactBase) -> None:
     total = round(sum(s.share or 0 for s in base.trade_shares if s.flow == "export"), 1)
-    out = table(runner, "trade", "exports", "--top", "5")
+    out = table(run_cli, "trade", "exports", "--top", "5")
     unattributed = f"other {round(100 - total, 1):g} % to no country"
     assert "to no country" not in out or unattributed in out
 
@@ -637,10 +624,10 @@ def _extra_totals(tmp_path: Path, rows: list[tuple[str, str, str, float, str]]) 
     return str(path)
 
 
-def test_trade_totals_show_a_mismatch(runner: CliRunner, base: FactBase, tmp_path: Path) -> None:
+def test_trade_totals_show_a_mismatch(run_cli: RunCli, base: FactBase, tmp_path: Path) -> None:
     stated = _totals(base)
     extra = _extra_totals(tmp_path, [("fx-all-exports-2004", "all", "exports", 20000.0, "2004")])
-    records = as_json(runner, "--data", extra, "trade", "totals")
+    records = as_json(run_cli, "--data", extra, "trade", "totals")
     check = next(r["sum_check"] for r in records if r["id"] == "fx-all-exports-2004")
     parts = round(stated["cis", "exports"] + stated["other", "exports"], 1)
     assert check == (
@@ -648,7 +635,7 @@ def test_trade_totals_show_a_mismatch(runner: CliRunner, base: FactBase, tmp_pat
         f"(differs by {parts - 20000:+.1f})"
     )
     out = ok(
-        runner,
+        run_cli,
         "--data",
         extra,
         "trade",
@@ -657,12 +644,12 @@ def test_trade_totals_show_a_mismatch(runner: CliRunner, base: FactBase, tmp_pat
         "table",
         "--color",
         "never",
-        env={"COLUMNS": "200"},
+        width=200,
     ).stdout
     assert "MISMATCH" in out
 
 
-def test_trade_totals_sum_check_stays_within_a_year(runner: CliRunner, tmp_path: Path) -> None:
+def test_trade_totals_sum_check_stays_within_a_year(run_cli: RunCli, tmp_path: Path) -> None:
     extra = _extra_totals(
         tmp_path,
         [
@@ -671,13 +658,13 @@ def test_trade_totals_sum_check_stays_within_a_year(runner: CliRunner, tmp_path:
             ("fx-cis-imports-2005", "cis", "imports", 60.0, "2005"),
         ],
     )
-    records = as_json(runner, "--data", extra, "trade", "totals")
+    records = as_json(run_cli, "--data", extra, "trade", "totals")
     check = next(r["sum_check"] for r in records if r["id"] == "fx-cis-turnover-2005")
     assert check == "exports + imports = 100 ✓"
 
 
-def test_trade_unknown_view_is_a_usage_error(runner: CliRunner) -> None:
-    result = invoke(runner, "trade", "balance")
+def test_trade_unknown_view_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli("trade", "balance")
     assert result.exit_code == 2
     assert result.stdout == ""
 
@@ -687,8 +674,8 @@ def test_trade_unknown_view_is_a_usage_error(runner: CliRunner) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_figures_all_grouped_by_topic(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "figures")
+def test_figures_all_grouped_by_topic(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "figures")
     assert sorted(r["id"] for r in records) == sorted(f.id for f in base.figures)
     topics = [r["topic"] for r in records]
     first_seen = list(dict.fromkeys(f.topic for f in base.figures))
@@ -706,15 +693,15 @@ def test_figures_all_grouped_by_topic(runner: CliRunner, base: FactBase) -> None
 
 
 @pytest.mark.parametrize("topic", ["investment", "inv", "INV", "world", "world-gdp", "res"])
-def test_figures_topic_prefix(runner: CliRunner, base: FactBase, topic: str) -> None:
+def test_figures_topic_prefix(run_cli: RunCli, base: FactBase, topic: str) -> None:
     expected = [f.id for f in base.figures if f.topic.startswith(topic.lower())]
-    records = as_json(runner, "figures", topic)
+    records = as_json(run_cli, "figures", topic)
     assert sorted(r["id"] for r in records) == sorted(expected)
     assert expected
 
 
-def test_figures_span_dates_and_countries(runner: CliRunner) -> None:
-    records = {r["id"]: r for r in as_json(runner, "figures", "investment")}
+def test_figures_span_dates_and_countries(run_cli: RunCli) -> None:
+    records = {r["id"]: r for r in as_json(run_cli, "figures", "investment")}
     fdi = records["fdi-cumulative-1993-2004"]
     assert (fdi["value"], fdi["unit"]) == (34, "USD billion")
     assert (fdi["date"], fdi["date_precision"]) == ("1993/2004", "year")
@@ -722,15 +709,15 @@ def test_figures_span_dates_and_countries(runner: CliRunner) -> None:
     assert records["fdi-growth-developing-1995-2003"]["country"] is None
 
 
-def test_figures_unknown_topic(runner: CliRunner) -> None:
-    result = invoke(runner, "figures", "nosuch")
+def test_figures_unknown_topic(run_cli: RunCli) -> None:
+    result = run_cli("figures", "nosuch")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: no topic 'nosuch'")
 
 
-def test_figures_table(runner: CliRunner) -> None:
-    out = table(runner, "figures", "investment")
+def test_figures_table(run_cli: RunCli) -> None:
+    out = table(run_cli, "figures", "investment")
     assert "Economic figures" in out
     assert "214.5" in out
     assert "1993–2004" in out  # a span of years, at year precision
@@ -772,9 +759,9 @@ def _assert_every_field(
         "dushanbe-concept-2007",
     ],
 )
-def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> None:
+def test_show_every_field(run_cli: RunCli, base: FactBase, fact_id: str) -> None:
     fact = by_id(base, fact_id)
-    (record,) = as_json(runner, "show", fact_id)
+    (record,) = as_json(run_cli, "show", fact_id)
     stored = {name for name in field_names(fact) if name != "origin"}
     dated = {
         f"{name}_precision"
@@ -783,7 +770,7 @@ def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> No
     }
     if isinstance(fact, Event):  # an event's own kind is renamed: "kind" is the fact kind
         stored = (stored - {"kind"}) | {"event_kind"}
-    documented = help_fields(runner, "show")["JSON fields"]
+    documented = help_fields(run_cli, "show")["JSON fields"]
     if not isinstance(fact, Event):
         documented = documented - {"event_kind"}
     documented = documented - {"context"}  # only with --context
@@ -796,32 +783,32 @@ def test_show_every_field(runner: CliRunner, base: FactBase, fact_id: str) -> No
     assert record["source_title"] == next(s.title for s in base.sources if s.id == fact.source)
 
 
-def test_show_event_kind_is_the_record_kind(runner: CliRunner) -> None:
-    (record,) = as_json(runner, "show", "almaty-protocol")
+def test_show_event_kind_is_the_record_kind(run_cli: RunCli) -> None:
+    (record,) = as_json(run_cli, "show", "almaty-protocol")
     assert record["kind"] == "event"
 
 
-def test_show_values(runner: CliRunner) -> None:
-    (zinc,) = as_json(runner, "show", "rank-zinc")
+def test_show_values(run_cli: RunCli) -> None:
+    (zinc,) = as_json(run_cli, "show", "rank-zinc")
     assert (zinc["mineral_en"], zinc["rank"], zinc["share"]) == ("zinc", 1, None)
-    (swiss,) = as_json(runner, "show", "export-share-switzerland")
+    (swiss,) = as_json(run_cli, "show", "export-share-switzerland")
     assert swiss["country"] == {"code": "CH", "name": "Switzerland"}
     assert (swiss["position"], swiss["share"], swiss["date"]) == (1, 18.7, "2004")
-    (georgia,) = as_json(runner, "show", "georgia-accession")
+    (georgia,) = as_json(run_cli, "show", "georgia-accession")
     assert (georgia["date"], georgia["date_precision"]) == ("1993-12", "month")
 
 
-def test_show_table(runner: CliRunner, base: FactBase) -> None:
+def test_show_table(run_cli: RunCli, base: FactBase) -> None:
     fact = by_id(base, "rank-zinc")
-    out = table(runner, "show", "rank-zinc", width=200)
+    out = table(run_cli, "show", "rank-zinc", width=200)
     assert "rank-zinc" in out
     assert fact.quote in out
     assert fact.label_en in out
     assert "label_kk" not in out
 
 
-def test_show_unknown_id_suggests(runner: CliRunner) -> None:
-    result = invoke(runner, "show", "georgia-accesion")
+def test_show_unknown_id_suggests(run_cli: RunCli) -> None:
+    result = run_cli("show", "georgia-accesion")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
@@ -846,11 +833,11 @@ def test_show_unknown_id_suggests(runner: CliRunner) -> None:
     ],
 )
 def test_cite_plain(
-    runner: CliRunner, base: FactBase, fact_id: str, sentence: str, number: int
+    run_cli: RunCli, base: FactBase, fact_id: str, sentence: str, number: int
 ) -> None:
     fact = by_id(base, fact_id)
     title = next(s.title for s in base.sources if s.id == fact.source)
-    out = ok(runner, "cite", fact_id).stdout
+    out = ok(run_cli, "cite", fact_id).stdout
     cited, sources = out.rstrip("\n").split("\n\nSources:\n")
     first, second, *rest = cited.splitlines()
     assert first == sentence
@@ -867,9 +854,9 @@ def test_cite_plain(
         assert rest == []
 
 
-def test_cite_markdown(runner: CliRunner, base: FactBase) -> None:
+def test_cite_markdown(run_cli: RunCli, base: FactBase) -> None:
     fact = by_id(base, "rank-zinc")
-    out = ok(runner, "cite", "rank-zinc", "--style", "markdown").stdout
+    out = ok(run_cli, "cite", "rank-zinc", "--style", "markdown").stdout
     assert out.startswith("Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]\n")
     footnote = out.split("\n\n[^rank-zinc-en]: ", 1)[1]
     title = next(s.title for s in base.sources if s.id == fact.source)
@@ -878,17 +865,17 @@ def test_cite_markdown(runner: CliRunner, base: FactBase) -> None:
 
 
 @pytest.mark.parametrize("style", ["plain", "markdown"])
-def test_cite_kazakh(runner: CliRunner, base: FactBase, style: str) -> None:
+def test_cite_kazakh(run_cli: RunCli, base: FactBase, style: str) -> None:
     fact = by_id(base, "rank-zinc")
-    out = ok(runner, "cite", "rank-zinc", "--style", style, "--lang", "kk").stdout
+    out = ok(run_cli, "cite", "rank-zinc", "--style", style, "--lang", "kk").stdout
     assert out.startswith("Қазақстан мырыштан әлемде бірінші орын алады.")
     assert fact.quote in out
     assert "Source" not in out and "quote" not in out
 
 
-def test_cite_json(runner: CliRunner, base: FactBase) -> None:
+def test_cite_json(run_cli: RunCli, base: FactBase) -> None:
     fact = by_id(base, "almaty-protocol")
-    (record,) = as_json(runner, "cite", fact.id)
+    (record,) = as_json(run_cli, "cite", fact.id)
     assert (record["id"], record["style"], record["source"]) == (fact.id, "plain", fact.source)
     assert record["sentence"].endswith("signed the Alma-Ata Protocol on 21 December 1991.")
     assert record["quote"] == fact.quote
@@ -905,8 +892,8 @@ def test_cite_json(runner: CliRunner, base: FactBase) -> None:
     assert record["version"] == __version__
 
 
-def test_cite_unknown_id(runner: CliRunner) -> None:
-    result = invoke(runner, "cite", "rank-zink")
+def test_cite_unknown_id(run_cli: RunCli) -> None:
+    result = run_cli("cite", "rank-zink")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "rank-zinc" in result.stderr
@@ -954,9 +941,9 @@ LANG_CASES = [
 
 @pytest.mark.parametrize(("args", "label", "english"), LANG_CASES, ids=lambda a: str(a))
 def test_lang_kk_table(
-    runner: CliRunner, base: FactBase, args: tuple[str, ...], label: str, english: str
+    run_cli: RunCli, base: FactBase, args: tuple[str, ...], label: str, english: str
 ) -> None:
-    out = table(runner, *args, "--lang", "kk", width=250)
+    out = table(run_cli, *args, "--lang", "kk", width=250)
     assert _kk(base, label) in out
     assert english not in out
     assert "Дереккөз" in out
@@ -977,12 +964,12 @@ def test_lang_kk_table(
     ],
     ids="-".join,
 )
-def test_lang_kk_json_labels(runner: CliRunner, base: FactBase, args: tuple[str, ...]) -> None:
+def test_lang_kk_json_labels(run_cli: RunCli, base: FactBase, args: tuple[str, ...]) -> None:
     """In Kazakh, every label and country name is the base's Kazakh one."""
     kk_names = {c.code: c.name_kk for c in base.countries}
     labels = {f.id: f.label_kk for f in base.facts()}
     checked = 0
-    for obj in _walk(as_json(runner, *args, "--lang", "kk")):
+    for obj in _walk(as_json(run_cli, *args, "--lang", "kk")):
         if "code" in obj and "name" in obj:
             assert obj["name"] == kk_names[obj["code"]]
             checked += 1
@@ -1007,17 +994,17 @@ def test_lang_kk_json_labels(runner: CliRunner, base: FactBase, args: tuple[str,
     ],
 )
 def test_lang_default_from_the_locale(
-    runner: CliRunner, base: FactBase, env: dict[str, str | None], flag: tuple[str, ...], lang: str
+    run_cli: RunCli, base: FactBase, env: dict[str, str | None], flag: tuple[str, ...], lang: str
 ) -> None:
-    records = as_json(runner, "trade", "exports", "--top", "1", *flag, env=env)
+    records = as_json(run_cli, "trade", "exports", "--top", "1", *flag, environ=env)
     assert records[0]["country"]["name"] == country_name(base, "CH", lang)
-    (cited,) = as_json(runner, "cite", "rank-zinc", *flag, env=env)
+    (cited,) = as_json(run_cli, "cite", "rank-zinc", *flag, environ=env)
     fact = by_id(base, "rank-zinc")
     assert cited["sentence"] == (fact.label_kk if lang == "kk" else fact.label_en) + "."
 
 
-def test_group_lang_option_applies_to_the_command(runner: CliRunner, base: FactBase) -> None:
-    records = as_json(runner, "--lang", "kk", "trade", "exports", "--top", "1")
+def test_group_lang_option_applies_to_the_command(run_cli: RunCli, base: FactBase) -> None:
+    records = as_json(run_cli, "--lang", "kk", "trade", "exports", "--top", "1")
     assert records[0]["country"]["name"] == country_name(base, "CH", "kk")
 
 
@@ -1052,8 +1039,8 @@ ERROR_CASES = [
 
 
 @pytest.mark.parametrize(("args", "code"), ERROR_CASES, ids=lambda a: str(a))
-def test_errors_are_one_line_on_stderr(runner: CliRunner, args: tuple[str, ...], code: int) -> None:
-    result = invoke(runner, *args)
+def test_errors_are_one_line_on_stderr(run_cli: RunCli, args: tuple[str, ...], code: int) -> None:
+    result = run_cli(*args)
     assert result.exit_code == code
     assert isinstance(result.exception, SystemExit)  # no other exception escaped
     assert result.stdout == ""
