@@ -16,23 +16,11 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.model import Event, FactBase
 
-BASE_ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "100",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-}
 FOUNDERS = ["RU", "BY", "UA"]
 ALMA_ATA_ELEVEN = {"AZ", "AM", "BY", "KZ", "KG", "MD", "RU", "TJ", "TM", "UZ", "UA"}
 
@@ -42,15 +30,9 @@ def base() -> FactBase:
     return load()
 
 
-def invoke(runner: CliRunner, *args: str, width: int = 100) -> Result:
-    return runner.invoke(
-        cli, ["members", *args], prog_name="cis-facts", env={**BASE_ENV, "COLUMNS": str(width)}
-    )
-
-
-def members(runner: CliRunner, *args: str) -> dict[str, dict[str, Any]]:
+def members(run_cli: RunCli, *args: str) -> dict[str, dict[str, Any]]:
     """The JSON records by country code."""
-    result = invoke(runner, *args, "--format", "json")
+    result = run_cli("members", *args, "--format", "json")
     assert result.exit_code == 0, result.stderr
     # Only the caveat of an answer given for the default date may appear on stderr.
     assert all(line.startswith("cis-facts: As of ") for line in result.stderr.splitlines())
@@ -59,8 +41,8 @@ def members(runner: CliRunner, *args: str) -> dict[str, dict[str, Any]]:
     return {r["country"]["code"]: r for r in json.loads(result.stdout)}
 
 
-def table(runner: CliRunner, *args: str, width: int = 100) -> str:
-    result = invoke(runner, *args, "--format", "table", "--color", "never", width=width)
+def table(run_cli: RunCli, *args: str, width: int = 100) -> str:
+    result = run_cli("members", *args, "--format", "table", "--color", "never", width=width)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -79,10 +61,10 @@ def statuses(records: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {code: r["status"] for code, r in records.items()}
 
 
-def test_default_is_the_latest_membership_event(runner: CliRunner) -> None:
-    records = members(runner)
+def test_default_is_the_latest_membership_event(run_cli: RunCli) -> None:
+    records = members(run_cli)
     assert {r["as_of"] for r in records.values()} == {"2026-03-20"}
-    out = table(runner, width=120)
+    out = table(run_cli, width=120)
     assert "CIS members — 20 Mar 2026" in out
     assert (
         "As of 20 Mar 2026, the latest membership event in the fact base (Moldova's "
@@ -90,8 +72,8 @@ def test_default_is_the_latest_membership_event(runner: CliRunner) -> None:
     ) in " ".join(out.split())
 
 
-def test_default_lists_the_members_and_the_associate(runner: CliRunner) -> None:
-    records = members(runner)
+def test_default_lists_the_members_and_the_associate(run_cli: RunCli) -> None:
+    records = members(run_cli)
     assert set(records) == ALMA_ATA_ELEVEN  # Georgia has left
     assert {c: s for c, s in statuses(records).items() if s != "member"} == {
         "TM": "associate",
@@ -104,8 +86,8 @@ def test_default_lists_the_members_and_the_associate(runner: CliRunner) -> None:
     assert all(r["certain"] for r in records.values())
 
 
-def test_on_1991_12_10_ratification_makes_a_founder(runner: CliRunner) -> None:
-    records = members(runner, "--on", "1991-12-10")
+def test_on_1991_12_10_ratification_makes_a_founder(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1991-12-10")
     assert statuses(records) == {"BY": "founder", "UA": "founder", "RU": "signatory"}
     assert (records["BY"]["since"], records["BY"]["since_event"]) == (
         "1991-12-10",
@@ -118,8 +100,8 @@ def test_on_1991_12_10_ratification_makes_a_founder(runner: CliRunner) -> None:
     assert {r["as_of"] for r in records.values()} == {"1991-12-10"}
 
 
-def test_on_1991_12_21_the_eleven(runner: CliRunner, base: FactBase) -> None:
-    records = members(runner, "--on", "1991-12-21")
+def test_on_1991_12_21_the_eleven(run_cli: RunCli, base: FactBase) -> None:
+    records = members(run_cli, "--on", "1991-12-21")
     assert set(records) == set(event(base, "almaty-protocol").participants) == ALMA_ATA_ELEVEN
     assert {c for c, s in statuses(records).items() if s == "founder"} == {"BY", "RU", "UA"}
     assert {c for c, s in statuses(records).items() if s == "signatory"} == {
@@ -136,8 +118,8 @@ def test_on_1991_12_21_the_eleven(runner: CliRunner, base: FactBase) -> None:
     assert records["RU"]["since_event"] == "agreement-ratified-ru"
 
 
-def test_on_1992_01_15_only_the_states_that_had_ratified_are_founders(runner: CliRunner) -> None:
-    records = members(runner, "--on", "1992-01-15")
+def test_on_1992_01_15_only_the_states_that_had_ratified_are_founders(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1992-01-15")
     assert {c for c, s in statuses(records).items() if s == "founder"} == {
         "BY",
         "KZ",
@@ -155,8 +137,8 @@ def test_on_1992_01_15_only_the_states_that_had_ratified_are_founders(runner: Cl
     }
 
 
-def test_founding_acts(runner: CliRunner) -> None:
-    records = members(runner, "--on", "1991-12-21")
+def test_founding_acts(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1991-12-21")
     acts = [(a["id"], a["date"], a["date_precision"]) for a in records["BY"]["founding_acts"]]
     assert acts == [
         ("belovezh-agreement", "1991-12-08", "day"),
@@ -169,9 +151,9 @@ def test_founding_acts(runner: CliRunner) -> None:
     assert [a["id"] for a in records["KZ"]["founding_acts"]] == ["almaty-protocol"]
 
 
-def test_on_1993_no_uncertain_for_the_founders(runner: CliRunner) -> None:
+def test_on_1993_no_uncertain_for_the_founders(run_cli: RunCli) -> None:
     """A year asked about is a period: a status the same all year is never uncertain."""
-    records = members(runner, "--on", "1993")
+    records = members(run_cli, "--on", "1993")
     assert statuses(records) == {
         "AM": "founder",
         "AZ": "changed",
@@ -201,8 +183,8 @@ def test_on_1993_no_uncertain_for_the_founders(runner: CliRunner) -> None:
     }
 
 
-def test_a_year_table_says_how_and_when(runner: CliRunner) -> None:
-    out = table(runner, "--on", "1993", width=200)
+def test_a_year_table_says_how_and_when(run_cli: RunCli) -> None:
+    out = table(run_cli, "--on", "1993", width=200)
     assert status_cell(out, "Tajikistan (TJ)") == "changed"
     assert status_cell(out, "Tajikistan (TJ)", column=3) == (
         "acceding state from 26 Jun 1993 (Tajikistan ratifies the Agreement) †"
@@ -210,10 +192,10 @@ def test_a_year_table_says_how_and_when(runner: CliRunner) -> None:
     assert "uncertain" not in out
 
 
-def test_no_state_is_a_member_before_the_charter_is_in_force(runner: CliRunner) -> None:
+def test_no_state_is_a_member_before_the_charter_is_in_force(run_cli: RunCli) -> None:
     for on in ("1993-06-01", "1994-01-21"):
-        assert "member" not in statuses(members(runner, "--on", on)).values()
-    in_force = members(runner, "--on", "1994-01-22")
+        assert "member" not in statuses(members(run_cli, "--on", on)).values()
+    in_force = members(run_cli, "--on", "1994-01-22")
     assert {c for c, s in statuses(in_force).items() if s == "member"} == {
         "AZ",
         "BY",
@@ -225,8 +207,8 @@ def test_no_state_is_a_member_before_the_charter_is_in_force(runner: CliRunner) 
     }
 
 
-def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(runner: CliRunner) -> None:
-    out = table(runner, "--on", "1993-06-01", width=200)
+def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(run_cli: RunCli) -> None:
+    out = table(run_cli, "--on", "1993-06-01", width=200)
     assert status_cell(out, "Kazakhstan (KZ)") == "founding state"
     assert status_cell(out, "Kazakhstan (KZ)", column=3) == (
         "Charter signed (22 Jan 1993); a founding state the Charter does not bind: not a "
@@ -235,8 +217,21 @@ def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(runner: CliRunner) 
     assert status_cell(out, "Tajikistan (TJ)") == "signed, not ratified"
 
 
-def test_moldova_is_not_a_founder_in_april_1994(runner: CliRunner) -> None:
-    records = members(runner, "--on", "1994-04-15")
+def test_the_charter_binds_no_founder_from_the_day_it_is_adopted(run_cli: RunCli) -> None:
+    before = members(run_cli, "--on", "1993-01-21")
+    assert before["UA"]["reason"] == (
+        "Alma-Ata Protocol (21 Dec 1991); the Charter, which defines the member states, "
+        "came on 22 Jan 1993"
+    )
+    adopted = members(run_cli, "--on", "1993-01-22")
+    assert adopted["UA"]["reason"] == (
+        "Alma-Ata Protocol (21 Dec 1991); a founding state the Charter does not bind: "
+        "not a member state"
+    )
+
+
+def test_moldova_is_not_a_founder_in_april_1994(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1994-04-15")
     moldova = records["MD"]
     assert (moldova["status"], moldova["since"], moldova["since_event"]) == (
         "acceding",
@@ -244,21 +239,21 @@ def test_moldova_is_not_a_founder_in_april_1994(runner: CliRunner) -> None:
         "moldova-agreement-ratified",
     )
     assert records["KZ"]["status"] == "founder"  # ratified the Charter on 20 Apr 1994
-    assert members(runner, "--on", "1994-04-20")["KZ"]["status"] == "member"
-    assert members(runner, "--on", "1994-06-27")["MD"]["status"] == "member"
+    assert members(run_cli, "--on", "1994-04-20")["KZ"]["status"] == "member"
+    assert members(run_cli, "--on", "1994-06-27")["MD"]["status"] == "member"
 
 
-def test_reasons_do_not_go_stale(runner: CliRunner) -> None:
-    out = table(runner, "--on", "1993-02-01", width=200)
+def test_reasons_do_not_go_stale(run_cli: RunCli) -> None:
+    out = table(run_cli, "--on", "1993-02-01", width=200)
     assert status_cell(out, "Azerbaijan (AZ)", column=3) == (
         "Azerbaijan's parliament votes against ratifying (Oct 1992); signed the founding "
         "documents, not ratified †"
     )
 
 
-def test_on_1993_12_15_georgia_is_uncertain(runner: CliRunner) -> None:
+def test_on_1993_12_15_georgia_is_uncertain(run_cli: RunCli) -> None:
     """Georgia joined in December 1993, day unknown: the 15th cannot be settled."""
-    records = members(runner, "--on", "1993-12-15")
+    records = members(run_cli, "--on", "1993-12-15")
     georgia = records["GE"]
     assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
     assert georgia["note"] == (
@@ -271,44 +266,44 @@ def test_on_1993_12_15_georgia_is_uncertain(runner: CliRunner) -> None:
     assert all(r["certain"] and r["note"] is None for c, r in records.items() if c != "GE")
 
 
-def test_on_december_1993_georgia_changes_in_the_month(runner: CliRunner) -> None:
-    records = members(runner, "--on", "1993-12")
+def test_on_december_1993_georgia_changes_in_the_month(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1993-12")
     assert records["GE"]["status"] == "changed"
     assert "uncertain" not in statuses(records).values()
 
 
-def test_uncertain_row_in_the_table(runner: CliRunner) -> None:
-    out = table(runner, "--on", "1993-12-15", width=200)
+def test_uncertain_row_in_the_table(run_cli: RunCli) -> None:
+    out = table(run_cli, "--on", "1993-12-15", width=200)
     assert status_cell(out, "Georgia (GE)") == "uncertain [1]"
     assert "[1] Georgia's accession is dated Dec 1993 only" in out
     assert "1 Dec 1993" not in out
 
 
-def test_a_year_only_date_is_uncertain_inside_the_year(runner: CliRunner) -> None:
-    georgia = members(runner, "--on", "1994-06")["GE"]
+def test_a_year_only_date_is_uncertain_inside_the_year(run_cli: RunCli) -> None:
+    georgia = members(run_cli, "--on", "1994-06")["GE"]
     assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
     assert georgia["note"] == (
         "Georgia's accession to the Charter is dated 1994 only; the base cannot tell whether "
         "it happened before, during or after Jun 1994"
     )
-    assert members(runner, "--on", "1994")["GE"]["status"] == "changed"
+    assert members(run_cli, "--on", "1994")["GE"]["status"] == "changed"
 
 
 @pytest.mark.parametrize("on", ["1995", "1995-01-01", "2009-08-17"])
-def test_georgia_is_a_member_once_1994_is_over(runner: CliRunner, on: str) -> None:
-    georgia = members(runner, "--on", on)["GE"]
+def test_georgia_is_a_member_once_1994_is_over(run_cli: RunCli, on: str) -> None:
+    georgia = members(run_cli, "--on", on)["GE"]
     assert (georgia["status"], georgia["certain"]) == ("member", True)
     assert (georgia["since"], georgia["since_precision"]) == ("1994", "year")
     assert georgia["since_event"] == "georgia-charter-1994"
 
 
 @pytest.mark.parametrize("on", ["1993-11-30", "1992", "2009-08-18"])
-def test_georgia_is_no_member_before_or_after(runner: CliRunner, on: str) -> None:
-    assert "GE" not in members(runner, "--on", on)
+def test_georgia_is_no_member_before_or_after(run_cli: RunCli, on: str) -> None:
+    assert "GE" not in members(run_cli, "--on", on)
 
 
-def test_left_row_starts_on_the_day_of_withdrawal(runner: CliRunner) -> None:
-    georgia = members(runner, "--on", "2009-09-01", "--all")["GE"]
+def test_left_row_starts_on_the_day_of_withdrawal(run_cli: RunCli) -> None:
+    georgia = members(run_cli, "--on", "2009-09-01", "--all")["GE"]
     assert (georgia["status"], georgia["since"], georgia["since_event"]) == (
         "left",
         "2009-08-18",
@@ -317,16 +312,16 @@ def test_left_row_starts_on_the_day_of_withdrawal(runner: CliRunner) -> None:
     assert (georgia["left"], georgia["left_precision"]) == ("2009-08-18", "day")
 
 
-def test_all_adds_georgia_with_its_leaving_date(runner: CliRunner) -> None:
-    records = members(runner, "--all")
+def test_all_adds_georgia_with_its_leaving_date(run_cli: RunCli) -> None:
+    records = members(run_cli, "--all")
     georgia = records["GE"]
     assert (georgia["status"], georgia["left"]) == ("left", "2009-08-18")
     assert set(records) == ALMA_ATA_ELEVEN | {"GE"}
     assert all(r["left"] is None for c, r in records.items() if c != "GE")
 
 
-def test_all_table_shows_the_leaving_date(runner: CliRunner) -> None:
-    out = table(runner, "--all", width=160)
+def test_all_table_shows_the_leaving_date(run_cli: RunCli) -> None:
+    out = table(run_cli, "--all", width=160)
     assert status_cell(out, "Georgia (GE)", column=3) == "18 Aug 2009"
 
 
@@ -334,21 +329,21 @@ def test_all_table_shows_the_leaving_date(runner: CliRunner) -> None:
     ("lang", "wanted"), [("en", {"left", "former member"}), ("kk", {"бұрынғы мүше"})]
 )
 def test_all_table_status_of_a_former_member(
-    runner: CliRunner, base: FactBase, lang: str, wanted: set[str]
+    run_cli: RunCli, base: FactBase, lang: str, wanted: set[str]
 ) -> None:
     georgia = next(c for c in base.countries if c.code == "GE")
     name = georgia.name_kk if lang == "kk" else georgia.name_en
-    out = table(runner, "--all", "--lang", lang, width=160)
+    out = table(run_cli, "--all", "--lang", lang, width=160)
     assert status_cell(out, f"{name} (GE)") in wanted
 
 
-def test_turkmenistan_is_an_associate_member(runner: CliRunner) -> None:
-    out = table(runner, width=160)
+def test_turkmenistan_is_an_associate_member(run_cli: RunCli) -> None:
+    out = table(run_cli, width=160)
     assert status_cell(out, "Turkmenistan (TM)") == "associate member"
     assert status_cell(out, "Turkmenistan (TM)", column=2) == "26 Aug 2005"
 
 
-def test_after_2009_events_rest_on_named_documents(runner: CliRunner, base: FactBase) -> None:
+def test_after_2009_events_rest_on_named_documents(run_cli: RunCli, base: FactBase) -> None:
     later = sorted((e for e in base.events if e.date.first.year > 2009), key=lambda e: e.date.first)
     assert [(e.id, e.date.iso(), e.source) for e in later] == [
         ("ukraine-statutory-bodies-2018", "2018-05-19", "azvision-ukraine-2018"),
@@ -358,7 +353,7 @@ def test_after_2009_events_rest_on_named_documents(runner: CliRunner, base: Fact
     ]
     kinds = {s.id: s.kind for s in base.sources}
     assert {kinds[e.source] for e in later} == {"document"}
-    out = table(runner, width=200)
+    out = table(run_cli, width=200)
     assert status_cell(out, "Ukraine (UA)", column=3) == (
         "Ukraine recalls its representatives from CIS bodies (19 May 2018); a founding state "
         "the Charter does not bind: not a member state †"
@@ -366,8 +361,8 @@ def test_after_2009_events_rest_on_named_documents(runner: CliRunner, base: Fact
     assert "† not from the text: from the document named as its source" in out
 
 
-def test_after_the_base_warns_but_answers(runner: CliRunner) -> None:
-    result = invoke(runner, "--on", "2027", "--format", "json")
+def test_after_the_base_warns_but_answers(run_cli: RunCli) -> None:
+    result = run_cli("members", "--on", "2027", "--format", "json")
     assert result.exit_code == 0
     assert result.stderr == (
         "cis-facts: 2027 is after the latest membership event in the fact base (Moldova's "
@@ -379,8 +374,8 @@ def test_after_the_base_warns_but_answers(runner: CliRunner) -> None:
     assert {r["as_of"] for r in records.values()} == {"2027"}
 
 
-def test_before_the_cis_exits_1(runner: CliRunner) -> None:
-    result = invoke(runner, "--on", "1990")
+def test_before_the_cis_exits_1(run_cli: RunCli) -> None:
+    result = run_cli("members", "--on", "1990")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("cis-facts: ")
@@ -391,32 +386,32 @@ def test_before_the_cis_exits_1(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     "on", ["1993-13", "1993-02-30", "1993-00", "93", "1993/12/15", "1993-12-15T00:00"]
 )
-def test_malformed_dates_are_usage_errors(runner: CliRunner, on: str) -> None:
-    result = invoke(runner, "--on", on)
+def test_malformed_dates_are_usage_errors(run_cli: RunCli, on: str) -> None:
+    result = run_cli("members", "--on", on)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "Invalid value for '--on'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_leap_day_is_a_date(runner: CliRunner) -> None:
-    assert set(members(runner, "--on", "1992-02-29")) == ALMA_ATA_ELEVEN
+def test_leap_day_is_a_date(run_cli: RunCli) -> None:
+    assert set(members(run_cli, "--on", "1992-02-29")) == ALMA_ATA_ELEVEN
 
 
-def test_as_of_has_a_precision(runner: CliRunner) -> None:
-    record = next(iter(members(runner, "--on", "1994").values()))
+def test_as_of_has_a_precision(run_cli: RunCli) -> None:
+    record = next(iter(members(run_cli, "--on", "1994").values()))
     assert record["as_of_precision"] == "year"
 
 
-def test_machine_formats_carry_as_of_in_the_data_and_stay_quiet(runner: CliRunner) -> None:
-    result = invoke(runner, "--format", "csv")
+def test_machine_formats_carry_as_of_in_the_data_and_stay_quiet(run_cli: RunCli) -> None:
+    result = run_cli("members", "--format", "csv")
     assert result.exit_code == 0
     assert result.stderr == ""
     assert ",2026-03-20,day," in result.stdout.splitlines()[1]  # as_of, as_of_precision
 
 
-def test_from_text_marks_rows_resting_on_documents(runner: CliRunner) -> None:
-    records = members(runner, "--on", "2009-09-01", "--all")
+def test_from_text_marks_rows_resting_on_documents(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "2009-09-01", "--all")
     # the rows whose reason (the latest event) the text itself gives
     assert {c for c, r in records.items() if r["from_text"]} == {"GE", "UA"}
     assert records["KZ"]["source"] == "wikipedia-cis-member-states"
@@ -427,12 +422,12 @@ def test_from_text_marks_rows_resting_on_documents(runner: CliRunner) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def chart(runner: CliRunner) -> dict[str, dict[str, Any]]:
-    return members(runner, "--chart")
+def chart(run_cli: RunCli) -> dict[str, dict[str, Any]]:
+    return members(run_cli, "--chart")
 
 
-def test_chart_json_spans(runner: CliRunner) -> None:
-    records = chart(runner)
+def test_chart_json_spans(run_cli: RunCli) -> None:
+    records = chart(run_cli)
     assert set(records) == ALMA_ATA_ELEVEN | {"GE"}
     georgia = records["GE"]["spans"]
     assert [
@@ -451,8 +446,8 @@ def test_chart_json_spans(runner: CliRunner) -> None:
     assert records["RU"]["spans"][0]["start"] == "1991-12-08"
 
 
-def test_chart_json_years(runner: CliRunner) -> None:
-    records = chart(runner)
+def test_chart_json_years(run_cli: RunCli) -> None:
+    records = chart(run_cli)
     years = records["GE"]["years"]
     assert years == list(range(1991, 2027))
     by_year = dict(zip(years, records["GE"]["by_year"], strict=True))
@@ -475,8 +470,8 @@ def test_chart_json_years(runner: CliRunner) -> None:
     )
 
 
-def test_chart_table_shows_every_state_and_a_legend(runner: CliRunner, base: FactBase) -> None:
-    out = table(runner, "--chart", width=120)
+def test_chart_table_shows_every_state_and_a_legend(run_cli: RunCli, base: FactBase) -> None:
+    out = table(run_cli, "--chart", width=120)
     names = {c.code: c.name_en for c in base.countries}
     for code in ALMA_ATA_ELEVEN | {"GE"}:
         assert f"{names[code]} ({code})" in out
