@@ -6,24 +6,12 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.model import FactBase
 from cis_facts.text import fold
 
-BASE_ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "100",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-}
 KINDS = {"event", "ranking", "trade_share", "trade_total", "figure", "statement", "country"}
 MATCHED = {"label", "names", "quote", "note"}
 
@@ -33,14 +21,10 @@ def base() -> FactBase:
     return load()
 
 
-def invoke(runner: CliRunner, *args: str) -> Result:
-    return runner.invoke(cli, ["search", *args], env=BASE_ENV, prog_name="cis-facts")
-
-
-def search(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
+def search(run_cli: RunCli, *args: str) -> list[dict[str, Any]]:
     """Every hit (``--limit 0``) unless ``args`` set a limit."""
     every = () if "--limit" in args else ("--limit", "0")
-    result = invoke(runner, *args, *every, "--format", "json")
+    result = run_cli("search", *args, *every, "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     records: list[dict[str, Any]] = json.loads(result.stdout)
@@ -52,8 +36,8 @@ def ids(records: list[dict[str, Any]]) -> list[str]:
     return [r["id"] for r in records]
 
 
-def test_english_word(runner: CliRunner, base: FactBase) -> None:
-    records = search(runner, "uranium")
+def test_english_word(run_cli: RunCli, base: FactBase) -> None:
+    records = search(run_cli, "uranium")
     assert ids(records)[0] == "rank-uranium"
     uranium = next(r for r in base.rankings if r.id == "rank-uranium")
     first = records[0]
@@ -66,26 +50,26 @@ def test_english_word(runner: CliRunner, base: FactBase) -> None:
     assert "label" in first["matched"]
 
 
-def test_kazakh_word(runner: CliRunner) -> None:
-    records = search(runner, "уран")
+def test_kazakh_word(run_cli: RunCli) -> None:
+    records = search(run_cli, "уран")
     assert ids(records)[0] == "rank-uranium"
     assert "quote" in records[0]["matched"]  # "ураннан шамамен 25 %-ын құрайды"
 
 
-def test_kazakh_letters_are_folded(runner: CliRunner, base: FactBase) -> None:
+def test_kazakh_letters_are_folded(run_cli: RunCli, base: FactBase) -> None:
     """ "казакстан" (Russian keyboard) finds "Қазақстан"."""
-    folded = search(runner, "казакстан")
-    exact = search(runner, "Қазақстан")
+    folded = search(run_cli, "казакстан")
+    exact = search(run_cli, "Қазақстан")
     assert ids(folded) == ids(exact)
     assert "KZ" in ids(folded)
     kz = next(c for c in base.countries if c.code == "KZ")
     assert next(r for r in folded if r["id"] == "KZ")["label"] == kz.name_en
 
 
-def test_every_result_contains_the_word(runner: CliRunner, base: FactBase) -> None:
+def test_every_result_contains_the_word(run_cli: RunCli, base: FactBase) -> None:
     """No result is a false positive: each record's texts contain the folded word."""
     facts = {f.id: f for f in base.facts()}
-    for record in search(runner, "Switzerland"):
+    for record in search(run_cli, "Switzerland"):
         if record["kind"] == "country":
             assert record["id"] == "CH"
             continue
@@ -95,8 +79,8 @@ def test_every_result_contains_the_word(runner: CliRunner, base: FactBase) -> No
         assert names_it or any("switzerland" in fold(t) for t in texts), fact.id
 
 
-def test_typo_finds_the_close_word(runner: CliRunner, base: FactBase) -> None:
-    records = search(runner, "Caspain")
+def test_typo_finds_the_close_word(run_cli: RunCli, base: FactBase) -> None:
+    records = search(run_cli, "Caspain")
     expected = {f.id for f in base.figures if "caspian" in fold(f.label_en)}
     assert set(ids(records)[:2]) == expected  # a note that mentions it ranks below
     assert expected == {"reserves-caspian-oil", "reserves-caspian-oil-share"}
@@ -110,19 +94,19 @@ def test_typo_finds_the_close_word(runner: CliRunner, base: FactBase) -> None:
         ("Switzerlnd", "export-share-switzerland"),
     ],
 )
-def test_other_typos(runner: CliRunner, query: str, first: str) -> None:
-    assert ids(search(runner, query))[0] == first
+def test_other_typos(run_cli: RunCli, query: str, first: str) -> None:
+    assert ids(search(run_cli, query))[0] == first
 
 
-def test_phrase_ranks_first(runner: CliRunner) -> None:
+def test_phrase_ranks_first(run_cli: RunCli) -> None:
     """A whole phrase found together scores above its words found apart."""
-    records = search(runner, "foreign investment")
+    records = search(run_cli, "foreign investment")
     assert records[0]["score"] > records[-1]["score"]
     assert "foreign investment" in records[0]["label"].lower()
 
 
-def test_results_are_best_first(runner: CliRunner) -> None:
-    records = search(runner, "Kazakhstan")
+def test_results_are_best_first(run_cli: RunCli) -> None:
+    records = search(run_cli, "Kazakhstan")
     scores = [r["score"] for r in records]
     assert scores == sorted(scores, reverse=True)
     for record in records:
@@ -133,99 +117,99 @@ def test_results_are_best_first(runner: CliRunner) -> None:
         assert record["matched"]
 
 
-def test_limit(runner: CliRunner) -> None:
-    everything = search(runner, "Kazakhstan")
+def test_limit(run_cli: RunCli) -> None:
+    everything = search(run_cli, "Kazakhstan")
     assert len(everything) > 3
-    limited = invoke(runner, "Kazakhstan", "--limit", "3", "--format", "json")
+    limited = run_cli("search", "Kazakhstan", "--limit", "3", "--format", "json")
     assert ids(json.loads(limited.stdout)) == ids(everything)[:3]
     assert limited.stderr == (
         f"cis-facts: showing 3 of {len(everything)} results; --limit 0 shows them all\n"
     )
 
 
-def test_every_word_is_optional_and_both_rank_first(runner: CliRunner) -> None:
+def test_every_word_is_optional_and_both_rank_first(run_cli: RunCli) -> None:
     """A record holding both words outranks one holding only one of them."""
-    both = ids(search(runner, "oil", "gas"))
-    assert set(ids(search(runner, "oil"))) <= set(both)
-    assert set(ids(search(runner, "gas"))) <= set(both)
+    both = ids(search(run_cli, "oil", "gas"))
+    assert set(ids(search(run_cli, "oil"))) <= set(both)
+    assert set(ids(search(run_cli, "gas"))) <= set(both)
     assert both.index("reserves-oil-gas-2003") < both.index("rank-oil-exploration")
     assert both.index("reserves-oil-gas-2003") < both.index("reserves-natural-gas")
 
 
-def test_kazakh_labels(runner: CliRunner, base: FactBase) -> None:
-    records = search(runner, "uranium", "--lang", "kk")
+def test_kazakh_labels(run_cli: RunCli, base: FactBase) -> None:
+    records = search(run_cli, "uranium", "--lang", "kk")
     uranium = next(r for r in base.rankings if r.id == "rank-uranium")
     assert records[0]["label"] == uranium.label_kk
 
 
-def test_nothing_found_suggests(runner: CliRunner) -> None:
-    result = invoke(runner, "zink")
+def test_nothing_found_suggests(run_cli: RunCli) -> None:
+    result = run_cli("search", "zink")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "cis-facts: nothing matches 'zink' (did you mean: zinc?)\n"
 
 
-def test_nothing_found_without_a_close_word(runner: CliRunner) -> None:
-    result = invoke(runner, "xyzzyq")
+def test_nothing_found_without_a_close_word(run_cli: RunCli) -> None:
+    result = run_cli("search", "xyzzyq")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == "cis-facts: nothing matches 'xyzzyq'\n"
 
 
-def test_table(runner: CliRunner) -> None:
-    result = invoke(runner, "uranium", "--format", "table", "--color", "never")
+def test_table(run_cli: RunCli) -> None:
+    result = run_cli("search", "uranium", "--format", "table", "--color", "never", width=100)
     assert result.exit_code == 0
     assert "Search results: uranium" in result.stdout
     assert "rank-uranium" in result.stdout
     assert "Kazakhstan accounts for about 25% of the world's uranium" in result.stdout
 
 
-def test_every_hit_carries_its_answer(runner: CliRunner) -> None:
+def test_every_hit_carries_its_answer(run_cli: RunCli) -> None:
     """Value and unit, or the date, beside each label; in JSON as the fact's own fields."""
-    first = search(runner, "uranium")[0]
+    first = search(run_cli, "uranium")[0]
     assert (first["value"], first["unit"], first["date"]) == (25, "%", None)
-    event = search(runner, "Georgia", "left")[0]
+    event = search(run_cli, "Georgia", "left")[0]
     assert event["id"] == "georgia-withdrawal"
     assert (event["value"], event["date"], event["date_precision"]) == (None, "2009-08-18", "day")
 
 
-def test_the_answer_shows_in_the_table(runner: CliRunner) -> None:
-    result = invoke(runner, "Georgia left", "--format", "table", "--limit", "1")
+def test_the_answer_shows_in_the_table(run_cli: RunCli) -> None:
+    result = run_cli("search", "Georgia left", "--format", "table", "--limit", "1")
     assert result.exit_code == 0, result.stderr
     assert "georgia-withdrawal" in result.stdout
     assert "2009" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["plain", "csv", "tsv", "markdown"])
-def test_the_answer_shows_in_every_format(runner: CliRunner, fmt: str) -> None:
-    result = invoke(runner, "uranium", "--format", fmt, "--limit", "1")
+def test_the_answer_shows_in_every_format(run_cli: RunCli, fmt: str) -> None:
+    result = run_cli("search", "uranium", "--format", fmt, "--limit", "1")
     assert result.exit_code == 0, result.stderr
     assert "25" in result.stdout
     assert "%" in result.stdout
 
 
-def test_numbers_match_as_numbers(runner: CliRunner) -> None:
+def test_numbers_match_as_numbers(run_cli: RunCli) -> None:
     """25 % finds 25, never 1225; 1225 finds 1225."""
-    assert ids(search(runner, "25%"))[0] == "rank-uranium"
-    assert "reserves-mineral-types" not in ids(search(runner, "25", "%"))
-    assert ids(search(runner, "1225"))[0] == "reserves-mineral-types"
+    assert ids(search(run_cli, "25%"))[0] == "rank-uranium"
+    assert "reserves-mineral-types" not in ids(search(run_cli, "25", "%"))
+    assert ids(search(run_cli, "1225"))[0] == "reserves-mineral-types"
 
 
-def test_cis_abbreviations_do_not_match_inside_words(runner: CliRunner) -> None:
+def test_cis_abbreviations_do_not_match_inside_words(run_cli: RunCli) -> None:
     """СНГ is the CIS (ТМД), not the letters inside «Соңғы»."""
-    assert ids(search(runner, "СНГ")) == ids(search(runner, "ТМД")) == ids(search(runner, "CIS"))
+    assert ids(search(run_cli, "СНГ")) == ids(search(run_cli, "ТМД")) == ids(search(run_cli, "CIS"))
 
 
-def test_stop_words_alone_do_not_suggest_noise(runner: CliRunner) -> None:
-    result = invoke(runner, "when did the")
+def test_stop_words_alone_do_not_suggest_noise(run_cli: RunCli) -> None:
+    result = run_cli("search", "when did the")
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: nothing matches 'when did the'\n"
 
 
-def test_suggestions_only_close_words_at_most_five(runner: CliRunner) -> None:
-    result = invoke(runner, "qqqq zink")  # too short to be matched as a typo: suggested
+def test_suggestions_only_close_words_at_most_five(run_cli: RunCli) -> None:
+    result = run_cli("search", "qqqq zink")  # too short to be matched as a typo: suggested
     assert result.stderr == "cis-facts: nothing matches 'qqqq zink' (did you mean: zinc?)\n"
-    result = invoke(runner, "qqqq wxyz")
+    result = run_cli("search", "qqqq wxyz")
     assert result.stderr == "cis-facts: nothing matches 'qqqq wxyz'\n"
 
 
@@ -256,17 +240,17 @@ unit = "sites"
 """
 
 
-def test_a_word_in_the_label_outranks_it_in_a_note(runner: CliRunner, tmp_path: Any) -> None:
+def test_a_word_in_the_label_outranks_it_in_a_note(run_cli: RunCli, tmp_path: Any) -> None:
     data = tmp_path / "weights.toml"
     data.write_text(FIELD_WEIGHT_FACTS, encoding="utf-8")
-    records = search(runner, "zeolite", "--data", str(data))
+    records = search(run_cli, "zeolite", "--data", str(data))
     assert ids(records) == ["fx-in-label", "fx-in-note"]
     assert records[0]["matched"] == ["label"]
     assert records[1]["matched"] == ["note"]
 
 
 @pytest.mark.parametrize(("typo", "word"), [("эксопрт", "export"), ("импрот", "import")])
-def test_typo_of_a_word_a_synonym_maps(runner: CliRunner, typo: str, word: str) -> None:
+def test_typo_of_a_word_a_synonym_maps(run_cli: RunCli, typo: str, word: str) -> None:
     """экспорт is indexed as export; a typo of экспорт still finds it."""
-    records = search(runner, typo)
+    records = search(run_cli, typo)
     assert word in records[0]["label"].lower()
