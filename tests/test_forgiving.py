@@ -8,22 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import RunCli
 
-from cis_facts.cli import cli
-
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "COLUMNS": "100",
-}
 VALID_EXTRA = Path(__file__).parent / "fixtures" / "valid_extra.toml"
-
-
-def run(runner: CliRunner, *args: str) -> Result:
-    return runner.invoke(cli, list(args), env=ENV, prog_name="cis-facts")
 
 
 def as_json(result: Result) -> Any:
@@ -41,25 +29,25 @@ def as_json(result: Result) -> Any:
         ("members", "--lang", "KK", "-f", "json"),
     ],
 )
-def test_choices_ignore_case(runner: CliRunner, args: tuple[str, ...]) -> None:
-    assert as_json(run(runner, *args))
+def test_choices_ignore_case(run_cli: RunCli, args: tuple[str, ...]) -> None:
+    assert as_json(run_cli(*args))
 
 
-def test_kind_is_matched_whatever_its_case(runner: CliRunner) -> None:
-    upper = as_json(run(runner, "timeline", "--kind", "FOUNDING", "-f", "json"))
-    lower = as_json(run(runner, "timeline", "--kind", "founding", "-f", "json"))
+def test_kind_is_matched_whatever_its_case(run_cli: RunCli) -> None:
+    upper = as_json(run_cli("timeline", "--kind", "FOUNDING", "-f", "json"))
+    lower = as_json(run_cli("timeline", "--kind", "founding", "-f", "json"))
     assert upper == lower
     assert {r["kind"] for r in upper} == {"founding"}
 
 
-def test_fields_take_the_csv_header_names(runner: CliRunner) -> None:
-    result = run(
-        runner, "trade", "exports", "--top", "2", "-f", "csv", "--fields", "country.name,share"
+def test_fields_take_the_csv_header_names(run_cli: RunCli) -> None:
+    result = run_cli(
+        "trade", "exports", "--top", "2", "-f", "csv", "--fields", "country.name,share"
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == ["country.name,share", "Switzerland,18.7", "Italy,15.5"]
     records = as_json(
-        run(runner, "trade", "exports", "--top", "1", "-f", "json", "--fields", "Country.Code")
+        run_cli("trade", "exports", "--top", "1", "-f", "json", "--fields", "Country.Code")
     )
     assert records == [{"country.code": "CH"}]
 
@@ -76,8 +64,8 @@ def test_fields_take_the_csv_header_names(runner: CliRunner) -> None:
         (("trade", "totals", "--country", "IT"), "not for totals"),
     ],
 )
-def test_usage_mistakes_exit_2(runner: CliRunner, args: tuple[str, ...], message: str) -> None:
-    result = run(runner, *args, "-f", "json")
+def test_usage_mistakes_exit_2(run_cli: RunCli, args: tuple[str, ...], message: str) -> None:
+    result = run_cli(*args, "-f", "json")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert message in result.stderr
@@ -85,65 +73,65 @@ def test_usage_mistakes_exit_2(runner: CliRunner, args: tuple[str, ...], message
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
-def test_group_options_before_or_after_the_command(runner: CliRunner, where: str) -> None:
+def test_group_options_before_or_after_the_command(run_cli: RunCli, where: str) -> None:
     group = ["--data", str(VALID_EXTRA)]
     command = ["check"]
     args = [*group, *command] if where == "before" else [*command, *group]
-    result = run(runner, *args)
+    result = run_cli(*args)
     assert result.exit_code == 0, result.stderr
-    plain = run(runner, "check")
+    plain = run_cli("check")
     assert result.stdout != plain.stdout  # the extra file was loaded
 
 
-def test_data_after_the_command_in_its_equals_form(runner: CliRunner) -> None:
+def test_data_after_the_command_in_its_equals_form(run_cli: RunCli) -> None:
     assert (
-        run(runner, "check", f"--data={VALID_EXTRA}").stdout
-        == run(runner, "--data", str(VALID_EXTRA), "check").stdout
+        run_cli("check", f"--data={VALID_EXTRA}").stdout
+        == run_cli("--data", str(VALID_EXTRA), "check").stdout
     )
 
 
-def test_lang_after_a_command_without_its_own(runner: CliRunner) -> None:
-    result = run(runner, "check", "--lang", "kk")
+def test_lang_after_a_command_without_its_own(run_cli: RunCli) -> None:
+    result = run_cli("check", "--lang", "kk")
     assert result.exit_code == 0, result.stderr
 
 
-def test_a_missing_data_file_after_the_command_is_reported_as_such(runner: CliRunner) -> None:
-    result = run(runner, "members", "--data", "/nonexistent/my.toml")
+def test_a_missing_data_file_after_the_command_is_reported_as_such(run_cli: RunCli) -> None:
+    result = run_cli("members", "--data", "/nonexistent/my.toml")
     assert result.exit_code == 1
     assert "No such option" not in result.stderr
     assert "/nonexistent/my.toml" in result.stderr
 
 
-def test_multi_word_country_without_quotes(runner: CliRunner) -> None:
-    unquoted = run(runner, "country", "United", "Kingdom", "-f", "json")
-    quoted = run(runner, "country", "United Kingdom", "-f", "json")
+def test_multi_word_country_without_quotes(run_cli: RunCli) -> None:
+    unquoted = run_cli("country", "United", "Kingdom", "-f", "json")
+    quoted = run_cli("country", "United Kingdom", "-f", "json")
     assert unquoted.exit_code == 0, unquoted.stderr
     assert unquoted.stdout == quoted.stdout
     assert as_json(unquoted)[0]["id"] == "GB"
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("memebers", "members"), ("serch", "search")])
-def test_unknown_command_suggests_the_closest(runner: CliRunner, typed: str, meant: str) -> None:
-    result = run(runner, typed)
+def test_unknown_command_suggests_the_closest(run_cli: RunCli, typed: str, meant: str) -> None:
+    result = run_cli(typed)
     assert result.exit_code == 2
     assert f"No such command '{typed}'. Did you mean '{meant}'?" in result.stderr
 
 
-def test_a_query_without_words_finds_nothing(runner: CliRunner) -> None:
-    result = run(runner, "search", "?!")
+def test_a_query_without_words_finds_nothing(run_cli: RunCli) -> None:
+    result = run_cli("search", "?!")
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: nothing matches '?!': it holds no words or numbers\n"
 
 
-def test_unknown_command_far_from_any_suggests_nothing(runner: CliRunner) -> None:
-    result = run(runner, "xyzzy")
+def test_unknown_command_far_from_any_suggests_nothing(run_cli: RunCli) -> None:
+    result = run_cli("xyzzy")
     assert result.exit_code == 2
     assert "No such command 'xyzzy'." in result.stderr
     assert "Did you mean" not in result.stderr
 
 
-def test_figures_falls_back_to_topics_and_search(runner: CliRunner) -> None:
-    result = run(runner, "figures", "fdi", "-f", "json")
+def test_figures_falls_back_to_topics_and_search(run_cli: RunCli) -> None:
+    result = run_cli("figures", "fdi", "-f", "json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert records
@@ -151,12 +139,12 @@ def test_figures_falls_back_to_topics_and_search(runner: CliRunner) -> None:
     assert result.stderr == (
         "cis-facts: No topic is named 'fdi'; these are the figures that match it.\n"
     )
-    gdp = as_json(run(runner, "figures", "gdp", "-f", "json"))
+    gdp = as_json(run_cli("figures", "gdp", "-f", "json"))
     assert {r["topic"] for r in gdp} == {"world-gdp", "kazakhstan-gdp"}
 
 
-def test_unknown_mineral_lists_the_minerals(runner: CliRunner) -> None:
-    result = run(runner, "resources", "--mineral", "coal")
+def test_unknown_mineral_lists_the_minerals(run_cli: RunCli) -> None:
+    result = run_cli("resources", "--mineral", "coal")
     assert result.exit_code == 1
     assert result.stderr.startswith(
         "cis-facts: no ranking or reserve figure for 'coal'; minerals ranked: zinc, tungsten,"
@@ -165,35 +153,35 @@ def test_unknown_mineral_lists_the_minerals(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("word", ["today", "now", "Today"])
-def test_members_on_today(runner: CliRunner, word: str) -> None:
-    result = run(runner, "members", "--on", word, "-f", "json")
+def test_members_on_today(run_cli: RunCli, word: str) -> None:
+    result = run_cli("members", "--on", word, "-f", "json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert {r["as_of"] for r in records} == {date.today().isoformat()}
     assert "after the latest membership event" in result.stderr  # a real warning
 
 
-def test_members_is_quiet_when_nothing_is_wrong(runner: CliRunner) -> None:
-    result = run(runner, "members", "-f", "json")
+def test_members_is_quiet_when_nothing_is_wrong(run_cli: RunCli) -> None:
+    result = run_cli("members", "-f", "json")
     assert result.exit_code == 0
     assert result.stderr == ""
     assert {r["as_of"] for r in json.loads(result.stdout)} == {"2026-03-20"}
 
 
 @pytest.mark.parametrize("given", ["IT", "italy", "Италия"])
-def test_trade_country_filter(runner: CliRunner, given: str) -> None:
-    records = as_json(run(runner, "trade", "exports", "--country", given, "-f", "json"))
+def test_trade_country_filter(run_cli: RunCli, given: str) -> None:
+    records = as_json(run_cli("trade", "exports", "--country", given, "-f", "json"))
     assert [(r["id"], r["share"]) for r in records] == [("export-share-italy", 15.5)]
 
 
-def test_trade_country_not_a_partner(runner: CliRunner) -> None:
-    result = run(runner, "trade", "exports", "--country", "Japan")
+def test_trade_country_not_a_partner(run_cli: RunCli) -> None:
+    result = run_cli("trade", "exports", "--country", "Japan")
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: Japan is not among the export partners in the fact base\n"
 
 
-def test_members_chart_is_quiet_and_carries_as_of(runner: CliRunner) -> None:
-    result = run(runner, "members", "--chart", "-f", "json")
+def test_members_chart_is_quiet_and_carries_as_of(run_cli: RunCli) -> None:
+    result = run_cli("members", "--chart", "-f", "json")
     assert result.exit_code == 0
     assert result.stderr == ""
     records = json.loads(result.stdout)
