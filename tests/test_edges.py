@@ -12,17 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from cis_facts.cli import cli
+from conftest import RunCli
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-ENV = {"CIS_FACTS_CACHE": "off", "CIS_FACTS_DATA": None, "NO_COLOR": "1"}
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args], env=ENV)
 
 
 def _country(tmp_path: Path, code: str, name: str, aliases: str = "[]") -> Path:
@@ -38,14 +31,14 @@ def _country(tmp_path: Path, code: str, name: str, aliases: str = "[]") -> Path:
 # ---------------------------------------------------------------- finding 20
 
 
-def test_a_participant_given_twice_is_refused(tmp_path: Path) -> None:
+def test_a_participant_given_twice_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     data = tmp_path / "twice.toml"
     data.write_text(
         '[[events]]\nid = "ev-twice"\nlabel_en = "E"\nlabel_kk = "О"\nsource = "kk-text"\n'
         'quote = "x"\ndate = "2000"\nkind = "accession"\nparticipants = ["KZ", "RU", "KZ"]\n',
         encoding="utf-8",
     )
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     assert result.exit_code == 1
     assert result.stderr == (
         f"cis-facts: {data}: fact ev-twice: participants: item 3: 'KZ' is given twice\n"
@@ -55,9 +48,9 @@ def test_a_participant_given_twice_is_refused(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- finding 21
 
 
-def test_a_mixed_script_name_is_refused(tmp_path: Path) -> None:
+def test_a_mixed_script_name_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     data = _country(tmp_path, "XK", "K\u0430zakhstan")  # a Cyrillic а among Latin letters
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     assert result.exit_code == 1
     assert result.stderr == (
         f"cis-facts: {data}: fact XK: name_en: 'K\u0430zakhstan' mixes Latin, Cyrillic or "
@@ -65,16 +58,16 @@ def test_a_mixed_script_name_is_refused(tmp_path: Path) -> None:
     )
 
 
-def test_a_fullwidth_alias_of_another_code_is_refused(tmp_path: Path) -> None:
+def test_a_fullwidth_alias_of_another_code_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     data = _country(tmp_path, "XK", "Exland", aliases='["\uff2b\uff3a"]')
-    result = invoke("--data", data, "check")
+    result = run_cli("--data", data, "check")
     assert result.exit_code == 1
     assert "is already a name of KZ" in result.stderr
 
 
-def test_names_of_one_script_each_are_accepted(tmp_path: Path) -> None:
+def test_names_of_one_script_each_are_accepted(run_cli: RunCli, tmp_path: Path) -> None:
     data = _country(tmp_path, "XK", "Exland", aliases='["Эксландия", "Εξλάνδη"]')
-    result = invoke("--data", data, "country", "Эксландия", "--format", "plain")
+    result = run_cli("--data", data, "country", "Эксландия", "--format", "plain")
     assert result.exit_code == 0, result.stderr
 
 
@@ -90,8 +83,10 @@ def test_names_of_one_script_each_are_accepted(tmp_path: Path) -> None:
         (("trade", "exports", "--country", ""), "cis-facts: empty country name\n"),
     ],
 )
-def test_an_empty_filter_is_an_error_not_everything(args: tuple[str, ...], message: str) -> None:
-    result = invoke(*args)
+def test_an_empty_filter_is_an_error_not_everything(
+    run_cli: RunCli, args: tuple[str, ...], message: str
+) -> None:
+    result = run_cli(*args)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == message
