@@ -12,18 +12,13 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli, _run_cli
 
 from cis_facts import export
-from cis_facts.cli import cli
 from cis_facts.loader import load
 
 datasette_app = pytest.importorskip("datasette.app")
 DATASETTE = Path(sys.executable).parent / "datasette"
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def listing(directory: Path) -> list[str]:
@@ -34,7 +29,7 @@ def listing(directory: Path) -> list[str]:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     directory = tmp_path_factory.mktemp("datasette")
     db, meta = directory / "f.db", directory / "meta.json"
-    result = invoke("export", "--to", "sqlite", db, "--metadata", meta)
+    result = _run_cli("export", "--to", "sqlite", db, "--metadata", meta)  # module-scoped
     assert result.exit_code == 0, result.stderr
     return db, meta
 
@@ -173,7 +168,7 @@ def test_the_datasette_command_line_finds_uranium(exported: tuple[Path, Path]) -
 
 
 def test_the_readme_datasette_session_is_as_printed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each command of the README's Datasette block, run, prints the lines shown under it."""
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
@@ -182,7 +177,7 @@ def test_the_readme_datasette_session_is_as_printed(
     session = [part.split("\n", 1) for part in block.split("$ ")[1:]]
     assert [command.split()[0] for command, _ in session] == ["cis-facts", *["datasette"] * 5]
     (export_command, printed), *queries = session
-    result = invoke(*export_command.split()[1:])
+    result = run_cli(*export_command.split()[1:])
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", printed)
     here = (tmp_path / "facts.db", tmp_path / "meta.json")
     for command, shown in queries:
@@ -259,9 +254,9 @@ def test_a_foreign_key_shows_the_country_name(exported: tuple[Path, Path]) -> No
 # ---------------------------------------------------------------- the command
 
 
-def test_export_with_metadata_writes_both_and_says_so(tmp_path: Path) -> None:
+def test_export_with_metadata_writes_both_and_says_so(run_cli: RunCli, tmp_path: Path) -> None:
     db, meta = tmp_path / "facts.db", tmp_path / "meta.json"
-    result = invoke("export", "--to", "sqlite", db, "--metadata", meta)
+    result = _run_cli("export", "--to", "sqlite", db, "--metadata", meta)  # module-scoped
     assert (result.exit_code, result.stdout) == (0, "")
     counts = ", ".join(f"{n} {kind}" for kind, n in load().counts().items())
     assert result.stderr == (
@@ -272,21 +267,23 @@ def test_export_with_metadata_writes_both_and_says_so(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["facts.db", "meta.json"]
 
 
-def test_an_existing_metadata_file_is_kept_and_nothing_is_written(tmp_path: Path) -> None:
+def test_an_existing_metadata_file_is_kept_and_nothing_is_written(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     db, meta = tmp_path / "f.db", tmp_path / "meta.json"
     meta.write_text("theirs", encoding="utf-8")
-    result = invoke("export", "--to", "sqlite", db, "--metadata", meta)
+    result = _run_cli("export", "--to", "sqlite", db, "--metadata", meta)  # module-scoped
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: {meta} already exists; use --force to overwrite it\n"
     assert meta.read_text(encoding="utf-8") == "theirs"
     assert listing(tmp_path) == ["meta.json"]
 
 
-def test_force_replaces_the_metadata_and_keeps_its_mode(tmp_path: Path) -> None:
+def test_force_replaces_the_metadata_and_keeps_its_mode(run_cli: RunCli, tmp_path: Path) -> None:
     db, meta = tmp_path / "f.db", tmp_path / "meta.json"
     meta.write_text("old", encoding="utf-8")
     meta.chmod(0o640)
-    result = invoke("export", "--to", "sqlite", db, "--metadata", meta, "--force")
+    result = run_cli("export", "--to", "sqlite", db, "--metadata", meta, "--force")
     assert result.exit_code == 0, result.stderr
     assert json.loads(meta.read_text(encoding="utf-8"))["title"] == "cis-facts"
     assert oct(meta.stat().st_mode & 0o777) == oct(0o640)
@@ -302,21 +299,21 @@ def test_force_replaces_the_metadata_and_keeps_its_mode(tmp_path: Path) -> None:
     ],
 )
 def test_a_metadata_name_that_cannot_be_written_is_refused_first(
-    tmp_path: Path, metadata: str, message: str
+    run_cli: RunCli, tmp_path: Path, metadata: str, message: str
 ) -> None:
     named = metadata if metadata == "-" else f"{tmp_path}/{metadata}"
-    result = invoke("export", "--to", "sqlite", tmp_path / "f.db", "--metadata", named)
+    result = run_cli("export", "--to", "sqlite", tmp_path / "f.db", "--metadata", named)
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: " + message.format(dir=tmp_path) + "\n"
     assert listing(tmp_path) == []
 
 
-def test_a_symbolic_link_as_metadata_is_refused(tmp_path: Path) -> None:
+def test_a_symbolic_link_as_metadata_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "theirs.json"
     target.write_text("theirs", encoding="utf-8")
     link = tmp_path / "meta.json"
     link.symlink_to(target)
-    result = invoke("export", "--to", "sqlite", tmp_path / "f.db", "--metadata", link, "--force")
+    result = run_cli("export", "--to", "sqlite", tmp_path / "f.db", "--metadata", link, "--force")
     assert result.exit_code == 1
     assert "it is a symbolic link" in result.stderr
     assert target.read_text(encoding="utf-8") == "theirs"
@@ -324,8 +321,8 @@ def test_a_symbolic_link_as_metadata_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("to", ["json", "csv"])
-def test_metadata_goes_with_sqlite_only(tmp_path: Path, to: str) -> None:
-    result = invoke("export", "--to", to, tmp_path / "out", "--metadata", tmp_path / "m.json")
+def test_metadata_goes_with_sqlite_only(run_cli: RunCli, tmp_path: Path, to: str) -> None:
+    result = run_cli("export", "--to", to, tmp_path / "out", "--metadata", tmp_path / "m.json")
     assert result.exit_code == 2
     assert "Invalid value for --metadata: only with --to sqlite" in result.stderr
     assert listing(tmp_path) == []

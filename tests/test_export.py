@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
 from cis_facts import export as export_module
-from cis_facts.cli import cli
 from cis_facts.export import TABLES, record
 from cis_facts.loader import load
 from cis_facts.model import FactBase
@@ -40,20 +39,16 @@ VIEW_COLUMNS = [
 ]
 
 
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def exported(tmp_path: Path, *extra: str) -> Path:
+def exported(run_cli: RunCli, tmp_path: Path, *extra: str) -> Path:
     path = tmp_path / "facts.db"
-    result = invoke(*extra, "export", "--to", "sqlite", path)
+    result = run_cli(*extra, "export", "--to", "sqlite", path)
     assert result.exit_code == 0, result.stderr
     return path
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(exported(tmp_path))) as connection:
+def db(run_cli: RunCli, tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    with closing(sqlite3.connect(exported(run_cli, tmp_path))) as connection:
         yield connection
 
 
@@ -83,9 +78,11 @@ def table_counts(connection: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def test_sqlite_export_writes_nothing_to_stdout_and_one_summary_line(tmp_path: Path) -> None:
+def test_sqlite_export_writes_nothing_to_stdout_and_one_summary_line(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     path = tmp_path / "facts.db"
-    result = invoke("export", "--to", "sqlite", path)
+    result = run_cli("export", "--to", "sqlite", path)
     assert result.exit_code == 0
     assert result.stdout == ""
     counts = ", ".join(f"{n} {kind}" for kind, n in load().counts().items())
@@ -262,9 +259,9 @@ def test_facts_view_values(db: sqlite3.Connection, fact_id: str, value: float, u
     "fact_id", ["rank-zinc", "rank-gold", "rank-uranium", "import-supplier-russia"]
 )
 def test_facts_view_units_are_the_units_search_answers_with(
-    db: sqlite3.Connection, fact_id: str
+    run_cli: RunCli, db: sqlite3.Connection, fact_id: str
 ) -> None:
-    result = invoke(
+    result = run_cli(
         "search", fact_id, "--limit", "1", "--format", "jsonl", "--fields", "id,value,unit"
     )
     assert result.exit_code == 0, result.stderr
@@ -301,8 +298,8 @@ def test_a_value_written_with_a_decimal_point_stays_a_float(db: sqlite3.Connecti
     assert row == (43.0, "real", "На «Большую семёрку» (G7) приходится 43,0\u00a0% мирового ВВП")
 
 
-def test_sqlite_export_includes_data_files(tmp_path: Path) -> None:
-    path = exported(tmp_path, "--data", str(VALID_EXTRA))
+def test_sqlite_export_includes_data_files(run_cli: RunCli, tmp_path: Path) -> None:
+    path = exported(run_cli, tmp_path, "--data", str(VALID_EXTRA))
     with closing(sqlite3.connect(path)) as connection:
         assert table_counts(connection) == dict(
             sorted(expected_counts(load([VALID_EXTRA])).items())
@@ -313,8 +310,8 @@ def test_sqlite_export_includes_data_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="no sqlite3 command-line shell")
-def test_sqlite_command_line_shell_opens_the_export(tmp_path: Path) -> None:
-    path = exported(tmp_path)
+def test_sqlite_command_line_shell_opens_the_export(run_cli: RunCli, tmp_path: Path) -> None:
+    path = exported(run_cli, tmp_path)
     proc = subprocess.run(
         ["sqlite3", str(path), "SELECT count(*) FROM facts;"],
         capture_output=True,
@@ -325,9 +322,9 @@ def test_sqlite_command_line_shell_opens_the_export(tmp_path: Path) -> None:
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"{len(list(load().facts()))}\n", "")
 
 
-def test_json_export_round_trip(tmp_path: Path) -> None:
+def test_json_export_round_trip(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "facts.json"
-    result = invoke("--data", VALID_EXTRA, "export", "--to", "json", path)
+    result = run_cli("--data", VALID_EXTRA, "export", "--to", "json", path)
     assert (result.exit_code, result.stdout) == (0, "")
     document: dict[str, list[dict[str, Any]]] = json.loads(path.read_text(encoding="utf-8"))
     base = load([VALID_EXTRA])
@@ -342,10 +339,10 @@ def test_json_export_round_trip(tmp_path: Path) -> None:
     assert all("origin" not in r for records in document.values() for r in records)
 
 
-def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+def test_refuses_to_overwrite_without_force(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "facts.db"
     path.write_bytes(b"keep me")
-    result = invoke("export", "--to", "sqlite", path)
+    result = run_cli("export", "--to", "sqlite", path)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
@@ -355,30 +352,30 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("to", ["sqlite", "json"])
-def test_force_overwrites_and_keeps_the_mode(tmp_path: Path, to: str) -> None:
+def test_force_overwrites_and_keeps_the_mode(run_cli: RunCli, tmp_path: Path, to: str) -> None:
     path = tmp_path / "facts.out"
     path.write_bytes(b"old")
     path.chmod(0o640)
-    result = invoke("export", "--to", to, path, "--force")
+    result = run_cli("export", "--to", to, path, "--force")
     assert result.exit_code == 0, result.stderr
     assert path.read_bytes() != b"old"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert listing(tmp_path) == ["facts.out"]
 
 
-def test_new_file_gets_the_umask_mode(tmp_path: Path) -> None:
+def test_new_file_gets_the_umask_mode(run_cli: RunCli, tmp_path: Path) -> None:
     mask = os.umask(0o022)
     try:
-        path = exported(tmp_path)
+        path = exported(run_cli, tmp_path)
     finally:
         os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
 @pytest.mark.parametrize("to", ["sqlite", "json"])
-def test_missing_directory_is_one_line_and_exit_1(tmp_path: Path, to: str) -> None:
+def test_missing_directory_is_one_line_and_exit_1(run_cli: RunCli, tmp_path: Path, to: str) -> None:
     path = tmp_path / "no" / "such" / "facts.db"
-    result = invoke("export", "--to", to, path)
+    result = run_cli("export", "--to", to, path)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert (
@@ -387,21 +384,21 @@ def test_missing_directory_is_one_line_and_exit_1(tmp_path: Path, to: str) -> No
     assert not (tmp_path / "no").exists()
 
 
-def test_directory_as_path_is_refused(tmp_path: Path) -> None:
-    result = invoke("export", "--to", "json", tmp_path, "--force")
+def test_directory_as_path_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("export", "--to", "json", tmp_path, "--force")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: cannot write {tmp_path}: it is a directory\n"
 
 
-def test_bad_format_is_a_usage_error(tmp_path: Path) -> None:
-    result = invoke("export", "--to", "xml", tmp_path / "facts.xml")
+def test_bad_format_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("export", "--to", "xml", tmp_path / "facts.xml")
     assert result.exit_code == 2
     assert "'xml' is not one of 'sqlite', 'json'" in result.stderr
     assert listing(tmp_path) == []
 
 
 def test_failed_write_leaves_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def full_disk(base: FactBase, tmp: str) -> None:
         Path(tmp).write_text("partial", encoding="utf-8")
@@ -409,7 +406,7 @@ def test_failed_write_leaves_no_temporary_file(
 
     monkeypatch.setattr(export_module, "_write_json", full_disk)
     path = tmp_path / "facts.json"
-    result = invoke("export", "--to", "json", path)
+    result = run_cli("export", "--to", "json", path)
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: cannot write {path}: No space left on device\n"
     assert listing(tmp_path) == []
@@ -428,8 +425,8 @@ def test_interrupted_write_leaves_no_temporary_file(
     assert listing(tmp_path) == []
 
 
-def test_export_help_has_examples_and_exit_codes() -> None:
-    result = invoke("export", "--help")
+def test_export_help_has_examples_and_exit_codes(run_cli: RunCli) -> None:
+    result = run_cli("export", "--help")
     assert result.exit_code == 0
     examples = result.stdout.split("Examples:\n", 1)[1]
     assert examples.split("\n", 1)[0].strip() == "cis-facts export --to sqlite facts.db"

@@ -14,20 +14,15 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
 from cis_facts import export as export_module
-from cis_facts.cli import cli
 from cis_facts.errors import Terminated
 from cis_facts.loader import load
 from cis_facts.model import FactBase
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 BIG = 2**53 + 1  # the first integer a double cannot hold
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def listing(directory: Path) -> list[str]:
@@ -50,11 +45,11 @@ def _file_appears_during(
 
 @pytest.mark.parametrize("to", ["json", "sqlite"])
 def test_file_created_during_the_export_is_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str
 ) -> None:
     target = tmp_path / "facts.out"
     _file_appears_during(monkeypatch, target, b"theirs", to)
-    result = invoke("export", "--to", to, target)
+    result = run_cli("export", "--to", to, target)
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: {target} already exists; use --force to overwrite it\n"
     assert target.read_bytes() == b"theirs"
@@ -83,10 +78,10 @@ def test_second_export_to_the_same_path_loses(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["facts.json"]
 
 
-def test_force_still_replaces_a_regular_file(tmp_path: Path) -> None:
+def test_force_still_replaces_a_regular_file(run_cli: RunCli, tmp_path: Path) -> None:
     target = tmp_path / "facts.json"
     target.write_text("old", encoding="utf-8")
-    result = invoke("export", "--to", "json", target, "--force")
+    result = run_cli("export", "--to", "json", target, "--force")
     assert result.exit_code == 0, result.stderr
     assert "countries" in json.loads(target.read_text(encoding="utf-8"))
 
@@ -102,46 +97,48 @@ def device(tmp_path: Path) -> Path:
     return Path(os.devnull)
 
 
-def test_force_refuses_a_device(device: Path) -> None:
-    result = invoke("export", "--to", "json", device, "--force")
+def test_force_refuses_a_device(run_cli: RunCli, device: Path) -> None:
+    result = run_cli("export", "--to", "json", device, "--force")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: cannot write {device}: it is a character device\n"
     assert stat.S_ISCHR(device.stat().st_mode)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
-def test_force_refuses_a_named_pipe(tmp_path: Path) -> None:
+def test_force_refuses_a_named_pipe(run_cli: RunCli, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    result = invoke("export", "--to", "json", fifo, "--force")
+    result = run_cli("export", "--to", "json", fifo, "--force")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: cannot write {fifo}: it is a named pipe\n"
     assert listing(tmp_path) == ["pipe"]
 
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
-def test_force_refuses_a_socket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_force_refuses_a_socket(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # a socket path must be short
     with closing(socket.socket(socket.AF_UNIX)) as sock:
         sock.bind("sock")
-        result = invoke("export", "--to", "json", "sock", "--force")
+        result = run_cli("export", "--to", "json", "sock", "--force")
     assert result.exit_code == 1
     assert result.stderr == "cis-facts: cannot write sock: it is a socket\n"
 
 
-def test_force_refuses_a_fact_file_being_exported(tmp_path: Path) -> None:
+def test_force_refuses_a_fact_file_being_exported(run_cli: RunCli, tmp_path: Path) -> None:
     extra = tmp_path / "extra.toml"
     extra.write_bytes((Path(__file__).parent / "fixtures" / "valid_extra.toml").read_bytes())
     before = extra.read_bytes()
-    result = invoke("--data", extra, "export", "--to", "json", extra, "--force")
+    result = run_cli("--data", extra, "export", "--to", "json", extra, "--force")
     assert result.exit_code == 1
     assert result.stderr == f"cis-facts: cannot write {extra}: it is a fact file being exported\n"
     assert extra.read_bytes() == before
     assert listing(tmp_path) == ["extra.toml"]
 
 
-def test_json_to_standard_output() -> None:
-    result = invoke("export", "--to", "json", "-")
+def test_json_to_standard_output(run_cli: RunCli) -> None:
+    result = run_cli("export", "--to", "json", "-")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert {c["code"] for c in document["countries"]} >= {"KZ", "RU"}
@@ -149,10 +146,10 @@ def test_json_to_standard_output() -> None:
 
 
 def test_sqlite_to_standard_output_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = invoke("export", "--to", "sqlite", "-")
+    result = run_cli("export", "--to", "sqlite", "-")
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "standard output" in result.stderr
@@ -161,10 +158,10 @@ def test_sqlite_to_standard_output_is_refused(
 
 @pytest.mark.parametrize("to", ["json", "sqlite"])
 def test_trailing_slash_names_a_directory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = invoke("export", "--to", to, "out/")
+    result = run_cli("export", "--to", to, "out/")
     assert result.exit_code == 1
     assert result.stderr == (
         "cis-facts: cannot write out/: a path ending in / names a directory, not a file\n"
@@ -172,15 +169,17 @@ def test_trailing_slash_names_a_directory(
     assert listing(tmp_path) == []
 
 
-def test_file_name_of_255_bytes(tmp_path: Path) -> None:
+def test_file_name_of_255_bytes(run_cli: RunCli, tmp_path: Path) -> None:
     name = "ф" * 125 + ".json"  # 250 + 5 bytes in UTF-8
     assert len(os.fsencode(name)) == 255
-    result = invoke("export", "--to", "json", tmp_path / name)
+    result = run_cli("export", "--to", "json", tmp_path / name)
     assert result.exit_code == 0, result.stderr
     assert listing(tmp_path) == [name]
 
 
-def test_sqlite_refuses_an_integer_its_real_column_would_round(tmp_path: Path) -> None:
+def test_sqlite_refuses_an_integer_its_real_column_would_round(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     """Figures are REAL (43.0 stays 43.0); an integer above 2**53 would come back another
     number, so the export stops and names it instead of rounding it."""
     extra = tmp_path / "big.toml"
@@ -192,14 +191,14 @@ def test_sqlite_refuses_an_integer_its_real_column_would_round(tmp_path: Path) -
         encoding="utf-8",
     )
     db = tmp_path / "facts.db"
-    result = invoke("--data", extra, "export", "--to", "sqlite", db)
+    result = run_cli("--data", extra, "export", "--to", "sqlite", db)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"cis-facts: cannot write {db}: figure big-figure: value {BIG} would be rounded in "
         "SQLite's REAL column; --to json keeps it exact\n"
     )
     assert listing(tmp_path) == ["big.toml"]
-    assert invoke("--data", extra, "export", "--to", "json", tmp_path / "f.json").exit_code == 0
+    assert run_cli("--data", extra, "export", "--to", "json", tmp_path / "f.json").exit_code == 0
     assert f"{BIG}," in (tmp_path / "f.json").read_text(encoding="utf-8")
 
 
@@ -260,23 +259,23 @@ def _no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_without_hard_links_the_name_is_claimed_first(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _no_hard_links(monkeypatch)
     target = tmp_path / "facts.json"
-    result = invoke("export", "--to", "json", target)
+    result = run_cli("export", "--to", "json", target)
     assert result.exit_code == 0, result.stderr
     assert "countries" in json.loads(target.read_text(encoding="utf-8"))
     assert listing(tmp_path) == ["facts.json"]
 
 
 def test_without_hard_links_a_file_that_appeared_is_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _no_hard_links(monkeypatch)
     target = tmp_path / "facts.json"
     _file_appears_during(monkeypatch, target, b"theirs")
-    result = invoke("export", "--to", "json", target)
+    result = run_cli("export", "--to", "json", target)
     assert result.exit_code == 1
     assert target.read_bytes() == b"theirs"
     assert listing(tmp_path) == ["facts.json"]

@@ -13,19 +13,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
 from cis_facts import export as export_module
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.model import FactBase
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
 
 
 def listing(directory: Path) -> list[str]:
@@ -84,8 +79,8 @@ def test_another_descriptor_by_name_gets_the_document(tmp_path: Path) -> None:
     assert json.loads(document)["sources"]
 
 
-def test_sqlite_to_a_descriptor_is_refused() -> None:
-    result = invoke("export", "--to", "sqlite", "/dev/stdout")
+def test_sqlite_to_a_descriptor_is_refused(run_cli: RunCli) -> None:
+    result = run_cli("export", "--to", "sqlite", "/dev/stdout")
     assert result.exit_code == 1
     assert result.stderr == (
         "cis-facts: an SQLite database cannot go to standard output; name a file\n"
@@ -96,13 +91,15 @@ def test_sqlite_to_a_descriptor_is_refused() -> None:
 
 
 @pytest.mark.parametrize("force", [False, True])
-def test_a_symbolic_link_is_refused_never_replaced(tmp_path: Path, force: bool) -> None:
+def test_a_symbolic_link_is_refused_never_replaced(
+    run_cli: RunCli, tmp_path: Path, force: bool
+) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
     (shared / "team.json").write_text("theirs", encoding="utf-8")
     link = tmp_path / "team.json"
     link.symlink_to(shared / "team.json")
-    result = invoke("export", "--to", "json", link, *(["--force"] if force else []))
+    result = run_cli("export", "--to", "json", link, *(["--force"] if force else []))
     assert result.exit_code == 1
     assert result.stderr == (
         f"cis-facts: cannot write {link}: it is a symbolic link; "
@@ -113,27 +110,27 @@ def test_a_symbolic_link_is_refused_never_replaced(tmp_path: Path, force: bool) 
     assert listing(tmp_path) == ["shared", "team.json"]
 
 
-def test_a_dangling_symbolic_link_is_refused(tmp_path: Path) -> None:
+def test_a_dangling_symbolic_link_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     link = tmp_path / "out.json"
     link.symlink_to(tmp_path / "nowhere.json")
-    result = invoke("export", "--to", "json", link, "--force")
+    result = run_cli("export", "--to", "json", link, "--force")
     assert result.exit_code == 1
     assert "it is a symbolic link" in result.stderr
     assert link.is_symlink() and listing(tmp_path) == ["out.json"]
 
 
-def test_a_link_to_the_terminal_stays_a_link(tmp_path: Path) -> None:
+def test_a_link_to_the_terminal_stays_a_link(run_cli: RunCli, tmp_path: Path) -> None:
     link = tmp_path / "x"
     link.symlink_to("/proc/self/fd/1")
-    result = invoke("export", "--to", "json", link, "--force")
+    result = run_cli("export", "--to", "json", link, "--force")
     assert result.exit_code == 1
     assert link.is_symlink()
 
 
-def test_the_refusal_no_longer_suggests_force_for_a_link(tmp_path: Path) -> None:
+def test_the_refusal_no_longer_suggests_force_for_a_link(run_cli: RunCli, tmp_path: Path) -> None:
     link = tmp_path / "out.json"
     link.symlink_to(tmp_path / "elsewhere.json")
-    result = invoke("export", "--to", "json", link)
+    result = run_cli("export", "--to", "json", link)
     assert "--force" not in result.stderr
 
 
@@ -158,13 +155,15 @@ def _stale_wal(db: Path) -> None:
 
 @pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
 @pytest.mark.parametrize("force", [False, True])
-def test_a_side_file_beside_the_target_is_refused(tmp_path: Path, suffix: str, force: bool) -> None:
+def test_a_side_file_beside_the_target_is_refused(
+    run_cli: RunCli, tmp_path: Path, suffix: str, force: bool
+) -> None:
     db = tmp_path / "out.db"
     side = tmp_path / f"out.db{suffix}"
     side.write_bytes(b"stale")
     if force:
         db.write_bytes(b"")
-    result = invoke("export", "--to", "sqlite", db, *(["--force"] if force else []))
+    result = run_cli("export", "--to", "sqlite", db, *(["--force"] if force else []))
     assert result.exit_code == 1
     assert result.stderr == (
         f"cis-facts: cannot write {db}: {side} exists (the journal of an SQLite database "
@@ -173,10 +172,10 @@ def test_a_side_file_beside_the_target_is_refused(tmp_path: Path, suffix: str, f
     assert side.read_bytes() == b"stale"
 
 
-def test_a_stale_write_ahead_log_cannot_spoil_the_export(tmp_path: Path) -> None:
+def test_a_stale_write_ahead_log_cannot_spoil_the_export(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "out.db"
     _stale_wal(db)
-    result = invoke("export", "--to", "sqlite", db, "--force")
+    result = run_cli("export", "--to", "sqlite", db, "--force")
     assert result.exit_code == 1
     with closing(sqlite3.connect(db)) as connection:
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
@@ -184,7 +183,7 @@ def test_a_stale_write_ahead_log_cannot_spoil_the_export(tmp_path: Path) -> None
 
 
 def test_a_side_file_that_appears_during_the_export_stops_the_publish(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "out.db"
     original = export_module._write_sqlite
@@ -194,14 +193,14 @@ def test_a_side_file_that_appears_during_the_export_stops_the_publish(
         Path(f"{db}-journal").write_bytes(b"hot")
 
     monkeypatch.setattr(export_module, "_write_sqlite", racing)
-    result = invoke("export", "--to", "sqlite", db)
+    result = run_cli("export", "--to", "sqlite", db)
     assert result.exit_code == 1
     assert listing(tmp_path) == ["out.db-journal"]
 
 
-def test_a_fresh_export_opens_whole(tmp_path: Path) -> None:
+def test_a_fresh_export_opens_whole(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "out.db"
-    assert invoke("export", "--to", "sqlite", db).exit_code == 0
+    assert run_cli("export", "--to", "sqlite", db).exit_code == 0
     with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("SELECT count(*) FROM countries").fetchone()[0] > 0
     assert listing(tmp_path) == ["out.db"]
