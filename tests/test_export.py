@@ -281,9 +281,9 @@ def test_facts_view_units_are_the_units_search_answers_with(
     ],
 )
 def test_facts_view_units_are_the_units_of_the_country_profile(
-    db: sqlite3.Connection, code: str, fact_id: str
+    run_cli: RunCli, db: sqlite3.Connection, code: str, fact_id: str
 ) -> None:
-    result = invoke("country", code, "--format", "json")
+    result = run_cli("country", code, "--format", "json")
     assert result.exit_code == 0, result.stderr
     row = next(r for r in json.loads(result.stdout) if r["id"] == fact_id)
     view = db.execute("SELECT value, unit FROM facts WHERE id = ?", (fact_id,)).fetchone()
