@@ -14,7 +14,7 @@ from typing import Any
 
 from cis_facts.dates import When
 from cis_facts.frozen import Frozen
-from cis_facts.model import Country, FactBase, Lang
+from cis_facts.model import Country, FactBase, Lang, Source
 
 Record = dict[str, Any]
 
@@ -26,7 +26,7 @@ class Answer(Frozen, kw_only=True):
     fields: tuple[str, ...]
     records: tuple[Record, ...]
     lang: Lang = "en"
-    source_titles: tuple[str, ...] = ()  # titles of the sources the records rest on
+    sources: tuple[Source, ...] = ()  # the sources the records rest on, in order of first use
     context: object = None  # a typed record of what the views phrase (dates, counts, facts)
 
 
@@ -47,7 +47,8 @@ def date_fields(name: str, when: When | None) -> Record:
     return {name: when.iso(), f"{name}_precision": when.precision}
 
 
-def source_titles(base: FactBase, source_ids: Sequence[str]) -> tuple[str, ...]:
-    """The title of each distinct source, in order of first use."""
-    by_id = {s.id: s.title for s in base.sources}
-    return tuple(by_id.get(sid, sid) for sid in dict.fromkeys(source_ids))
+def sources_of(base: FactBase, source_ids: Sequence[str]) -> tuple[Source, ...]:
+    """Each distinct source these ids name, in order of first use (the presentation layer
+    titles them in the reader's language)."""
+    by_id = {s.id: s for s in base.sources}
+    return tuple(by_id[sid] for sid in dict.fromkeys(source_ids) if sid in by_id)

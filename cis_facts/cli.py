@@ -12,7 +12,7 @@ gc.set_threshold(200_000, 30, 30)
 import importlib
 import os
 import sys
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -46,6 +46,16 @@ class FactsGroup(click.Group):
     Query commands are imported on first use (``cis_facts.commands.LAZY``), so a call
     pays only for the command it runs.
     """
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        """Click's own messages in the language the command line and locale ask for."""
+        from cis_facts.click_words import language_of, speak
+
+        given = list(sys.argv[1:] if args is None else args)
+        obj = extra.get("obj")
+        environ = obj.environ if isinstance(obj, Environment) else os.environ
+        speak(language_of(given, environ))
+        return super().main(given, *rest, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY})
@@ -120,11 +130,19 @@ class FactsGroup(click.Group):
         """An unknown command is a usage error naming the closest command, if one is close."""
         name = args[0] if args else ""
         if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            from cis_facts.click_words import spoken
+            from cis_facts.i18n import word
             from cis_facts.text import best_names
 
             close = best_names(name, self.list_commands(ctx), limit=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+            lang = spoken()
+            if lang == "en":
+                hint = f" Did you mean {close[0]!r}?" if close else ""
+                raise click.UsageError(f"No such command {name!r}.{hint}", ctx)
+            text = word("error.no_command", lang, name=name)
+            if close:
+                text += word("error.did_you_mean", lang, names=close[0])
+            raise click.UsageError(text, ctx)
         return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
@@ -146,13 +164,13 @@ class FactsGroup(click.Group):
 def _error_lines(exc: FactsError, settings: object) -> list[str]:
     """The error's lines, in the answer's language where the i18n tables say it."""
     lang = settings.lang_used if isinstance(settings, Settings) else None
-    if isinstance(exc, NotFoundError) and exc.key and lang is not None:
+    if exc.key and lang is not None:
         from cis_facts.i18n import maybe_word
 
         template = maybe_word(f"error.{exc.key}", lang)
         if template is not None and lang != "en":
             text = template.format(**_worded_fields(exc.fields, lang))
-            if exc.suggestions:
+            if isinstance(exc, NotFoundError) and exc.suggestions:
                 hint = maybe_word("error.did_you_mean", lang) or "{names}"
                 text += hint.format(names=", ".join(exc.suggestions))
             return [text]
@@ -224,6 +242,7 @@ def check(settings: Settings, source_file: str | None) -> None:
       cis-facts check --source my-source.txt    # a copy of the source text of your own
       cis-facts --data extra.toml check
     """
+    from cis_facts.i18n import word
     from cis_facts.verify import check_quotes, packaged_texts, unchecked_quotes
 
     base = settings.base(from_files=True)
@@ -231,32 +250,51 @@ def check(settings: Settings, source_file: str | None) -> None:
     if source_file:
         given = _source_text(base, source_file)
         texts = [given, *(text for text in texts if text[0].id != given[0].id)]
-    lines = [f"{kind}\t{count}" for kind, count in base.counts().items()]
+    lang = settings.resolve_lang(None)
+    lines = [
+        f"{kind if lang == 'en' else word(f'check.table.{kind}', lang)}\t{count}"
+        for kind, count in base.counts().items()
+    ]
     missing: list[str] = []
     shown = 0
     for source, name, text in texts:
         report = check_quotes(base, source, text)
         for origin, record_id, quote in report.missing[: max(0, PROBLEM_LIMIT - shown)]:
-            where = f"{visible(origin)}: fact {record_id}: quote"
-            missing.append(f"{where}: not found in {visible(name)}: {quoted(quote)}")
+            missing.append(
+                word(
+                    "check.missing",
+                    lang,
+                    origin=visible(origin),
+                    id=record_id,
+                    file=visible(name),
+                    quote=quoted(quote),
+                )
+            )
         shown += len(report.missing)
         found = report.checked - len(report.missing)
         lines.append(
-            f"quotes {found}/{report.checked} found verbatim in "
-            f"{visible(os.path.basename(name))} (source {source.id})"
+            word(
+                "check.quotes",
+                lang,
+                found=found,
+                checked=report.checked,
+                file=visible(os.path.basename(name)),
+                source=source.id,
+            )
         )
     unchecked = unchecked_quotes(base, {source.id for source, _, _ in texts})
     if unchecked and texts:
         count, ids = sum(unchecked.values()), ", ".join(sorted(unchecked))
-        lines.append(f"quotes {count} not checked: their documents are not shipped ({ids})")
+        lines.append(word("check.unchecked", lang, count=count, ids=ids))
     if shown > PROBLEM_LIMIT:
         more = shown - PROBLEM_LIMIT
-        missing.append(f"… and {more} more quote{'s' if more != 1 else ''} not found")
+        quotes = "quotes" if more != 1 else "quote"
+        missing.append(word("check.more", lang, more=more, quotes=quotes))
     if missing:
         write(settings.env, "\n".join(lines) + "\n")
         raise QuotesNotFoundError("\n".join(missing))
-    every = " and every quote checked was found" if unchecked else " and every quote was found"
-    lines.append("ok: fact base is valid" + (every if texts else ""))
+    ok = "check.ok.checked" if unchecked else "check.ok.every"
+    lines.append(word(ok if texts else "check.ok", lang))
     write(settings.env, "\n".join(lines) + "\n")
 
 
@@ -385,18 +423,22 @@ def _source_text(base: FactBase, source_file: str) -> tuple[Source, str, str]:
     source = source_for_file(base, source_file)
     if source is None:
         name = os.path.basename(source_file)
-        raise click.BadParameter(
-            f"no source record names {name!r} in its file field", param_hint="--source"
-        )
+        from cis_facts.click_words import said
+
+        english = f"no source record names {name!r} in its file field"
+        raise click.BadParameter(said("no_source_file", english, name=name), param_hint="--source")
     from cis_facts.loader import read_limited
 
     try:
         return source, source_file, read_limited(source_file).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.reason if isinstance(exc, UnicodeDecodeError) else exc.strerror or exc
-        raise click.BadParameter(
-            f"cannot read {visible(clip(source_file, 200))}: {reason}", param_hint="--source"
-        ) from exc
+        from cis_facts.click_words import said
+
+        shown = visible(clip(source_file, 200))
+        english = f"cannot read {shown}: {reason}"
+        message = said("cannot_read", english, path=shown, reason=reason)
+        raise click.BadParameter(message, param_hint="--source") from exc
 
 
 def _options_before(

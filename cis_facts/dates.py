@@ -47,7 +47,13 @@ _MONTHS_EN = (
 
 
 class DateFormatError(ValueError):
-    """A date string is malformed or names a day that does not exist."""
+    """A date string is malformed or names a day that does not exist; ``key`` and
+    ``fields`` let the interface say which in the user's language."""
+
+    def __init__(self, message: str, key: str | None = None, **fields: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.fields = fields
 
 
 class PartialDate(Frozen):
@@ -148,20 +154,29 @@ def parse_partial(text: str) -> PartialDate:
     """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateFormatError otherwise."""
     numbers = _numbers(text.strip())
     if numbers is None:
-        raise DateFormatError(f"{quoted(text)} is not a date (expected {PARTIAL_FORMS})")
+        raise DateFormatError(
+            f"{quoted(text)} is not a date (expected {PARTIAL_FORMS})",
+            "date_not_a_date",
+            text=text,
+        )
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else None
     day = numbers[2] if len(numbers) > 2 else None
     if year < 1:
-        raise DateFormatError(f"{quoted(text)} has no year 0")
+        raise DateFormatError(f"{quoted(text)} has no year 0", "date_no_year_0", text=text)
     if month is not None and not 1 <= month <= 12:
-        raise DateFormatError(f"{quoted(text)} has no month {month}")
+        raise DateFormatError(
+            f"{quoted(text)} has no month {month}", "date_no_month", text=text, month=month
+        )
     if month is not None and day is not None:
         last_day = days_in_month(year, month)
         if not 1 <= day <= last_day:
             raise DateFormatError(
                 f"{quoted(text)} does not exist ({_MONTH_NAMES[month - 1]} "
-                f"{year} has {last_day} days)"
+                f"{year} has {last_day} days)",
+                "date_no_day",
+                text=text,
+                days=last_day,
             )
     return PartialDate(year=year, month=month, day=day)
 

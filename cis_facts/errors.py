@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import IntEnum, unique
+from types import MappingProxyType
 
 from cis_facts.frozen import Frozen
 from cis_facts.inert import clip, visible
@@ -45,9 +46,12 @@ class Problem(Frozen):
 
 
 class FactsError(Exception):
-    """Base class for every error the tool reports to the user."""
+    """Base class for every error the tool reports to the user; ``key`` and ``fields``
+    (where given) let the interface say the same in the user's language."""
 
     exit_code: ExitCode = ExitCode.FAILED
+    key: str | None = None
+    fields: Mapping[str, object] = MappingProxyType({})
 
 
 PROBLEM_LIMIT = 100  # problem lines reported per run; the rest are counted
@@ -126,6 +130,11 @@ class UsageError(FactsError):
     """A value given on the command line is malformed (a bad date, an unknown field)."""
 
     exit_code = ExitCode.USAGE
+
+    def __init__(self, message: str, *, key: str | None = None, **fields: object) -> None:
+        self.key = key
+        self.fields = fields
+        super().__init__(message)
 
 
 class Terminated(BaseException):

@@ -18,15 +18,23 @@ MAX_FIELDS = 100  # far more than any answer has; more is a mistake, and costs t
 
 def _split(fields: str) -> list[str]:
     if fields.count(",") >= MAX_FIELDS:
-        raise UsageError(f"--fields: more than {MAX_FIELDS} names")
+        raise UsageError(
+            f"--fields: more than {MAX_FIELDS} names", key="fields_too_many", max=MAX_FIELDS
+        )
     names = [f.strip().casefold() for f in fields.split(",")]
     if not any(names):
-        raise UsageError(f"--fields: no field named in {fields!r}")
+        raise UsageError(
+            f"--fields: no field named in {fields!r}", key="fields_none", fields=fields
+        )
     if "" in names:
-        raise UsageError(f"--fields: empty field name in {fields!r}")
+        raise UsageError(
+            f"--fields: empty field name in {fields!r}", key="fields_empty", fields=fields
+        )
     twice = sorted(n for n, count in Counter(names).items() if count > 1)
     if twice:
-        raise UsageError(f"--fields: {', '.join(twice)} given twice")
+        raise UsageError(
+            f"--fields: {', '.join(twice)} given twice", key="fields_twice", names=", ".join(twice)
+        )
     return names
 
 

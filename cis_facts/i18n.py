@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from cis_facts.locale_data import PLURAL
-from cis_facts.model import Lang
+from cis_facts.model import Country, Gender, Lang
 
 EN: dict[str, str] = {
     # column headings
@@ -295,6 +295,22 @@ EN: dict[str, str] = {
     "section.export": "Export buyer",
     "section.import": "Import supplier",
     "flow.trade_share": "Flow",
+    # check
+    "check.table.sources": "sources",
+    "check.table.countries": "countries",
+    "check.table.events": "events",
+    "check.table.rankings": "rankings",
+    "check.table.trade_shares": "trade_shares",
+    "check.table.trade_totals": "trade_totals",
+    "check.table.figures": "figures",
+    "check.table.statements": "statements",
+    "check.quotes": "quotes {found}/{checked} found verbatim in {file} (source {source})",
+    "check.unchecked": "quotes {count} not checked: their documents are not shipped ({ids})",
+    "check.missing": "{origin}: fact {id}: quote: not found in {file}: {quote}",
+    "check.more": "… and {more} more {quotes} not found",
+    "check.ok": "ok: fact base is valid",
+    "check.ok.checked": "ok: fact base is valid and every quote checked was found",
+    "check.ok.every": "ok: fact base is valid and every quote was found",
 }
 
 KK: dict[str, str] = {
@@ -344,7 +360,7 @@ KK: dict[str, str] = {
     "citation": "Сілтеме",
     "style": "Стиль",
     "source_title": "Дереккөз атауы",
-    "note_source": "Түзету негізі",
+    "note_source": "Ескертпе негізі",
     "changed": "Соңғы өзгеріс",
     "change.added": "қосылды",
     "change.corrected": "түзетілді",
@@ -475,8 +491,8 @@ KK: dict[str, str] = {
         "дерекқор анықтай алмайды"
     ),
     "chart.acceding": "Жарғыдан кейін бекіткен не қосылған, Жарғы міндеттемейді",
-    "card.codes": "ISO 3166-1: {codes} · Wikidata: {qid}",
-    "card.status": "{status}, басталған күні: {date}",
+    "card.codes": "ISO 3166-1: {codes} · Уикидерек: {qid}",
+    "card.status": "{status} (басталуы: {date})",
     "card.status.left": "бұрынғы мүше: {since} – {left}",
     "chart.member": "мүше",
     "chart.associate": "қауымдастырылған мүше",
@@ -520,7 +536,7 @@ KK: dict[str, str] = {
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
         "{year} жылы {who} – Қазақстан өнімін сатып алатын басты елдер тізімінде "
-        "{n}-орында, экспорттағы үлесі {share} %."
+        "{n}-орында, экспорттағы үлесі {share}\u00a0%."
     ),
     "sentence.import": (
         "{year} жылы {who} – Қазақстанға импорттық өнім жеткізетін негізгі елдер тізімінде "
@@ -613,6 +629,54 @@ KK: dict[str, str] = {
     "section.export": "Қазақстан экспортын сатып алушы",
     "section.import": "Қазақстанға импорт жеткізуші",
     "flow.trade_share": "Рөлі",
+    # check
+    "check.table.sources": "дереккөздер",
+    "check.table.countries": "елдер",
+    "check.table.events": "оқиғалар",
+    "check.table.rankings": "әлемдегі орындар",
+    "check.table.trade_shares": "саудадағы үлестер",
+    "check.table.trade_totals": "сауда көлемдері",
+    "check.table.figures": "көрсеткіштер",
+    "check.table.statements": "тұжырымдар",
+    "check.quotes": (
+        "дәйексөздер: {found}/{checked} {file} мәтінінен сөзбе-сөз табылды (дереккөз: {source})"
+    ),
+    "check.unchecked": (
+        "{count} дәйексөз тексерілмеді: олардың құжаттары пакетке кірмеген ({ids})"
+    ),
+    "check.missing": "{origin}: {id} дерегі: дәйексөз {file} мәтінінде табылмады: {quote}",
+    "check.more": "… тағы {more} дәйексөз табылмады",
+    "check.ok": "дұрыс: дерекқор жарамды",
+    "check.ok.checked": "дұрыс: дерекқор жарамды, тексерілген дәйексөздердің бәрі табылды",
+    "check.ok.every": "дұрыс: дерекқор жарамды, барлық дәйексөз табылды",
+    "error.no_command": "мұндай команда жоқ: «{name}»",
+    "error.empty_query": "іздейтін ештеңе жоқ: сұрау бос",
+    "error.fields_too_many": "--fields: {max} атаудан көп",
+    "error.fields_none": "--fields: «{fields}» ішінде бірде-бір өріс аталмаған",
+    "error.fields_empty": "--fields: «{fields}» ішінде бос өріс атауы бар",
+    "error.fields_twice": "--fields: {names} екі рет берілген",
+    "error.unknown_field": "белгісіз өріс: {names}; жарамды өрістер: {valid}",
+    "error.template_and_fields": "--template пен --fields бірге берілмейді",
+    "error.template_brace": (
+        "--template: {pos}-орында жалғыз «}}»; жақшаның өзі үшін «}}}}» деп жазыңыз"
+    ),
+    "error.template_field": (
+        "--template: {pos}-орындағы «{shown}» – жақша ішіндегі өріс атауы емес; жақшаның өзі "
+        "үшін «{{{{» деп жазыңыз"
+    ),
+    "error.date_not_a_date": "«{text}» – күн емес (ЖЖЖЖ, ЖЖЖЖ-АА, ЖЖЖЖ-АА-КК не today)",
+    "error.date_no_year_0": "0 жыл болмайды: «{text}»",
+    "error.date_no_month": "{month} деген ай жоқ: «{text}»",
+    "error.date_no_day": "«{text}» деген күн жоқ: айдың соңғы күні – {days}",
+    "error.no_fact_ids": "дерек идентификаторлары жоқ: стандартты кірісте бірде-біреуі болмады",
+    "error.from_after_to": "{start} --to {end} мәнінен кейін",
+    "error.totals_country": "totals үшін емес (exports не imports үшін ғана)",
+    "error.browse_terminal": (
+        "browse үшін терминал керек (stdin, stdout не stderr терминал емес); скрипттер мен "
+        "конвейерлерде `cis-facts search СӨЗДЕР` не `cis-facts show ID` қолданыңыз"
+    ),
+    "error.no_source_file": "ешбір дереккөз жазбасының file өрісінде «{name}» аталмаған",
+    "error.cannot_read": "{path} оқылмады: {reason}",
 }
 
 RU: dict[str, str] = {
@@ -635,7 +699,7 @@ RU: dict[str, str] = {
     "unit": "Ед. изм.",
     "position": "№",
     "partners": "Партнёры",
-    "flow": "Показатель",
+    "flow": "Роль",
     "growth": "Прирост, %",
     "growth_base": "Базовый год",
     "topic": "Тема",
@@ -770,12 +834,12 @@ RU: dict[str, str] = {
     "sum.turnover": "экспорт + импорт",
     "sum.partners": "СНГ + другие страны",
     "after_latest": (
-        "Дата {date} позже последнего события членства в базе ({event}, {latest}); более "
-        "поздних сведений в базе нет, поэтому ответ может быть неактуален."
+        "Дата {date} позже последнего относящегося к членству события в базе ({event}, "
+        "{latest}); более поздних сведений в базе нет, поэтому ответ может быть неактуален."
     ),
     "note.as_of": (
-        "По состоянию на {date} — последнее событие членства в базе ({event}); более поздних "
-        "сведений в базе нет."
+        "По состоянию на {date} — последнее относящееся к членству событие в базе ({event}); "
+        "более поздних сведений в базе нет."
     ),
     "uncertain.period": (
         "{event}: дата известна неточно ({when}); по данным базы нельзя установить, произошло "
@@ -825,18 +889,23 @@ RU: dict[str, str] = {
     "sentence.withdrawal": "{who} вышел из СНГ {when}.",
     "sentence.withdrawal.f": "{who} вышла из СНГ {when}.",
     "sentence.withdrawal.pl": "{who} вышли из СНГ {when}.",
+    "sentence.withdrawal.n": "{who} вышло из СНГ {when}.",
     "sentence.accession": "{who} вступил в СНГ {when}.",
     "sentence.accession.f": "{who} вступила в СНГ {when}.",
     "sentence.accession.pl": "{who} вступили в СНГ {when}.",
+    "sentence.accession.n": "{who} вступило в СНГ {when}.",
     "sentence.rejoining": "{who} вновь вступил в СНГ {when}.",
     "sentence.rejoining.f": "{who} вновь вступила в СНГ {when}.",
     "sentence.rejoining.pl": "{who} вновь вступили в СНГ {when}.",
+    "sentence.rejoining.n": "{who} вновь вступило в СНГ {when}.",
     "sentence.founding": "{who} подписал {short} {when}.",
     "sentence.founding.f": "{who} подписала {short} {when}.",
     "sentence.founding.pl": "{who} подписали {short} {when}.",
+    "sentence.founding.n": "{who} подписало {short} {when}.",
     "sentence.associate": "{who} стал ассоциированным членом СНГ {when}.",
     "sentence.associate.f": "{who} стала ассоциированным членом СНГ {when}.",
     "sentence.associate.pl": "{who} стали ассоциированными членами СНГ {when}.",
+    "sentence.associate.n": "{who} стало ассоциированным членом СНГ {when}.",
     "sentence.dated": "{label} ({when}).",
     "sentence.export": (
         "{who} — {n}-й в перечне основных покупателей казахстанской продукции в {year}\u00a0г. "
@@ -935,6 +1004,50 @@ RU: dict[str, str] = {
     "section.import": "Поставщик импорта в Казахстан",
     "flow.trade_share": "Роль",
     "standing.top.10": "в первой десятке",
+    # check
+    "check.table.sources": "источники",
+    "check.table.countries": "страны",
+    "check.table.events": "события",
+    "check.table.rankings": "места в мире",
+    "check.table.trade_shares": "доли в торговле",
+    "check.table.trade_totals": "объёмы торговли",
+    "check.table.figures": "показатели",
+    "check.table.statements": "утверждения",
+    "check.quotes": ("цитаты: {found} из {checked} найдены дословно в {file} (источник {source})"),
+    "check.unchecked": ("не проверены цитаты ({count}): их документов нет в пакете ({ids})"),
+    "check.missing": "{origin}: факт {id}: цитата не найдена в {file}: {quote}",
+    "check.more": "… и ещё не найдены цитаты: {more}",
+    "check.ok": "в порядке: база фактов корректна",
+    "check.ok.checked": "в порядке: база фактов корректна, все проверенные цитаты найдены",
+    "check.ok.every": "в порядке: база фактов корректна, все цитаты найдены",
+    "error.no_command": "нет такой команды: «{name}»",
+    "error.empty_query": "искать нечего: запрос пуст",
+    "error.fields_too_many": "--fields: больше {max} названий",
+    "error.fields_none": "--fields: в «{fields}» не названо ни одного поля",
+    "error.fields_empty": "--fields: пустое название поля в «{fields}»",
+    "error.fields_twice": "--fields: {names} указаны дважды",
+    "error.unknown_field": "неизвестное поле: {names}; допустимые поля: {valid}",
+    "error.template_and_fields": "--template и --fields нельзя указывать вместе",
+    "error.template_brace": (
+        "--template: одиночная «}}» в позиции {pos}; саму скобку пишите как «}}}}»"
+    ),
+    "error.template_field": (
+        "--template: «{shown}» в позиции {pos} — не название поля в фигурных скобках; саму "
+        "скобку пишите как «{{{{»"
+    ),
+    "error.date_not_a_date": "«{text}» — не дата (ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или today)",
+    "error.date_no_year_0": "года 0 не существует: «{text}»",
+    "error.date_no_month": "месяца {month} не существует: «{text}»",
+    "error.date_no_day": "даты «{text}» не существует: последний день этого месяца — {days}-е",
+    "error.no_fact_ids": "нет id фактов: во входном потоке их не оказалось",
+    "error.from_after_to": "{start} позже, чем --to {end}",
+    "error.totals_country": "не для totals (только для exports или imports)",
+    "error.browse_terminal": (
+        "для browse нужен терминал (stdin, stdout или stderr — не терминал); в скриптах и "
+        "конвейерах используйте `cis-facts search СЛОВА` или `cis-facts show ID`"
+    ),
+    "error.no_source_file": "ни одна запись источника не называет «{name}» в поле file",
+    "error.cannot_read": "не удаётся прочитать {path}: {reason}",
 }
 
 # Month names in the prepositional case ("в декабре"), for a month in running text; a day
@@ -1053,22 +1166,25 @@ MONTHS_IN: Mapping[str, Mapping[str, tuple[str, ...]]] = {
 }
 
 
-def _russian_agreement(names: Sequence[str]) -> str:
-    """The form a Russian past-tense verb takes after ``names``: plural, feminine (a name
-    ending in -а, -я or -ь: Грузия, Молдова, Беларусь) or masculine (the plain key)."""
-    if len(names) > 1:
+def _russian_agreement(genders: Sequence[Gender | None]) -> str:
+    """The form a Russian past-tense verb takes after names of these genders, as each
+    country stores it (``ru_gender``): plural for several names or a plural name
+    («Нидерланды», «США»), feminine, neuter, or masculine (the plain key, also for a name
+    whose gender is not given)."""
+    if len(genders) > 1 or (genders and genders[0] == "pl"):
         return ".pl"
-    return ".f" if names and names[0].endswith(("а", "я", "ь")) else ""
+    gender = genders[0] if genders else None
+    return {"f": ".f", "n": ".n"}.get(gender or "m", "")
 
 
-# Languages whose verbs agree with their subject: the key suffix for a list of names.
-AGREEMENT: Mapping[str, Callable[[Sequence[str]], str]] = {"ru": _russian_agreement}
+# Languages whose verbs agree with their subject: the key suffix for the subjects' genders.
+AGREEMENT: Mapping[str, Callable[[Sequence[Gender | None]], str]] = {"ru": _russian_agreement}
 
 
-def agreeing(key: str, names: Sequence[str], lang: Lang) -> str:
-    """``key`` with the suffix of the form its verb takes after ``names`` in ``lang``."""
+def agreeing(key: str, countries: Sequence[Country], lang: Lang) -> str:
+    """``key`` with the suffix of the form its verb takes after ``countries`` in ``lang``."""
     agree = AGREEMENT.get(lang)
-    return key + agree(names) if agree is not None else key
+    return key + agree([c.ru_gender for c in countries]) if agree is not None else key
 
 
 def word(key: str, lang: Lang, **values: object) -> str:

@@ -15,6 +15,10 @@ from cis_facts.frozen import Frozen
 Lang = Literal["en", "kk", "ru"]
 Status = Literal["founder", "signatory", "acceding", "member", "associate", "left"]
 Flow = Literal["export", "import"]
+# The grammatical gender (masculine, feminine, neuter) or plural number of a name, which a
+# Russian past-tense verb agrees with: «Грузия вышла», «Нидерланды вошли».
+Gender = Literal["m", "f", "n", "pl"]
+GRAMMATICAL_GENDERS: tuple[Gender, ...] = ("m", "f", "n", "pl")
 TradeFlow = Literal["turnover", "exports", "imports"]
 Partners = Literal["cis", "other", "all"]
 
@@ -116,16 +120,31 @@ class Source(Frozen, kw_only=True):
     origin: str = ""
 
     def own_title(self) -> str:
-        """The title in the source's own language."""
-        return self.original_title or self.title
+        """The title in the source's own language: ``original_title``, else the title the
+        record gives in that language (``title_ru`` of a Russian news item), else ``title``."""
+        given = {"en": self.title_en, "kk": self.title_kk, "ru": self.title_ru}
+        return self.original_title or given.get(self.language) or self.title
+
+    def title_in(self, lang: Lang) -> str:
+        """The title a reader of ``lang`` is shown: the display title in English; in
+        Kazakh and Russian the record's ``title_kk`` or ``title_ru``, else the title in the
+        source's own language when that is ``lang``, else the display title."""
+        if lang == "en":
+            return self.title
+        given = self.title_kk if lang == "kk" else self.title_ru
+        if given:
+            return given
+        if lang == self.language:
+            return self.own_title()
+        return self.title
 
     def translated_title(self, lang: Lang) -> str | None:
         """The title in ``lang`` when the source is in another language."""
         if lang == self.language:
             return None
         found = {"en": self.title_en, "kk": self.title_kk, "ru": self.title_ru}[lang]
-        if found is None and lang == "en" and self.original_title:
-            return self.title  # the display title is English when an original is given
+        if found is None and lang == "en" and self.own_title() != self.title:
+            return self.title  # the display title is English when the own title is not
         return found
 
 
@@ -178,6 +197,7 @@ class Country(Frozen, kw_only=True):
     name_en: str
     name_kk: str
     name_ru: str
+    ru_gender: Gender | None = None  # of name_ru, for the verbs that agree with it
     aliases: tuple[str, ...] = ()
     source: str
     quote: str

@@ -154,6 +154,10 @@ def parse_date_option(
     except DateFormatError as exc:
         # The option also takes today; the fact-file message names only the written forms.
         message = str(exc).replace(PARTIAL_FORMS, "YYYY, YYYY-MM, YYYY-MM-DD or today")
+        if exc.key is not None:
+            from cis_facts.click_words import said
+
+            message = said(exc.key, message, **exc.fields)
         raise click.BadParameter(message, ctx=ctx, param=param) from exc
 
 

@@ -112,7 +112,9 @@ def _emit_template(
     from cis_facts.safety import json_for_stream, neutralise
 
     if fields is not None:
-        raise UsageError("--template and --fields cannot be used together")
+        raise UsageError(
+            "--template and --fields cannot be used together", key="template_and_fields"
+        )
     parts = lines.parse(str(template))
     answer, names = with_fields(answer, ",".join(lines.names(parts)) or None)
     if names:

@@ -167,6 +167,7 @@ KINDS: tuple[Kind, ...] = (
             "name_en": _req("text", search=True),
             "name_kk": _req("text", search=True),
             "name_ru": _req("text", search=True),
+            "ru_gender": _opt("enum", *model.GRAMMATICAL_GENDERS),
             "aliases": FieldSpec("texts", False, item="alias"),
             "source": _req("source"),
             "quote": _req("text", search=True),

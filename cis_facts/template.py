@@ -38,7 +38,9 @@ def parse(template: str) -> list[Part]:
             continue
         if char == "}":
             raise UsageError(
-                f"--template: single '}}' at position {i + 1}; write '}}}}' for a brace"
+                f"--template: single '}}' at position {i + 1}; write '}}}}' for a brace",
+                key="template_brace",
+                pos=i + 1,
             )
         if char == "{":
             end = template.find("}", i)
@@ -47,7 +49,10 @@ def parse(template: str) -> list[Part]:
                 shown = template[i : end + 1] if end != -1 else template[i:]
                 raise UsageError(
                     f"--template: {shown!r} at position {i + 1} is not a field name "
-                    "in braces; write '{{' for a brace"
+                    "in braces; write '{{' for a brace",
+                    key="template_field",
+                    shown=shown,
+                    pos=i + 1,
                 )
             parts.append(("".join(text), name))
             text = []

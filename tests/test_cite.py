@@ -46,9 +46,11 @@ def test_two_ids_give_two_citations_each_fact_once() -> None:
             "States (CIS)]. n.d. (not before 18 August 2009)."
         ),
         (
-            "BelTA. BelTA, 19 August 2008: Georgia's notification of the CIS Executive Committee "
-            "(as published by the Gorki district executive committee, gorki.gov.by). gorki.gov.by. "
-            "19 August 2008."
+            "BelTA. БелТА, 19\u00a0августа 2008\u00a0г.: уведомление Грузии Исполнительному "
+            "комитету СНГ (публикация Горецкого районного исполнительного комитета, "
+            "gorki.gov.by) [BelTA, 19 August 2008: Georgia's notification of the CIS Executive "
+            "Committee (as published by the Gorki district executive committee, "
+            "gorki.gov.by)]. gorki.gov.by. 19 August 2008."
         ),
     ]
 
@@ -160,9 +162,9 @@ def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot() -
             "Государств (СНГ)]: без даты, не ранее 18 августа 2009\u202fг."
         ),
         (
-            "2. BelTA. BelTA, 19 August 2008: Georgia's notification of the CIS Executive "
-            "Committee (as published by the Gorki district executive committee, gorki.gov.by) // "
-            "gorki.gov.by. 2008."
+            "2. BelTA. БелТА, 19\u00a0августа 2008\u00a0г.: уведомление Грузии Исполнительному "
+            "комитету СНГ (публикация Горецкого районного исполнительного комитета, "
+            "gorki.gov.by) // gorki.gov.by. 2008."
         ),
     ]
 

@@ -308,7 +308,7 @@ def test_credit_rating_is_first_in_time_a_statement() -> None:
     assert record["kind"] == "statement"
     assert "value" not in record
     assert record["label_en"] == (
-        "Kazakhstan was the first among CIS states to receive an investment-grade credit rating"
+        "Kazakhstan was the first among CIS states to receive an investment-grade credit rating."
     )
     assert "first in time" in record["note"]
 
@@ -488,7 +488,7 @@ def test_cite_a_statement() -> None:
         ("export-growth-goods-services-10y", "the last 10 years", "соңғы 10 жылда"),
         ("fdi-world-share-last-3-years", "the last 3 years", "соңғы 3 жылда"),
         ("export-growth-rate-after-1999", "after 1999", "1999 жылдан кейін"),
-        ("export-growth-three-factors", "the last ten years", "соңғы он жылда"),
+        ("export-growth-three-factors", "the last ten years", "соңғы 10 жылда"),
         (
             "gdp-growth-oil-exports",
             "recent years, compared with the 1990s",

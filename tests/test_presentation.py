@@ -175,7 +175,7 @@ def test_cite_kazakh_sentence() -> None:
     out = run("cite", "export-share-italy", "--lang", "kk")
     assert out.splitlines()[0] == (
         "2004 жылы Италия – Қазақстан өнімін сатып алатын басты елдер тізімінде 2-орында, "
-        "экспорттағы үлесі 15,5 %."
+        "экспорттағы үлесі 15,5\u00a0%."
     )
 
 

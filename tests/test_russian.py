@@ -92,7 +92,7 @@ def test_russian_adds_only_units_agreement_forms_and_messages() -> None:
     agreement = [
         f"sentence.{k}.{form}"
         for k in ("withdrawal", "accession", "rejoining", "associate", "founding")
-        for form in ("f", "pl")
+        for form in ("f", "n", "pl")
     ]
     assert sorted(extra) == sorted([*agreement, "standing.top.10"])
 
@@ -182,10 +182,10 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
     lines = out.splitlines()
     assert lines[0] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г."
     assert lines[1].startswith(
-        "Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД), абзац 1, предложение 6; цитата: «1993"
+        "Источник: Содружество Независимых Государств (СНГ), абзац 1, предложение 6; цитата: «1993"
     )
     assert lines[2].startswith("Примечание: Парламент Грузии 14 августа 2008 г. принял решение")
-    assert "(документ: BelTA, 19 August 2008" in lines[2]
+    assert "(документ: БелТА, 19\u00a0августа 2008\u00a0г.: уведомление Грузии" in lines[2]
 
 
 @pytest.mark.parametrize(
@@ -226,14 +226,14 @@ def test_cite_styles_in_russian(style: str, expected: str) -> None:
         assert "документ" in out
     else:
         assert '<ref name="georgia-withdrawal-note">Парламент Грузии 14 августа 2008 г.' in out
-        assert "|language=kk" in out and "{{cite news |title=BelTA" in out
+        assert "|language=kk" in out and "{{cite news |title=БелТА" in out
 
 
 @pytest.mark.parametrize("style", ["bibtex", "csl-json"])
 def test_source_records_keep_their_titles(style: str) -> None:
     out = run("cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
     assert "Тәуелсіз Мемлекеттер Достастығы (ТМД)" in out
-    assert "BelTA, 19 August 2008" in out
+    assert "БелТА, 19\u00a0августа 2008\u00a0г.: уведомление Грузии" in out
 
 
 def test_cite_json_holds_the_russian_sentence() -> None:

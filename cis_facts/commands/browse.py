@@ -42,7 +42,8 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
     if not (env.stdin_isatty and env.stdout_isatty and env.stderr_isatty):
         raise UsageError(
             "browse needs a terminal (stdin, stdout or stderr is not one); "
-            "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`"
+            "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`",
+            key="browse_terminal",
         )
     base = settings.base()
     from cis_facts.browse.app import run

@@ -160,5 +160,7 @@ def _ids(arguments: tuple[str, ...]) -> list[str]:
             continue
         ids += [line.strip() for line in sys.stdin if line.strip()]
     if not ids:
-        raise click.UsageError("no fact ids: stdin held none")
+        from cis_facts.click_words import said
+
+        raise click.UsageError(said("no_fact_ids", "no fact ids: stdin held none"))
     return ids

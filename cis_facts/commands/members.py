@@ -89,7 +89,10 @@ def members(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     if chart and on is not None:
-        raise click.UsageError("--on cannot be used with --chart: the chart shows every year")
+        from cis_facts.i18n import word
+
+        english = "--on cannot be used with --chart: the chart shows every year"
+        raise click.UsageError(english if resolved == "en" else word("chart.on", resolved))
     if chart:
         answer = members_query.membership_chart(base, resolved)
     else:

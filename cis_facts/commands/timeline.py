@@ -80,7 +80,11 @@ def timeline(
     from cis_facts.query.countries import resolve
 
     if start is not None and end is not None and start.first > end.last:
-        raise click.BadParameter(f"{start.iso()} is after --to {end.iso()}", param_hint="--from")
+        from cis_facts.click_words import said
+
+        english = f"{start.iso()} is after --to {end.iso()}"
+        message = said("from_after_to", english, start=start.iso(), end=end.iso())
+        raise click.BadParameter(message, param_hint="--from")
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     state = resolve(base, country) if country is not None else None

@@ -71,7 +71,10 @@ def trade(
     base = settings.base()
     if view == "totals":
         if country is not None:
-            raise click.BadParameter("not for totals (exports or imports)", param_hint="--country")
+            from cis_facts.click_words import said
+
+            english = "not for totals (exports or imports)"
+            raise click.BadParameter(said("totals_country", english), param_hint="--country")
         answer = trade_query.totals(base, resolved)
     else:
         from cis_facts.query.countries import resolve

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.answer import Answer, Record, sources_of
 from cis_facts.errors import NotFoundError
 from cis_facts.model import AnyFact, FactBase, Lang
 from cis_facts.query.countries import index
@@ -104,10 +104,13 @@ def ask(
     return Answer(
         kind="ask",
         lang=lang,
-        source_titles=source_titles(base, [fact.source]),
+        sources=sources_of(base, [fact.source]),
         fields=FIELDS,
         records=(record,),
         context=AskContext(
-            question=question, fact=fact, source=source, countries=dict(index(base))
+            question=question,
+            fact=fact,
+            source=source,
+            countries=dict(index(base)),
         ),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, date_fields, source_titles
+from cis_facts.answer import Answer, Record, date_fields, sources_of
 from cis_facts.model import AnyFact, Country, Event, FactBase, Lang
 from cis_facts.query.members import bears_on_membership, next_status
 from cis_facts.schema import FACT_KINDS, answer_of
@@ -116,7 +116,7 @@ def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     return Answer(
         kind="country",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
         context=country,

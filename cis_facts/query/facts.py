@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.answer import Answer, Record, sources_of
 from cis_facts.frozen import Frozen
 from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
 from cis_facts.query.countries import index
@@ -92,7 +92,7 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     return Answer(
         kind="show",
         lang=lang,
-        source_titles=source_titles(base, [fact.source]),
+        sources=sources_of(base, [fact.source, *([fact.note_source] if fact.note_source else [])]),
         fields=tuple(record),
         records=(record,),
         context=fact,
@@ -154,11 +154,15 @@ def cite(
     return Answer(
         kind="cite",
         lang=lang,
-        source_titles=source_titles(base, [f.source for f in facts]),
+        sources=sources_of(base, [f.source for f in facts]),
         fields=CITE_FIELDS,
         records=tuple(_cite_record(item, style, __version__) for item in items),
         context=CiteContext(
-            items=items, style=style, countries=index(base), version=__version__, csl=csl
+            items=items,
+            style=style,
+            countries=index(base),
+            version=__version__,
+            csl=csl,
         ),
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
+from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.errors import NotFoundError
 from cis_facts.model import FactBase, Figure, Lang
 from cis_facts.query.countries import index
@@ -62,7 +62,7 @@ def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     return Answer(
         kind="figures",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=records,
         context=searched,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
+from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.collate import sort_key
 from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
@@ -313,7 +313,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
     return Answer(
         kind="members",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
         context=MembersContext(
@@ -442,7 +442,7 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
     return Answer(
         kind="chart",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=CHART_FIELDS,
         records=tuple(records),
         context=ChartContext(first=years[0], last=years[-1], latest=latest),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, date_fields, source_titles
+from cis_facts.answer import Answer, Record, date_fields, sources_of
 from cis_facts.errors import NotFoundError
 from cis_facts.model import FactBase, Figure, Lang, Ranking
 from cis_facts.text import best_names, fold
@@ -132,7 +132,7 @@ def resources(
     return Answer(
         kind="resources",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=tuple(records),
         context=top,

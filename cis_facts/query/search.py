@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cis_facts import cache
-from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.answer import Answer, Record, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_types
@@ -262,7 +262,7 @@ def ranked(
     words = matcher.words(query)
     if not words:
         if not query.strip():
-            raise UsageError("nothing to search for: the query is empty")
+            raise UsageError("nothing to search for: the query is empty", key="empty_query")
         raise NotFoundError(
             f"nothing matches {query!r}: it holds no words or numbers",
             key="no_words",
@@ -333,7 +333,7 @@ def search(
     return Answer(
         kind="search",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in rows]),
+        sources=sources_of(base, [r["source"] for r in rows]),
         fields=FIELDS,
         records=tuple(rows),
         context=SearchContext(query, len(hits)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, source_titles
+from cis_facts.answer import Answer, Record, sources_of
 from cis_facts.model import FactBase, Lang, Statement
 from cis_facts.query.topics import by_topic
 
@@ -28,7 +28,7 @@ def statements(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
     return Answer(
         kind="statements",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=FIELDS,
         records=records,
     )

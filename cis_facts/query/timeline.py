@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
+from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.dates import PartialDate
 from cis_facts.errors import NotFoundError
 from cis_facts.model import Country, Event, FactBase, Lang
@@ -86,7 +86,7 @@ def timeline(
     return Answer(
         kind="timeline",
         lang=lang,
-        source_titles=source_titles(base, [e.source for e in events]),
+        sources=sources_of(base, [e.source for e in events]),
         fields=FIELDS,
         records=records,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, source_titles
+from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
@@ -88,7 +88,7 @@ def partners(
     return Answer(
         kind="exports" if flow == "export" else "imports",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=SHARE_FIELDS,
         records=tuple(records),
         context=PartnersContext(
@@ -198,7 +198,7 @@ def totals(base: FactBase, lang: Lang) -> Answer:
     return Answer(
         kind="totals",
         lang=lang,
-        source_titles=source_titles(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r["source"] for r in records]),
         fields=TOTAL_FIELDS,
         records=tuple(records),
         context=TotalsContext(checks=tuple(checks), years=_years(t.date for t in rows)),

@@ -38,13 +38,13 @@ class Cited:
         self.locator = item.locator
         self.version = context.version
         self.sentence = visible(sentence(self.fact, context.countries, lang))
-        self.title = visible(self.source.title if self.source else self.fact.source)
+        self.title = visible(self.source.title_in(lang) if self.source else self.fact.source)
         self.quote = visible(self.fact.quote)
         translation = self.fact.quote_in(lang)
         self.translation = visible(translation) if translation else None
         note = self.fact.note_in(lang)
         self.note = visible(note) if note else None
-        self.document = visible(self.note_source.title) if self.note_source else None
+        self.document = visible(self.note_source.title_in(lang)) if self.note_source else None
 
     def w(self, key: str) -> str:
         return word(key, self.lang)
@@ -106,7 +106,8 @@ def _sentence(fact: AnyFact, countries: Mapping[str, Country], lang: Lang) -> st
             # the participants as the base holds them, corrections included
             names = _names(fact.participants, countries, lang)
             said = human.sentence_when(fact.date, lang)
-            template = agreeing(f"sentence.{key}", names, lang)
+            subjects = [countries[c] for c in fact.participants if c in countries]
+            template = agreeing(f"sentence.{key}", subjects, lang)
             # the Kazakh sentence signs "to" the document: its name takes the dative
             short = _kazakh_dative(fact.short(lang)) if lang == "kk" else fact.short(lang)
             return word(template, lang, who=_joined(names, lang), when=said, short=short)

@@ -23,9 +23,12 @@ def select_fields(answer: Answer, fields: str | None) -> tuple[str, ...]:
     chosen = tuple(f.strip() for f in fields.split(",") if f.strip())
     unknown = [f for f in chosen if f not in answer.fields]
     if unknown or not chosen:
+        names, valid = ", ".join(unknown) or repr(fields), ", ".join(answer.fields)
         raise UsageError(
-            f"unknown field {', '.join(unknown) or repr(fields)}; valid fields: "
-            f"{', '.join(answer.fields)}"
+            f"unknown field {names}; valid fields: {valid}",
+            key="unknown_field",
+            names=", ".join(unknown) or fields,
+            valid=valid,
         )
     return chosen
 

@@ -262,10 +262,18 @@ def _context(answer: Answer, kind: type[C]) -> C:
 
 
 def caption(answer: Answer) -> str:
-    if not answer.source_titles:
+    """``Sources: …`` under a table: each source by its title in the reader's language."""
+    if not answer.sources:
         return ""
-    key = "caption.source.many" if len(answer.source_titles) > 1 else "caption.source"
-    return word(key, answer.lang, titles="; ".join(answer.source_titles))
+    titles = [s.title_in(answer.lang) for s in answer.sources]
+    key = "caption.source.many" if len(titles) > 1 else "caption.source"
+    return word(key, answer.lang, titles="; ".join(titles))
+
+
+def source_title(answer: Answer, source_id: object) -> str | None:
+    """The title, in the reader's language, of the answer's source with this id."""
+    found = next((s for s in answer.sources if s.id == source_id), None)
+    return found.title_in(answer.lang) if found is not None else None
 
 
 def _view(answer: Answer, title: str, blocks: Sequence[Block], **extra: Any) -> View:
@@ -828,10 +836,10 @@ def show_view(answer: Answer) -> View:
     note = note_text(record, lang)
     if note:
         rows.append((word("note", lang), visible(note)))
-    if record.get("note_source_title"):
-        rows.append((word("note_source", lang), visible(record["note_source_title"])))
-    if record.get("source_title"):
-        rows.append((word("source", lang), visible(record["source_title"])))
+    for key, title_key in (("note_source", "note_source_title"), ("source", "source_title")):
+        title = source_title(answer, record.get(key)) or record.get(title_key)
+        if title:
+            rows.append((word(key, lang), visible(str(title))))
     if record.get("changed"):
         how = word(f"change.{record.get('change')}", lang)
         rows.append((word("changed", lang), f"cis-facts {record['changed']} ({how})"))
@@ -866,7 +874,7 @@ def ask_view(answer: Answer) -> View:
     if translated:
         lines.append(f"{word('ask.translation', lang)}: {translated}")
     if source is not None:
-        lines.append(f"{word('source', lang)}: {source.title}")
+        lines.append(f"{word('source', lang)}: {source.title_in(lang)}")
     lines.append(word("ask.more", lang, id=fact.id))
     text = "\n".join(visible(line) for line in lines)
     return _view(answer, asked.question, [Lines(lines=tuple(lines))], text=text, records=(record,))
