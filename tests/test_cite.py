@@ -265,3 +265,11 @@ def test_the_note_marker_stands_where_each_language_puts_it() -> None:
     assert en == "Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]"
     html = run("cite", "rank-zinc", "--style", "html", "--lang", "ru").splitlines()[0]
     assert html.endswith('<sup><a href="#cite-rank-zinc-ru">[1]</a></sup>.</p>')
+
+
+def test_quotes_within_the_quote_take_the_inner_marks() -> None:
+    # «…«Беловеж келісімін»…» would close the quote early; within «…» quotes are „…“
+    out = run("cite", "ashgabat-meeting", "--style", "markdown", "--lang", "ru")
+    assert "Ашхабадта кездесіп, „Беловеж келісімін“ қолдайтындықтарын мәлімдеді»; " in out
+    assert "поддерживают „Беловежское соглашение“»; " in out
+    assert out.count("«") == out.count("»")

@@ -264,3 +264,11 @@ def test_sentences_as_an_editor_would_write_them(fact_id: str, lang: Lang, expec
 
 def test_english_writes_no_space_before_the_percent_sign() -> None:
     assert _offending(lambda f, lang, s: re.search(r"\d\s%", s) is not None, ("en",)) == []
+
+
+def test_a_sentence_starts_with_a_capital_and_has_no_stray_spaces() -> None:
+    def badly_typed(f: AnyFact, lang: Lang, s: str) -> bool:
+        opens = s[:1].isupper() or s[:1].isdigit() or s[:1] in "«'\""
+        return not opens or re.search(r"  | [,.;:)]|\( ", s) is not None
+
+    assert _offending(badly_typed) == []

@@ -42,6 +42,8 @@ class Cited:
         self.quote = visible(self.fact.quote)
         translation = self.fact.quote_in(lang)
         self.translation = visible(translation) if translation else None
+        self.quoted = guillemets(self.quote)
+        self.translation_quoted = guillemets(self.translation) if self.translation else None
         note = self.fact.note_in(lang)
         self.note = visible(note) if note else None
         self.document = visible(self.note_source.title_in(lang)) if self.note_source else None
@@ -68,6 +70,11 @@ class Cited:
     def stamp(self) -> str:
         """Which release of the fact base, and which fact: ``cis-facts 0.2.0, rank-zinc``."""
         return f"cis-facts {self.version}, {self.fact.id}"
+
+
+def guillemets(text: str) -> str:
+    """``text`` in «guillemets», its own «…» turned into „…“ as quotes within quotes are."""
+    return "«" + text.replace("«", "„").replace("»", "“") + "»"
 
 
 def locator_text(locator: Locator, lang: Lang) -> str:
@@ -317,8 +324,8 @@ def _in_source(c: Cited) -> str:
 def _plain(c: Cited) -> str:
     lines = [
         c.sentence,
-        f"{c.w('cite.source')}: {_in_source(c)}; {c.w('cite.quote')}: «{c.quote}»; "
-        + (f"{c.translated}: «{c.translation}»; " if c.translation else "")
+        f"{c.w('cite.source')}: {_in_source(c)}; {c.w('cite.quote')}: {c.quoted}; "
+        + (f"{c.translated}: {c.translation_quoted}; " if c.translation_quoted else "")
         + c.stamp,
     ]
     if c.note:
@@ -340,8 +347,8 @@ def _markdown(c: Cited) -> str:
     where = f", {md_escape(c.where)}" if c.where else ""
     note = (
         f"[^{c.label}]: *{md_escape(c.title)}*{where}; "
-        f"{c.w('cite.quote')}: «{md_escape(c.quote)}»; "
-        + (f"{c.translated}: «{md_escape(c.translation)}»; " if c.translation else "")
+        f"{c.w('cite.quote')}: {md_escape(c.quoted)}; "
+        + (f"{c.translated}: {md_escape(c.translation_quoted)}; " if c.translation_quoted else "")
         + md_escape(c.stamp)
     )
     if c.note:
@@ -542,7 +549,7 @@ def fact_item(c: Cited) -> dict[str, Any]:
     item["container-title"] = item["title"]
     item["type"] = "chapter"
     translated = f" [{c.translation}]" if c.translation else ""
-    item["title"] = f"«{c.quote}»{translated}"
+    item["title"] = f"{c.quoted}{translated}"
     if c.where:
         item["section"] = c.where
     item["note"] = _entry_note(c)
