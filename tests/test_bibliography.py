@@ -213,3 +213,18 @@ def test_a_draft_citing_no_fact_gives_an_empty_bibliography(run_cli: RunCli) -> 
     assert run_cli("bibliography", "-", input="No citations here.\n").stdout == "[]\n"
     bib = run_cli("bibliography", "-", "--style", "bibtex", input="None.\n")
     assert (bib.exit_code, bib.stdout) == (0, "")
+
+
+def test_the_readme_entry_and_error_are_as_printed(run_cli: RunCli, tmp_path: Path) -> None:
+    section = README.split("### `bibliography`", 1)[1]
+    draft = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    entry = re.search(r"\| jq '\.\[0\]'\n(.*?)```", section, re.DOTALL)
+    held = re.search(r'With `d2\.md` holding\n"(.*?)":', section, re.DOTALL)
+    error = re.search(r"\$ cis-facts bibliography d2\.md\n(.*?)```", section, re.DOTALL)
+    assert draft and entry and held and error
+    (tmp_path / "draft.md").write_text(draft.group(1), encoding="utf-8")
+    (tmp_path / "d2.md").write_text(held.group(1) + "\n", encoding="utf-8")
+    items = json.loads(run_cli("bibliography", tmp_path / "draft.md").stdout)
+    assert items[0] == json.loads(entry.group(1))
+    failed = run_cli("bibliography", tmp_path / "d2.md")
+    assert failed.stderr.replace(str(tmp_path / "d2.md"), "d2.md") == error.group(1)
