@@ -228,3 +228,18 @@ def test_the_readme_entry_and_error_are_as_printed(run_cli: RunCli, tmp_path: Pa
     assert items[0] == json.loads(entry.group(1))
     failed = run_cli("bibliography", tmp_path / "d2.md")
     assert failed.stderr.replace(str(tmp_path / "d2.md"), "d2.md") == error.group(1)
+
+
+def test_the_bibtex_reads_back_with_pybtex(run_cli: RunCli) -> None:
+    from pybtex.database import parse_string
+
+    draft = "[@rank-zinc] [@turkmenistan-associate] [@georgia-withdrawal]\n"
+    out = run_cli("bibliography", "-", "--style", "bibtex", input=draft).stdout
+    entries = parse_string(out, "bibtex").entries
+    assert list(entries) == ["rank-zinc", "turkmenistan-associate", "georgia-withdrawal"]
+    assert entries["turkmenistan-associate"].fields["series"] == "{РИА Новости}"  # case kept
+    assert entries["turkmenistan-associate"].fields["year"] == "2005"
+    assert (
+        entries["rank-zinc"].fields["note"]
+        == f"¶ 1, sentence 62; cis-facts {__version__}, rank-zinc"
+    )
