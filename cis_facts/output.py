@@ -50,7 +50,7 @@ def emit(
     left_out = 0
     if fmt == "table":
         answer, left_out = table_answer(answer)
-    view = views.view(answer)
+    view = views.view(answer, draw=fmt in ("table", "markdown"))
     for warning in view.warnings:
         message(env, warning)
     if fmt not in ("table", "markdown"):
