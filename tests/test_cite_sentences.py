@@ -180,6 +180,22 @@ def test_past_events_are_told_in_the_past_tense() -> None:
     assert _offending(present, ("en",)) == []
 
 
+_PRESENT_KK_RU = {
+    "kk": re.compile(r"(бекітеді|қол қояды|қабылдайды|қосылады|шығады|дауыс береді|мақұлдайды)"),
+    "ru": re.compile(
+        r"(ратифицирует|подписывает|принимает|вступает|выходит|голосует|одобряет|становится|"
+        r"объявляет|принимается|вступает в силу)"
+    ),
+}
+
+
+def test_past_events_are_told_in_the_past_tense_in_kazakh_and_russian() -> None:
+    def present(f: AnyFact, lang: Lang, s: str) -> bool:
+        return isinstance(f, Event) and _PRESENT_KK_RU[lang].search(s) is not None
+
+    assert _offending(present, ("kk", "ru")) == []
+
+
 def test_a_rejoining_says_so() -> None:
     again = {"en": "again", "kk": "қайта", "ru": "вновь"}
     rejoins = next(f for f in FACTS if f.id == "azerbaijan-rejoins")
