@@ -265,6 +265,11 @@ def test_the_note_marker_stands_where_each_language_puts_it() -> None:
     assert en == "Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]"
     html = run("cite", "rank-zinc", "--style", "html", "--lang", "ru").splitlines()[0]
     assert html.endswith('<sup><a href="#cite-rank-zinc-ru">[1]</a></sup>.</p>')
+    wiki = run("cite", "rank-zinc", "--style", "wikipedia", "--lang", "ru")
+    assert wiki.startswith("Казахстан занимает первое место в мире по цинку<ref name=")
+    assert wiki.endswith("</ref>.\n")
+    english = run("cite", "rank-zinc", "--style", "wikipedia")
+    assert english.startswith("Kazakhstan ranks 1st in the world for zinc.<ref name=")
 
 
 def test_quotes_within_the_quote_take_the_inner_marks() -> None:

@@ -449,11 +449,13 @@ def _wikipedia(c: Cited) -> str:
     if c.translation:
         template += f" |trans-quote={_wiki(c.translation)} ({_wiki(c.translated)})"
     template += f" |id={_wiki(c.stamp)}}}}}"
-    text = f'{_wiki(c.sentence, line_start=True)}<ref name="{c.fact.id}">{template}</ref>'
+    # the Kazakh and Russian Wikipedias put a reference before the full stop, as notes
+    body, stop = _marked(c.sentence, c.lang)
+    text = f'{_wiki(body, line_start=True)}<ref name="{c.fact.id}">{template}</ref>'
     if c.note:
         document = f" {_cs1(c.note_source, c)}}}}}" if c.note_source is not None else ""
         text += f'<ref name="{c.fact.id}-note">{_wiki(c.note)}{document}</ref>'
-    return text
+    return text + stop
 
 
 def _sources(cited: list[Cited]) -> list[Source]:
