@@ -178,8 +178,8 @@ def test_answers_speak_the_language_asked(answers: dict[str, Any]) -> None:
     assert note.startswith("Мәтінде бұл үлестің әлемдік қорға ма, әлде әлемдік өндіріске ме")
     cited = structured(answers["cite"])
     assert cited["records"][0]["text"].startswith(
-        "На Казахстан приходится около 25\u00a0% мирового урана.\n"
-        "Источник: Тәуелсіз Мемлекеттер Достастығы (ТМД), абзац 1, предложение 63;"
+        "Доля Казахстана в мире по урану — около 25\u00a0%.\n"
+        "Источник: Содружество Независимых Государств (СНГ), абзац 1, предложение 63;"
     )
     assert cited["records"][0]["evidence"][0]["check"]["status"] == "found_verbatim"
 
@@ -187,9 +187,7 @@ def test_answers_speak_the_language_asked(answers: dict[str, Any]) -> None:
 def test_the_command_s_lang_is_the_default(answers: dict[str, Any]) -> None:
     russian = structured(answers["ru"])
     assert russian["lang"] == "ru"
-    assert (
-        russian["records"][0]["label"] == "На Казахстан приходится около 25\u00a0% мирового урана"
-    )
+    assert russian["records"][0]["label"] == "Доля Казахстана в мире по урану — около 25\u00a0%"
     assert russian["records"][0]["evidence"][0]["note"].startswith("Текст не уточняет")
     assert structured(answers["uranium"])["lang"] == "en"
 
