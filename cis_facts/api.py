@@ -181,9 +181,9 @@ class Facts:
 
     def country(self, name: str, *, lang: str | None = None) -> Result:
         """``cis-facts country C``: one state's profile."""
-        from cis_facts.query import country
+        from cis_facts.query import profile
 
-        return Result(country.profile(self.base, self.country_record(name), self._lang(lang)))
+        return Result(profile.profile(self.base, self.country_record(name), self._lang(lang)))
 
     def resources(
         self, mineral: str | None = None, *, top: int | None = None, lang: str | None = None

@@ -575,14 +575,14 @@ def schema() -> str:
     return ddl()
 
 
-def _names(columns: Iterable[str]) -> list[str]:
+def _column_names(columns: Iterable[str]) -> list[str]:
     return [c.split()[0] for c in columns if not c.startswith("PRIMARY KEY")]
 
 
 def _rows(base: FactBase) -> dict[str, list[tuple[Any, ...]]]:
     rows: dict[str, list[tuple[Any, ...]]] = {}
     for table in TABLES:
-        names = _names(COLUMNS[table])
+        names = _column_names(COLUMNS[table])
         records = (record(r) for r in getattr(base, table))
         rows[table] = [tuple(r[n] for n in names) for r in records]
     for kind, name, spec in LIST_FIELDS:
@@ -598,7 +598,7 @@ def _write_sqlite(base: FactBase, tmp: str) -> None:
         connection.executescript(schema())
         with connection:
             for table, rows in _rows(base).items():
-                names = _names(COLUMNS[table])
+                names = _column_names(COLUMNS[table])
                 connection.executemany(
                     f"INSERT INTO {table} ({', '.join(names)}) "
                     f"VALUES ({', '.join('?' for _ in names)})",

@@ -14,12 +14,14 @@ from cis_facts.frozen import Frozen
 
 Lang = Literal["en", "kk", "ru"]
 Status = Literal["founder", "signatory", "acceding", "member", "associate", "left"]
-Flow = Literal["export", "import"]
+# A trade share is one direction of trade ("export": a buyer, "import": a supplier); a
+# trade total is the sum of one flow or of both ("turnover").
+ShareFlow = Literal["export", "import"]
 # The grammatical gender (masculine, feminine, neuter) or plural number of a name, which a
 # Russian past-tense verb agrees with: «Грузия вышла», «Нидерланды вошли».
 Gender = Literal["m", "f", "n", "pl"]
 GRAMMATICAL_GENDERS: tuple[Gender, ...] = ("m", "f", "n", "pl")
-TradeFlow = Literal["turnover", "exports", "imports"]
+TotalFlow = Literal["turnover", "exports", "imports"]
 Partners = Literal["cis", "other", "all"]
 
 EVENT_KINDS = (
@@ -279,7 +281,7 @@ class Ranking(Fact, kw_only=True):
 class TradeShare(Fact, kw_only=True):
     """A country's place among Kazakhstan's export buyers or import suppliers."""
 
-    flow: Flow
+    flow: ShareFlow
     country: str
     position: int
     share: float | None = None
@@ -290,7 +292,7 @@ class TradeTotal(Fact, kw_only=True):
     """A stated total of Kazakhstan's trade with a group of partners."""
 
     partners: Partners
-    flow: TradeFlow
+    flow: TotalFlow
     value: float
     unit: str
     date: When

@@ -20,7 +20,7 @@ from cis_facts.browse import catalog
 from cis_facts.cli import cli
 from cis_facts.frozen import field_names
 from cis_facts.model import FactBase
-from cis_facts.query import country, records, search
+from cis_facts.query import profile, records, search
 from cis_facts.render import views
 from cis_facts.schema import FACT_KINDS, KINDS, TABLES
 
@@ -88,7 +88,7 @@ def test_the_country_profile_lists_every_kind_that_names_a_country(base: FactBas
             for c in base.countries
             if kind.profile.names(f, c.code)
         )
-        listed = country.profile(base, base.country_index[code], "en").records
+        listed = profile.profile(base, base.country_index[code], "en").records
         assert fact.id in {r["id"] for r in listed}, kind.table
 
 

@@ -50,7 +50,7 @@ def country(
       note             correction or caveat, or null
       from_text        false when the source is a named document, not the text
     """
-    from cis_facts.query import country as country_query
+    from cis_facts.query import profile as country_query
     from cis_facts.query.countries import resolve
 
     resolved = settings.resolve_lang(lang)

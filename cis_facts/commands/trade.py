@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cis_facts.complete import complete_country
-from cis_facts.model import Flow
+from cis_facts.model import ShareFlow
 from cis_facts.options import EXIT_CODES_HELP, Choice, output_options
 from cis_facts.output import emit
 from cis_facts.settings import Settings
@@ -80,6 +80,6 @@ def trade(
         from cis_facts.query.countries import resolve
 
         code = resolve(base, country).code if country is not None else None
-        flow: Flow = "export" if view == "exports" else "import"
+        flow: ShareFlow = "export" if view == "exports" else "import"
         answer = trade_query.partners(base, flow, resolved, top, code)
     emit(settings.env, answer, format_, fields, color)

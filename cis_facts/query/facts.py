@@ -73,7 +73,7 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     id search gives a country, ``GE``) shows the country's profile, as ``country`` does."""
     country = _country_coded(base, fact_id)
     if country is not None:
-        from cis_facts.query.country import profile
+        from cis_facts.query.profile import profile
 
         return profile(base, country, lang)
     fact = find(base, fact_id)

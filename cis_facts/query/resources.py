@@ -28,7 +28,7 @@ FIELDS = (
 RESERVES_TOPIC = "reserves"
 
 
-def standing(ranking: Ranking) -> str:
+def ranking_phrase(ranking: Ranking) -> str:
     """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one canonical phrase.
 
     Machine formats carry this English form; tables phrase the ranking in their language.
@@ -60,7 +60,7 @@ def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
         "kind": "ranking",
         "id": ranking.id,
         "mineral": ranking.mineral(lang),
-        "standing": standing(ranking),
+        "standing": ranking_phrase(ranking),
         "rank": ranking.rank,
         "top": ranking.top,
         "share": ranking.share,

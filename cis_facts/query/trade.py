@@ -8,7 +8,7 @@ from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_o
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
-from cis_facts.model import FactBase, Flow, Lang, TradeTotal
+from cis_facts.model import FactBase, Lang, ShareFlow, TradeTotal
 from cis_facts.query.countries import index
 
 SHARE_FIELDS = (
@@ -56,7 +56,7 @@ class TotalsContext(Frozen, kw_only=True):
 
 
 def partners(
-    base: FactBase, flow: Flow, lang: Lang, top: int | None = None, country: str | None = None
+    base: FactBase, flow: ShareFlow, lang: Lang, top: int | None = None, country: str | None = None
 ) -> Answer:
     """Export buyers with shares, or import suppliers in the text's order; ``country`` (an
     ISO code) keeps that partner only."""

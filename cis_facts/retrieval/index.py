@@ -279,7 +279,7 @@ class Index:
                 scores[doc] += points
                 masks[doc] |= mask
         boosts, extent = self._boosts, len(self._boosts)
-        names = self._names
+        names = self._fields_of
         hits = [
             Hit(doc, score * (boosts[doc] if doc < extent else 1.0), names(masks[doc]))
             for doc, score in enumerate(scores)
@@ -312,7 +312,7 @@ class Index:
             doc: (sum(p[doc][0] for p in parts), _union(p[doc][1] for p in parts)) for doc in common
         }
 
-    def _names(self, mask: int) -> tuple[str, ...]:
+    def _fields_of(self, mask: int) -> tuple[str, ...]:
         known = self._masks.get(mask)
         if known is None:
             known = tuple(name for i, name in enumerate(self.field_names) if mask >> i & 1)

@@ -25,7 +25,7 @@ FIELDS = (
 )
 
 
-def _names(country: Country) -> list[Record]:
+def _name_rows(country: Country) -> list[Record]:
     rows = [
         ("code", country.code),
         ("en", country.name_en),
@@ -98,7 +98,7 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
 
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     """Names first, then events in date order, trade positions, then figures."""
-    records = _names(country)
+    records = _name_rows(country)
     naming = _naming(base, country.code)
     naming.sort(key=lambda p: (_ORDER[p[0]], p[1].date.first if isinstance(p[1], Event) else 0))
     status: str | None = None
