@@ -12,6 +12,7 @@ removed.
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -33,6 +34,12 @@ def golden_module() -> ModuleType:
 
 def main() -> int:
     golden = golden_module()
+    # The tests' own terminal: none of the developer's settings (pager, colours, extra data).
+    from conftest import USER_SETTINGS
+
+    for name in USER_SETTINGS:
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
     golden.GOLDEN.mkdir(exist_ok=True)
     changed = 0
     for case in golden.CASES:

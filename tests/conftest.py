@@ -38,6 +38,8 @@ USER_SETTINGS = (
     "LESS",
     "NO_COLOR",
     "FORCE_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
     "COLUMNS",
     "LINES",
     "LC_ALL",

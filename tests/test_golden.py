@@ -19,25 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import _run_cli
 from rich.cells import cell_len
 from tableread import human, reading
 
-from cis_facts.cli import cli
-
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = ".venv/bin/python scripts/regen_golden.py"
-ENV: dict[str, str | None] = {
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-    "CIS_FACTS_DATA": None,
-}
 
 
 @dataclass(frozen=True)
@@ -98,9 +85,7 @@ def normalise(text: str) -> str:
 def run(args: tuple[str, ...], width: int, fmt: str = "table") -> str:
     """stdout of ``cis-facts ARGS`` at ``width`` columns; any exit but 0 is an error."""
     extra = ("--format", fmt) + (("--color", "never") if fmt == "table" else ())
-    result = CliRunner().invoke(
-        cli, [*args, *extra], prog_name="cis-facts", env={**ENV, "COLUMNS": str(width)}
-    )
+    result = _run_cli(*args, *extra, width=width)
     # Machine formats carry an answer's caveat ("As of ...") on stderr; nothing else may be.
     unexpected = [
         line
