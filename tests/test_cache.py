@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts import cache, loader
 from cis_facts.cli import cli
@@ -346,48 +346,43 @@ def test_old_entries_are_pruned(cache_dir: Path, user_files: tuple[Path, Path]) 
     assert len(entries(cache_dir)) == cache.MAX_ENTRIES
 
 
-def _cli(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1", **env})
-    return result.exit_code, result.stdout, result.stderr
-
-
 def test_cache_off_reads_and_writes_nothing(
-    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = ["--data", str(user_files[0]), "--data", str(user_files[1]), "show", "cache-second"]
-    code, out, _ = _cli(args, {"CIS_FACTS_CACHE": "off", "XDG_CACHE_HOME": str(cache_dir)})
-    assert code == 0 and "A second file's figure" in out
+    result = run_cli(*args, environ={"CIS_FACTS_CACHE": "off", "XDG_CACHE_HOME": str(cache_dir)})
+    assert result.exit_code == 0 and "A second file's figure" in result.stdout
     assert not cache_dir.exists()
-    assert _cli(args, {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
+    assert run_cli(*args, environ={"CIS_FACTS_CACHE": str(cache_dir)}).exit_code == 0
     assert len(entries(cache_dir)) == 1
     with monkeypatch.context() as patch:
         patch.setattr(loader, "_validated", refuse_validation)
-        assert _cli(args, {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
-        code, _, _ = _cli(args, {"CIS_FACTS_CACHE": "OFF"})
-        assert code != 0  # off: the files must be validated, and here that fails
+        assert run_cli(*args, environ={"CIS_FACTS_CACHE": str(cache_dir)}).exit_code == 0
+        result = run_cli(*args, environ={"CIS_FACTS_CACHE": "OFF"})
+        assert result.exit_code != 0  # off: the files must be validated, and here that fails
 
 
 def test_check_validates_the_files_even_with_an_entry(
-    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     args = ["--data", str(user_files[0]), "--data", str(user_files[1])]
     env = {"CIS_FACTS_CACHE": str(cache_dir)}
-    assert _cli([*args, "members"], env)[0] == 0
+    assert run_cli(*args, "members", environ=env).exit_code == 0
     assert len(entries(cache_dir)) == 1
 
     def refuse(*_: object) -> None:
         raise NoValidation("check read the cache")
 
     monkeypatch.setattr(cache, "read", refuse)
-    code, out, _ = _cli([*args, "check"], env)
-    assert code == 0 and "figures\t" in out
+    result = run_cli(*args, "check", environ=env)
+    assert result.exit_code == 0 and "figures\t" in result.stdout
 
 
-def test_packaged_base_calls_write_nothing(tmp_path: Path) -> None:
+def test_packaged_base_calls_write_nothing(run_cli: RunCli, tmp_path: Path) -> None:
     """Everyday calls, with the real threshold, create no cache directory at all."""
     folder = tmp_path / "cache"
     for args in (["members", "--format", "json"], ["trade", "exports"], ["check"]):
-        assert _cli(args, {"CIS_FACTS_CACHE": str(folder)})[0] == 0
+        assert run_cli(*args, environ={"CIS_FACTS_CACHE": str(folder)}).exit_code == 0
     assert not folder.exists()
 
 
@@ -475,13 +470,13 @@ def test_schema_signature_follows_the_schema_declaration(monkeypatch: pytest.Mon
 
 
 def test_completion_reads_the_cache_too(
-    cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, cache_dir: Path, user_files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A Tab press with a large --data file answers from the entry, not by parsing it."""
     from click.shell_completion import BashComplete
 
     data = ["--data", str(user_files[0]), "--data", str(user_files[1])]
-    assert _cli([*data, "members"], {"CIS_FACTS_CACHE": str(cache_dir)})[0] == 0
+    assert run_cli(*data, "members", environ={"CIS_FACTS_CACHE": str(cache_dir)}).exit_code == 0
     monkeypatch.setenv("CIS_FACTS_CACHE", str(cache_dir))
     monkeypatch.setattr(loader, "_validated", refuse_validation)
     shell = BashComplete(cli, {}, "cis-facts", "_CIS_FACTS_COMPLETE")

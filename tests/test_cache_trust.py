@@ -18,10 +18,10 @@ from importlib.util import source_hash
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import RunCli
 
 from cis_facts import cache, loader
-from cis_facts.cli import cli
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason=f"{SCRIPT} is not installed")
@@ -49,16 +49,12 @@ def big_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """What ``CIS_FACTS_CACHE`` names."""
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What ``CIS_FACTS_CACHE`` names, for the test's whole environment."""
     path = tmp_path / "cache-root"
     path.mkdir()
+    monkeypatch.setenv("CIS_FACTS_CACHE", str(path))
     return path
-
-
-def invoke(root: Path, *args: str | Path) -> Result:
-    env = {"CIS_FACTS_CACHE": str(root), "NO_COLOR": "1", "CIS_FACTS_DATA": None}
-    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
 
 
 def script(
@@ -100,7 +96,9 @@ def value_of_first_figure(result: Result) -> str:
 # ---------------------------------------------------------------- pruning (finding 3)
 
 
-def test_pruning_removes_only_what_the_cache_wrote(root: Path, big_file: Path) -> None:
+def test_pruning_removes_only_what_the_cache_wrote(
+    run_cli: RunCli, root: Path, big_file: Path
+) -> None:
     mine = [root / f"thesis-chapter{n}.cache" for n in range(1, 11)]
     mine += [root / ".tmp-notes.cache", root / "deadbeefdeadbeef.cache"]
     for n, path in enumerate(mine):
@@ -108,13 +106,15 @@ def test_pruning_removes_only_what_the_cache_wrote(root: Path, big_file: Path) -
         os.utime(path, (1_000_000_000 + n, 1_000_000_000 + n))
     for run in range(3):  # three bases: three entries, each written with a prune
         big_file.write_text(_figures(300 + run), encoding="utf-8")
-        assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+        assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     for n, path in enumerate(mine):
         assert path.read_text(encoding="utf-8") == f"my own work {n}"
 
 
-def test_entries_live_in_a_directory_of_their_own(root: Path, big_file: Path) -> None:
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+def test_entries_live_in_a_directory_of_their_own(
+    run_cli: RunCli, root: Path, big_file: Path
+) -> None:
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     assert [p.name for p in root.iterdir()] == [cache.FOLDER]
 
 
@@ -136,37 +136,43 @@ def _old_scheme_entry(root: Path, big_file: Path, value: int) -> None:
         (folder / name).write_bytes(cache.MAGIC + source_hash(payload) + payload)
 
 
-def test_an_entry_anyone_can_compute_is_not_believed(root: Path, big_file: Path) -> None:
+def test_an_entry_anyone_can_compute_is_not_believed(
+    run_cli: RunCli, root: Path, big_file: Path
+) -> None:
     _old_scheme_entry(root, big_file, 666)
-    out = invoke(root, "--data", big_file, "figures", "mytopic", "--format", "tsv")
+    out = run_cli("--data", big_file, "figures", "mytopic", "--format", "tsv")
     assert "\t666\t" not in value_of_first_figure(out)
     assert "\t0\t" in value_of_first_figure(out)
 
 
 @needs_posix_owner
-def test_a_cache_directory_others_can_write_is_not_used(root: Path, big_file: Path) -> None:
+def test_a_cache_directory_others_can_write_is_not_used(
+    run_cli: RunCli, root: Path, big_file: Path
+) -> None:
     folder = root / cache.FOLDER
     folder.mkdir()
     folder.chmod(0o777)
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     assert list(folder.iterdir()) == []
 
 
 @needs_posix_owner
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
-def test_a_cache_directory_of_another_user_is_not_used(root: Path, big_file: Path) -> None:
+def test_a_cache_directory_of_another_user_is_not_used(
+    run_cli: RunCli, root: Path, big_file: Path
+) -> None:
     folder = root / cache.FOLDER
     folder.mkdir(mode=0o700)
     os.chown(folder, 65534, 65534)  # nobody
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     assert list(folder.iterdir()) == []
 
 
 @needs_posix_owner
 def test_an_entry_others_can_write_is_not_read(
-    root: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, root: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     only_entry(root).chmod(0o666)
     validated: list[bool] = []
     real = loader._validated
@@ -176,12 +182,12 @@ def test_an_entry_others_can_write_is_not_read(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(loader, "_validated", counting)
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     assert validated == [True]
 
 
-def test_the_secret_is_private(root: Path, big_file: Path) -> None:
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+def test_the_secret_is_private(run_cli: RunCli, root: Path, big_file: Path) -> None:
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     key = root / cache.FOLDER / cache.KEY_FILE
     assert len(key.read_bytes()) == cache.KEY_BYTES
     if hasattr(os, "geteuid"):
@@ -215,9 +221,9 @@ def test_an_entry_linked_to_an_endless_device_is_not_read(root: Path, big_file: 
 
 
 def test_an_entry_over_its_size_bound_is_not_read(
-    root: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, root: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     entry = only_entry(root)
     with entry.open("ab") as file:
         file.truncate(cache.SIZE_FACTOR * big_file.stat().st_size + (2 << 20))
@@ -229,7 +235,7 @@ def test_an_entry_over_its_size_bound_is_not_read(
         return real(fd, n)
 
     monkeypatch.setattr(os, "read", reading)
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     assert sum(read) < 1 << 20
 
 
@@ -286,11 +292,11 @@ def _set(table: str, field: str, value: object) -> object:
     ],
 )
 def test_an_entry_of_the_wrong_types_is_a_miss(
-    root: Path, big_file: Path, change: object, args: tuple[str, ...]
+    run_cli: RunCli, root: Path, big_file: Path, change: object, args: tuple[str, ...]
 ) -> None:
-    assert invoke(root, "--data", big_file, "figures", "mytopic").exit_code == 0
+    assert run_cli("--data", big_file, "figures", "mytopic").exit_code == 0
     _sealed_with(root, big_file, change)
-    result = invoke(root, "--data", big_file, *args)
+    result = run_cli("--data", big_file, *args)
     assert result.exit_code == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -327,25 +333,24 @@ def test_data_from_a_named_pipe_with_the_cache_on(root: Path, big_file: Path) ->
 
 @pytest.mark.parametrize("value", ["0", "false", "no", "none", "disabled", " off", "off "])
 def test_common_off_spellings_create_nothing(
-    tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch, value: str
+    run_cli: RunCli, tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    env = {"CIS_FACTS_CACHE": value, "CIS_FACTS_DATA": None}
-    result = CliRunner().invoke(cli, ["--data", str(big_file), "figures", "mytopic"], env=env)
+    result = run_cli("--data", big_file, "figures", "mytopic", environ={"CIS_FACTS_CACHE": value})
     assert result.exit_code == 0
     assert list(work.iterdir()) == []
 
 
 def test_a_relative_home_creates_nothing(
-    tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, tmp_path: Path, big_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    env = {"HOME": "relhome", "XDG_CACHE_HOME": "", "CIS_FACTS_CACHE": "", "CIS_FACTS_DATA": None}
-    result = CliRunner().invoke(cli, ["--data", str(big_file), "figures", "mytopic"], env=env)
+    env = {"HOME": "relhome", "XDG_CACHE_HOME": "", "CIS_FACTS_CACHE": ""}
+    result = run_cli("--data", big_file, "figures", "mytopic", environ=env)
     assert result.exit_code == 0
     assert list(work.iterdir()) == []
 

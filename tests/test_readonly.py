@@ -22,27 +22,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import RunCli
 
 from cis_facts import cache
-from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, packaged_base
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 PACKAGED = Path(packaged_base())
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "100",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-    ENV_VAR: None,
-}
 USER_FACTS = """\
 [[sources]]
 id = "ro-source"
@@ -130,14 +118,12 @@ def watched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: Any) -> Wa
 
 
 def invoke(
-    watched: Watched, args: Sequence[str], env: dict[str, str | None] | None = None
+    run_cli: RunCli,
+    watched: Watched,
+    args: Sequence[str],
+    env: dict[str, str | None] | None = None,
 ) -> Result:
-    result = CliRunner().invoke(
-        cli,
-        ["--data", str(watched.user_file), *args],
-        env={**ENV, **watched.env, **(env or {})},
-        prog_name="cis-facts",
-    )
+    result = run_cli("--data", watched.user_file, *args, environ={**watched.env, **(env or {})})
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
@@ -158,9 +144,11 @@ def _query_cases() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(("args", "fmt"), list(_query_cases()))
-def test_query_writes_nothing(watched: Watched, args: tuple[str, ...], fmt: str) -> None:
+def test_query_writes_nothing(
+    run_cli: RunCli, watched: Watched, args: tuple[str, ...], fmt: str
+) -> None:
     before = watched.snapshot()
-    result = invoke(watched, [*args, "--format", fmt])
+    result = invoke(run_cli, watched, [*args, "--format", fmt])
     assert result.exit_code == 0, result.stderr
     assert_untouched(watched, before)
 
@@ -178,27 +166,29 @@ def test_query_writes_nothing(watched: Watched, args: tuple[str, ...], fmt: str)
     ids=" ".join,
 )
 def test_default_format_and_not_found_write_nothing(
-    watched: Watched, args: tuple[str, ...]
+    run_cli: RunCli, watched: Watched, args: tuple[str, ...]
 ) -> None:
     before = watched.snapshot()
-    result = invoke(watched, args)
+    result = invoke(run_cli, watched, args)
     assert result.exit_code in (0, 1), result.stderr
     assert_untouched(watched, before)
 
 
-def test_check_with_source_writes_nothing(watched: Watched, source_text: Path) -> None:
+def test_check_with_source_writes_nothing(
+    run_cli: RunCli, watched: Watched, source_text: Path
+) -> None:
     source_before = hashlib.sha256(source_text.read_bytes()).hexdigest()
     before = watched.snapshot()
-    result = invoke(watched, ["check", "--source", str(source_text)])
+    result = invoke(run_cli, watched, ["check", "--source", str(source_text)])
     assert result.exit_code == 0, result.stderr
     assert_untouched(watched, before)
     assert hashlib.sha256(source_text.read_bytes()).hexdigest() == source_before
 
 
-def test_broken_user_file_writes_nothing(watched: Watched) -> None:
+def test_broken_user_file_writes_nothing(run_cli: RunCli, watched: Watched) -> None:
     watched.user_file.write_text(USER_FACTS + "\n[[figures]]\nid = 1\n", encoding="utf-8")
     before = watched.snapshot()
-    result = invoke(watched, ["check"])
+    result = invoke(run_cli, watched, ["check"])
     assert result.exit_code == 1
     assert_untouched(watched, before)
 
@@ -213,9 +203,12 @@ def test_broken_user_file_writes_nothing(watched: Watched) -> None:
         ("cis-facts members --", 2),
     ],
 )
-def test_completion_writes_nothing(watched: Watched, words: str, cword: int) -> None:
+def test_completion_writes_nothing(
+    run_cli: RunCli, watched: Watched, words: str, cword: int
+) -> None:
     before = watched.snapshot()
     result = invoke(
+        run_cli,
         watched,
         [],
         env={"_CIS_FACTS_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(cword)},
@@ -225,9 +218,9 @@ def test_completion_writes_nothing(watched: Watched, words: str, cword: int) -> 
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_source_writes_nothing(watched: Watched, shell: str) -> None:
+def test_completion_source_writes_nothing(run_cli: RunCli, watched: Watched, shell: str) -> None:
     before = watched.snapshot()
-    result = invoke(watched, [], env={"_CIS_FACTS_COMPLETE": f"{shell}_source"})
+    result = invoke(run_cli, watched, [], env={"_CIS_FACTS_COMPLETE": f"{shell}_source"})
     assert result.exit_code == 0 and result.stdout, result.stderr
     assert_untouched(watched, before)
 
@@ -235,14 +228,14 @@ def test_completion_source_writes_nothing(watched: Watched, shell: str) -> None:
 @pytest.mark.parametrize("to", ["sqlite", "json"])
 @pytest.mark.parametrize("where", ["cwd", "elsewhere"])
 def test_export_writes_only_its_target(
-    watched: Watched, tmp_path: Path, to: str, where: str
+    run_cli: RunCli, watched: Watched, tmp_path: Path, to: str, where: str
 ) -> None:
     folder = watched.cwd if where == "cwd" else tmp_path / "out"
     folder.mkdir(exist_ok=True)
     target = folder / f"facts.{'db' if to == 'sqlite' else 'json'}"
     before = watched.snapshot()
     folder_before = tree(folder)
-    result = invoke(watched, ["export", "--to", to, str(target)])
+    result = invoke(run_cli, watched, ["export", "--to", to, str(target)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert target.is_file() and target.stat().st_size > 0
@@ -255,11 +248,13 @@ def test_export_writes_only_its_target(
 
 
 @pytest.mark.parametrize("to", ["sqlite", "json"])
-def test_export_refusing_to_overwrite_writes_nothing(watched: Watched, to: str) -> None:
+def test_export_refusing_to_overwrite_writes_nothing(
+    run_cli: RunCli, watched: Watched, to: str
+) -> None:
     target = watched.cwd / "existing"
     target.write_text("keep me\n", encoding="utf-8")
     before = watched.snapshot()
-    result = invoke(watched, ["export", "--to", to, str(target)])
+    result = invoke(run_cli, watched, ["export", "--to", to, str(target)])
     assert result.exit_code == 1 and "already exists" in result.stderr
     assert_untouched(watched, before)
     assert target.read_text(encoding="utf-8") == "keep me\n"
@@ -295,10 +290,10 @@ def test_installed_script_writes_nothing(watched: Watched, args: tuple[str, ...]
     assert not watched.cache_dir.exists()
 
 
-def test_cache_writes_only_its_own_directory(watched: Watched) -> None:
+def test_cache_writes_only_its_own_directory(run_cli: RunCli, watched: Watched) -> None:
     before = watched.snapshot()
     for args in (("search", "Readonlia"), ("show", "ro-figure"), ("check",)):
-        assert invoke(watched, args).exit_code == 0
+        assert invoke(run_cli, watched, args).exit_code == 0
     assert_untouched(watched, before)
     if watched.env[cache.ENV_VAR] == "off":
         assert not watched.cache_dir.exists()

@@ -11,10 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts import cache
-from cis_facts.cli import cli
 from cis_facts.loader import load_stamped, read_packaged
 from cis_facts.model import FactBase
 from cis_facts.query import search as search_query
@@ -106,17 +105,19 @@ def test_the_stored_index_ranks_exactly_as_a_fresh_build(
     assert ranked(stored, "qzxv wqjk") == ([], [])
 
 
-def test_search_answers_are_the_same_through_the_cli(cache_dir: Path, user_file: Path) -> None:
+def test_search_answers_are_the_same_through_the_cli(
+    run_cli: RunCli, cache_dir: Path, user_file: Path
+) -> None:
     env = {"NO_COLOR": "1", "CIS_FACTS_CACHE": str(cache_dir)}
     args = ["--data", str(user_file), "search", "--format", "json"]
     answers = []
     for _ in range(2):  # the first call writes the entries, the second reads them
-        result = CliRunner().invoke(cli, [*args, "Mongolia suppliers Georgia left"], env=env)
+        result = run_cli(*args, "Mongolia suppliers Georgia left", environ=env)
         assert result.exit_code == 0, result.stderr
         answers.append(result.stdout)
     assert len(list((cache_dir / cache.FOLDER).glob("*.cache"))) == 2
-    off = CliRunner().invoke(
-        cli, [*args, "Mongolia suppliers Georgia left"], env={**env, "CIS_FACTS_CACHE": "off"}
+    off = run_cli(
+        *args, "Mongolia suppliers Georgia left", environ={**env, "CIS_FACTS_CACHE": "off"}
     )
     assert answers == [off.stdout, off.stdout]
 
