@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from browse_pilot import detail_text, drive, listed, notes, screen_text, settle, type_text
-from click.testing import CliRunner
+from conftest import RunCli
 from textual.pilot import Pilot
 
 from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
-from cis_facts.cli import cli
 from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
@@ -36,14 +35,14 @@ def app_for(base: FactBase, query: str = "", lang: str = "en") -> BrowseApp:
     return BrowseApp(base, query, langs[lang], debounce=0)
 
 
-def cli_out(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
+def cli_out(run_cli: RunCli, *args: str) -> str:
+    result = run_cli(*args)
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
-def cli_ids(*args: str) -> list[str]:
-    return [r["id"] for r in json.loads(cli_out(*args, "--format", "json"))]
+def cli_ids(run_cli: RunCli, *args: str) -> list[str]:
+    return [r["id"] for r in json.loads(cli_out(run_cli, *args, "--format", "json"))]
 
 
 def test_typing_filters_to_the_search_commands_hits(base: FactBase) -> None:
@@ -60,14 +59,16 @@ def test_typing_filters_to_the_search_commands_hits(base: FactBase) -> None:
 
 
 @pytest.mark.parametrize("query", ["export share", "Kazakhstan", "1991", "казакстан мырыш"])
-def test_hits_come_in_the_search_commands_order(base: FactBase, query: str) -> None:
+def test_hits_come_in_the_search_commands_order(
+    run_cli: RunCli, base: FactBase, query: str
+) -> None:
     app = app_for(base)
 
     async def steps(pilot: Pilot[None]) -> list[str | None]:
         await type_text(pilot, query)
         return listed(app)
 
-    assert drive(app, steps) == cli_ids("search", query, "--limit", "0")
+    assert drive(app, steps) == cli_ids(run_cli, "search", query, "--limit", "0")
 
 
 def test_selection_shows_quote_and_source_sentence(base: FactBase) -> None:
@@ -82,7 +83,7 @@ def test_selection_shows_quote_and_source_sentence(base: FactBase) -> None:
     assert text.startswith("Kazakhstan accounts for about 25% of the world's uranium")
 
 
-def test_moving_down_selects_the_next_hit(base: FactBase) -> None:
+def test_moving_down_selects_the_next_hit(run_cli: RunCli, base: FactBase) -> None:
     app = app_for(base)
 
     async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
@@ -92,9 +93,9 @@ def test_moving_down_selects_the_next_hit(base: FactBase) -> None:
         return app.selected, detail_text(app)
 
     selected, text = drive(app, steps)
-    hits = cli_ids("search", "export share")
+    hits = cli_ids(run_cli, "search", "export share")
     assert selected == hits[1]
-    assert json.loads(cli_out("show", hits[1], "--format", "json"))[0]["quote"] in text
+    assert json.loads(cli_out(run_cli, "show", hits[1], "--format", "json"))[0]["quote"] in text
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_moving_down_selects_the_next_hit(base: FactBase) -> None:
 )
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_copy_keys_put_what_the_command_prints(
-    base: FactBase, key: str, command: tuple[str, ...], lang: str
+    run_cli: RunCli, base: FactBase, key: str, command: tuple[str, ...], lang: str
 ) -> None:
     app = app_for(base, "uranium", lang)
 
@@ -117,7 +118,7 @@ def test_copy_keys_put_what_the_command_prints(
         return app.clipboard
 
     copied = drive(app, steps)
-    printed = cli_out(*command, "--lang", lang)
+    printed = cli_out(run_cli, *command, "--lang", lang)
     assert copied + "\n" == printed
 
 
@@ -132,8 +133,8 @@ def test_copy_says_what_was_copied(base: FactBase) -> None:
     assert drive(app, steps) == ["Copied the Markdown citation of rank-uranium"]
 
 
-def test_copy_on_a_country_copies_nothing(base: FactBase) -> None:
-    hits = json.loads(cli_out("search", "Turkmenistan", "--format", "json"))
+def test_copy_on_a_country_copies_nothing(run_cli: RunCli, base: FactBase) -> None:
+    hits = json.loads(cli_out(run_cli, "search", "Turkmenistan", "--format", "json"))
     at = [hit["kind"] for hit in hits].index("country")
     app = app_for(base)
 
@@ -149,7 +150,7 @@ def test_copy_on_a_country_copies_nothing(base: FactBase) -> None:
     assert said == ["Select a fact first: only facts are cited"]
 
 
-def test_language_key_switches_list_and_detail(base: FactBase) -> None:
+def test_language_key_switches_list_and_detail(run_cli: RunCli, base: FactBase) -> None:
     app = app_for(base, "uranium")
 
     async def steps(pilot: Pilot[None]) -> tuple[str, str, str]:
@@ -165,10 +166,10 @@ def test_language_key_switches_list_and_detail(base: FactBase) -> None:
     assert english.startswith("Kazakhstan accounts for about 25%")
     assert kazakh.startswith("Әлемдегі уранның шамамен 25\u00a0%-ы Қазақстанға тиесілі")
     assert "Дәйексөз" in kazakh
-    assert copied + "\n" == cli_out("cite", "rank-uranium", "--lang", "kk")
+    assert copied + "\n" == cli_out(run_cli, "cite", "rank-uranium", "--lang", "kk")
 
 
-def test_view_key_cycles_views_without_a_query(base: FactBase) -> None:
+def test_view_key_cycles_views_without_a_query(run_cli: RunCli, base: FactBase) -> None:
     app = app_for(base)
 
     async def steps(pilot: Pilot[None]) -> list[str | None]:
@@ -177,13 +178,13 @@ def test_view_key_cycles_views_without_a_query(base: FactBase) -> None:
         return listed(app)
 
     timeline = [key for key in drive(app, steps) if key is not None]
-    assert timeline == cli_ids("timeline")
+    assert timeline == cli_ids(run_cli, "timeline")
 
 
-def test_members_on_a_date(base: FactBase) -> None:
+def test_members_on_a_date(run_cli: RunCli, base: FactBase) -> None:
     app = app_for(base, "@1992-06")
     drive(app, lambda pilot: settle(pilot))
-    members = json.loads(cli_out("members", "--on", "1992-06", "--format", "json"))
+    members = json.loads(cli_out(run_cli, "members", "--on", "1992-06", "--format", "json"))
     assert listed(app) == [m["since_event"] for m in members]
 
 
@@ -249,8 +250,8 @@ def test_wide_terminal_puts_detail_beside_list(base: FactBase) -> None:
     assert hits_y < 10
 
 
-def test_no_terminal_exits_2_pointing_to_search_and_show() -> None:
-    result = CliRunner().invoke(cli, ["browse", "uranium"])
+def test_no_terminal_exits_2_pointing_to_search_and_show(run_cli: RunCli) -> None:
+    result = run_cli("browse", "uranium")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "browse needs a terminal" in result.stderr
@@ -260,11 +261,12 @@ def test_no_terminal_exits_2_pointing_to_search_and_show() -> None:
 
 @pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout", "stderr"])
 def test_browse_asks_the_environment_whether_every_stream_is_a_terminal(
+    run_cli: RunCli,
     not_a_terminal: str,
 ) -> None:
     ttys = {f"{name}_isatty": name != not_a_terminal for name in ("stdin", "stdout", "stderr")}
     env = Environment(width=80, environ={}, **ttys)
-    result = CliRunner().invoke(cli, ["browse"], obj=env)
+    result = run_cli("browse", env=env)
     assert result.exit_code == 2
     assert result.stderr == (
         "cis-facts: browse needs a terminal (stdin, stdout or stderr is not one); in scripts "
@@ -336,7 +338,9 @@ def test_end_to_end_in_a_terminal_with_data() -> None:
     assert b"fx-markup-figure" in screen
 
 
-def test_a_grouped_view_selects_its_first_fact_not_a_heading(base: FactBase) -> None:
+def test_a_grouped_view_selects_its_first_fact_not_a_heading(
+    run_cli: RunCli, base: FactBase
+) -> None:
     app = app_for(base)
 
     async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
@@ -345,6 +349,6 @@ def test_a_grouped_view_selects_its_first_fact_not_a_heading(base: FactBase) -> 
         return app.selected, detail_text(app)
 
     selected, text = drive(app, steps)
-    figures = cli_ids("figures")
+    figures = cli_ids(run_cli, "figures")
     assert selected == figures[0]
-    assert json.loads(cli_out("show", figures[0], "--format", "json"))[0]["quote"] in text
+    assert json.loads(cli_out(run_cli, "show", figures[0], "--format", "json"))[0]["quote"] in text

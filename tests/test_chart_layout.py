@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from cis_facts.cli import cli
+from conftest import RunCli
 
 NAMES = (
     "Belarus (BY)",
@@ -20,33 +18,31 @@ NAMES = (
 )
 
 
-def chart(width: int, *data: str) -> str:
+def chart(run_cli: RunCli, width: int, *data: str) -> str:
     args = [arg for path in data for arg in ("--data", path)]
-    result = CliRunner().invoke(
-        cli,
-        [*args, "members", "--chart", "--format", "table", "--color", "never"],
-        env={"COLUMNS": str(width), "NO_COLOR": "1"},
+    result = run_cli(
+        *args, "members", "--chart", "--format", "table", "--color", "never", width=width
     )
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
 
 @pytest.mark.parametrize("width", [12, 20, 30, 40, 60, 100])
-def test_names_stay_whole_at_any_width(width: int) -> None:
-    lines = chart(width).splitlines()
+def test_names_stay_whole_at_any_width(run_cli: RunCli, width: int) -> None:
+    lines = chart(run_cli, width).splitlines()
     for name in NAMES:
         if len(name) <= width:
             assert any(line.rstrip().startswith(name) for line in lines), (width, name)
 
 
-def test_narrow_chart_puts_the_marks_under_each_name() -> None:
-    lines = chart(20).splitlines()
+def test_narrow_chart_puts_the_marks_under_each_name(run_cli: RunCli) -> None:
+    lines = chart(run_cli, 20).splitlines()
     at = lines.index("Ukraine (UA)")
     assert set(lines[at + 1]) <= {"▓", "▐"}  # a founding state every year, from 1991
 
 
-def test_wide_chart_keeps_one_row_per_state() -> None:
-    lines = chart(100).splitlines()
+def test_wide_chart_keeps_one_row_per_state(run_cli: RunCli) -> None:
+    lines = chart(run_cli, 100).splitlines()
     row = next(line for line in lines if line.startswith("Georgia (GE)"))
     assert row.split(")")[1].split()[0][0] == "·"  # 1991: not yet a participant
 
@@ -65,10 +61,10 @@ quote = "Қазақстанның жаңа тарихы 15 –жыл шамас�
 """
 
 
-def test_far_away_event_wraps_instead_of_squeezing_names(tmp_path: Path) -> None:
+def test_far_away_event_wraps_instead_of_squeezing_names(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "far.toml"
     path.write_text(FAR, encoding="utf-8")
-    out = chart(100, str(path))
+    out = chart(run_cli, 100, str(path))
     lines = out.splitlines()
     assert "CIS membership, 1991–2400" in out
     assert all(len(line) <= 100 for line in lines)

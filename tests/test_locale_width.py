@@ -7,7 +7,7 @@ Locale matrix (a real process, so Python picks its stream encoding from the envi
 traceback, and its bytes are text in the encoding asked for, the Cyrillic escaped or
 replaced.
 
-Width matrix (CliRunner; Rich takes its width from COLUMNS when stdout is not a terminal):
+Width matrix (in process, the terminal width injected; stdout is not a terminal):
 no line is wider than COLUMNS, no table is cut at the right edge, nothing is shortened to
 "…", and every number, date and country name of the command's JSON output can be read
 whole in the table once wrapped lines are joined again.
@@ -25,28 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli, _run_cli
 from rich.cells import cell_len
 from tableread import LEFT_EDGE, RIGHT_EDGE, human, reading
 
-from cis_facts.cli import cli
 from cis_facts.render import terminal
 from cis_facts.render.views import Chart, Table, View
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
 CYRILLIC = re.compile("[\u0400-\u04ff]")
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-    "CIS_FACTS_DATA": None,
-}
-
 # --------------------------------------------------------------------------------------------
 # Locale matrix
 # --------------------------------------------------------------------------------------------
@@ -180,11 +167,7 @@ def draw_table(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: in
 
     with monkeypatch.context() as patch:
         patch.setattr(terminal, "render", spy)
-        result = CliRunner().invoke(
-            cli,
-            [*args, "--format", "table", "--color", "never"],
-            env={**ENV, "COLUMNS": str(width)},
-        )
+        result = _run_cli(*args, "--format", "table", "--color", "never", width=width)
     assert result.exit_code == 0, (result.stderr, result.exception)
     if not answers:  # text to paste (cite) is written as it is
         return Drawn(result.stdout, View(title="", blocks=(), records=(), fields=()))
@@ -193,7 +176,7 @@ def draw_table(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: in
 
 
 def as_json(args: tuple[str, ...]) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(cli, [*args, "--format", "json"], env=ENV)
+    result = _run_cli(*args, "--format", "json")
     assert result.exit_code == 0, result.stderr
     records: list[dict[str, Any]] = json.loads(result.stdout)
     return records
@@ -287,11 +270,11 @@ def _spaced(text: str) -> str:
         ("timeline-tsv", ("timeline", "--format", "tsv")),
     ],
 )
-def test_piped_output_ignores_the_width(name: str, args: tuple[str, ...]) -> None:
+def test_piped_output_ignores_the_width(run_cli: RunCli, name: str, args: tuple[str, ...]) -> None:
     """Without --format, piped output is plain; no machine format follows COLUMNS."""
     outputs = []
     for width in (40, 200):
-        result = CliRunner().invoke(cli, list(args), env={**ENV, "COLUMNS": str(width)})
+        result = run_cli(*args, environ={"COLUMNS": str(width)})
         assert result.exit_code == 0, result.stderr
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1]

@@ -16,10 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts import output
-from cis_facts.cli import cli
 from cis_facts.environment import Environment
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
@@ -81,10 +80,10 @@ def test_colour_on_a_terminal_unless_no_color() -> None:
     assert "┃ Country".encode() in plain
 
 
-def test_color_never_beats_force_color() -> None:
+def test_color_never_beats_force_color(run_cli: RunCli) -> None:
     """An explicit flag wins over the environment either way (no-color.org)."""
-    plain = CliRunner().invoke(
-        cli, ["members", "--format", "table", "--color", "never"], env={"FORCE_COLOR": "1"}
+    plain = run_cli(
+        "members", "--format", "table", "--color", "never", environ={"FORCE_COLOR": "1"}
     )
     assert plain.exit_code == 0
     assert ESC.decode() not in plain.stdout
@@ -133,9 +132,11 @@ def _totals(tmp_path: Path, turnover: str) -> Path:
         ("299.7", "MISMATCH: exports + imports = 300, stated 299.7 (differs by +0.3)"),
     ],
 )
-def test_sum_check_tolerates_rounding_only(tmp_path: Path, turnover: str, check: str) -> None:
+def test_sum_check_tolerates_rounding_only(
+    run_cli: RunCli, tmp_path: Path, turnover: str, check: str
+) -> None:
     data = _totals(tmp_path, turnover)
-    result = CliRunner().invoke(cli, ["--data", str(data), "trade", "totals", "--format", "json"])
+    result = run_cli("--data", data, "trade", "totals", "--format", "json")
     assert result.exit_code == 0, result.stderr
     records = {r["id"]: r for r in json.loads(result.stdout)}
     assert records["ts-cis-turnover-2005"]["sum_check"] == check

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.i18n import TABLES
 from cis_facts.loader import load
 
@@ -22,12 +21,8 @@ def test_every_topic_has_a_name(lang: str) -> None:
     ("lang", "name"),
     [("en", "What the CIS is"), ("kk", "ТМД-ның сипаты"), ("ru", "Что такое СНГ")],
 )
-def test_group_label_is_the_topic_name(lang: str, name: str) -> None:
-    result = CliRunner().invoke(
-        cli,
-        ["statements", "cis-nature", "--format", "table", "--lang", lang],
-        env={"NO_COLOR": "1", "COLUMNS": "100"},
-    )
+def test_group_label_is_the_topic_name(run_cli: RunCli, lang: str, name: str) -> None:
+    result = run_cli("statements", "cis-nature", "--format", "table", "--lang", lang, width=100)
     assert result.exit_code == 0, result.stderr
     assert name in result.stdout
     assert "cis-nature" not in result.stdout
