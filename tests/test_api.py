@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 import cis_facts
 from cis_facts.api import Facts, Result
-from cis_facts.cli import cli
 from cis_facts.errors import InvalidFactsError, NotFoundError, UsageError
 
 
@@ -56,9 +55,9 @@ SAME: list[tuple[list[str], Callable[[Facts], Result]]] = [
 
 @pytest.mark.parametrize(("argv", "ask"), SAME, ids=[" ".join(a) for a, _ in SAME])
 def test_to_dicts_is_the_json_the_command_prints(
-    runner: CliRunner, fb: Facts, argv: list[str], ask: Callable[[Facts], Result]
+    run_cli: RunCli, fb: Facts, argv: list[str], ask: Callable[[Facts], Result]
 ) -> None:
-    result = runner.invoke(cli, [*argv, "--format", "json"])
+    result = run_cli(*argv, "--format", "json")
     assert result.exit_code == 0, result.output
     answer = ask(fb)
     assert answer.to_dicts() == json.loads(result.stdout)
@@ -67,17 +66,15 @@ def test_to_dicts_is_the_json_the_command_prints(
 
 
 @pytest.mark.parametrize("fmt", ["plain", "csv", "markdown"])
-def test_render_is_the_text_the_command_prints(runner: CliRunner, fb: Facts, fmt: str) -> None:
-    result = runner.invoke(
-        cli, ["trade", "exports", "--format", fmt, "--fields", "country.code,share"]
-    )
+def test_render_is_the_text_the_command_prints(run_cli: RunCli, fb: Facts, fmt: str) -> None:
+    result = run_cli("trade", "exports", "--format", fmt, "--fields", "country.code,share")
     assert (
         fb.trade("exports").render(fmt, ["country.code", "share"]) == result.stdout_bytes.decode()
     )
 
 
-def test_cite_text_is_what_cite_prints(runner: CliRunner, fb: Facts) -> None:
-    printed = runner.invoke(cli, ["cite", "rank-uranium", "--lang", "ru"]).stdout
+def test_cite_text_is_what_cite_prints(run_cli: RunCli, fb: Facts) -> None:
+    printed = run_cli("cite", "rank-uranium", "--lang", "ru").stdout
     assert str(fb.cite("rank-uranium", lang="ru")) + "\n" == printed
 
 

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import SHARED_SOURCE_TEXT
+from click.testing import Result
+from conftest import SHARED_SOURCE_TEXT, RunCli
 
 from cis_facts import verify
-from cis_facts.cli import cli
 from cis_facts.loader import ENV_VAR, load
 from cis_facts.model import FactBase
 
@@ -78,8 +77,8 @@ PACKAGED_CHECK = "".join(
 )
 
 
-def test_check_packaged_base_verifies_the_packaged_source_text(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["check"])
+def test_check_packaged_base_verifies_the_packaged_source_text(run_cli: RunCli) -> None:
+    result = run_cli("check")
     assert_clean_exit(result, 0)
     assert result.stdout == PACKAGED_CHECK
     assert result.stderr == ""
@@ -95,20 +94,18 @@ def test_packaged_source_text_is_the_shared_one(source_text: Path) -> None:
 
 
 def test_check_without_packaged_text_validates_only(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(verify, "packaged_text", lambda source: None)
-    result = runner.invoke(cli, ["check"])
+    result = run_cli("check")
     assert_clean_exit(result, 0)
     assert result.stdout.splitlines()[-1] == "ok: fact base is valid"
     assert "quotes" not in result.stdout
 
 
-def test_check_with_valid_user_file_counts_its_records(
-    runner: CliRunner, fixtures_dir: Path
-) -> None:
+def test_check_with_valid_user_file_counts_its_records(run_cli: RunCli, fixtures_dir: Path) -> None:
     path = fixtures_dir / "valid_extra.toml"
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 0)
     lines = result.stdout.splitlines()
     assert lines[:-4] == count_lines(load([path]))
@@ -117,10 +114,10 @@ def test_check_with_valid_user_file_counts_its_records(
 
 @pytest.mark.parametrize("name", BROKEN)
 def test_check_broken_file_exits_1_with_problem_lines(
-    runner: CliRunner, fixtures_dir: Path, name: str
+    run_cli: RunCli, fixtures_dir: Path, name: str
 ) -> None:
     path = fixtures_dir / name
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 1)
     assert result.stdout == ""
     lines = result.stderr.splitlines()
@@ -128,26 +125,26 @@ def test_check_broken_file_exits_1_with_problem_lines(
     assert all(line.startswith(f"cis-facts: {path}") for line in lines), lines
 
 
-def test_check_prints_the_exact_problem_line(runner: CliRunner, fixtures_dir: Path) -> None:
+def test_check_prints_the_exact_problem_line(run_cli: RunCli, fixtures_dir: Path) -> None:
     path = fixtures_dir / "unknown_country_initiator.toml"
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 1)
     assert result.stderr == (
         f"cis-facts: {path}: fact fx-unknown-initiator: initiator: unknown country 'XX'\n"
     )
 
 
-def test_check_reports_all_problems_one_per_line(runner: CliRunner, fixtures_dir: Path) -> None:
+def test_check_reports_all_problems_one_per_line(run_cli: RunCli, fixtures_dir: Path) -> None:
     path = fixtures_dir / "three_problems.toml"
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 1)
     ids = [line.split(": ")[2] for line in result.stderr.splitlines()]
     assert ids == ["fact fx-problem-date", "fact fx-problem-ranking", "fact fx-problem-participant"]
 
 
-def test_check_syntax_error_has_position(runner: CliRunner, fixtures_dir: Path) -> None:
+def test_check_syntax_error_has_position(run_cli: RunCli, fixtures_dir: Path) -> None:
     path = fixtures_dir / "syntax_error.toml"
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 1)
     assert result.stderr.startswith(f"cis-facts: {path}:5:8: TOML syntax error: ")
 
@@ -160,18 +157,18 @@ def test_check_syntax_error_has_position(runner: CliRunner, fixtures_dir: Path) 
     ],
 )
 def test_check_unreadable_bytes(
-    runner: CliRunner, tmp_path: Path, content: bytes, message: str
+    run_cli: RunCli, tmp_path: Path, content: bytes, message: str
 ) -> None:
     path = tmp_path / "bytes.toml"
     path.write_bytes(content)
-    result = runner.invoke(cli, ["--data", str(path), "check"])
+    result = run_cli("--data", path, "check")
     assert_clean_exit(result, 1)
     assert result.stderr.startswith(f"cis-facts: {path}{message}")
 
 
-def test_check_directory_and_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+def test_check_directory_and_missing_file(run_cli: RunCli, tmp_path: Path) -> None:
     missing = tmp_path / "missing.toml"
-    result = runner.invoke(cli, ["--data", str(tmp_path), "--data", str(missing), "check"])
+    result = run_cli("--data", tmp_path, "--data", missing, "check")
     assert_clean_exit(result, 1)
     lines = result.stderr.splitlines()
     assert lines[0] == f"cis-facts: {tmp_path}: is a directory, not a fact file"
@@ -187,31 +184,31 @@ def _second_valid_file(tmp_path: Path, fixtures_dir: Path) -> Path:
     return path
 
 
-def test_env_var_with_two_files(runner: CliRunner, fixtures_dir: Path, tmp_path: Path) -> None:
+def test_env_var_with_two_files(run_cli: RunCli, fixtures_dir: Path, tmp_path: Path) -> None:
     first = fixtures_dir / "valid_extra.toml"
     second = _second_valid_file(tmp_path, fixtures_dir)
-    result = runner.invoke(cli, ["check"], env={ENV_VAR: f"{first}{os.pathsep}{second}"})
+    result = run_cli("check", environ={ENV_VAR: f"{first}{os.pathsep}{second}"})
     assert_clean_exit(result, 0)
     assert result.stdout.splitlines()[:-4] == count_lines(load([first, second]))
 
 
-def test_env_var_problems_name_the_file(runner: CliRunner, fixtures_dir: Path) -> None:
+def test_env_var_problems_name_the_file(run_cli: RunCli, fixtures_dir: Path) -> None:
     good = fixtures_dir / "valid_extra.toml"
     bad = fixtures_dir / "unknown_field.toml"
-    result = runner.invoke(cli, ["check"], env={ENV_VAR: f"{good}{os.pathsep}{bad}"})
+    result = run_cli("check", environ={ENV_VAR: f"{good}{os.pathsep}{bad}"})
     assert_clean_exit(result, 1)
     assert result.stderr == f"cis-facts: {bad}: fact fx-unknown-field: colour: unknown field\n"
 
 
-def test_data_option_takes_precedence_over_env_var(runner: CliRunner, fixtures_dir: Path) -> None:
+def test_data_option_takes_precedence_over_env_var(run_cli: RunCli, fixtures_dir: Path) -> None:
     good = fixtures_dir / "valid_extra.toml"
     bad = fixtures_dir / "unknown_field.toml"
-    result = runner.invoke(cli, ["--data", str(good), "check"], env={ENV_VAR: str(bad)})
+    result = run_cli("--data", good, "check", environ={ENV_VAR: str(bad)})
     assert_clean_exit(result, 0)
 
 
-def test_check_source_finds_every_quote(runner: CliRunner, source_text: Path) -> None:
-    result = runner.invoke(cli, ["check", "--source", str(source_text)])
+def test_check_source_finds_every_quote(run_cli: RunCli, source_text: Path) -> None:
+    result = run_cli("check", "--source", source_text)
     assert_clean_exit(result, 0)
     expected = quoting(load(), source_text)
     assert expected > 0
@@ -230,10 +227,10 @@ def test_check_source_finds_every_quote(runner: CliRunner, source_text: Path) ->
 
 
 def test_check_source_includes_user_file_quotes(
-    runner: CliRunner, fixtures_dir: Path, source_text: Path
+    run_cli: RunCli, fixtures_dir: Path, source_text: Path
 ) -> None:
     path = fixtures_dir / "valid_extra.toml"
-    result = runner.invoke(cli, ["--data", str(path), "check", "--source", str(source_text)])
+    result = run_cli("--data", path, "check", "--source", source_text)
     assert_clean_exit(result, 0)
     expected = quoting(load([path]), source_text)
     assert expected == quoting(load(), source_text) + 1
@@ -241,12 +238,12 @@ def test_check_source_includes_user_file_quotes(
 
 
 def test_check_source_names_a_misquoted_fact(
-    runner: CliRunner, fixtures_dir: Path, tmp_path: Path, source_text: Path
+    run_cli: RunCli, fixtures_dir: Path, tmp_path: Path, source_text: Path
 ) -> None:
     text = (fixtures_dir / "valid_extra.toml").read_text(encoding="utf-8")
     path = tmp_path / "misquoted.toml"
     path.write_text(text.replace("0,1% құрайды", "0,2% құрайды"), encoding="utf-8")
-    result = runner.invoke(cli, ["--data", str(path), "check", "--source", str(source_text)])
+    result = run_cli("--data", path, "check", "--source", source_text)
     assert_clean_exit(result, 1)
     misquote = "'Қазіргі уақытта Қазақстан әлемдік ЖІӨ - де 0,2% құрайды'"
     assert result.stderr.splitlines() == [
@@ -259,12 +256,12 @@ def test_check_source_names_a_misquoted_fact(
 
 
 def test_check_source_folds_white_space(
-    runner: CliRunner, fixtures_dir: Path, tmp_path: Path, source_text: Path
+    run_cli: RunCli, fixtures_dir: Path, tmp_path: Path, source_text: Path
 ) -> None:
     text = (fixtures_dir / "valid_extra.toml").read_text(encoding="utf-8")
     path = tmp_path / "spaced.toml"
     path.write_text(text.replace("Қазіргі уақытта", "Қазіргі   уақытта"), encoding="utf-8")
-    result = runner.invoke(cli, ["--data", str(path), "check", "--source", str(source_text)])
+    result = run_cli("--data", path, "check", "--source", source_text)
     assert_clean_exit(result, 0)
 
 
@@ -279,17 +276,17 @@ def test_check_source_folds_white_space(
         ["check", "--source", "/nonexistent/source.txt"],
     ],
 )
-def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
-    result = runner.invoke(cli, args)
+def test_usage_errors_exit_2(run_cli: RunCli, args: list[str]) -> None:
+    result = run_cli(*args)
     assert_clean_exit(result, 2)
     assert result.stdout == ""
     assert "Error:" in result.stderr
 
 
-def test_check_source_that_is_not_utf8_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+def test_check_source_that_is_not_utf8_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
     path = tmp_path / "source.txt"
     path.write_bytes(b"\xff\xfe")
-    result = runner.invoke(cli, ["check", "--source", str(path)])
+    result = run_cli("check", "--source", path)
     assert_clean_exit(result, 2)
     assert "Invalid value for --source" in result.stderr
 

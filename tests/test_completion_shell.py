@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.complete import bash_escaped
 from cis_facts.loader import ENV_VAR
 
@@ -142,8 +141,8 @@ def test_what_completes(typed: tuple[str, ...], expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_command_prints_the_script(shell: str) -> None:
-    result = CliRunner().invoke(cli, ["completion", shell])
+def test_completion_command_prints_the_script(run_cli: RunCli, shell: str) -> None:
+    result = run_cli("completion", shell)
     assert result.exit_code == 0
     assert "_CIS_FACTS_COMPLETE" in result.stdout
     assert result.stderr == ""
@@ -158,6 +157,6 @@ def test_completion_command_prints_the_script(shell: str) -> None:
     assert proc.stdout == result.stdout  # the same script either way
 
 
-def test_completion_refuses_an_unknown_shell() -> None:
-    result = CliRunner().invoke(cli, ["completion", "tcsh"])
+def test_completion_refuses_an_unknown_shell(run_cli: RunCli) -> None:
+    result = run_cli("completion", "tcsh")
     assert result.exit_code == 2

@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
-from cis_facts.cli import cli, main
+from cis_facts.cli import main
 from cis_facts.safety import neutralise
 
 FORMULAS = {
@@ -37,10 +37,6 @@ def _toml(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
 def _cells(text: str, fmt: str) -> dict[str, str]:
     rows = list(csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
     assert len(rows) == 2, text
@@ -48,9 +44,9 @@ def _cells(text: str, fmt: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
-def test_formulas_are_neutralised_by_default(tmp_path: Path, fmt: str) -> None:
+def test_formulas_are_neutralised_by_default(run_cli: RunCli, tmp_path: Path, fmt: str) -> None:
     data = _formula_file(tmp_path)
-    result = invoke("--data", data, "show", "fm-figure", "--format", fmt)
+    result = run_cli("--data", data, "show", "fm-figure", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     cells = _cells(result.stdout, fmt)
     for field, text in FORMULAS.items():
@@ -59,19 +55,19 @@ def test_formulas_are_neutralised_by_default(tmp_path: Path, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
-def test_raw_cells_keeps_them(tmp_path: Path, fmt: str) -> None:
+def test_raw_cells_keeps_them(run_cli: RunCli, tmp_path: Path, fmt: str) -> None:
     data = _formula_file(tmp_path)
-    result = invoke("--data", data, "show", "fm-figure", "--format", fmt, "--raw-cells")
+    result = run_cli("--data", data, "show", "fm-figure", "--format", fmt, "--raw-cells")
     assert result.exit_code == 0, result.stderr
     cells = _cells(result.stdout, fmt)
     assert {field: cells[field] for field in FORMULAS} == FORMULAS
 
 
-def test_json_keeps_the_text_exact(tmp_path: Path) -> None:
+def test_json_keeps_the_text_exact(run_cli: RunCli, tmp_path: Path) -> None:
     import json
 
     data = _formula_file(tmp_path)
-    result = invoke("--data", data, "show", "fm-figure", "--format", "json")
+    result = run_cli("--data", data, "show", "fm-figure", "--format", "json")
     (record,) = json.loads(result.stdout)
     assert {field: record[field] for field in FORMULAS} == FORMULAS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts.cli import cli
 
@@ -18,8 +18,8 @@ COMMANDS = cli.list_commands(click.Context(cli))
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_help_has_examples_and_exit_codes(name: str) -> None:
-    result = CliRunner().invoke(cli, [name, "--help"])
+def test_help_has_examples_and_exit_codes(run_cli: RunCli, name: str) -> None:
+    result = run_cli(name, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
     assert f"cis-facts {name}" in result.stdout.split("Examples:")[1]
@@ -35,8 +35,8 @@ NOT_QUERIES = ("check", "export", "completion", "browse", "mcp")
 
 
 @pytest.mark.parametrize("name", [n for n in COMMANDS if n not in NOT_QUERIES])
-def test_query_commands_document_json_fields(name: str) -> None:
-    result = CliRunner().invoke(cli, [name, "--help"])
+def test_query_commands_document_json_fields(run_cli: RunCli, name: str) -> None:
+    result = run_cli(name, "--help")
     assert "JSON fields" in result.stdout
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-
-from cis_facts.cli import cli
+from click.testing import Result
+from conftest import RunCli, _run_cli
 
 COMMANDS: dict[str, list[str]] = {
     "members": ["members"],
@@ -45,7 +44,7 @@ Flat = tuple[list[str], list[list[str]]]
 
 
 def run(args: list[str], **env: str) -> Result:
-    result = CliRunner().invoke(cli, args, env=env or None)
+    result = _run_cli(*args, environ=env)
     assert result.exit_code == 0, (args, result.stdout, result.stderr)
     assert result.exception is None
     return result
@@ -206,10 +205,8 @@ def test_fields_select_and_order(name: str, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_unknown_field_exits_2_and_lists_the_valid_ones(name: str) -> None:
-    result = CliRunner().invoke(
-        cli, [*COMMANDS[name], "--format", "csv", "--fields", "id,no_such_field"]
-    )
+def test_unknown_field_exits_2_and_lists_the_valid_ones(run_cli: RunCli, name: str) -> None:
+    result = run_cli(*COMMANDS[name], "--format", "csv", "--fields", "id,no_such_field")
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert result.stdout == ""
     assert "no_such_field" in result.stderr

@@ -12,12 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 from tomlwrite import toml_string
 
-from cis_facts.cli import cli
-
-ENV = {"LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "CIS_FACTS_DATA": None, "NO_COLOR": None}
 SCRIPT = str(Path(sys.executable).with_name("cis-facts"))
 
 
@@ -49,8 +46,8 @@ date = "2004"
     return path
 
 
-def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args), env=ENV)
+def run(run_cli: RunCli, *args: str) -> str:
+    result = run_cli(*args)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result.stdout
 
@@ -58,31 +55,33 @@ def run(*args: str) -> str:
 # ---------------------------------------------------------------- BibTeX (findings 8, 25)
 
 
-def _bib(tmp_path: Path, title: str, citation: str) -> object:
+def _bib(run_cli: RunCli, tmp_path: Path, title: str, citation: str) -> object:
     from pybtex.database import parse_string
 
     data = _user_file(tmp_path, title, citation)
-    out = run("--data", str(data), "cite", "evil-fig", "--style", "bibtex")
+    out = run(run_cli, "--data", str(data), "cite", "evil-fig", "--style", "bibtex")
     return parse_string(out, "bibtex").entries["evil-src"]
 
 
-def test_a_closing_brace_cannot_add_a_bibtex_field(tmp_path: Path) -> None:
-    entry = _bib(tmp_path, "T", 'Real citation}, author = "Mallory, Eve", year = "1066"')
+def test_a_closing_brace_cannot_add_a_bibtex_field(run_cli: RunCli, tmp_path: Path) -> None:
+    entry = _bib(run_cli, tmp_path, "T", 'Real citation}, author = "Mallory, Eve", year = "1066"')
     assert "author" not in entry.persons  # type: ignore[attr-defined]
     assert "year" not in entry.fields  # type: ignore[attr-defined]
     assert "Mallory" in entry.fields["note"]  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("title", ["a } b", "a { b", "}}}{", "\\", "a\\}"])
-def test_unbalanced_braces_keep_the_bibtex_parseable(tmp_path: Path, title: str) -> None:
-    entry = _bib(tmp_path, title, "c")
+def test_unbalanced_braces_keep_the_bibtex_parseable(
+    run_cli: RunCli, tmp_path: Path, title: str
+) -> None:
+    entry = _bib(run_cli, tmp_path, title, "c")
     assert entry.fields["language"] == "en"  # type: ignore[attr-defined]
     assert entry.fields["note"] == "c"  # type: ignore[attr-defined]
 
 
-def test_bibtex_escapes_are_the_latex_text_commands(tmp_path: Path) -> None:
+def test_bibtex_escapes_are_the_latex_text_commands(run_cli: RunCli, tmp_path: Path) -> None:
     data = _user_file(tmp_path, "$\\input{x}$ ~ ^ { } 50% & #1 _a", "c")
-    out = run("--data", str(data), "cite", "evil-fig", "--style", "bibtex")
+    out = run(run_cli, "--data", str(data), "cite", "evil-fig", "--style", "bibtex")
     assert (
         "  title = {\\$\\textbackslash{}input\\textbraceleft{}x\\textbraceright{}\\$ "
         "\\textasciitilde{} \\textasciicircum{} \\textbraceleft{} \\textbraceright{} "
@@ -93,24 +92,26 @@ def test_bibtex_escapes_are_the_latex_text_commands(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- wikitext (finding 9)
 
 
-def test_wikitext_in_the_data_is_neutralised(tmp_path: Path) -> None:
+def test_wikitext_in_the_data_is_neutralised(run_cli: RunCli, tmp_path: Path) -> None:
     hostile = "[[Category:Pwned]] ~~~~ '''b''' [http://evil.example click] __NOTOC__"
     data = _user_file(tmp_path, hostile, "c", label=hostile)
-    out = run("--data", str(data), "cite", "evil-fig", "--style", "wikipedia")
+    out = run(run_cli, "--data", str(data), "cite", "evil-fig", "--style", "wikipedia")
     for markup in ("[[", "[http", "~~~", "''", "__", "http://"):
         assert markup not in out, markup
     assert out.startswith("&#91;&#91;Category:Pwned&#93;&#93; &#126;&#126;&#126;&#126; ")
 
 
 @pytest.mark.parametrize("start", ["*", "#", ":", ";", "=", "-", "{|"])
-def test_a_sentence_cannot_start_a_wikitext_list_or_heading(tmp_path: Path, start: str) -> None:
+def test_a_sentence_cannot_start_a_wikitext_list_or_heading(
+    run_cli: RunCli, tmp_path: Path, start: str
+) -> None:
     data = _user_file(tmp_path, "T", "c", label=start + "x label")
-    out = run("--data", str(data), "cite", "evil-fig", "--style", "wikipedia")
+    out = run(run_cli, "--data", str(data), "cite", "evil-fig", "--style", "wikipedia")
     assert out.startswith("&#"), out
 
 
-def test_wikipedia_style_keeps_plain_text_as_it_is() -> None:
-    out = run("cite", "rank-zinc", "--style", "wikipedia")
+def test_wikipedia_style_keeps_plain_text_as_it_is(run_cli: RunCli) -> None:
+    out = run(run_cli, "cite", "rank-zinc", "--style", "wikipedia")
     assert out.startswith("Kazakhstan ranks 1st in the world for zinc.<ref name=")
 
 
@@ -135,10 +136,10 @@ def _links(markdown: str) -> list[str]:
         "See <http://evil.example> now",
     ],
 )
-def test_markdown_output_has_no_live_links(tmp_path: Path, label: str) -> None:
+def test_markdown_output_has_no_live_links(run_cli: RunCli, tmp_path: Path, label: str) -> None:
     data = _user_file(tmp_path, "T " + label, "c", label=label)
-    figures = run("--data", str(data), "figures", "evil-topic", "--format", "markdown")
-    cited = run("--data", str(data), "cite", "evil-fig", "--style", "markdown")
+    figures = run(run_cli, "--data", str(data), "figures", "evil-topic", "--format", "markdown")
+    cited = run(run_cli, "--data", str(data), "cite", "evil-fig", "--style", "markdown")
     assert _links(figures) == []
     assert [link for link in _links(cited) if not link.startswith("#")] == []
     assert "evil" in figures and "evil" in cited

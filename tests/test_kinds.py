@@ -13,11 +13,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts import export, loader
 from cis_facts.browse import catalog
-from cis_facts.cli import cli
 from cis_facts.frozen import field_names
 from cis_facts.model import FactBase
 from cis_facts.query import profile, records, search
@@ -58,14 +57,13 @@ def test_export_holds_every_kind(base: FactBase, tmp_path: Path) -> None:
     assert kinds == {kind.name for kind in FACT_KINDS}
 
 
-def test_search_and_show_name_every_kind(base: FactBase) -> None:
+def test_search_and_show_name_every_kind(run_cli: RunCli, base: FactBase) -> None:
     searched = {entry.kind for entry in search.searchable(base)}
     assert searched == {kind.name for kind in KINDS if kind.table != "sources"}
     assert set(records.KIND_NAMES.values()) == {kind.name for kind in FACT_KINDS}
-    runner = CliRunner()
     for kind in FACT_KINDS:
         fact = getattr(base, kind.table)[0]
-        result = runner.invoke(cli, ["show", fact.id, "--format", "json"])
+        result = run_cli("show", fact.id, "--format", "json")
         assert result.exit_code == 0, result.stderr
         assert json.loads(result.stdout)[0]["kind"] == kind.name
 

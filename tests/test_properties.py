@@ -38,12 +38,12 @@ from typing import Any
 
 import pytest
 import tomli
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import _run_cli, mock_environment
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from tomlwrite import renamed_country, toml_document
 
-from cis_facts.cli import cli
 from cis_facts.loader import packaged_base
 from cis_facts.schema import TABLES
 
@@ -52,17 +52,6 @@ pytestmark = pytest.mark.slow
 PACKAGED_PATH = Path(packaged_base())
 PACKAGED_BYTES = PACKAGED_PATH.read_bytes()
 PACKAGED: dict[str, list[dict[str, Any]]] = tomli.loads(PACKAGED_BYTES.decode("utf-8"))
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": None,
-    "TERM": "dumb",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-    "CIS_FACTS_DATA": None,
-}
 TEXT_KINDS = ("text", "texts")
 # Codes no packaged country uses, for fresh countries (two capital letters, as required).
 FRESH_CODES = ("QA", "QB", "QC", "QD", "QE", "QF", "QG", "QH")
@@ -542,13 +531,12 @@ def test_mutated_fact_files_keep_every_invariant(
     path.write_text(toml_document(records), encoding="utf-8")
     before = digest(path)
     query = data.draw(commands(records), label="query")
-    runner = CliRunner()
-    env = {**ENV, "COLUMNS": str(columns)}
+    # Every example in the same terminal whatever the shell's TERM: a dumb one, where
+    # --color always writes no escape codes.
+    env = mock_environment(width=columns, environ={"TERM": "dumb"})
     with inside(cwd):
         for args in (["check"], query):
-            result = runner.invoke(
-                cli, ["--data", str(path), *args], env=env, prog_name="cis-facts"
-            )
+            result = _run_cli("--data", path, *args, env=env)
             assert_invariants(result, args)
             event(f"{args[0]} exit {result.exit_code}")
             assert_exact_json(result, records, args)

@@ -9,10 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
 from cis_facts import export
-from cis_facts.cli import cli
 from cis_facts.loader import load
 from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, AnyFact, Country
 
@@ -55,24 +54,26 @@ def test_a_translation_is_a_non_empty_string(
 
 
 def test_show_puts_the_translation_in_the_readers_language_beside_the_quote(
+    run_cli: RunCli,
     tmp_path: Path,
 ) -> None:
     path = _file(tmp_path, 'quote_en = "is not a state"\nquote_ru = "не является государством"\n')
-    runner = CliRunner()
     args = ["--data", str(path), "show", "user-claim", "-f", "table", "--color", "never"]
-    result = runner.invoke(cli, args)
+    result = run_cli(*args)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     quote = next(i for i, line in enumerate(lines) if "│ Quote " in line)
     assert "Достастық мемлекет емес" in lines[quote]
     assert "│ Translation (cis-facts) │ is not a state" in lines[quote + 1]
-    russian = runner.invoke(cli, [*args, "--lang", "ru"])
+    russian = run_cli(*args, "--lang", "ru")
     assert "│ Перевод (cis-facts) │ не является государством" in russian.stdout
 
 
-def test_show_json_carries_every_translation_and_its_translator(tmp_path: Path) -> None:
+def test_show_json_carries_every_translation_and_its_translator(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     path = _file(tmp_path, 'quote_en = "is not a state"\n')
-    result = CliRunner().invoke(cli, ["--data", str(path), "show", "user-claim", "-f", "json"])
+    result = run_cli("--data", path, "show", "user-claim", "-f", "json")
     (record,) = json.loads(result.stdout)
     assert record["quote_en"] == "is not a state"
     assert record["quote_ru"] is None and record["quote_kk"] is None
@@ -157,16 +158,16 @@ def test_every_quote_has_its_translations() -> None:
     ],
 )
 def test_cite_gives_the_translation_credited_to_cis_facts(
-    style: str, lang: str, expected: str
+    run_cli: RunCli, style: str, lang: str, expected: str
 ) -> None:
     args = ["cite", "rank-uranium", "--style", style, "--lang", lang]
-    result = CliRunner().invoke(cli, args)
+    result = run_cli(*args)
     assert result.exit_code == 0, result.output
     assert expected in result.stdout
 
 
-def test_cite_json_carries_every_translation() -> None:
-    result = CliRunner().invoke(cli, ["cite", "rank-uranium", "-f", "json"])
+def test_cite_json_carries_every_translation(run_cli: RunCli) -> None:
+    result = run_cli("cite", "rank-uranium", "-f", "json")
     (record,) = json.loads(result.stdout)
     assert record["quote_en"] == "makes up about 25% of uranium"
     assert record["quote_kk"] is None
