@@ -178,13 +178,15 @@ def _error_lines(exc: FactsError, settings: object) -> list[str]:
 
 
 def _worded_fields(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
-    """An error's fields as the message prints them: a date as people write it."""
+    """An error's fields as the message prints them: a date as people write it (``date``),
+    and as a sentence says it, with its preposition (``when``: in 1980, on 3 May 1980)."""
     from cis_facts.dates import parse_when
-    from cis_facts.render.human import long_when
+    from cis_facts.render.human import long_when, sentence_when
 
     worded = dict(fields)
     if isinstance(worded.get("date"), str):
-        worded["date"] = long_when(parse_when(str(worded["date"])), lang)
+        when = parse_when(str(worded["date"]))
+        worded["date"], worded["when"] = long_when(when, lang), sentence_when(when, lang)
     return worded
 
 
@@ -262,7 +264,7 @@ def check(settings: Settings, source_file: str | None) -> None:
         for origin, record_id, quote in report.missing[: max(0, PROBLEM_LIMIT - shown)]:
             missing.append(
                 word(
-                    "check.missing",
+                    "check.missing.country" if record_id in base.country_index else "check.missing",
                     lang,
                     origin=visible(origin),
                     id=record_id,

@@ -21,7 +21,8 @@ class ExitCode(IntEnum):
 
 
 class Problem(Frozen):
-    """One defect found in a fact file, rendered as ``FILE: fact ID: field: message``."""
+    """One defect found in a fact file, rendered as ``FILE: fact ID: field: message``
+    (``country XK``, ``source ID`` for those records: ``record`` says which)."""
 
     file: str
     message: str
@@ -29,6 +30,7 @@ class Problem(Frozen):
     field: str | None = None
     line: int | None = None
     column: int | None = None
+    record: str = "fact"
 
     def __str__(self) -> str:
         where = visible(self.file)
@@ -38,11 +40,16 @@ class Problem(Frozen):
                 where += f":{self.column}"
         parts = [where]
         if self.fact_id is not None:
-            parts.append(f"fact {visible(clip(self.fact_id))}")
+            parts.append(f"{self.record} {visible(clip(self.fact_id))}")
         if self.field is not None:
             parts.append(visible(clip(self.field)))
         parts.append(visible(clip(self.message, 400)))
         return ": ".join(parts)
+
+
+def record_word(table: str) -> str:
+    """What a problem line calls a record of ``table``: ``country``, ``source`` or ``fact``."""
+    return {"countries": "country", "sources": "source"}.get(table, "fact")
 
 
 class FactsError(Exception):
@@ -72,10 +79,17 @@ class ProblemList:
         else:
             self.more += 1
 
-    def add(self, file: str, message: str, fact_id: str | None, field: str | None) -> None:
+    def add(
+        self,
+        file: str,
+        message: str,
+        fact_id: str | None,
+        field: str | None,
+        record: str = "fact",
+    ) -> None:
         """As ``append``, building the Problem only if it is kept."""
         if len(self.kept) < self.limit:
-            self.kept.append(Problem(file, message, fact_id, field))
+            self.kept.append(Problem(file, message, fact_id, field, record=record))
         else:
             self.more += 1
 

@@ -79,7 +79,8 @@ EN: dict[str, str] = {
     "reason": "Why",
     "reason.event": "{event} ({date})",
     "reason.founder_before": (
-        "{event} ({date}); the Charter, which defines the member states, came on {charter}"
+        "{event} ({date}); the Charter, which defines the member states, was adopted later, "
+        "on {charter}"
     ),
     "reason.founder_after": (
         "{event} ({date}); a founding state the Charter does not bind: not a member state"
@@ -307,6 +308,7 @@ EN: dict[str, str] = {
     "check.quotes": "quotes {found}/{checked} found verbatim in {file} (source {source})",
     "check.unchecked": "quotes {count} not checked: their documents are not shipped ({ids})",
     "check.missing": "{origin}: fact {id}: quote: not found in {file}: {quote}",
+    "check.missing.country": "{origin}: country {id}: quote: not found in {file}: {quote}",
     "check.more": "… and {more} more {quotes} not found",
     "check.ok": "ok: fact base is valid",
     "check.ok.checked": "ok: fact base is valid and every quote checked was found",
@@ -645,6 +647,7 @@ KK: dict[str, str] = {
         "{count} дәйексөз тексерілмеді: олардың құжаттары пакетке кірмеген ({ids})"
     ),
     "check.missing": "{origin}: {id} дерегі: дәйексөз {file} мәтінінде табылмады: {quote}",
+    "check.missing.country": "{origin}: {id} елі: дәйексөз {file} мәтінінде табылмады: {quote}",
     "check.more": "… тағы {more} дәйексөз табылмады",
     "check.ok": "дұрыс: дерекқор жарамды",
     "check.ok.checked": "дұрыс: дерекқор жарамды, тексерілген дәйексөздердің бәрі табылды",
@@ -956,7 +959,7 @@ RU: dict[str, str] = {
     "error.no_mineral": (
         "для полезного ископаемого «{mineral}» в базе нет ни места в мире, ни запасов"
     ),
-    "error.no_member": "на {date} ни одно государство не входило в СНГ",
+    "error.no_member": "{when} ни одно государство не входило в СНГ",
     "error.did_you_mean": " (возможно, имелось в виду: {names})",
     # the browser
     "browse.search": "Поиск: вопрос или слова; @1993-12 — члены на эту дату",
@@ -1016,6 +1019,7 @@ RU: dict[str, str] = {
     "check.quotes": ("цитаты: {found} из {checked} найдены дословно в {file} (источник {source})"),
     "check.unchecked": ("не проверены цитаты ({count}): их документов нет в пакете ({ids})"),
     "check.missing": "{origin}: факт {id}: цитата не найдена в {file}: {quote}",
+    "check.missing.country": "{origin}: страна {id}: цитата не найдена в {file}: {quote}",
     "check.more": "… и ещё не найдены цитаты: {more}",
     "check.ok": "в порядке: база фактов корректна",
     "check.ok.checked": "в порядке: база фактов корректна, все проверенные цитаты найдены",

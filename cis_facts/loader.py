@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from cis_facts import cache, model
-from cis_facts.errors import InvalidFactsError, Problem, ProblemList
+from cis_facts.errors import InvalidFactsError, Problem, ProblemList, record_word
 from cis_facts.inert import quoted
 from cis_facts.schema import KIND_OF_TABLE, TABLES, check_record, fields_of_type, record_id
 
@@ -211,7 +211,7 @@ def _build(
                 record, values, issues = check_record(table, row, name)
                 rid = record_id(table, row, index)
                 for field, message in issues:
-                    problems.add(name, message, rid, field)
+                    problems.add(name, message, rid, field, record_word(table))
                 checked.append(_Checked(table, rid, name, values))
                 if record is not None:
                     built[table].append(record)
@@ -229,7 +229,11 @@ def _duplicates(checked: Sequence[_Checked]) -> Iterator[Problem]:
         first = seen.setdefault((kind.namespace, key), entry)
         if first is not entry:
             yield Problem(
-                entry.origin, f"duplicate {field}, already defined in {first.origin}", key, field
+                entry.origin,
+                f"duplicate {field}, already defined in {first.origin}",
+                key,
+                field,
+                record=record_word(entry.table),
             )
 
 
@@ -244,7 +248,13 @@ def _references(checked: Sequence[_Checked]) -> Iterator[Problem]:
             for code in entry.values.get("participants", ())
         ]
         yield from (
-            Problem(entry.origin, f"unknown {what} {quoted(ref)}", entry.rid, field)
+            Problem(
+                entry.origin,
+                f"unknown {what} {quoted(ref)}",
+                entry.rid,
+                field,
+                record=record_word(entry.table),
+            )
             for field, ref, known, what in refs
             if ref is not None and ref not in known
         )
@@ -267,6 +277,7 @@ def _translations(checked: Sequence[_Checked]) -> Iterator[Problem]:
                 f"source {entry.values['source']}); give the other languages only",
                 entry.rid,
                 field,
+                record=record_word(entry.table),
             )
 
 
@@ -297,6 +308,7 @@ def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
                         f"{quoted(mixed)}: it would look like another name",
                         entry.rid,
                         field,
+                        record="country",
                     )
                 # NFKC first: a fullwidth ＫＺ is the code KZ.
                 owner = owners.setdefault(fold(unicodedata.normalize("NFKC", name)), entry)
@@ -307,6 +319,7 @@ def _name_clashes(checked: Sequence[_Checked]) -> Iterator[Problem]:
                         f"(in {owner.origin}): a lookup by it would find only one",
                         entry.rid,
                         field,
+                        record="country",
                     )
 
 
@@ -409,9 +422,7 @@ def _validated(
         stamps.append(_stamp(name, data))
         raw, file_problems = parse_bytes(data, name)
         problems.extend(file_problems)
-        if raw == {}:
-            problems.append(Problem(name, "holds no facts (an empty file, or only comments)"))
-        elif raw is not None:
+        if raw is not None:
             parsed.append((name, raw))
     built, checked = _build(parsed, problems)
     problems.extend(_duplicates(checked))

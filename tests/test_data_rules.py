@@ -46,7 +46,7 @@ def test_alias_of_another_country_is_an_error_naming_both(
     assert result.stdout == ""
     (line,) = result.stderr.splitlines()
     assert line.startswith(
-        f"cis-facts: {data}: fact QR: aliases: {name} is already a name of {owner}"
+        f"cis-facts: {data}: country QR: aliases: {name} is already a name of {owner}"
     )
     assert "facts.toml" in line  # where the other country is defined
 
@@ -84,7 +84,7 @@ def test_name_clash_between_two_user_countries(run_cli: RunCli, tmp_path: Path) 
     result = run_cli("--data", path, "check")
     assert result.exit_code == 1
     expected = (
-        f"cis-facts: {path}: fact QB: name_en: 'Twin Land' is already a name of QA "
+        f"cis-facts: {path}: country QB: name_en: 'Twin Land' is already a name of QA "
         f"(in {path}): a lookup by it would find only one"
     )
     assert result.stderr.splitlines() == [expected]

@@ -53,7 +53,7 @@ def test_a_mixed_script_name_is_refused(run_cli: RunCli, tmp_path: Path) -> None
     result = run_cli("--data", data, "check")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"cis-facts: {data}: fact XK: name_en: 'K\u0430zakhstan' mixes Latin, Cyrillic or "
+        f"cis-facts: {data}: country XK: name_en: 'K\u0430zakhstan' mixes Latin, Cyrillic or "
         "Greek letters in the word 'K\u0430zakhstan': it would look like another name\n"
     )
 

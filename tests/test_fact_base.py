@@ -369,7 +369,7 @@ def test_before_the_charter_the_states_that_had_ratified_are_founding_states() -
     }
     assert records["KZ"]["reason"] == (
         "Kazakhstan ratifies the Agreement (23 Dec 1991); the Charter, which defines the "
-        "member states, came on 22 Jan 1993"
+        "member states, was adopted later, on 22 Jan 1993"
     )
 
 

@@ -29,6 +29,7 @@ from click.testing import CliRunner, Result
 from tomlwrite import renamed_country, toml_document, toml_string
 
 from cis_facts.cli import cli
+from cis_facts.errors import record_word
 from cis_facts.loader import ENV_VAR, packaged_base
 from cis_facts.schema import MAX_TEXT, TABLES, record_id
 
@@ -183,10 +184,6 @@ BROKEN: dict[str, bytes] = {
     "huge-unterminated-string": b'title = "' + b"x" * BIG,
     "huge-array": ("[[countries]]\naliases = [" + '"a", ' * (BIG // 5) + '"a"]\n').encode(),
     # structure
-    "empty": b"",
-    "whitespace-only": b"\n\n   \n\t\n",
-    "comments-only": b"# nothing but a comment\n# and another\n",
-    "huge-comment-only": b"# " + b"x" * BIG + b"\n",
     "unknown-table": b'[[people]]\nname = "x"\n',
     "table-not-array": b'[figures]\nid = "x"\n',
     "scalar-table": b'figures = "x"\n',
@@ -224,6 +221,26 @@ def broken_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+# Files that hold no record: each adds nothing (a blank file to start from).
+BLANK = {
+    "empty": b"",
+    "whitespace-only": b"\n\n   \n\t\n",
+    "comments-only": b"# nothing but a comment\n# and another\n",
+    "huge-comment-only": b"# " + b"x" * BIG + b"\n",
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("name", [*BLANK, "dev-null"])
+def test_a_blank_file_adds_nothing(tmp_path: Path, name: str, command: tuple[str, ...]) -> None:
+    path = _dev_null(tmp_path) if name == "dev-null" else tmp_path / f"{name}.toml"
+    if name != "dev-null":
+        path.write_bytes(BLANK[name])
+    result, alone = run_with(path, command), invoke(list(command))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == alone.stdout
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", list(BROKEN))
 def test_broken_file_is_a_clean_error(
@@ -244,8 +261,7 @@ def test_broken_file_is_a_clean_error(
         ("nested-arrays-5000", ": TOML syntax error: arrays or tables nested too deeply"),
         # tomli 2.2.1 (the floor) parses the key: an unknown table [a]; later ones stop.
         ("dotted-key-10000", (": TOML syntax error", ": unknown table [a]")),
-        ("huge-text-field", f": fact big: title: is {BIG} characters long (at most {MAX_TEXT})"),
-        ("empty", ": holds no facts"),
+        ("huge-text-field", f": source big: title: is {BIG} characters long (at most {MAX_TEXT})"),
         ("string-date-impossible", ": fact hostile-figure: date: '1988-02-30' does not exist"),
         ("missing-sources-table", ": fact hostile-figure: source: unknown source 'user-source'"),
         ("missing-countries-table", ": fact hostile-event: participants: unknown country 'QZ'"),
@@ -308,7 +324,6 @@ SPECIAL_PATHS: dict[str, Callable[[Path], Path]] = {
     "missing": _missing,
     "broken-symlink": _broken_symlink,
     "file-as-directory": _file_as_directory,
-    "dev-null": _dev_null,
 }
 
 
@@ -399,7 +414,7 @@ def test_wrong_type_at_every_field(
     lines = assert_clean_error(run_with(path, command), path)
     for index, (field, record) in enumerate(records):
         rid = record_id(table, record, index)
-        expected = f"cis-facts: {path}: fact {rid}: {field}: "
+        expected = f"cis-facts: {path}: {record_word(table)} {rid}: {field}: "
         assert any(line.startswith(expected) for line in lines), (expected, lines)
 
 
@@ -424,7 +439,7 @@ def test_every_required_field_missing(tmp_path: Path, table: str) -> None:
     lines = assert_clean_error(run_with(path, ("timeline",)), path)
     for index, ((_, record), name) in enumerate(zip(records, required, strict=True)):
         expected = (
-            f"cis-facts: {path}: fact {record_id(table, record, index)}: {name}: "
+            f"cis-facts: {path}: {record_word(table)} {record_id(table, record, index)}: {name}: "
             "missing required field"
         )
         assert expected in lines, (expected, lines)
@@ -443,7 +458,6 @@ SUBPROCESS_CASES = (
     "nested-inline-tables-5000",
     "dotted-key-10000",
     "huge-text-field",
-    "empty",
 )
 
 
@@ -623,7 +637,7 @@ def test_forbidden_character_in_every_text_field(tmp_path: Path, table: str, nam
     rid = record_id(table, record, 0)
     for field in text_fields(table):
         assert any(
-            line.startswith(f"cis-facts: {path}: fact {rid}: {field}: ")
+            line.startswith(f"cis-facts: {path}: {record_word(table)} {rid}: {field}: ")
             and line.endswith(f"contains the control or formatting character {code_point}")
             for line in lines
         ), (field, lines)

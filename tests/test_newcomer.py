@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -97,3 +100,84 @@ def test_every_choice_of_every_command_words_its_errors_on_one_line() -> None:
         if isinstance(param.type, click.Choice) and not isinstance(param.type, Choice)
     ]
     assert plain == []
+
+
+def test_a_reserve_row_names_no_mineral_and_its_label_says_what_it_measures(
+    run_cli: RunCli,
+) -> None:
+    result = run_cli("resources", "-f", "json")
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    reserve = rows["reserves-oil-gas-2003"]
+    assert (reserve["mineral"], reserve["label"]) == (
+        None,
+        "Explored oil and gas reserves at the start of 2003: 4.6 billion tonnes",
+    )
+    assert rows["rank-zinc"]["mineral"] == "zinc"
+
+
+def test_resources_help_does_not_call_a_share_one_of_world_reserves(run_cli: RunCli) -> None:
+    result = run_cli("resources", "--help")
+    assert "share of world reserves" not in result.stdout
+    assert "(it does not say of world reserves or of output)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("on", "lang", "line"),
+    [
+        ("1980", "en", "cis-facts: no state was a member of the CIS in 1980"),
+        ("1980-05", "en", "cis-facts: no state was a member of the CIS in May 1980"),
+        ("1980-05-03", "en", "cis-facts: no state was a member of the CIS on 3 May 1980"),
+        ("1980", "ru", "cis-facts: в 1980\u00a0г. ни одно государство не входило в СНГ"),
+        ("1980-05", "ru", "cis-facts: в мае 1980\u00a0г. ни одно государство не входило в СНГ"),
+    ],
+)
+def test_no_members_on_a_date_says_in_or_on_as_the_date_is_written(
+    run_cli: RunCli, on: str, lang: str, line: str
+) -> None:
+    result = run_cli("members", "--on", on, "--lang", lang)
+    assert result.exit_code == 1
+    assert result.stderr == line + "\n"
+
+
+def test_a_founding_state_before_the_charter_says_when_the_charter_was_adopted(
+    run_cli: RunCli,
+) -> None:
+    result = run_cli("members", "--on", "1992-06-01", "-f", "json")
+    kz = next(r for r in json.loads(result.stdout) if r["country"]["code"] == "KZ")
+    assert kz["reason"] == (
+        "Kazakhstan ratifies the Agreement (23 Dec 1991); the Charter, which defines the "
+        "member states, was adopted later, on 22 Jan 1993"
+    )
+
+
+def test_cite_as_a_table_names_its_source_once_then_lists_it(run_cli: RunCli) -> None:
+    result = run_cli("cite", "rank-uranium", "-f", "table", tty=True, width=200)
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines if line.startswith("Source")] == [
+        "Source",
+        "Sources",
+    ]
+
+
+def test_an_empty_data_file_is_a_file_to_start_from(run_cli: RunCli, tmp_path: Path) -> None:
+    blank = tmp_path / "newsroom.toml"
+    blank.write_text("", encoding="utf-8")
+    with_blank = run_cli("--data", blank, "members", "--on", "1995", "-f", "json")
+    assert (with_blank.exit_code, with_blank.stderr) == (0, "")
+    assert with_blank.stdout == run_cli("members", "--on", "1995", "-f", "json").stdout
+
+
+def test_a_country_record_is_called_a_country_in_problem_lines(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    path = tmp_path / "kosovo.toml"
+    path.write_text(
+        '[[countries]]\ncode = "XK"\nname_en = "Kosovo"\nname_kk = "Косово"\n'
+        'name_ru = "Косово"\nsource = "no-such-source"\nquote = "Косово"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("--data", path, "check")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cis-facts: {path}: country XK: source: unknown source 'no-such-source'\n"
+    )

@@ -49,10 +49,12 @@ def resources(
     JSON fields:
       kind             ranking | reserve
       id               fact id
-      mineral          mineral (rankings) or what the reserve figure measures
+      mineral          the mineral ranked (in --lang); null for reserve figures,
+                       whose label says what they measure
       standing         the ranking as a phrase ("1st", "top 10", "≈25 % of world")
       rank, top        world rank, or "within the top N"; null if not stated
-      share            share of world reserves in %, or null
+      share            Kazakhstan's share of the world in %, as the text gives it
+                       (it does not say of world reserves or of output), or null
       approximate      true where the text says "about"
       value, unit      reserve figure and its unit as the text gives it
       label            full statement (in --lang)

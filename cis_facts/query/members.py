@@ -294,8 +294,9 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
             changes[code] = state.changes
         records.append(_record(base, code, events, state, on, lang))
     if not records:
+        at = "on" if on.precision == "day" else "in"
         raise NotFoundError(
-            f"no state was a member of the CIS on {on.iso()}", key="no_member", date=on.iso()
+            f"no state was a member of the CIS {at} {on.iso()}", key="no_member", date=on.iso()
         )
     order = {
         "member": 0,

@@ -78,7 +78,7 @@ def _reserve_record(figure: Figure, lang: Lang) -> Record:
     record: Record = {
         "kind": "reserve",
         "id": figure.id,
-        "mineral": figure.label(lang),
+        "mineral": None,  # the label says what the figure measures
         "standing": None,
         "rank": None,
         "top": None,

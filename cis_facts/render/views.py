@@ -443,12 +443,12 @@ def resources_view(answer: Answer) -> View:
         blocks.append(
             table(
                 reserves,
-                ("mineral", "value", "unit", "date"),
+                ("label", "value", "unit", "date"),
                 lang,
                 notes=notes,
-                mark_column="mineral",
+                mark_column="label",
                 cells=value,
-                headers={"mineral": word("figure.label", lang)},
+                headers={"label": word("figure.label", lang)},
                 heading=word("title.reserves", lang) if rankings else "",
             )
         )
