@@ -84,6 +84,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "name_en": "English name",
         "name_kk": "Kazakh name",
         "name_ru": "Russian name",
+        "ru_gender": "grammatical gender (or plural number) of `name_ru`, which a "
+        "Russian verb agrees with («Грузия вышла», «США вступили»); "
+        "without it the verb takes the masculine",
         "aliases": "other names and codes people may type for it",
         "source": "where the text names the country",
         "quote": "the words of the source that name it, verbatim",

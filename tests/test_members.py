@@ -221,7 +221,7 @@ def test_the_charter_binds_no_founder_from_the_day_it_is_adopted(run_cli: RunCli
     before = members(run_cli, "--on", "1993-01-21")
     assert before["UA"]["reason"] == (
         "Alma-Ata Protocol (21 Dec 1991); the Charter, which defines the member states, "
-        "came on 22 Jan 1993"
+        "was adopted later, on 22 Jan 1993"
     )
     adopted = members(run_cli, "--on", "1993-01-22")
     assert adopted["UA"]["reason"] == (
