@@ -5,6 +5,9 @@ imported on first use, so ``import cis_facts`` (which every CLI call does, befor
 signal handler is in place) costs no more than before.
 """
 
+# Imported where used: the API loads on first use of cis_facts.load and the rest (PEP 562), so
+# that the console script's Ctrl-C handler is in place before anything heavy loads.
+
 from cis_facts.version import __version__
 
 # Not ``typing.TYPE_CHECKING``: importing typing would cost every call ~9 ms before the

@@ -6,6 +6,10 @@ labels), ``to_dicts()`` for plain Python and ``to_pandas()`` for a DataFrame. No
 imports Click or Rich; pandas is imported only by ``to_pandas``. See docs/api.md.
 """
 
+# Imported where used: each method loads only the query, render or export layer it answers with,
+# so `import cis_facts` costs nothing the CLI does not already pay (benchmarks/api_import.py);
+# pandas is optional.
+
 from __future__ import annotations
 
 import datetime

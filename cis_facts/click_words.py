@@ -7,6 +7,9 @@ one invocation, so ``Error: Invalid value for '--on'`` reads «Ошибка: н�
 own. The language comes from the command line and the locale, before Click parses them.
 """
 
+# Imported where used: the words of Click's messages load when a message is written, never on a
+# call that succeeds.
+
 from __future__ import annotations
 
 import sys

@@ -17,6 +17,9 @@ Enable it with one line in the shell's start-up file::
     cis-facts completion fish | source      # ~/.config/fish/config.fish
 """
 
+# Imported where used: Click's shell-completion module loads only when the shell asks for
+# completions.
+
 from __future__ import annotations
 
 import os

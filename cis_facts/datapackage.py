@@ -16,6 +16,9 @@ DIR is created if it is missing (its parent must exist). No file in it is replac
 all of them are complete.
 """
 
+# Imported where used: the package metadata (the licence) is read only when a data package is
+# written.
+
 from __future__ import annotations
 
 import contextlib

@@ -9,6 +9,8 @@ whose name contains ``cite`` (``\\cite``, ``\\parencite``, ``\\textcite``, ``\\a
 ``\\citep``, ``\\cites`` …), with their optional arguments; comments are left out.
 """
 
+# Imported where used: json only for the bibliography of a draft.
+
 from __future__ import annotations
 
 import re

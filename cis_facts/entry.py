@@ -4,6 +4,9 @@ Only the standard library's os, signal and sys are loaded before the handler is 
 place; importing Click, the commands and the data happens inside it.
 """
 
+# Imported where used: everything loads inside the Ctrl-C handler, so an interrupt during start-up
+# exits 130 too.
+
 from __future__ import annotations
 
 from cis_facts.streams import interrupted

@@ -6,6 +6,8 @@ renderer and message: control characters (Unicode Cc), invisible formatting char
 U+200D excepted) and the line and paragraph separators U+2028 and U+2029.
 """
 
+# Imported where used: unicodedata only for text that is not plain ASCII.
+
 from __future__ import annotations
 
 import functools

@@ -4,6 +4,10 @@ Every problem in every file is collected before anything is reported, so one run
 shows the whole list. Reading never writes: user files are opened read-only.
 """
 
+# Imported where used: tomli only when a file is parsed (a cache hit never parses), the
+# suggestion helpers only when a record is wrong, importlib.resources only where the package's
+# loader cannot read its data (about 5 ms otherwise, see packaged_bytes).
+
 from __future__ import annotations
 
 import errno

@@ -11,6 +11,8 @@ The MCP SDK (``pip install 'cis-facts[mcp]'``) is imported by ``serve`` alone, s
 command pays for it.
 """
 
+# Imported where used: the MCP SDK is an optional extra, and loads with the server only.
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -1,5 +1,8 @@
 """Shared Click options, declared once and applied as decorators."""
 
+# Imported where used: datetime only for `today`, the words of messages only when an option's
+# value is wrong.
+
 from __future__ import annotations
 
 from collections.abc import Callable

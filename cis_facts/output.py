@@ -7,6 +7,9 @@ is made valid for the stream's encoding (``cis_facts.safety``). A page taller th
 terminal goes through the pager (``cis_facts.pager``), at one point: ``_write``.
 """
 
+# Imported where used: the render layer loads when an answer is written; Rich (about 107 million
+# instructions, 63 % of `import click`, benchmarks/instructions.py) only for a table.
+
 from __future__ import annotations
 
 import os
@@ -14,7 +17,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import click
+
 from cis_facts.options import RAW_CELLS, TEMPLATE
+from cis_facts.settings import Settings
 from cis_facts.streams import say
 
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
@@ -94,8 +100,6 @@ def raw_cells() -> bool:
 
 def _option(key: str) -> object:
     """A value an option left in the running command's context (``--raw-cells``, ...)."""
-    import click
-
     ctx = click.get_current_context(silent=True)
     return ctx.meta.get(key) if ctx is not None else None
 
@@ -168,10 +172,6 @@ def _write(env: Environment, text: str) -> None:
 
 
 def _pager_enabled() -> bool:
-    import click
-
-    from cis_facts.settings import Settings
-
     ctx = click.get_current_context(silent=True)
     settings = ctx.find_object(Settings) if ctx is not None else None
     return settings is None or settings.pager

@@ -13,6 +13,8 @@ string per line, ``csv`` and ``tsv`` one quoted column (formula starts neutralis
 ``--raw-cells``).
 """
 
+# Imported where used: csv and the escaping of other formats only for the format asked.
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,8 @@ Folding ignores case and maps Kazakh letters to their nearest Russian ones, so a
 query typed on a Russian keyboard ("казакстан") finds "Қазақстан".
 """
 
+# Imported where used: difflib only when a suggestion is made, after a miss.
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,8 @@ Rich ``Text``, never as markup. Searching runs in a worker thread after a short 
 typing, so a large user base does not stall the keyboard.
 """
 
+# Imported where used: signal handling and errors for the running app only.
+
 from __future__ import annotations
 
 from rich.text import Text

@@ -4,6 +4,8 @@ Language-free: answers and records come from ``cis_facts.query``; this module on
 which query to run and which fact each listed row stands for.
 """
 
+# Imported where used: each catalogue loads the queries it lists when the browser first shows it.
+
 from __future__ import annotations
 
 from collections.abc import Callable

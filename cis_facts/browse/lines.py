@@ -5,6 +5,8 @@ its answer: the cells the command's own table shows for it (value and unit, stan
 share, status, date or period), worded and formatted in the chosen language.
 """
 
+# Imported where used: the views load when the list is first drawn.
+
 from __future__ import annotations
 
 from cis_facts.answer import Answer, Record

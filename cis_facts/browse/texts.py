@@ -3,6 +3,8 @@
 Each is exactly what the command prints, without the final newline.
 """
 
+# Imported where used: the query, views and formats load when a text is first copied or shown.
+
 from __future__ import annotations
 
 from cis_facts.model import FactBase, Lang

@@ -1,5 +1,8 @@
 """``cis-facts browse``: search, read and cite facts in a full-screen terminal app."""
 
+# Imported where used: Textual (the browser) loads only for `browse`; it is most of the cost of
+# that command.
+
 from __future__ import annotations
 
 import click

@@ -1,5 +1,8 @@
 """One fact in full (``show``) and the pieces of its citation (``cite``)."""
 
+# Imported where used: the country profile, the source texts (locators) and the changelog load
+# only for the answer that shows them.
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

@@ -6,6 +6,9 @@ disagrees with its quote unexplained. Styles: plain, markdown (a footnote), html
 wikipedia (a ``{{cite …}}`` template), and for the source records bibtex and csl-json.
 """
 
+# Imported where used: the CSL processor (citeproc-py, an optional extra) loads only for a CSL
+# style.
+
 from __future__ import annotations
 
 import html

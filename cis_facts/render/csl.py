@@ -5,6 +5,9 @@ only when such a style is asked for. Each source is one bibliography item; each 
 citation of it with the quote's paragraph as the CSL locator and the sentence after it.
 """
 
+# Imported where used: citeproc-py is an optional extra (cis-facts[styles]), loaded only for a CSL
+# style.
+
 from __future__ import annotations
 
 import re

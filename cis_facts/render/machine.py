@@ -5,6 +5,8 @@ tabular formats: an object becomes ``field.key`` columns, a list is joined with
 ``;`` (objects in it by their ``code`` or ``id``).
 """
 
+# Imported where used: csv only for csv and tsv.
+
 from __future__ import annotations
 
 import json
