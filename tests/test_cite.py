@@ -142,7 +142,8 @@ def test_apa_through_citeproc_has_author_date_locator_and_version() -> None:
         "Kazakhstan ranks 1st in the world for zinc (Author unknown, n.d., para. 1, sentence 62)"
         ".\n"
         "quote: «Қазақстан мырыш, вольфрам және бариттен әлемде бірінші орын алады»; "
-        f"cis-facts {__version__}, rank-zinc\n\n"
+        "translation by cis-facts: «Kazakhstan takes first place in the world in zinc, "
+        f"tungsten and barite»; cis-facts {__version__}, rank-zinc\n\n"
         "References\n"
         "Author unknown. (n.d.). Тәуелсіз Мемлекеттер Достастығы (ТМД) [Commonwealth of "
         f"Independent States (CIS)] (Version cis-facts {__version__}) [Undated, not before "
@@ -154,6 +155,11 @@ def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot() -
     out = run("cite", "rank-zinc", "georgia-withdrawal", "--style", "gost", "--lang", "ru")
     lines = out.splitlines()
     assert lines[0] == "Казахстан занимает первое место в мире по цинку [1, п. 1, предложение 62]."
+    assert lines[1] == (
+        "цитата: «Қазақстан мырыш, вольфрам және бариттен әлемде бірінші орын алады»; "
+        "перевод cis-facts: «Казахстан занимает первое место в мире по цинку, вольфраму и "
+        f"бариту»; cis-facts {__version__}, rank-zinc"
+    )
     assert lines[3] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г. [1, п. 1, предложение 6]."
     assert lines[5].endswith("[2]")
     assert lines[-2:] == [

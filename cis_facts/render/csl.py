@@ -98,7 +98,9 @@ def render(cited: list[Cited], path: str) -> str:
     blocks = []
     for c in cited:
         said = _cite(citeproc, bibliography, c.source, c.locator, lang)
-        lines = [_with_citation(c.sentence, said), f"{c.w('cite.quote')}: {c.quoted}; {c.stamp}"]
+        translation = f"{c.translated}: {c.translation_quoted}; " if c.translation_quoted else ""
+        quote = f"{c.w('cite.quote')}: {c.quoted}; {translation}{c.stamp}"
+        lines = [_with_citation(c.sentence, said), quote]
         if c.note:
             document = _cite(citeproc, bibliography, c.note_source, None, lang)
             lines.append(f"{c.w('cite.correction')}: {c.note} {document}".rstrip())
