@@ -295,6 +295,8 @@ EN: dict[str, str] = {
     "section.ranking": "World rank",
     "section.export": "Export buyer",
     "section.import": "Import supplier",
+    "section.total": "Foreign trade",
+    "section.statement": "Statements",
     "flow.trade_share": "Flow",
     # check
     "check.table.sources": "sources",
@@ -578,6 +580,14 @@ KK: dict[str, str] = {
     "error.draft_unreadable": "{file}: оқу мүмкін емес ({reason})",
     "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
+    "error.grouping.eu": (
+        "«{name}» – Еуропалық одақ, мемлекет емес: оның деректері – "
+        "cis-facts search Еуропалық одақ"
+    ),
+    "error.grouping.cis": (
+        "«{name}» – Тәуелсіз Мемлекеттер Достастығы, мемлекет емес: оның мүшелері – "
+        "cis-facts members"
+    ),
     "error.no_words": "«{query}» сұрауы бойынша ештеңе табылмады: онда сөз де, сан да жоқ",
     "error.no_match": "«{query}» сұрауы бойынша ештеңе табылмады",
     "error.no_topic": "«{topic}» тақырыбы жоқ",
@@ -630,6 +640,8 @@ KK: dict[str, str] = {
     "section.ranking": "Әлемдегі орны",
     "section.export": "Қазақстан экспортын сатып алушы",
     "section.import": "Қазақстанға импорт жеткізуші",
+    "section.total": "Сыртқы сауда",
+    "section.statement": "Мәтіндегі тұжырымдар",
     "flow.trade_share": "Рөлі",
     # check
     "check.table.sources": "дереккөздер",
@@ -949,6 +961,14 @@ RU: dict[str, str] = {
     "error.draft_unreadable": "{file}: не удаётся прочитать ({reason})",
     "error.bad_bibliography": "{file}: не библиография CSL-JSON или BibTeX",
     "error.no_country": "неизвестная страна «{name}»",
+    "error.grouping.eu": (
+        "«{name}» — Европейский союз, а не государство: его факты — "
+        "cis-facts search Европейский союз"
+    ),
+    "error.grouping.cis": (
+        "«{name}» — Содружество Независимых Государств, а не государство: его члены — "
+        "cis-facts members"
+    ),
     "error.no_words": "по запросу «{query}» ничего не найдено: в нём нет ни слов, ни чисел",
     "error.no_match": "по запросу «{query}» ничего не найдено",
     "error.no_topic": "нет темы «{topic}»",
@@ -1005,6 +1025,8 @@ RU: dict[str, str] = {
     "section.ranking": "Место в мире",
     "section.export": "Покупатель казахстанского экспорта",
     "section.import": "Поставщик импорта в Казахстан",
+    "section.total": "Внешняя торговля",
+    "section.statement": "Утверждения текста",
     "flow.trade_share": "Роль",
     "standing.top.10": "в первой десятке",
     # check

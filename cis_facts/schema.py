@@ -42,13 +42,23 @@ class FieldSpec(Frozen):
 
 class ProfileSection(NamedTuple):
     """How one kind of fact enters a country's profile: whether a fact names the country
-    (by its ISO code), and the section it is listed under."""
+    (by a code field, or by its English name in the label), and the section it is listed
+    under."""
 
-    names: Callable[[Any, str], bool]
+    names: Callable[[Any, model.Country], bool]
     section: Callable[[Any], str]
 
 
-HOME = "KZ"  # rankings are Kazakhstan's
+HOME = "KZ"  # rankings and trade totals are Kazakhstan's
+
+
+def _named_in(text: str, country: model.Country) -> bool:
+    """Whether ``text`` (an English label) names ``country``: its English name or an English
+    alias as a whole word, in its own capitals (a three-letter code left out)."""
+    import re
+
+    names = (country.name_en, *(a for a in country.aliases if a.isascii() and len(a) != 3))
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text) for n in names)
 
 
 class Kind(Frozen, kw_only=True):
@@ -211,7 +221,7 @@ KINDS: tuple[Kind, ...] = (
         name="event",
         answer=(),
         profile=ProfileSection(
-            lambda f, code: code in f.participants or f.initiator == code, lambda f: "event"
+            lambda f, c: c.code in f.participants or f.initiator == c.code, lambda f: "event"
         ),
         views=("members", "timeline"),
     ),
@@ -231,7 +241,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="ranking",
         answer=(("share", "%"), ("rank", "place"), ("top", "top")),
-        profile=ProfileSection(lambda f, code: code == HOME, lambda f: "ranking"),
+        profile=ProfileSection(lambda f, c: c.code == HOME, lambda f: "ranking"),
         views=("resources",),
     ),
     Kind(
@@ -247,7 +257,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="trade_share",
         answer=(("share", "%"), ("position", "place")),
-        profile=ProfileSection(lambda f, code: f.country == code, lambda f: f.flow),
+        profile=ProfileSection(lambda f, c: f.country == c.code, lambda f: f.flow),
         views=("exports", "imports"),
     ),
     Kind(
@@ -265,7 +275,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="trade_total",
         answer=(("value", None),),
-        profile=None,
+        profile=ProfileSection(lambda f, c: c.code == HOME, lambda f: "total"),
         views=("totals",),
     ),
     Kind(
@@ -283,7 +293,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="figure",
         answer=(("value", None),),
-        profile=ProfileSection(lambda f, code: f.country == code, lambda f: "figure"),
+        profile=ProfileSection(lambda f, c: f.country == c.code, lambda f: "figure"),
         views=("figures",),
     ),
     Kind(
@@ -295,7 +305,7 @@ KINDS: tuple[Kind, ...] = (
         },
         name="statement",
         answer=(),
-        profile=None,
+        profile=ProfileSection(lambda f, c: _named_in(f.label_en, c), lambda f: "statement"),
         views=("statements",),
     ),
 )

@@ -415,7 +415,7 @@ def test_country_lists_every_fact_naming_it(run_cli: RunCli, base: FactBase) -> 
             getattr(f, "country", None),
             getattr(f, "initiator", None),
         )
-    }
+    } | {"trade-leading-partners-2004", "export-buyers-europe"}  # statements naming it
     assert "export-share-switzerland" in ids
 
 

@@ -75,7 +75,9 @@ def test_the_country_profile_lists_every_kind_that_names_a_country(base: FactBas
         "events",
         "rankings",
         "trade_shares",
+        "trade_totals",
         "figures",
+        "statements",
     ]
     for kind in FACT_KINDS:
         if kind.profile is None:
@@ -84,7 +86,7 @@ def test_the_country_profile_lists_every_kind_that_names_a_country(base: FactBas
             (f, c.code)
             for f in getattr(base, kind.table)
             for c in base.countries
-            if kind.profile.names(f, c.code)
+            if kind.profile.names(f, c)
         )
         listed = profile.profile(base, base.country_index[code], "en").records
         assert fact.id in {r["id"] for r in listed}, kind.table

@@ -181,3 +181,69 @@ def test_a_country_record_is_called_a_country_in_problem_lines(
     assert result.stderr == (
         f"cis-facts: {path}: country XK: source: unknown source 'no-such-source'\n"
     )
+
+
+def _profile(run_cli: RunCli, name: str) -> dict[str, list[str]]:
+    result = run_cli("country", name, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    sections: dict[str, list[str]] = {}
+    for record in json.loads(result.stdout):
+        sections.setdefault(record["section"], []).append(record["id"])
+    return sections
+
+
+def test_a_country_profile_lists_the_statements_naming_it(run_cli: RunCli) -> None:
+    assert _profile(run_cli, "UK")["statement"] == ["export-buyers-europe"]
+    germany = _profile(run_cli, "Germany")
+    assert germany["import"] == ["import-supplier-germany"]
+    assert germany["statement"] == ["export-buyers-europe", "import-growth-europe-goods"]
+
+
+def test_kazakhstan_s_profile_lists_its_trade_totals(run_cli: RunCli) -> None:
+    totals = _profile(run_cli, "KZ")["total"]
+    assert len(totals) == 7
+    assert "fx-cis-turnover-2005" not in totals
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "line"),
+    [
+        (
+            "EU",
+            "en",
+            ("'EU' is the European Union, not a state: its facts: cis-facts search European Union"),
+        ),
+        (
+            "Европейский союз",
+            "ru",
+            (
+                "«Европейский союз» — Европейский союз, а не государство: его факты — "
+                "cis-facts search Европейский союз"
+            ),
+        ),
+        (
+            "ТМД",
+            "kk",
+            (
+                "«ТМД» – Тәуелсіз Мемлекеттер Достастығы, мемлекет емес: оның мүшелері – "
+                "cis-facts members"
+            ),
+        ),
+    ],
+)
+def test_a_grouping_is_no_state_and_the_error_says_where_its_facts_are(
+    run_cli: RunCli, name: str, lang: str, line: str
+) -> None:
+    result = run_cli("country", name, "--lang", lang)
+    assert result.exit_code == 1
+    assert result.stderr == f"cis-facts: {line}\n"
+
+
+def test_the_facts_a_grouping_error_points_to_exist(run_cli: RunCli) -> None:
+    result = run_cli("search", "European", "Union", "-f", "json")
+    assert "export-share-eu" in [r["id"] for r in json.loads(result.stdout)]
+
+
+def test_suggestions_name_each_country_once(run_cli: RunCli) -> None:
+    result = run_cli("country", "Kazakhztan")
+    assert result.stderr == "cis-facts: unknown country 'Kazakhztan' (did you mean: Kazakhstan?)\n"

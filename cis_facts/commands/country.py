@@ -41,7 +41,8 @@ def country(
 
     \b
     JSON fields (one record per row of the profile):
-      section          names | event | export | import | ranking | figure
+      section          names | event | export | import | total | ranking | figure |
+                       statement (the text's statements naming the state)
       id               fact id (the country code for names)
       label            what the row states (in --lang)
       date             ISO date or null; date_precision: day|month|year

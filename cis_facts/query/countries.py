@@ -32,6 +32,58 @@ def resolve(base: FactBase, text: str) -> Country:
     }
     if len(prefixed) == 1:
         return next(iter(prefixed.values()))
-    names = [n for c in base.countries for n in (c.name_en, c.name_kk, c.name_ru, *c.aliases)]
-    suggestions = [c.name_en for c in prefixed.values()] or best_names(text, names)
+    grouping = GROUPINGS.get(wanted)
+    if grouping is not None:
+        raise NotFoundError(
+            f"{text!r} is {GROUPING_NAMES[grouping]}, not a state: {GROUPING_HINTS[grouping]}",
+            key=f"grouping.{grouping}",
+            name=text,
+        )
+    suggestions = [c.name_en for c in prefixed.values()] or _close_names(base, text)
     raise NotFoundError(f"unknown country {text!r}", suggestions, key="no_country", name=text)
+
+
+def _close_names(base: FactBase, text: str) -> list[str]:
+    """Names close to ``text``, one per country (its closest), three-letter codes left out
+    (``EU`` is not ``DEU``)."""
+    owner: dict[str, str] = {}
+    for c in base.countries:
+        for name in (c.name_en, c.name_kk, c.name_ru, *c.aliases):
+            if not (len(name) == 3 and name.isascii() and name.isupper()):
+                owner.setdefault(name, c.code)
+    best: dict[str, str] = {}
+    for name in best_names(text, owner, limit=len(owner)):
+        best.setdefault(owner[name], name)
+    return list(best.values())[:3]
+
+
+# Groupings of states a reader may take for one: each answered with where its facts are.
+# The keys are folded names (as ``fold`` gives them) in English, Kazakh and Russian.
+GROUPINGS = {
+    fold(name): grouping
+    for grouping, names in {
+        "eu": (
+            "EU",
+            "European Union",
+            "ЕО",
+            "Еуропалық одақ",
+            "ЕС",
+            "Евросоюз",
+            "Европейский союз",
+        ),
+        "cis": (
+            "CIS",
+            "Commonwealth of Independent States",
+            "ТМД",
+            "Тәуелсіз Мемлекеттер Достастығы",
+            "СНГ",
+            "Содружество Независимых Государств",
+        ),
+    }.items()
+    for name in names
+}
+GROUPING_NAMES = {"eu": "the European Union", "cis": "the Commonwealth of Independent States"}
+GROUPING_HINTS = {
+    "eu": "its facts: cis-facts search European Union",
+    "cis": "its members: cis-facts members",
+}

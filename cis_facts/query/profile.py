@@ -63,17 +63,27 @@ def _name_rows(country: Country) -> list[Record]:
     return named
 
 
-_ORDER = {"event": 0, "export": 1, "import": 2, "ranking": 3, "figure": 4}
+_ORDER = {
+    "event": 0,
+    "export": 1,
+    "import": 2,
+    "total": 3,
+    "ranking": 4,
+    "figure": 5,
+    "statement": 6,
+}
 
 
-def _naming(base: FactBase, code: str) -> list[tuple[str, AnyFact]]:
+def _naming(base: FactBase, country: Country) -> list[tuple[str, AnyFact]]:
     """The facts naming the country, each with its section, in the profile's order."""
     found = []
     for kind in FACT_KINDS:
         section = kind.profile
         if section is not None:
             found += [
-                (section.section(f), f) for f in getattr(base, kind.table) if section.names(f, code)
+                (section.section(f), f)
+                for f in getattr(base, kind.table)
+                if section.names(f, country)
             ]
     found.sort(key=lambda pair: _ORDER[pair[0]])
     return found
@@ -97,9 +107,10 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
 
 
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
-    """Names first, then events in date order, trade positions, then figures."""
+    """Names first, then events in date order, trade positions and totals, world ranks,
+    figures, then the text's statements naming the country."""
     records = _name_rows(country)
-    naming = _naming(base, country.code)
+    naming = _naming(base, country)
     naming.sort(key=lambda p: (_ORDER[p[0]], p[1].date.first if isinstance(p[1], Event) else 0))
     status: str | None = None
     for section, fact in naming:
