@@ -581,8 +581,7 @@ KK: dict[str, str] = {
     "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
     "error.grouping.eu": (
-        "«{name}» – Еуропалық одақ, мемлекет емес: оның деректері – "
-        "cis-facts search Еуропалық одақ"
+        "«{name}» – Еуропалық одақ, мемлекет емес: оның деректері – cis-facts search Еуропалық одақ"
     ),
     "error.grouping.cis": (
         "«{name}» – Тәуелсіз Мемлекеттер Достастығы, мемлекет емес: оның мүшелері – "
