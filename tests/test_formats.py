@@ -19,6 +19,8 @@ import pytest
 from click.testing import Result
 from conftest import RunCli, _run_cli
 
+from cis_facts.render.machine import to_tsv
+
 COMMANDS: dict[str, list[str]] = {
     "members": ["members"],
     "members-chart": ["members", "--chart"],
@@ -202,6 +204,13 @@ def test_fields_select_and_order(name: str, fmt: str) -> None:
     assert rows == want_rows
     if fmt != "plain":
         assert header == want_header
+
+
+def test_tsv_writes_every_escape_it_promises() -> None:
+    """A value with a backslash, tab, newline or carriage return stays one cell of one
+    line (the fact files refuse control characters, but the writer does not rely on it)."""
+    out = to_tsv([{"id": "a\\b\tc\nd\re", "n": 1}], ("id", "n"))
+    assert out == "id\tn\na\\\\b\\tc\\nd\\re\t1\n"
 
 
 @pytest.mark.parametrize("name", COMMANDS)
