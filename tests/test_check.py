@@ -317,3 +317,20 @@ def test_entry_point_usage_error_exits_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "No such option" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("quote", "where"),
+    [
+        ("Three four.", (1, 2, 2)),  # a quote ending with its sentence stays in it
+        ("two. Three", (1, 1, 2)),
+        ("Eight", (2, 2, 2)),
+        ("Nine", None),
+    ],
+)
+def test_locate_counts_paragraphs_and_sentences_from_one(
+    quote: str, where: tuple[int, int, int] | None
+) -> None:
+    text = "One two. Three four. Five.\n\nSix seven. Eight."
+    found = verify.locate(text, quote)
+    assert (found and (found.paragraph, found.sentence, found.last_sentence)) == where
