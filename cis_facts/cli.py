@@ -371,6 +371,7 @@ def export_command(
       cis-facts export --to csv facts-csv
       frictionless validate facts-csv/datapackage.json
     """
+    lang = settings.resolve_lang(None)  # its refusals, too, in the user's language
     from cis_facts.export import export, stream_descriptor
 
     if metadata is not None and to.lower() != "sqlite":
@@ -389,9 +390,15 @@ def export_command(
 
             meta = metadata, metadata_json(settings.base(), path)
         counts = export(settings.base(), to.lower(), path, force=force, metadata=meta)
-    summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-    where = "standard output" if stream_descriptor(path) == 1 else visible(clip(path, 200))
-    message(settings.env, f"wrote {where} ({summary})")
+    from cis_facts.i18n import word
+
+    if lang == "en":
+        summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    else:
+        summary = ", ".join(f"{word(f'check.table.{k}', lang)}: {n}" for k, n in counts.items())
+    to_stdout = stream_descriptor(path) == 1
+    where = word("export.stdout", lang) if to_stdout else visible(clip(path, 200))
+    message(settings.env, word("export.wrote", lang, where=where, summary=summary))
     if metadata is not None:
         from cis_facts.datasette_metadata import database_name
 

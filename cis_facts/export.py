@@ -18,7 +18,8 @@ import sqlite3
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 from cis_facts.dates import When
@@ -41,9 +42,28 @@ FORMATS = ("sqlite", "json")
 TABLES = tuple(kind.table for kind in KINDS)
 
 
+class Refusal(str):
+    """Why a path cannot be written, in English, with the i18n key and fields that say the
+    same in the user's language."""
+
+    key: str | None = None
+    fields: Mapping[str, object] = MappingProxyType({})
+
+
+def refusal(text: str, key: str, **fields: object) -> Refusal:
+    said = Refusal(text)
+    said.key, said.fields = key, fields
+    return said
+
+
 class ExportError(FactsError):
     """PATH cannot be written: it exists (without --force), is not a regular file, or its
     directory does not exist."""
+
+    def __init__(self, message: str) -> None:
+        if isinstance(message, Refusal):
+            self.key, self.fields = message.key, message.fields
+        super().__init__(message)
 
 
 def record(obj: Frozen) -> dict[str, Any]:
@@ -189,12 +209,20 @@ def _refusal(name: str, force: bool, base: FactBase) -> str | None:
             if test(info.st_mode):
                 return f"cannot write {shown}: it is {what}"
         if any(_same_file(info, loaded) for loaded in base.files):
-            return f"cannot write {shown}: it is a fact file being exported"
+            return refusal(
+                f"cannot write {shown}: it is a fact file being exported", "fact_file", path=shown
+            )
     if info is not None and not force:
-        return f"{shown} already exists; use --force to overwrite it"
+        return refusal(f"{shown} already exists; use --force to overwrite it", "exists", path=shown)
     parent = os.path.dirname(name) or "."
     if not os.path.isdir(parent):
-        return f"cannot write {shown}: directory {visible(clip(parent, 200))} does not exist"
+        folder = visible(clip(parent, 200))
+        return refusal(
+            f"cannot write {shown}: directory {folder} does not exist",
+            "no_directory",
+            path=shown,
+            dir=folder,
+        )
     return None
 
 
@@ -293,8 +321,9 @@ def _publish(tmp: str, path: str, force: bool) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
+        shown = visible(clip(path, 200))
         raise ExportError(
-            f"{visible(clip(path, 200))} already exists; use --force to overwrite it"
+            refusal(f"{shown} already exists; use --force to overwrite it", "exists", path=shown)
         ) from None
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
@@ -303,8 +332,11 @@ def _publish(tmp: str, path: str, force: bool) -> None:
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
+            shown = visible(clip(path, 200))
             raise ExportError(
-                f"{visible(clip(path, 200))} already exists; use --force to overwrite it"
+                refusal(
+                    f"{shown} already exists; use --force to overwrite it", "exists", path=shown
+                )
             ) from None
         os.replace(tmp, path)
         return

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from cis_facts.errors import FactsError, NotFoundError
-from cis_facts.model import EVENT_KINDS, QUOTE_TRANSLATOR, Country, Lang, in_lang
+from cis_facts.model import EVENT_KINDS, QUOTE_TRANSLATOR, Country, Lang, note_in
 from cis_facts.version import __version__
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class Grounded:
             for code in ("en", "kk", "ru")
             if (text := getattr(record, f"quote_{code}", None))
         }
-        note = in_lang(lang, record.note, record.note_kk, record.note_ru)
+        note = note_in(lang, record.note, record.note_kk, record.note_ru)
         check = self.checks().get(_key(record)) or {
             "status": "not_checked",
             "reason": "the source document is not shipped with the package",

@@ -73,6 +73,14 @@ def in_lang(lang: Lang, en: T, kk: T, ru: T | None) -> T:
     return ru if lang == "ru" and ru else en
 
 
+def note_in(lang: Lang, en: str | None, kk: str | None, ru: str | None) -> str | None:
+    """The one rule for a note in ``lang``, wherever a note is shown (tables, show, cite,
+    the browser, the MCP server): the note in ``lang``; where the record gives none, the
+    English note, then the Kazakh one."""
+    given = {"en": en, "kk": kk, "ru": ru}[lang]
+    return given or en or kk
+
+
 def quote_translation(record: Fact | Country, lang: Lang) -> str | None:
     """The ``quote_<lang>`` of a fact or country: None where the quote is in ``lang``."""
     text: str | None = getattr(record, f"quote_{lang}")
@@ -180,12 +188,8 @@ class Fact(Frozen, kw_only=True):
         return quote_translation(self, lang)
 
     def note_in(self, lang: Lang) -> str | None:
-        """The note in ``lang``; English (then Kazakh) only when it has none."""
-        if lang == "kk":
-            return self.note_kk or self.note
-        if lang == "ru":
-            return self.note_ru or self.note or self.note_kk
-        return self.note or self.note_kk
+        """The note in ``lang`` by :func:`note_in`'s rule."""
+        return note_in(lang, self.note, self.note_kk, self.note_ru)
 
     def period(self, lang: Lang) -> str | None:
         """The period the text gives in words ("the last ten years"), if any."""
@@ -227,6 +231,10 @@ class Country(Frozen, kw_only=True):
     def quote_in(self, lang: Lang) -> str | None:
         """This project's translation of the quote into ``lang``, if any."""
         return quote_translation(self, lang)
+
+    def note_in(self, lang: Lang) -> str | None:
+        """The note in ``lang`` by :func:`note_in`'s rule."""
+        return note_in(lang, self.note, self.note_kk, self.note_ru)
 
     def all_names(self) -> tuple[str, ...]:
         return (self.code, self.name_en, self.name_kk, self.name_ru, *self.aliases)

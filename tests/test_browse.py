@@ -352,3 +352,56 @@ def test_a_grouped_view_selects_its_first_fact_not_a_heading(
     figures = cli_ids(run_cli, "figures")
     assert selected == figures[0]
     assert json.loads(cli_out(run_cli, "show", figures[0], "--format", "json"))[0]["quote"] in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["Copy", "Language", "View", "Search", "Quit"]),
+        ("kk", ["Көшіру", "Тіл", "Көрініс", "Іздеу", "Шығу"]),
+        ("ru", ["Копировать", "Язык", "Вид", "Поиск", "Выход"]),
+    ],
+)
+def test_footer_keys_speak_the_chosen_language(base: FactBase, lang: str, words: list[str]) -> None:
+    app = app_for(base, "uranium", lang)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await settle(pilot)
+        return screen_text(app).splitlines()[-1]
+
+    footer = drive(app, steps, size=(140, 24))
+    assert [w for w in words if w in footer] == words
+    others = {"en": "Quit", "kk": "Шығу", "ru": "Выход"}
+    assert [w for lang_, w in others.items() if lang_ != lang and w in footer] == []
+
+
+def test_language_key_rewords_the_footer(base: FactBase) -> None:
+    app = app_for(base, "uranium")
+
+    async def steps(pilot: Pilot[None]) -> tuple[str, str]:
+        await settle(pilot)
+        english = screen_text(app).splitlines()[-1]
+        await pilot.press("l", "l")
+        await settle(pilot)
+        return english, screen_text(app).splitlines()[-1]
+
+    english, russian = drive(app, steps, size=(140, 24))
+    assert "Quit" in english and "Выход" not in english
+    assert "Выход" in russian and "Quit" not in russian
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_a_countrys_note_is_in_the_chosen_language(base: FactBase, lang: str) -> None:
+    """The browser takes a note by the rule every other view uses (model.note_in)."""
+    azerbaijan = next(c for c in base.countries if c.code == "AZ")
+    app = app_for(base, "Азербайджан", lang)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await settle(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        return detail_text(app)
+
+    shown = drive(app, steps)
+    assert str(azerbaijan.note_in({"ru": "ru", "kk": "kk"}[lang])) in shown
+    assert str(azerbaijan.note) not in shown

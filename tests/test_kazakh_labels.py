@@ -148,7 +148,7 @@ def test_readings_of_the_text(labels: dict[str, tuple[str, str]]) -> None:
     )
     assert labels["trade-other-exports-2004"][1] == (
         "2004 жылы Қазақстанның басқа (ТМД-ға кірмейтін) мемлекеттерге экспорты "
-        "15\u00a0999,0 млн АҚШ долларын құрап, 2003 жылмен салыстырғанда 61\u00a0%-ға өсті"
+        "15\u00a0999,0\u00a0млн АҚШ долларын құрап, 2003 жылмен салыстырғанда 61\u00a0%-ға өсті"
     )
     assert "2003 жылмен салыстырғанда" in labels["trade-other-imports-2004"][1]
     assert "1995 жылғы деңгейдің 214,5\u00a0%-ын" in labels["fdi-growth-kazakhstan-1995-2003"][1]

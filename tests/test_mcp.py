@@ -222,7 +222,7 @@ def test_members_on_a_date_rest_on_their_events(answers: dict[str, Any]) -> None
     )
     after = structured(answers["after"])
     assert after["remarks"][0].startswith(
-        "1 Jan 2030 is after the latest membership event in the fact base"
+        "1 January 2030 is after the latest membership event in the fact base"
     )
     founding = structured(answers["founding"])
     assert [r["id"] for r in founding["records"]] == ["belovezh-agreement"]

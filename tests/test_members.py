@@ -65,9 +65,9 @@ def test_default_is_the_latest_membership_event(run_cli: RunCli) -> None:
     records = members(run_cli)
     assert {r["as_of"] for r in records.values()} == {"2026-03-20"}
     out = table(run_cli, width=120)
-    assert "CIS members — 20 Mar 2026" in out
+    assert "CIS members — 20 March 2026" in out
     assert (
-        "As of 20 Mar 2026, the latest membership event in the fact base (Moldova's "
+        "As of 20 March 2026, the latest membership event in the fact base (Moldova's "
         "parliament: first reading of the denunciation)"
     ) in " ".join(out.split())
 
@@ -275,7 +275,7 @@ def test_on_december_1993_georgia_changes_in_the_month(run_cli: RunCli) -> None:
 def test_uncertain_row_in_the_table(run_cli: RunCli) -> None:
     out = table(run_cli, "--on", "1993-12-15", width=200)
     assert status_cell(out, "Georgia (GE)") == "uncertain [1]"
-    assert "[1] Georgia's accession is dated Dec 1993 only" in out
+    assert "[1] Georgia's accession is dated December 1993 only" in out
     assert "1 Dec 1993" not in out
 
 
@@ -366,7 +366,7 @@ def test_after_the_base_warns_but_answers(run_cli: RunCli) -> None:
     assert result.exit_code == 0
     assert result.stderr == (
         "cis-facts: 2027 is after the latest membership event in the fact base (Moldova's "
-        "parliament: first reading of the denunciation, 20 Mar 2026); facts after that date "
+        "parliament: first reading of the denunciation, 20 March 2026); facts after that date "
         "are not in the base, so this answer may be out of date.\n"
     )
     records = {r["country"]["code"]: r for r in json.loads(result.stdout)}

@@ -364,7 +364,7 @@ def test_a_country_opens_with_a_compact_card() -> None:
         "Turkmenistan (TM)",
         "Turkmenistan · Түрікменстан · Туркменистан",
         "ISO 3166-1: TM, TKM, 795 · Wikidata: Q874",
-        "associate member since 26 Aug 2005",
+        "associate member since 26 August 2005",
     ]
     assert len(run("country", "Italy", env=wide()).splitlines()) <= 30
 

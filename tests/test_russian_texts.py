@@ -73,7 +73,7 @@ def test_kazakh_words_quoted_in_russian_notes_are_copied_as_they_are(base: FactB
 
 def test_notes_name_documents_as_russian_does(base: FactBase) -> None:
     notes = {r.id: str(r.note_ru) for r in [*base.countries, *base.facts()] if r.note_ru}
-    assert "18 августа 2009 г." in notes["georgia-withdrawal"]
+    assert "18\u00a0августа 2009\u00a0г." in notes["georgia-withdrawal"]
     assert "Совета глав правительств СНГ" in notes["strategy-2020"]
     assert "Совета глав государств СНГ" in notes["turkmenistan-associate"]
     assert "2,6 процентного пункта" in notes["export-growth-europe-2004"]
@@ -221,16 +221,16 @@ EXPECTED = {
         "поставщиков импортной продукции в Казахстан"
     ),
     "trade-cis-turnover-2004": (
-        "В 2004 г. товарооборот Казахстана с государствами СНГ составил "
-        "10\u00a0215,1 млн долл. США и вырос на 48\u00a0% по сравнению с 2003 г."
+        "В 2004\u00a0г. товарооборот Казахстана с государствами СНГ составил "
+        "10\u00a0215,1\u00a0млн долл. США и вырос на 48\u00a0% по сравнению с 2003\u00a0г."
     ),
     "export-growth-europe-2004": (
-        "Доля государств Европы в экспорте Казахстана выросла по сравнению с 2003 г. "
+        "Доля государств Европы в экспорте Казахстана выросла по сравнению с 2003\u00a0г. "
         "на 2,6 процентного пункта"
     ),
     "fdi-growth-kazakhstan-1995-2003": (
-        "В 2003 г. приток иностранных инвестиций в Казахстан составил 214,5\u00a0% "
-        "от уровня 1995 г."
+        "В 2003\u00a0г. приток иностранных инвестиций в Казахстан составил 214,5\u00a0% "
+        "от уровня 1995\u00a0г."
     ),
     "cis-not-a-state": (
         "Содружество Независимых Государств не является государством "

@@ -13,7 +13,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.timer import Timer
@@ -45,13 +45,37 @@ CSS = """
 """
 
 
+# The keys, each with the action it runs and the i18n key of its footer word (None: not
+# shown in the footer). The footer words are set in the reader's language, and again
+# whenever the language changes.
+SEARCH_KEYS: tuple[tuple[str, str, str | None], ...] = (
+    ("down", "app.focus_list", "browse.key.list"),
+    ("escape", "app.focus_list", None),
+)
+APP_KEYS: tuple[tuple[str, str, str | None], ...] = (
+    ("c", "copy('plain')", "browse.key.copy"),
+    ("m", "copy('markdown')", "browse.key.markdown"),
+    ("j", "copy('json')", "browse.key.json"),
+    ("l", "cycle_lang", "browse.key.lang"),
+    ("v", "next_view", "browse.key.view"),
+    ("slash", "focus_search", "browse.key.search"),
+    ("q", "quit", "browse.key.quit"),
+    ("escape", "focus_list", None),
+)
+
+
+def key_bindings(keys: tuple[tuple[str, str, str | None], ...], lang: Lang) -> list[BindingType]:
+    """The bindings of ``keys`` with their footer words in ``lang``."""
+    return [
+        Binding(key, action, word(label, lang) if label else "", show=label is not None)
+        for key, action, label in keys
+    ]
+
+
 class SearchBox(Input):
     """The search box; Down or Esc moves to the list, where the one-letter keys act."""
 
-    BINDINGS = [  # noqa: RUF012 (Textual's own declaration style)
-        Binding("down", "app.focus_list", "List"),
-        Binding("escape", "app.focus_list", "List", show=False),
-    ]
+    BINDINGS = key_bindings(SEARCH_KEYS, "en")
 
 
 class BrowseApp(App[None]):
@@ -60,16 +84,7 @@ class BrowseApp(App[None]):
     CSS = CSS
     TITLE = "cis-facts"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [  # noqa: RUF012 (Textual's own declaration style)
-        Binding("c", "copy('plain')", "Copy"),
-        Binding("m", "copy('markdown')", "Markdown"),
-        Binding("j", "copy('json')", "JSON"),
-        Binding("l", "cycle_lang", "Language"),
-        Binding("v", "next_view", "View"),
-        Binding("slash", "focus_search", "Search"),
-        Binding("q", "quit", "Quit"),
-        Binding("escape", "focus_list", "List", show=False),
-    ]
+    BINDINGS = key_bindings(APP_KEYS, "en")
 
     def __init__(
         self, base: FactBase, query: str = "", lang: Lang = "en", debounce: float = DEBOUNCE
@@ -96,10 +111,18 @@ class BrowseApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._word_keys()
         self._layout_for(self.size.width)
         self.refresh_list()
         if self.initial_query:
             self.query_one("#hits", DataTable).focus()
+
+    def _word_keys(self) -> None:
+        """The footer's words in the chosen language."""
+        self._bindings = BindingsMap(key_bindings(APP_KEYS, self.lang))
+        box = self.query_one("#query", Input)
+        box._bindings = BindingsMap(key_bindings(SEARCH_KEYS, self.lang))
+        self.refresh_bindings()
 
     def on_resize(self, event: Resize) -> None:
         self._layout_for(event.size.width)
@@ -215,6 +238,7 @@ class BrowseApp(App[None]):
         self.lang = LANGS[(LANGS.index(self.lang) + 1) % len(LANGS)]
         self.query_one("#query", Input).placeholder = word("browse.search", self.lang)
         self.notify(word("browse.language", self.lang), markup=False)
+        self._word_keys()
         self.refresh_list()
 
     def action_next_view(self) -> None:

@@ -14,6 +14,7 @@ from cis_facts.answer import Record
 from cis_facts.browse import catalog
 from cis_facts.i18n import word
 from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, FactBase, Lang
+from cis_facts.render.human import guillemets
 
 
 def _field(text: Text, name: str, value: str | None) -> None:
@@ -57,7 +58,9 @@ def _translation(text: Text, record: AnyFact | Country, lang: Lang) -> None:
     translation = record.quote_in(lang)
     if translation:
         _block(
-            text, word("quote_translation", lang, translator=QUOTE_TRANSLATOR), f"«{translation}»"
+            text,
+            word("quote_translation", lang, translator=QUOTE_TRANSLATOR),
+            guillemets(translation),
         )
 
 
@@ -83,7 +86,7 @@ def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
     _field(text, word("browse.value", lang), _value(record, lang))
     _field(text, word("browse.date", lang), _date(record, lang))
     _field(text, word("browse.period", lang), fact.period(lang))
-    _block(text, word("browse.quote", lang), f"«{fact.quote}»", "italic")
+    _block(text, word("browse.quote", lang), guillemets(fact.quote), "italic")
     _translation(text, fact, lang)
     _block(text, word("browse.context", lang), record.get("context"))
     note_source = sources.get(fact.note_source) if fact.note_source else None
@@ -99,10 +102,9 @@ def country_text(base: FactBase, country: Country, lang: Lang) -> Text:
     text = Text(country.name(lang), style="bold")
     text.append(f"\n{country.code}", style="dim")
     _field(text, word("browse.names", lang), ", ".join(country.all_names()[1:]))
-    _block(text, word("browse.quote", lang), f"«{country.quote}»", "italic")
+    _block(text, word("browse.quote", lang), guillemets(country.quote), "italic")
     _translation(text, country, lang)
-    note = (country.note_kk or country.note) if lang == "kk" else (country.note or country.note_kk)
-    _block(text, word("browse.note", lang), note)
+    _block(text, word("browse.note", lang), country.note_in(lang))
     source = next((s for s in base.sources if s.id == country.source), None)
     _field(text, word("browse.source", lang), source.title if source else country.source)
     _related(text, catalog.related(base, country.code), lang)

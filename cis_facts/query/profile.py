@@ -25,7 +25,7 @@ FIELDS = (
 )
 
 
-def _name_rows(country: Country) -> list[Record]:
+def _name_rows(country: Country, lang: Lang) -> list[Record]:
     rows = [
         ("code", country.code),
         ("en", country.name_en),
@@ -42,7 +42,7 @@ def _name_rows(country: Country) -> list[Record]:
             "value": value,
             "source": country.source,
             "quote": country.quote,
-            "note": country.note,
+            "note": country.note_in(lang),
         }
         for key, value in rows
     ]
@@ -99,6 +99,7 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
         share=getattr(fact, "share", None),
         position=getattr(fact, "position", None),
         status=getattr(fact, "status", None),
+        approximate=bool(getattr(fact, "approximate", False)),  # the card says «≈»
         source=fact.source,
         quote=fact.quote,
         note=fact.note_in(lang),
@@ -109,7 +110,7 @@ def _fact_record(section: str, fact: AnyFact, lang: Lang) -> Record:
 def profile(base: FactBase, country: Country, lang: Lang) -> Answer:
     """Names first, then events in date order, trade positions and totals, world ranks,
     figures, then the text's statements naming the country."""
-    records = _name_rows(country)
+    records = _name_rows(country, lang)
     naming = _naming(base, country)
     naming.sort(key=lambda p: (_ORDER[p[0]], p[1].date.first if isinstance(p[1], Event) else 0))
     status: str | None = None

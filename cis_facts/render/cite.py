@@ -26,6 +26,7 @@ from cis_facts.query.facts import CiteContext
 from cis_facts.query.facts import Cited as CitedItem
 from cis_facts.render import human, reference
 from cis_facts.render.escape import escape as md_escape
+from cis_facts.render.human import guillemets
 from cis_facts.verify import Locator
 
 
@@ -73,11 +74,6 @@ class Cited:
     def stamp(self) -> str:
         """Which release of the fact base, and which fact: ``cis-facts 0.2.0, rank-zinc``."""
         return f"cis-facts {self.version}, {self.fact.id}"
-
-
-def guillemets(text: str) -> str:
-    """``text`` in «guillemets», its own «…» turned into „…“ as quotes within quotes are."""
-    return "«" + text.replace("«", "„").replace("»", "“") + "»"
 
 
 def locator_text(locator: Locator, lang: Lang) -> str:

@@ -112,3 +112,9 @@ def sentence_when(when: When, lang: Lang) -> str:
     if when.end is None:
         return sentence_date(when.start, lang)
     return word("date.span", lang, a=when.start.year, b=when.end.year)
+
+
+def guillemets(text: str) -> str:
+    """``text`` in «…», the quotation marks inside it made „…“, as Kazakh and Russian
+    nest them: «…„Беловеж келісімін“…»."""
+    return "«" + text.replace("«", "„").replace("»", "“") + "»"

@@ -19,7 +19,7 @@ from cis_facts.dates import PartialDate
 from cis_facts.frozen import Frozen
 from cis_facts.i18n import counted, maybe_word, word
 from cis_facts.inert import visible
-from cis_facts.model import Country, Event, Lang
+from cis_facts.model import Country, Event, Lang, note_in
 from cis_facts.query.facts import CiteContext
 from cis_facts.query.members import ChartContext, MembersContext, Reason
 from cis_facts.query.searched import AskContext, SearchContext
@@ -148,8 +148,8 @@ def _named(value: dict[str, Any], lang: Lang) -> str:
 
 
 def note_text(record: Record, lang: Lang) -> str | None:
-    """The record's note in ``lang`` (``note_kk``...), else the note as written."""
-    return record.get(f"note_{lang}") or record.get("note")
+    """The record's note in ``lang`` by the one rule (:func:`cis_facts.model.note_in`)."""
+    return note_in(lang, record.get("note"), record.get("note_kk"), record.get("note_ru"))
 
 
 def _numeric(records: Sequence[Record], key: str) -> bool:
@@ -543,7 +543,9 @@ def members_view(answer: Answer) -> View:
             continue
         marks.append(notes.add(_uncertain_text(event, on, lang), f"{event.id}-{on.iso()}"))
     records = tuple(
-        {**r, "reason": _row_reason(r, context, lang)} if r.get("certain") else r
+        {**r, "reason": _row_reason(r, context, lang)}
+        if r.get("certain")
+        else _noted_in(r, pending.get(r["country"]["code"]), on, lang)
         for r in answer.records
     )
     columns: tuple[str, ...] = ("country", "status", "since", "reason")
@@ -554,15 +556,15 @@ def members_view(answer: Answer) -> View:
     remarks: tuple[str, ...] = ()  # machine formats carry the date in each record's as_of
     remarks = _document_legend(records, lang)
     warnings: tuple[str, ...] = ()
-    latest_text = human.table_when(latest.date, lang)
+    latest_text = human.long_when(latest.date, lang)
     if context.defaulted:
         remarks = (*remarks, word("note.as_of", lang, date=latest_text, event=latest.short(lang)))
     elif context.after_latest:
-        when = human.table_date(on, lang)
+        when = _long_date(on, lang)
         warnings = (
             word("after_latest", lang, date=when, latest=latest_text, event=latest.short(lang)),
         )
-    title = word("title.members", lang, date=human.table_date(on, lang))
+    title = word("title.members", lang, date=_long_date(on, lang))
     return _view(
         answer,
         title,
@@ -574,13 +576,26 @@ def members_view(answer: Answer) -> View:
     )
 
 
+def _noted_in(record: Record, event: Event | None, on: PartialDate, lang: Lang) -> Record:
+    """An uncertain row with its note in the reader's language, as its reason is (the
+    query words it in English for machine formats)."""
+    if event is None or lang == "en":
+        return record
+    return {**record, "note": _uncertain_text(event, on, lang)}
+
+
+def _long_date(date: PartialDate, lang: Lang) -> str:
+    """A date outside a table cell, its month in full: «18 августа 2009 г.»."""
+    from cis_facts.dates import When
+
+    return human.long_when(When(start=date), lang)
+
+
 def _uncertain_text(event: Event, on: PartialDate, lang: Lang) -> str:
-    when = human.table_when(event.date, lang)
+    when = human.long_when(event.date, lang)
     if on.precision == "day":
-        return word(
-            "uncertain", lang, event=event.short(lang), when=when, day=human.table_date(on, lang)
-        )
-    period = human.table_date(on, lang)
+        return word("uncertain", lang, event=event.short(lang), when=when, day=_long_date(on, lang))
+    period = _long_date(on, lang)
     return word("uncertain.period", lang, event=event.short(lang), when=when, period=period)
 
 
@@ -643,7 +658,7 @@ def chart_view(answer: Answer) -> View:
         marks=tuple(rows),
     )
     legend = tuple(f"{{mark:{key}}} {word(f'chart.{key}', lang)}" for key in _LEGEND_KEYS)
-    latest = human.table_when(context.latest.date, lang)
+    latest = human.long_when(context.latest.date, lang)
     return _view(
         answer,
         word("title.chart", lang, first=first, last=last),
@@ -768,6 +783,16 @@ def _document_legend(records: Sequence[Record], lang: Lang) -> tuple[str, ...]:
     return (word("from_document", lang),) if any(_dagger(r) for r in records) else ()
 
 
+def _running_date(record: Record | None, lang: Lang) -> str:
+    """The record's date as running text writes it, its month in full («10 декабря
+    1991 г.»); abbreviated months are for table cells."""
+    if record is None or not record.get("date"):
+        return "?"
+    from cis_facts.dates import parse_when
+
+    return human.long_when(parse_when(str(record["date"])), lang)
+
+
 def _status_line(events: Sequence[Record], lang: Lang) -> str:
     """The state's membership now: ``associate member since 26 Aug 2005``."""
     changes = sorted(
@@ -778,15 +803,15 @@ def _status_line(events: Sequence[Record], lang: Lang) -> str:
     last = changes[-1]
     if last["status"] == "left":
         joined = next((r for r in changes if r["status"] in ("acceding", "member")), None)
-        since = cell(joined, "date", lang) if joined else "?"
-        return word("card.status.left", lang, since=since, left=cell(last, "date", lang))
+        since = _running_date(joined, lang)
+        return word("card.status.left", lang, since=since, left=_running_date(last, lang))
     began = last
     for record in reversed(changes):  # the first event of the last run of this status
         if record["status"] != last["status"]:
             break
         began = record
     status = word(f"status.{last['status']}", lang)
-    return word("card.status", lang, status=status, date=cell(began, "date", lang))
+    return word("card.status", lang, status=status, date=_running_date(began, lang))
 
 
 # Fields show words itself: the source and correction by title, the note in --lang.
@@ -889,7 +914,7 @@ def ask_view(answer: Answer) -> View:
         "translation": translated,
         "translation_lang": lang if translated else None,
     }
-    lines = [record["sentence"], f"{word('quote', lang)}: «{fact.quote}»"]
+    lines = [record["sentence"], f"{word('quote', lang)}: {human.guillemets(fact.quote)}"]
     if translated:
         lines.append(f"{word('ask.translation', lang)}: {translated}")
     if source is not None:
