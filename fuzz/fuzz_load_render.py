@@ -70,7 +70,7 @@ with (
     from cis_facts.errors import FactsError
     from cis_facts.loader import load, packaged_base
     from cis_facts.model import FactBase, Lang
-    from cis_facts.query import country, facts, figures, members, resources, search, timeline, trade
+    from cis_facts.query import facts, figures, members, profile, resources, search, timeline, trade
     from cis_facts.render import formats, terminal, views
     from cis_facts.render.cite import STYLES as BUILT_IN_STYLES  # CSL styles need citeproc
     from cis_facts.render.machine import RENDERERS
@@ -330,7 +330,7 @@ def answers(base: FactBase, path: str, lang: Lang) -> Iterator[Callable[[], Answ
         if words:
             yield partial(search.search, base, " ".join(words[:2]), lang)
     for state in [c for c in base.countries if c.origin == path][:2]:
-        yield partial(country.profile, base, state, lang)
+        yield partial(profile.profile, base, state, lang)
 
 
 def render_all(answer: Answer, width: int) -> None:
