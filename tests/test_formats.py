@@ -78,10 +78,23 @@ def scalar(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, dict):
         named = value.get("code") or value.get("id")
-        return str(named) if named else json.dumps(value, ensure_ascii=False)
+        return str(named) if named else flat_object(value)
     if isinstance(value, list):
         return ";".join(scalar(v) for v in value)
     return str(value)
+
+
+def flat_object(value: dict[str, Any]) -> str:
+    """An object without code or id: its values, a start/end pair as ``start/end`` (``..``
+    for an open end), the ``*_precision`` keys left out."""
+    words = [
+        scalar(v)
+        for k, v in value.items()
+        if k not in ("start", "end") and not k.endswith("_precision") and v is not None
+    ]
+    if "start" in value and "end" in value:
+        words.append(f"{value['start'] or '..'}/{value['end'] or '..'}")
+    return " ".join(words)
 
 
 def flatten(records: list[dict[str, Any]], fields: list[str]) -> Flat:

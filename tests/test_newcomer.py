@@ -247,3 +247,45 @@ def test_the_facts_a_grouping_error_points_to_exist(run_cli: RunCli) -> None:
 def test_suggestions_name_each_country_once(run_cli: RunCli) -> None:
     result = run_cli("country", "Kazakhztan")
     assert result.stderr == "cis-facts: unknown country 'Kazakhztan' (did you mean: Kazakhstan?)\n"
+
+
+def test_the_chart_credits_every_document_its_marks_rest_on(run_cli: RunCli) -> None:
+    result = run_cli("members", "--chart", "-f", "table", "--color", "never", tty=True, width=400)
+    credits = " ".join(result.stdout.split("Sources: ", 1)[1].split("█", 1)[0].split())
+    assert "AZERBAIJAN – CIS (azerbaijan.az" in credits
+    assert "CIS Charter (English Wikipedia article)" in credits
+
+
+def test_a_piped_chart_writes_each_span_as_text(run_cli: RunCli) -> None:
+    first = run_cli("members", "--chart").stdout.splitlines()[0].split("\t")
+    assert first[:3] == [
+        "BY",
+        "Belarus",
+        "signatory 1991-12-08/1991-12-10;founder 1991-12-10/1994-01-22;member 1994-01-22/..",
+    ]
+
+
+def test_a_narrow_chart_writes_out_the_years_it_marks(run_cli: RunCli) -> None:
+    shown = run_cli("members", "--chart", "-f", "table", "--color", "never", tty=True, width=60)
+    lines = shown.stdout.splitlines()
+    assert lines[1].strip() == "1991     2000      2010      2020"
+    assert lines[2].split() == ["Country", "|", "|", "|", "|"]
+    assert lines[1].index("2000") == lines[2].index("|", lines[2].index("|") + 1)
+
+
+def test_chart_rows_of_one_day_are_in_the_order_of_their_names(run_cli: RunCli) -> None:
+    lines = run_cli(
+        "members", "--chart", "--lang", "kk", "-f", "table", "--color", "never", tty=True, width=80
+    )
+    names = [line.split(" (")[0] for line in lines.stdout.splitlines()[3:15]]
+    assert names[3:] == [
+        "Армения",
+        "Әзірбайжан",
+        "Қазақстан",
+        "Қырғызстан",
+        "Молдова",
+        "Өзбекстан",
+        "Тәжікстан",
+        "Түрікменстан",
+        "Грузия",
+    ]

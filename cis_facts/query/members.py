@@ -12,6 +12,7 @@ Article 41); then ``associate`` or ``left``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.collate import sort_key
@@ -427,7 +428,14 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
     years = list(range(first_year, latest.date.last.year + 1))
     countries = index(base)
     records: list[Record] = []
-    for code, steps in sorted(per_country.items(), key=lambda i: (i[1][0][0].date.first, i[0])):
+
+    def order(item: tuple[str, list[tuple[Event, str]]]) -> tuple[Any, ...]:
+        """By the day of the state's first step, then by its name as the chart shows it."""
+        code, steps = item
+        shown = country_obj(countries, code, lang) or {}
+        return (steps[0][0].date.first, sort_key(shown.get("name", code), lang))
+
+    for code, steps in sorted(per_country.items(), key=order):
         records.append(
             {
                 "country": country_obj(countries, code, lang),
@@ -443,7 +451,8 @@ def membership_chart(base: FactBase, lang: Lang) -> Answer:
     return Answer(
         kind="chart",
         lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        # every step's source: the marks of earlier years rest on them too
+        sources=sources_of(base, [e.source for steps in per_country.values() for e, _ in steps]),
         fields=CHART_FIELDS,
         records=tuple(records),
         context=ChartContext(first=years[0], last=years[-1], latest=latest),

@@ -55,12 +55,25 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int | float):
         return json.dumps(value)
     if isinstance(value, dict):
-        return _scalar(
-            value.get("code") or value.get("id") or json.dumps(value, ensure_ascii=False)
-        )
+        named = value.get("code") or value.get("id")
+        return _scalar(named) if named else _flat_object(value)
     if isinstance(value, list):
         return ";".join(_scalar(v) for v in value)
     return str(value)
+
+
+def _flat_object(value: dict[str, Any]) -> str:
+    """An object with no code or id as one cell: its values, space-separated, with a
+    ``start``/``end`` pair as an ISO 8601 interval (``member 1994-01-22/..``, ``..`` for an
+    open end) and the ``*_precision`` siblings left out (the dates show their precision)."""
+    rest = [
+        _scalar(v)
+        for k, v in value.items()
+        if k not in ("start", "end") and not k.endswith("_precision") and v is not None
+    ]
+    if "start" in value and "end" in value:
+        rest.append(f"{_scalar(value['start']) or '..'}/{_scalar(value['end']) or '..'}")
+    return " ".join(rest)
 
 
 def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[tuple[str, str | None]]:

@@ -9,6 +9,7 @@ squeezed below ``MIN_TEXT`` characters is drawn stacked, one card per row.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import rich._wrap
 from rich import box
@@ -184,10 +185,9 @@ def _chart(chart: Chart, width: int) -> RenderableType:
     rich = RichTable(box=None, pad_edge=False, padding=(0, 1))
     rich.add_column(Text(chart.name_header), overflow="fold")
     years = chart.years
-    header = (
-        " ".join(f"{y % 100:02d}" for y in years) if wide else "".join(str(y % 10) for y in years)
-    )
-    rich.add_column(Text(header), no_wrap=True, min_width=len(header))
+    header = " ".join(f"{y % 100:02d}" for y in years) if wide else _year_ruler(years)
+    width_of = max(len(line) for line in header.split("\n"))
+    rich.add_column(Text(header), no_wrap=True, min_width=width_of)
     for name, marks in zip(chart.names, chart.marks, strict=True):
         line = Text()
         for index, mark in enumerate(marks):
@@ -197,6 +197,21 @@ def _chart(chart: Chart, width: int) -> RenderableType:
                 line.append(" ")
         rich.add_row(Text(name), line)
     return rich
+
+
+def _year_ruler(years: Sequence[int]) -> str:
+    """A header of one character a year: the first year and every year ending in 0 written
+    out where there is room, over a line that marks their columns with ``|``."""
+    labels = [" "] * len(years)
+    ticks = [" "] * len(years)
+    free = 0  # the first column a label may start at
+    for at, year in enumerate(years):
+        text = str(year)
+        if (at == 0 or year % 10 == 0) and at >= free and at + len(text) <= len(years):
+            labels[at : at + len(text)] = text
+            ticks[at] = "|"
+            free = at + len(text) + 1
+    return "".join(labels).rstrip() + "\n" + "".join(ticks).rstrip()
 
 
 def _stacked_chart(chart: Chart) -> RenderableType:
