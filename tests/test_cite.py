@@ -12,34 +12,25 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import RunCli
 
 from cis_facts import __version__
-from cis_facts.cli import cli
-from cis_facts.environment import Environment
-
-ENV = {"NO_COLOR": "", "COLUMNS": "100", "CIS_FACTS_CACHE": "off"}
 
 
-def invoke(*args: str, stdin: str | None = None) -> Result:
-    env = Environment(stdout_isatty=False, width=100, environ=ENV)
-    return CliRunner().invoke(cli, list(args), obj=env, env=ENV, input=stdin)
-
-
-def run(*args: str, stdin: str | None = None) -> str:
-    result = invoke(*args, stdin=stdin)
+def run(run_cli: RunCli, *args: str, stdin: str | None = None) -> str:
+    result = run_cli(*args, input=stdin)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result.stdout
 
 
-def test_two_ids_give_two_citations_each_fact_once() -> None:
-    out = run("cite", "rank-zinc", "georgia-withdrawal", "rank-zinc")
+def test_two_ids_give_two_citations_each_fact_once(run_cli: RunCli) -> None:
+    out = run(run_cli, "cite", "rank-zinc", "georgia-withdrawal", "rank-zinc")
     *blocks, sources = out.rstrip("\n").split("\n\n")
     assert [b.splitlines()[0] for b in blocks] == [
         "Kazakhstan ranks 1st in the world for zinc.",
         "Georgia left the CIS on 18 August 2009.",
     ]
-    assert blocks[0] == run("cite", "rank-zinc").split("\n\n")[0]
+    assert blocks[0] == run(run_cli, "cite", "rank-zinc").split("\n\n")[0]
     assert sources.splitlines()[1:] == [
         (
             "Author unknown. Тәуелсіз Мемлекеттер Достастығы (ТМД) [Commonwealth of Independent "
@@ -55,25 +46,27 @@ def test_two_ids_give_two_citations_each_fact_once() -> None:
     ]
 
 
-def test_ids_from_stdin_one_a_line() -> None:
+def test_ids_from_stdin_one_a_line(run_cli: RunCli) -> None:
     ids = "rank-zinc\n\n  georgia-withdrawal  \n"
-    assert run("cite", "-", stdin=ids) == run("cite", "rank-zinc", "georgia-withdrawal")
+    assert run(run_cli, "cite", "-", stdin=ids) == run(
+        run_cli, "cite", "rank-zinc", "georgia-withdrawal"
+    )
 
 
-def test_no_ids_on_stdin_is_a_usage_error() -> None:
-    result = invoke("cite", "-", stdin="\n")
+def test_no_ids_on_stdin_is_a_usage_error(run_cli: RunCli) -> None:
+    result = run_cli("cite", "-", input="\n")
     assert result.exit_code == 2
     assert "no fact ids" in result.stderr
 
 
-def test_an_unknown_id_among_many_exits_1_naming_it() -> None:
-    result = invoke("cite", "rank-zinc", "rank-zink")
+def test_an_unknown_id_among_many_exits_1_naming_it(run_cli: RunCli) -> None:
+    result = run_cli("cite", "rank-zinc", "rank-zink")
     assert result.exit_code == 1
     assert "rank-zink" in result.stderr and result.stdout == ""
 
 
-def test_json_has_one_record_per_fact_with_its_locator_and_version() -> None:
-    records = json.loads(run("cite", "rank-zinc", "rank-uranium", "--format", "json"))
+def test_json_has_one_record_per_fact_with_its_locator_and_version(run_cli: RunCli) -> None:
+    records = json.loads(run(run_cli, "cite", "rank-zinc", "rank-uranium", "--format", "json"))
     assert [(r["id"], r["paragraph"], r["sentence_number"]) for r in records] == [
         ("rank-zinc", 1, 62),
         ("rank-uranium", 1, 63),
@@ -82,8 +75,10 @@ def test_json_has_one_record_per_fact_with_its_locator_and_version() -> None:
 
 
 @pytest.mark.parametrize("style", ["bibtex", "csl-json"])
-def test_bibliography_of_many_facts_holds_each_source_once(style: str) -> None:
-    out = run("cite", "almaty-protocol", "rank-zinc", "georgia-withdrawal", "--style", style)
+def test_bibliography_of_many_facts_holds_each_source_once(run_cli: RunCli, style: str) -> None:
+    out = run(
+        run_cli, "cite", "almaty-protocol", "rank-zinc", "georgia-withdrawal", "--style", style
+    )
     if style == "bibtex":
         keys = re.findall(r"^@\w+\{([^,]+),", out, flags=re.MULTILINE)
     else:
@@ -91,9 +86,9 @@ def test_bibliography_of_many_facts_holds_each_source_once(style: str) -> None:
     assert keys == ["kk-text", "alma-ata-protocol", "belta-georgia-2008"]
 
 
-def test_keys_are_stable_across_calls_and_orders() -> None:
-    one = json.loads(run("cite", "rank-zinc", "almaty-protocol", "--style", "csl-json"))
-    two = json.loads(run("cite", "almaty-protocol", "--style", "csl-json"))
+def test_keys_are_stable_across_calls_and_orders(run_cli: RunCli) -> None:
+    one = json.loads(run(run_cli, "cite", "rank-zinc", "almaty-protocol", "--style", "csl-json"))
+    two = json.loads(run(run_cli, "cite", "almaty-protocol", "--style", "csl-json"))
     assert {i["id"]: i for i in one}["alma-ata-protocol"] == two[1]
 
 
@@ -117,8 +112,8 @@ PASTED = [
 ]
 
 
-def test_footnote_labels_never_collide_across_pasted_outputs() -> None:
-    document = "\n\n".join(run(*args) for args in PASTED)
+def test_footnote_labels_never_collide_across_pasted_outputs(run_cli: RunCli) -> None:
+    document = "\n\n".join(run(run_cli, *args) for args in PASTED)
     labels = _definitions(document)
     assert len(labels) > 20
     assert len(labels) == len(set(labels)), [x for x in labels if labels.count(x) > 1]
@@ -126,18 +121,18 @@ def test_footnote_labels_never_collide_across_pasted_outputs() -> None:
     assert not [label for label in labels if label.isdigit()]
 
 
-def test_footnote_labels_name_the_fact_and_the_language() -> None:
-    kk = run("cite", "rank-zinc", "--style", "markdown", "--lang", "kk")
+def test_footnote_labels_name_the_fact_and_the_language(run_cli: RunCli) -> None:
+    kk = run(run_cli, "cite", "rank-zinc", "--style", "markdown", "--lang", "kk")
     assert _definitions(kk) == ["rank-zinc-kk"]
-    table = run("trade", "exports", "--format", "markdown", "--lang", "ru")
+    table = run(run_cli, "trade", "exports", "--format", "markdown", "--lang", "ru")
     assert "exports-export-share-switzerland-ru" in _definitions(table)
 
 
 # ---------------------------------------------------------------- CSL styles (citeproc-py)
 
 
-def test_apa_through_citeproc_has_author_date_locator_and_version() -> None:
-    out = run("cite", "rank-zinc", "--style", "apa")
+def test_apa_through_citeproc_has_author_date_locator_and_version(run_cli: RunCli) -> None:
+    out = run(run_cli, "cite", "rank-zinc", "--style", "apa")
     assert out == (
         "Kazakhstan ranks 1st in the world for zinc (Author unknown, n.d., para. 1, sentence 62)"
         ".\n"
@@ -151,8 +146,10 @@ def test_apa_through_citeproc_has_author_date_locator_and_version() -> None:
     )
 
 
-def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot() -> None:
-    out = run("cite", "rank-zinc", "georgia-withdrawal", "--style", "gost", "--lang", "ru")
+def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot(
+    run_cli: RunCli,
+) -> None:
+    out = run(run_cli, "cite", "rank-zinc", "georgia-withdrawal", "--style", "gost", "--lang", "ru")
     lines = out.splitlines()
     assert lines[0] == "Казахстан занимает первое место в мире по цинку [1, п. 1, предложение 62]."
     assert lines[1] == (
@@ -176,26 +173,26 @@ def test_gost_in_russian_numbers_the_sources_and_keeps_the_abbreviations_dot() -
 
 
 @pytest.mark.parametrize("style", ["chicago", "mla"])
-def test_chicago_and_mla_render_with_the_locator(style: str) -> None:
-    out = run("cite", "rank-uranium", "--style", style)
+def test_chicago_and_mla_render_with_the_locator(run_cli: RunCli, style: str) -> None:
+    out = run(run_cli, "cite", "rank-uranium", "--style", style)
     assert "1, sentence 63)" in out.splitlines()[0]
     assert "Author unknown" in out.split("References\n")[1]
 
 
-def test_a_csl_file_of_ones_own(tmp_path: Path) -> None:
+def test_a_csl_file_of_ones_own(run_cli: RunCli, tmp_path: Path) -> None:
     from cis_facts.render.csl import style_path
 
     style = tmp_path / "mine.csl"
     style.write_bytes(Path(style_path("apa")).read_bytes())
-    assert run("cite", "rank-zinc", "--csl", str(style)) == run(
-        "cite", "rank-zinc", "--style", "apa"
+    assert run(run_cli, "cite", "rank-zinc", "--csl", str(style)) == run(
+        run_cli, "cite", "rank-zinc", "--style", "apa"
     )
 
 
-def test_a_file_that_is_not_csl_is_one_line_exit_2(tmp_path: Path) -> None:
+def test_a_file_that_is_not_csl_is_one_line_exit_2(run_cli: RunCli, tmp_path: Path) -> None:
     style = tmp_path / "bad.csl"
     style.write_text("<style>", encoding="utf-8")
-    result = invoke("cite", "rank-zinc", "--csl", str(style))
+    result = run_cli("cite", "rank-zinc", "--csl", str(style))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "not a CSL style" in result.stderr
 
@@ -212,7 +209,7 @@ def test_without_citeproc_a_csl_style_says_how_to_install_it() -> None:
         check=False,
         capture_output=True,
         text=True,
-        env={**os.environ, **ENV},
+        env={**os.environ, "COLUMNS": "100", "CIS_FACTS_CACHE": "off"},
     )
     assert proc.returncode == 2
     assert (
@@ -227,12 +224,16 @@ EXAMPLES = re.findall(
 
 
 @pytest.mark.parametrize(("command", "printed"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_shows_cite_as_the_tool_prints_it(command: str, printed: str) -> None:
-    assert run(*shlex.split(command)) == printed
+def test_readme_shows_cite_as_the_tool_prints_it(
+    run_cli: RunCli, command: str, printed: str
+) -> None:
+    assert run(run_cli, *shlex.split(command)) == printed
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed (.ci/run does)")
-def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(tmp_path: Path) -> None:
+def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     # Pandoc warns "Duplicate note reference" when two pasted outputs define one label.
     pasted = [
         ("cite", "rank-zinc", "--style", "markdown"),
@@ -240,7 +241,7 @@ def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(tmp_path:
         ("cite", "export-share-italy", "georgia-withdrawal", "--style", "markdown", "--lang", "ru"),
         ("trade", "exports", "--format", "markdown"),
     ]
-    document = "\n\n".join(run(*args) for args in pasted)
+    document = "\n\n".join(run(run_cli, *args) for args in pasted)
     (tmp_path / "pasted.md").write_text(document, encoding="utf-8")
     done = subprocess.run(
         ["pandoc", "pasted.md", "-t", "html"],
@@ -261,26 +262,28 @@ def test_four_pasted_markdown_outputs_through_pandoc_attach_every_note(tmp_path:
     assert f'id="fn{len(markers) + 1}"' not in done.stdout
 
 
-def test_the_note_marker_stands_where_each_language_puts_it() -> None:
+def test_the_note_marker_stands_where_each_language_puts_it(run_cli: RunCli) -> None:
     # Kazakh and Russian: before the full stop; English: after it; after «г.» it ends
-    kk = run("cite", "rank-zinc", "--style", "markdown", "--lang", "kk").splitlines()[0]
+    kk = run(run_cli, "cite", "rank-zinc", "--style", "markdown", "--lang", "kk").splitlines()[0]
     assert kk == "Қазақстан мырыштан әлемде бірінші орын алады[^rank-zinc-kk]."
-    ru = run("cite", "georgia-withdrawal", "--style", "markdown", "--lang", "ru").splitlines()[0]
+    ru = run(
+        run_cli, "cite", "georgia-withdrawal", "--style", "markdown", "--lang", "ru"
+    ).splitlines()[0]
     assert ru == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.[^georgia-withdrawal-ru]"
-    en = run("cite", "rank-zinc", "--style", "markdown").splitlines()[0]
+    en = run(run_cli, "cite", "rank-zinc", "--style", "markdown").splitlines()[0]
     assert en == "Kazakhstan ranks 1st in the world for zinc.[^rank-zinc-en]"
-    html = run("cite", "rank-zinc", "--style", "html", "--lang", "ru").splitlines()[0]
+    html = run(run_cli, "cite", "rank-zinc", "--style", "html", "--lang", "ru").splitlines()[0]
     assert html.endswith('<sup><a href="#cite-rank-zinc-ru">[1]</a></sup>.</p>')
-    wiki = run("cite", "rank-zinc", "--style", "wikipedia", "--lang", "ru")
+    wiki = run(run_cli, "cite", "rank-zinc", "--style", "wikipedia", "--lang", "ru")
     assert wiki.startswith("Казахстан занимает первое место в мире по цинку<ref name=")
     assert wiki.endswith("</ref>.\n")
-    english = run("cite", "rank-zinc", "--style", "wikipedia")
+    english = run(run_cli, "cite", "rank-zinc", "--style", "wikipedia")
     assert english.startswith("Kazakhstan ranks 1st in the world for zinc.<ref name=")
 
 
-def test_quotes_within_the_quote_take_the_inner_marks() -> None:
+def test_quotes_within_the_quote_take_the_inner_marks(run_cli: RunCli) -> None:
     # «…«Беловеж келісімін»…» would close the quote early; within «…» quotes are „…“
-    out = run("cite", "ashgabat-meeting", "--style", "markdown", "--lang", "ru")
+    out = run(run_cli, "cite", "ashgabat-meeting", "--style", "markdown", "--lang", "ru")
     assert "Ашхабадта кездесіп, „Беловеж келісімін“ қолдайтындықтарын мәлімдеді»; " in out
     assert "поддерживают „Беловежское соглашение“»; " in out
     assert out.count("«") == out.count("»")
