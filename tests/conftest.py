@@ -101,6 +101,7 @@ class RunCli(Protocol):
         environ: Mapping[str, str | None] | None = None,
         input: str | bytes | None = None,
         env: Environment | None = None,
+        color: bool = False,
     ) -> Result: ...
 
 
@@ -111,6 +112,7 @@ def _run_cli(
     environ: Mapping[str, str | None] | None = None,
     input: str | bytes | None = None,
     env: Environment | None = None,
+    color: bool = False,
 ) -> Result:
     """``cis-facts ARGS`` in this process, stdout and stderr apart.
 
@@ -118,6 +120,8 @@ def _run_cli(
     environment both for what the tool reads through ``Environment`` and for Click's own
     ``envvar`` options (``CIS_FACTS_DATA``); ``env`` replaces the whole environment.
     The program is called ``cis-facts`` (usage lines and messages name it as installed).
+    ``color`` keeps the escape codes Click's ``echo`` and ``style`` would strip from a stream
+    that is not a terminal (what a terminal would receive from them).
     """
     if env is None:
         env = mock_environment(tty=tty, width=width, environ=environ)
@@ -128,6 +132,7 @@ def _run_cli(
         env=dict(environ or {}),
         input=input,
         prog_name="cis-facts",
+        color=color,
     )
 
 

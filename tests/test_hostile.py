@@ -25,27 +25,16 @@ from typing import Any
 
 import pytest
 import tomli
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import RunCli
 from tomlwrite import renamed_country, toml_document, toml_string
 
-from cis_facts.cli import cli
 from cis_facts.errors import record_word
 from cis_facts.loader import ENV_VAR, packaged_base
 from cis_facts.schema import MAX_TEXT, TABLES, record_id
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
-ENV: dict[str, str | None] = {
-    "LANG": "",
-    "LC_ALL": "",
-    "LC_MESSAGES": "",
-    "NO_COLOR": "1",
-    "TERM": "dumb",
-    "COLUMNS": "200",
-    "FORCE_COLOR": None,
-    "TTY_COMPATIBLE": None,
-    "TTY_INTERACTIVE": None,
-}
-# check, a machine format, the default (plain under CliRunner) and a coloured table.
+# check, a machine format, the default (plain: not a terminal) and a coloured table.
 COMMANDS: tuple[tuple[str, ...], ...] = (
     ("check",),
     ("members", "--format", "json"),
@@ -67,16 +56,17 @@ RAW_CONTROL = re.compile(
 # --------------------------------------------------------------------------------------------
 
 
-def invoke(
-    args: Sequence[str], env: dict[str, str | None] | None = None, color: bool = False
-) -> Result:
-    return CliRunner().invoke(
-        cli, list(args), env={**ENV, **(env or {})}, prog_name="cis-facts", color=color
-    )
+@pytest.fixture(autouse=True)
+def _wide_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run here in one terminal, whatever the shell's: 200 columns, a dumb TERM (so
+    ``--color always`` writes no escape codes) and NO_COLOR; a test may lay more over it."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("NO_COLOR", "1")
 
 
-def run_with(path: Path | str, command: Sequence[str] = ("check",)) -> Result:
-    return invoke(["--data", str(path), *command])
+def run_with(run_cli: RunCli, path: Path | str, command: Sequence[str] = ("check",)) -> Result:
+    return run_cli("--data", path, *command)
 
 
 def problem_line(path: Path | str) -> re.Pattern[str]:
@@ -232,11 +222,13 @@ BLANK = {
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", [*BLANK, "dev-null"])
-def test_a_blank_file_adds_nothing(tmp_path: Path, name: str, command: tuple[str, ...]) -> None:
+def test_a_blank_file_adds_nothing(
+    run_cli: RunCli, tmp_path: Path, name: str, command: tuple[str, ...]
+) -> None:
     path = _dev_null(tmp_path) if name == "dev-null" else tmp_path / f"{name}.toml"
     if name != "dev-null":
         path.write_bytes(BLANK[name])
-    result, alone = run_with(path, command), invoke(list(command))
+    result, alone = run_with(run_cli, path, command), run_cli(*command)
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == alone.stdout
 
@@ -244,10 +236,10 @@ def test_a_blank_file_adds_nothing(tmp_path: Path, name: str, command: tuple[str
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", list(BROKEN))
 def test_broken_file_is_a_clean_error(
-    broken_dir: Path, name: str, command: tuple[str, ...]
+    run_cli: RunCli, broken_dir: Path, name: str, command: tuple[str, ...]
 ) -> None:
     path = broken_dir / f"{name}.toml"
-    assert_clean_error(run_with(path, command), path)
+    assert_clean_error(run_with(run_cli, path, command), path)
 
 
 @pytest.mark.parametrize(
@@ -270,23 +262,23 @@ def test_broken_file_is_a_clean_error(
     ],
 )
 def test_broken_file_message_says_where_and_what(
-    broken_dir: Path, name: str, where: str | tuple[str, ...]
+    run_cli: RunCli, broken_dir: Path, name: str, where: str | tuple[str, ...]
 ) -> None:
     path = broken_dir / f"{name}.toml"
-    lines = assert_clean_error(run_with(path), path)
+    lines = assert_clean_error(run_with(run_cli, path), path)
     starts = tuple(f"cis-facts: {path}{w}" for w in ((where,) if isinstance(where, str) else where))
     assert any(line.startswith(starts) for line in lines), lines
 
 
-def test_broken_file_from_environment_variable(broken_dir: Path) -> None:
+def test_broken_file_from_environment_variable(run_cli: RunCli, broken_dir: Path) -> None:
     path = broken_dir / "nested-arrays-5000.toml"
-    result = invoke(["timeline"], env={ENV_VAR: str(path)})
+    result = run_cli("timeline", environ={ENV_VAR: str(path)})
     assert_clean_error(result, path)
 
 
-def test_every_problem_of_two_broken_files_is_reported(broken_dir: Path) -> None:
+def test_every_problem_of_two_broken_files_is_reported(run_cli: RunCli, broken_dir: Path) -> None:
     first, second = broken_dir / "utf8-bom.toml", broken_dir / "duplicate-key.toml"
-    result = invoke(["--data", str(first), "--data", str(second), "members", "-f", "json"])
+    result = run_cli("--data", first, "--data", second, "members", "-f", "json")
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert [line.split(":")[1].strip() for line in lines] == [str(first), str(second)]
@@ -329,20 +321,24 @@ SPECIAL_PATHS: dict[str, Callable[[Path], Path]] = {
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 @pytest.mark.parametrize("name", list(SPECIAL_PATHS))
-def test_special_path_is_a_clean_error(tmp_path: Path, name: str, command: tuple[str, ...]) -> None:
+def test_special_path_is_a_clean_error(
+    run_cli: RunCli, tmp_path: Path, name: str, command: tuple[str, ...]
+) -> None:
     path = SPECIAL_PATHS[name](tmp_path)
-    assert_clean_error(run_with(path, command), path)
+    assert_clean_error(run_with(run_cli, path, command), path)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_unreadable_file_is_a_clean_error(tmp_path: Path, command: tuple[str, ...]) -> None:
+def test_unreadable_file_is_a_clean_error(
+    run_cli: RunCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
     path = write(tmp_path, FIGURE_HEAD)
     path.chmod(0)
     try:
         if os.access(path, os.R_OK):
             pytest.skip("running as a user who can read a mode-000 file (root)")
-        lines = assert_clean_error(run_with(path, command), path)
+        lines = assert_clean_error(run_with(run_cli, path, command), path)
         assert lines == [f"cis-facts: {path}: cannot read: Permission denied"]
     finally:
         path.chmod(0o644)
@@ -407,27 +403,27 @@ WRONG_TYPE_CASES = [
 @pytest.mark.parametrize("command", COMMANDS[:2], ids=" ".join)
 @pytest.mark.parametrize(("table", "sample"), WRONG_TYPE_CASES)
 def test_wrong_type_at_every_field(
-    tmp_path: Path, table: str, sample: str, command: tuple[str, ...]
+    run_cli: RunCli, tmp_path: Path, table: str, sample: str, command: tuple[str, ...]
 ) -> None:
     records = wrong_type_records(table, sample)
     path = write(tmp_path, toml_document([(table, record) for _, record in records]))
-    lines = assert_clean_error(run_with(path, command), path)
+    lines = assert_clean_error(run_with(run_cli, path, command), path)
     for index, (field, record) in enumerate(records):
         rid = record_id(table, record, index)
         expected = f"cis-facts: {path}: {record_word(table)} {rid}: {field}: "
         assert any(line.startswith(expected) for line in lines), (expected, lines)
 
 
-def test_the_unmutated_records_are_valid(tmp_path: Path) -> None:
+def test_the_unmutated_records_are_valid(run_cli: RunCli, tmp_path: Path) -> None:
     """The records the wrong-type cases start from load: each error comes from the field."""
     records = [(table, fresh(table)) for table in TABLES]
     path = write(tmp_path, toml_document(records))
-    result = run_with(path)
+    result = run_with(run_cli, path)
     assert result.exit_code == 0, result.stderr
 
 
 @pytest.mark.parametrize("table", list(TABLES))
-def test_every_required_field_missing(tmp_path: Path, table: str) -> None:
+def test_every_required_field_missing(run_cli: RunCli, tmp_path: Path, table: str) -> None:
     _, specs = TABLES[table]
     required = [name for name, spec in specs.items() if spec.required]
     records = []
@@ -436,7 +432,7 @@ def test_every_required_field_missing(tmp_path: Path, table: str) -> None:
         del record[name]
         records.append((table, record))
     path = write(tmp_path, toml_document(records))
-    lines = assert_clean_error(run_with(path, ("timeline",)), path)
+    lines = assert_clean_error(run_with(run_cli, path, ("timeline",)), path)
     for index, ((_, record), name) in enumerate(zip(records, required, strict=True)):
         expected = (
             f"cis-facts: {path}: {record_word(table)} {record_id(table, record, index)}: {name}: "
@@ -500,19 +496,21 @@ def _figure(**fields: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("command", COMMANDS[:2], ids=" ".join)
-def test_integer_too_large_for_a_float(tmp_path: Path, command: tuple[str, ...]) -> None:
+def test_integer_too_large_for_a_float(
+    run_cli: RunCli, tmp_path: Path, command: tuple[str, ...]
+) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(value=10**400))]))
-    assert_clean_error(run_with(path, command), path)
+    assert_clean_error(run_with(run_cli, path, command), path)
 
 
-def test_integer_with_more_digits_than_python_converts(tmp_path: Path) -> None:
+def test_integer_with_more_digits_than_python_converts(run_cli: RunCli, tmp_path: Path) -> None:
     path = write(
         tmp_path,
         toml_document([("figures", _figure(value=1))]).replace(
             "value = 1", "value = 1" + "0" * 5000
         ),
     )
-    assert_clean_error(run_with(path), path)
+    assert_clean_error(run_with(run_cli, path), path)
 
 
 @pytest.mark.parametrize(
@@ -524,12 +522,14 @@ def test_integer_with_more_digits_than_python_converts(tmp_path: Path) -> None:
         ("trade_totals", "growth"),
     ],
 )
-def test_integer_too_large_for_sqlite(tmp_path: Path, table: str, field: str) -> None:
+def test_integer_too_large_for_sqlite(
+    run_cli: RunCli, tmp_path: Path, table: str, field: str
+) -> None:
     record = fresh(table)
     record[field] = 2**63
     path = write(tmp_path, toml_document([(table, record)]))
     target = tmp_path / "out.db"
-    result = invoke(["--data", str(path), "export", "--to", "sqlite", str(target)])
+    result = run_cli("--data", path, "export", "--to", "sqlite", target)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(
         result.exception
     )
@@ -548,7 +548,7 @@ HOSTILE_NAMES = {
 
 @pytest.mark.parametrize("where", ["table", "field", "id"])
 @pytest.mark.parametrize("name", list(HOSTILE_NAMES))
-def test_problem_lines_are_inert(tmp_path: Path, where: str, name: str) -> None:
+def test_problem_lines_are_inert(run_cli: RunCli, tmp_path: Path, where: str, name: str) -> None:
     hostile = HOSTILE_NAMES[name]
     if where == "table":
         content = f"[[{toml_string(hostile)}]]\nx = 1\n"
@@ -557,7 +557,7 @@ def test_problem_lines_are_inert(tmp_path: Path, where: str, name: str) -> None:
     else:
         content = toml_document([("figures", _figure(id=hostile))])
     path = write(tmp_path, content)
-    result = invoke(["--data", str(path), "check"], color=True)  # as on a terminal
+    result = run_cli("--data", path, "check", color=True)  # as on a terminal
     assert_clean_error(result, path)
     assert not RAW_CONTROL.search(result.stderr), repr(result.stderr)
 
@@ -577,16 +577,18 @@ HUGE_VALUE_CASES = [
 
 
 @pytest.mark.parametrize(("field", "value"), HUGE_VALUE_CASES)
-def test_huge_value_gives_a_short_message(tmp_path: Path, field: str, value: str) -> None:
+def test_huge_value_gives_a_short_message(
+    run_cli: RunCli, tmp_path: Path, field: str, value: str
+) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(**{field: value}))]))
-    result = run_with(path)
+    result = run_with(run_cli, path)
     assert_clean_error(result, path)
     assert len(result.stderr) < STDERR_LIMIT, f"{len(result.stderr)} characters on stderr"
 
 
-def test_huge_unknown_field_name_gives_a_short_message(tmp_path: Path) -> None:
+def test_huge_unknown_field_name_gives_a_short_message(run_cli: RunCli, tmp_path: Path) -> None:
     path = write(tmp_path, toml_document([("figures", _figure(**{"k" * BIG: 1}))]))
-    result = run_with(path)
+    result = run_with(run_cli, path)
     assert_clean_error(result, path)
     assert len(result.stderr) < STDERR_LIMIT, f"{len(result.stderr)} characters on stderr"
 
@@ -625,7 +627,9 @@ def text_fields(table: str) -> list[str]:
 
 @pytest.mark.parametrize("table", list(TABLES))
 @pytest.mark.parametrize("name", list(FORBIDDEN))
-def test_forbidden_character_in_every_text_field(tmp_path: Path, table: str, name: str) -> None:
+def test_forbidden_character_in_every_text_field(
+    run_cli: RunCli, tmp_path: Path, table: str, name: str
+) -> None:
     char = FORBIDDEN[name]
     record = fresh(table)
     for field in text_fields(table):
@@ -633,7 +637,7 @@ def test_forbidden_character_in_every_text_field(tmp_path: Path, table: str, nam
         record[field] = [text] if TABLES[table][1][field].kind == "texts" else text
     path = write(tmp_path, toml_document([(table, record)]))
     code_point = f"U+{ord(char[0]):04X}"
-    lines = assert_clean_error(run_with(path, ("timeline",)), path)
+    lines = assert_clean_error(run_with(run_cli, path, ("timeline",)), path)
     rid = record_id(table, record, 0)
     for field in text_fields(table):
         assert any(
@@ -779,14 +783,16 @@ def markup_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_markup_file_is_valid(markup_file: Path) -> None:
-    result = run_with(markup_file)
+def test_markup_file_is_valid(run_cli: RunCli, markup_file: Path) -> None:
+    result = run_with(run_cli, markup_file)
     assert result.exit_code == 0, result.stderr
 
 
 @pytest.mark.parametrize("variant", list(TABLE_VARIANTS))
 @pytest.mark.parametrize("name", list(MARKUP_COMMANDS))
-def test_markup_is_shown_literally(markup_file: Path, name: str, variant: str) -> None:
+def test_markup_is_shown_literally(
+    run_cli: RunCli, markup_file: Path, name: str, variant: str
+) -> None:
     args, shown = MARKUP_COMMANDS[name]
     options, env = TABLE_VARIANTS[variant]
     if variant == "plain":
@@ -797,7 +803,7 @@ def test_markup_is_shown_literally(markup_file: Path, name: str, variant: str) -
             t.replace("\\", "\\\\") for t in shown if not t.endswith(" (QM)") and t not in names
         )
         options = () if name == "cite" else options
-    result = invoke(["--data", str(markup_file), *args, *options], env=env)
+    result = run_cli("--data", markup_file, *args, *options, environ=env)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     if variant == "table-color":
@@ -821,9 +827,9 @@ def _texts(value: Any) -> list[str]:
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 @pytest.mark.parametrize("name", list(MARKUP_COMMANDS))
-def test_markup_is_exact_in_json(markup_file: Path, name: str, fmt: str) -> None:
+def test_markup_is_exact_in_json(run_cli: RunCli, markup_file: Path, name: str, fmt: str) -> None:
     args, shown = MARKUP_COMMANDS[name]
-    result = invoke(["--data", str(markup_file), *args, "--format", fmt])
+    result = run_cli("--data", markup_file, *args, "--format", fmt)
     assert result.exit_code == 0, result.stderr
     if fmt == "json":
         records = json.loads(result.stdout)
