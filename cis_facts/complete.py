@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from cis_facts import cache
 from cis_facts.errors import FactsError
 from cis_facts.loader import ENV_VAR, env_paths, load
-from cis_facts.model import FactBase
+from cis_facts.model import FactBase, Lang
 from cis_facts.text import fold
 
 if TYPE_CHECKING:  # click.shell_completion is imported only when a shell asks
@@ -133,9 +133,26 @@ def fact_ids(base: FactBase, incomplete: str) -> list[CompletionItem]:
 def complete_country(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """``shell_complete`` callback for a country argument or option."""
+    """``shell_complete`` callback for a country argument or option.
+
+    The country argument of ``country`` takes a name of several words without quotes:
+    the words typed before this one start the name (``United K`` offers ``Kingdom``).
+    """
     base = _base(ctx)
-    return country_names(base, incomplete) if base is not None else []
+    if base is None:
+        return []
+    before = ctx.params.get(param.name or "") if param.nargs == -1 else None
+    if not before:
+        return country_names(base, incomplete)
+    from click.shell_completion import CompletionItem
+
+    typed = " ".join(before) + " "
+    items = []
+    for item in country_names(base, typed + incomplete):
+        value = item.value[len(typed) :]
+        if value and fold(item.value[: len(typed)]) == fold(typed):
+            items.append(CompletionItem(value, help=item.help))
+    return items
 
 
 def complete_topic(
@@ -152,12 +169,27 @@ def complete_topic(
 def complete_mineral(
     ctx: click.Context, param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """``shell_complete`` callback for ``--mineral``: English and Kazakh names."""
+    """``shell_complete`` callback for ``--mineral``: the names in the answer's language
+    (``--lang``, else the locale's); the other languages' when none of those matches."""
     base = _base(ctx)
     if base is None:
         return []
+    lang = _lang(ctx)
+    own = words_for(incomplete, [r.mineral(lang) for r in base.rankings])
+    if own:
+        return own
     minerals = [(r.mineral_en, r.mineral_kk, r.mineral_ru) for r in base.rankings]
     return words_for(incomplete, [n for names in minerals for n in names if n])
+
+
+def _lang(ctx: click.Context) -> Lang:
+    """The language the command would answer in: its ``--lang``, the group's, the locale's."""
+    from cis_facts.settings import default_lang
+
+    for given in (ctx.params.get("lang"), ctx.find_root().params.get("lang")):
+        if isinstance(given, str) and given.lower() in ("en", "kk", "ru"):
+            return cast("Lang", given.lower())
+    return default_lang(os.environ)
 
 
 def complete_fact_id(

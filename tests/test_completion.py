@@ -195,3 +195,36 @@ def test_bash_enable_line_completes_in_bash() -> None:
         check=False,
     )
     assert (proc.stdout, proc.stderr) == ("Kazakhstan\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "incomplete", "expected"),
+    [
+        (["country", "United"], "K", ["Kingdom"]),
+        (["country", "United"], "", ["States", "Kingdom"]),
+        (["country", "united"], "ki", ["kingdom"]),
+        (["country", "Russian"], "F", ["Federation"]),
+    ],
+)
+def test_a_name_of_several_words_completes_after_a_plain_space(
+    args: list[str], incomplete: str, expected: list[str]
+) -> None:
+    assert complete(args, incomplete) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["resources", "--mineral"], "zinc"),
+        (["resources", "--lang", "kk", "--mineral"], "мырыш"),
+        (["--lang", "ru", "resources", "--mineral"], "цинк"),
+    ],
+)
+def test_minerals_complete_in_the_answer_s_language(args: list[str], expected: str) -> None:
+    offered = complete(args, "")
+    assert len(offered) == 14
+    assert offered[0] == expected
+
+
+def test_minerals_of_another_language_complete_when_typed() -> None:
+    assert complete(["resources", "--mineral"], "мы") == ["мырыш", "мыс"]
