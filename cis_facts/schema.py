@@ -8,6 +8,7 @@ when there were none.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, NamedTuple, get_args
@@ -55,8 +56,6 @@ HOME = "KZ"  # rankings and trade totals are Kazakhstan's
 def _named_in(text: str, country: model.Country) -> bool:
     """Whether ``text`` (an English label) names ``country``: its English name or an English
     alias as a whole word, in its own capitals (a three-letter code left out)."""
-    import re
-
     names = (country.name_en, *(a for a in country.aliases if a.isascii() and len(a) != 3))
     return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text) for n in names)
 
