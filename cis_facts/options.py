@@ -81,6 +81,7 @@ def lang_option(func: F) -> F:
 
 
 RAW_CELLS = "cis_facts.raw_cells"  # key in click.Context.meta
+IDS = "cis_facts.ids"  # key in click.Context.meta
 TEMPLATE = "cis_facts.template"  # key in click.Context.meta
 
 
@@ -89,14 +90,19 @@ def _remember_raw_cells(ctx: click.Context, param: click.Parameter, value: bool)
     return value
 
 
+def _remember_ids(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.meta[IDS] = value
+    return value
+
+
 def _remember_template(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     ctx.meta[TEMPLATE] = value
 
 
 def output_options(func: F) -> F:
-    """``--format``, ``--fields``, ``--template``, ``--color``, ``--raw-cells`` and ``--lang``
-    for every query command. ``--raw-cells`` and ``--template`` are read where the answer
-    is written, not passed on."""
+    """``--format``, ``--fields``, ``--template``, ``--color``, ``--ids``, ``--raw-cells`` and
+    ``--lang`` for every query command. ``--ids``, ``--raw-cells`` and ``--template`` are
+    read where the answer is written, not passed on."""
     func = lang_option(func)
     func = click.option(
         "--raw-cells",
@@ -105,6 +111,14 @@ def output_options(func: F) -> F:
         callback=_remember_raw_cells,
         help="csv/tsv: keep text starting with = + - @ as it is (default: prefixed with ' "
         "so that spreadsheets show it instead of running it as a formula).",
+    )(func)
+    func = click.option(
+        "--ids",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_ids,
+        help="table, markdown: a first column with the fact id of each row, to pass to "
+        "cite or show (machine formats always carry ids).",
     )(func)
     func = click.option(
         "--color",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cis_facts.options import RAW_CELLS, TEMPLATE
+from cis_facts.options import IDS, RAW_CELLS, TEMPLATE
 from cis_facts.settings import Settings
 from cis_facts.streams import say
 
@@ -57,6 +57,8 @@ def emit(
     if fmt == "table":
         answer, left_out = table_answer(answer)
     view = views.view(answer, draw=fmt in ("table", "markdown"))
+    if fmt in ("table", "markdown") and not fields and _option(IDS):
+        view = views.with_ids(view)
     for warning in view.warnings:
         message(env, warning)
     if fmt not in ("table", "markdown"):

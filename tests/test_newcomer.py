@@ -289,3 +289,24 @@ def test_chart_rows_of_one_day_are_in_the_order_of_their_names(run_cli: RunCli) 
         "Түрікменстан",
         "Грузия",
     ]
+
+
+def test_ids_gives_tables_a_first_column_of_fact_ids(run_cli: RunCli) -> None:
+    lines = run_cli("resources", "--top", "2", "-f", "markdown", "--ids").stdout.splitlines()
+    assert lines[2:6] == [
+        "| ID | Mineral | World rank |",
+        "|---|---|---|",
+        "| rank-zinc | zinc | 1st |",
+        "| rank-tungsten | tungsten | 1st |",
+    ]
+
+
+def test_a_member_row_s_id_is_the_event_its_status_rests_on(run_cli: RunCli) -> None:
+    result = run_cli("members", "--on", "1995", "-f", "table", "--ids", tty=True, width=160)
+    georgia = next(line for line in result.stdout.splitlines() if "Georgia (GE)" in line)
+    assert georgia.split("│")[1].strip() == "georgia-charter-1994"
+
+
+def test_default_tables_stay_without_ids(run_cli: RunCli) -> None:
+    lines = run_cli("resources", "--top", "2", "-f", "markdown").stdout.splitlines()
+    assert lines[2] == "| Mineral | World rank |"

@@ -52,6 +52,7 @@ class Table(Frozen, kw_only=True):
     bars: tuple[float, ...] = ()  # a proportional bar per row
     marks: tuple[int, ...] = ()
     mark_column: int = 0
+    ids: tuple[str, ...] = ()  # the fact id each row shows ("" where none), for --ids
 
 
 class Chart(Frozen, kw_only=True):
@@ -265,8 +266,32 @@ def table(
         styles=styles,
         marks=marks,
         mark_column=list(columns).index(mark_column) if mark_column in list(columns) else 0,
+        ids=tuple(_row_id(r) for r in records),
         **extra,
     )
+
+
+def _row_id(record: Record) -> str:
+    """The id to cite a row by: its fact's, or for a member state the event its status
+    rests on."""
+    return str(record.get("id") or record.get("since_event") or "")
+
+
+def with_ids(view: View) -> View:
+    """``--ids``: each table that shows facts gains their ids as its first column."""
+    blocks: list[Block] = []
+    for block in view.blocks:
+        if isinstance(block, Table) and any(block.ids) and "id" not in block.keys:
+            block = block.replace(
+                keys=("id", *block.keys),
+                headers=(word("id", view.lang), *block.headers),
+                rows=tuple((i, *row) for i, row in zip(block.ids, block.rows, strict=True)),
+                numeric=(False, *block.numeric),
+                styles=tuple(("", *row) for row in block.styles),
+                mark_column=block.mark_column + 1,
+            )
+        blocks.append(block)
+    return view.replace(blocks=tuple(blocks))
 
 
 C = TypeVar("C")
