@@ -368,3 +368,27 @@ def test_numbers_stay_whole_at_every_width(
             if re.search(r"\d$", head.rstrip()) and follows.match(tail.strip()):
                 broken.append((head.strip(), tail.strip()))
     assert broken == []
+
+
+def test_readme_shows_a_kazakh_usage_error_as_printed() -> None:
+    """Click's own usage error, worded in Kazakh by the installed command (README, check)."""
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "cis-facts"
+    proc = subprocess.run(
+        [str(script), "--lang", "kk", "members", "--on", "2099-13-01"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    expected = (
+        "Қолданылуы: cis-facts members [OPTIONS]\n"
+        "Анықтама: cis-facts members --help\n\n"
+        "Қате: '--on' мәні жарамсыз: 13 деген ай жоқ: «2099-13-01»\n"
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", expected)
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "$ cis-facts --lang kk members --on 2099-13-01\n" + expected in readme
