@@ -10,23 +10,20 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli
 
-from cis_facts.cli import cli
 from cis_facts.loader import load
 
-NO_COLOR = {"NO_COLOR": "1", "COLUMNS": "100"}
 
-
-def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args), env=NO_COLOR)
+def run(run_cli: RunCli, *args: str) -> str:
+    result = run_cli(*args, width=100)
     assert result.exit_code == 0, result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.stdout
 
 
-def show(fact_id: str, *args: str) -> dict[str, Any]:
-    (record,) = json.loads(run("show", fact_id, "--format", "json", *args))
+def show(run_cli: RunCli, fact_id: str, *args: str) -> dict[str, Any]:
+    (record,) = json.loads(run(run_cli, "show", fact_id, "--format", "json", *args))
     assert isinstance(record, dict)
     return record
 
@@ -34,8 +31,8 @@ def show(fact_id: str, *args: str) -> dict[str, Any]:
 # --- wrong readings -------------------------------------------------------------------------
 
 
-def test_europe_export_growth_is_a_share_change_in_points() -> None:
-    record = show("export-growth-europe-2004")
+def test_europe_export_growth_is_a_share_change_in_points(run_cli: RunCli) -> None:
+    record = show(run_cli, "export-growth-europe-2004")
     assert (record["measure"], record["value"], record["unit"]) == (
         "change",
         2.6,
@@ -49,22 +46,22 @@ def test_europe_export_growth_is_a_share_change_in_points() -> None:
         assert figure in record["note"]
 
 
-def test_fdi_world_share_note_reads_the_ablative_as_since() -> None:
-    note = show("fdi-world-share-last-3-years")["note"]
+def test_fdi_world_share_note_reads_the_ablative_as_since(run_cli: RunCli) -> None:
+    note = show(run_cli, "fdi-world-share-last-3-years")["note"]
     assert "have been recorded since 2000" in note
     assert "does not reconcile" not in note
 
 
-def test_europe_supplies_28_9_percent_of_imports() -> None:
-    record = show("import-growth-europe-2004")
+def test_europe_supplies_28_9_percent_of_imports(run_cli: RunCli) -> None:
+    record = show(run_cli, "import-growth-europe-2004")
     assert (record["measure"], record["value"], record["unit"]) == ("share", 28.9, "%")
     assert record["label_en"] == "European states account for 28.9% of Kazakhstan's imports"
     for figure in ("12,781.3", "3,693.8", "55 %"):
         assert figure in record["note"]
 
 
-def test_imports_from_europe_grew_50_percent_on_all_four_goods() -> None:
-    record = show("import-growth-europe-machinery-2004")
+def test_imports_from_europe_grew_50_percent_on_all_four_goods(run_cli: RunCli) -> None:
+    record = show(run_cli, "import-growth-europe-machinery-2004")
     assert (record["measure"], record["value"], record["unit"]) == ("growth", 50, "%")
     assert record["label_en"] == (
         "Kazakhstan's imports from European states grew 50%, on various kinds of machinery, "
@@ -73,7 +70,7 @@ def test_imports_from_europe_grew_50_percent_on_all_four_goods() -> None:
     assert record["quote"].endswith("Италия жиһазынан өсті")
     for figure in ("2,462.5", "2,009.6", "2,969.6", "48 %", "49 %"):
         assert figure in record["note"]
-    statement = show("import-growth-europe-goods")
+    statement = show(run_cli, "import-growth-europe-goods")
     assert statement["label_en"] == (
         "Imports from Europe grew 50% on various kinds of machinery, parts and tools from "
         "Germany and Italy, passenger cars and Italian furniture."
@@ -125,17 +122,17 @@ def test_imports_from_europe_grew_50_percent_on_all_four_goods() -> None:
     ],
 )
 def test_two_readings_label_claims_what_both_share(
-    fact_id: str, measure: str, label: str, arithmetic: tuple[str, ...]
+    run_cli: RunCli, fact_id: str, measure: str, label: str, arithmetic: tuple[str, ...]
 ) -> None:
-    record = show(fact_id)
+    record = show(run_cli, fact_id)
     assert (record["measure"], record["label_en"]) == (measure, label)
     assert record["note"].startswith("Two readings stand.")
     for part in arithmetic:
         assert part in record["note"]
 
 
-def test_no_note_names_a_site_without_a_source_record() -> None:
-    note = show("georgia-accession")["note"]
+def test_no_note_names_a_site_without_a_source_record(run_cli: RunCli) -> None:
+    note = show(run_cli, "georgia-accession")["note"]
     assert "Civil.ge" not in note
     assert note.startswith("The text and the Kremlin's glossary give only the month")
 
@@ -175,8 +172,10 @@ def test_no_note_names_a_site_without_a_source_record() -> None:
         ),
     ],
 )
-def test_present_tense_of_the_text_is_dated(fact_id: str, en: str, kk: str, ru: str) -> None:
-    record = show(fact_id)
+def test_present_tense_of_the_text_is_dated(
+    run_cli: RunCli, fact_id: str, en: str, kk: str, ru: str
+) -> None:
+    record = show(run_cli, fact_id)
     assert (record["label_en"], record["label_kk"], record["label_ru"]) == (en, kk, ru)
     assert "most of its figures are of about 2004" in record["note"]
 
@@ -196,8 +195,8 @@ def test_no_bare_currently_in_any_label() -> None:
 # --- misleading labels ----------------------------------------------------------------------
 
 
-def test_almaty_protocol_labels_list_what_the_text_lists() -> None:
-    record = show("almaty-protocol")
+def test_almaty_protocol_labels_list_what_the_text_lists(run_cli: RunCli) -> None:
+    record = show(run_cli, "almaty-protocol")
     assert "Ukraine" not in record["label_en"]
     assert "Украина" not in record["label_kk"]
     assert "UA" in [p["code"] for p in record["participants"]]
@@ -205,8 +204,8 @@ def test_almaty_protocol_labels_list_what_the_text_lists() -> None:
     assert record["note_source"] == "alma-ata-protocol"
 
 
-def test_almaty_protocol_note_in_kazakh_under_lang_kk() -> None:
-    out = run("show", "almaty-protocol", "--lang", "kk", "--format", "plain")
+def test_almaty_protocol_note_in_kazakh_under_lang_kk(run_cli: RunCli) -> None:
+    out = run(run_cli, "show", "almaty-protocol", "--lang", "kk", "--format", "plain")
     assert "Алматы хаттамасына он бір мемлекет, соның ішінде Украина да қол қойды" in out
 
 
@@ -233,8 +232,8 @@ def test_almaty_protocol_note_in_kazakh_under_lang_kk() -> None:
         ),
     ],
 )
-def test_fdi_figures_are_an_index_of_1995(fact_id: str, label: str) -> None:
-    record = show(fact_id)
+def test_fdi_figures_are_an_index_of_1995(run_cli: RunCli, fact_id: str, label: str) -> None:
+    record = show(run_cli, fact_id)
     assert (record["measure"], record["label_en"]) == ("index", label)
     assert "more likely the first" in record["note"]
 
@@ -274,37 +273,37 @@ def test_fdi_figures_are_an_index_of_1995(fact_id: str, label: str) -> None:
         ),
     ],
 )
-def test_corrected_english_labels(fact_id: str, label: str) -> None:
-    assert show(fact_id)["label_en"] == label
+def test_corrected_english_labels(run_cli: RunCli, fact_id: str, label: str) -> None:
+    assert show(run_cli, fact_id)["label_en"] == label
 
 
-def test_settled_shares_carry_no_hedge() -> None:
+def test_settled_shares_carry_no_hedge(run_cli: RunCli) -> None:
     for fact_id in ("export-share-eu", "world-gdp-cis-share"):
-        record = show(fact_id)
+        record = show(run_cli, fact_id)
         assert "see note" not in record["label_en"]
         assert "Ambiguous" not in record["note"]
 
 
-def test_no_direct_where_the_text_has_no_direct() -> None:
+def test_no_direct_where_the_text_has_no_direct(run_cli: RunCli) -> None:
     for fact_id in ("fdi-cumulative-1993-2004", "fdi-oil-gas-1993-2004"):
-        record = show(fact_id)
+        record = show(run_cli, fact_id)
         assert "direct" not in record["label_en"].lower()
         assert "тікелей" not in record["label_kk"]
 
 
-def test_oil_ranking_is_explored_not_proven() -> None:
-    record = show("rank-oil-exploration")
+def test_oil_ranking_is_explored_not_proven(run_cli: RunCli) -> None:
+    record = show(run_cli, "rank-oil-exploration")
     assert "proven" not in record["note"]
     assert "explored oil reserves" in record["label_en"]
 
 
-def test_americas_export_fall_is_a_decrease() -> None:
-    record = show("export-fall-americas-2004")
+def test_americas_export_fall_is_a_decrease(run_cli: RunCli) -> None:
+    record = show(run_cli, "export-fall-americas-2004")
     assert (record["measure"], record["value"], record["unit"]) == ("decrease", 2, "times")
 
 
-def test_credit_rating_is_first_in_time_a_statement() -> None:
-    record = show("investment-credit-rating-first-in-cis")
+def test_credit_rating_is_first_in_time_a_statement(run_cli: RunCli) -> None:
+    record = show(run_cli, "investment-credit-rating-first-in-cis")
     assert record["kind"] == "statement"
     assert "value" not in record
     assert record["label_en"] == (
@@ -313,23 +312,26 @@ def test_credit_rating_is_first_in_time_a_statement() -> None:
     assert "first in time" in record["note"]
 
 
-def test_text_defects_are_noted() -> None:
-    assert "contradicts" in show("import-supplier-usa")["note"]
-    assert "«флюориттан»" in show("rank-fluorite")["note"]
-    assert "«Экспорттың тауарлық құрлымын»" in show("import-structure")["note"]
-    assert "list of language groups and families is missing" in show("languages-families")["note"]
+def test_text_defects_are_noted(run_cli: RunCli) -> None:
+    assert "contradicts" in show(run_cli, "import-supplier-usa")["note"]
+    assert "«флюориттан»" in show(run_cli, "rank-fluorite")["note"]
+    assert "«Экспорттың тауарлық құрлымын»" in show(run_cli, "import-structure")["note"]
+    assert (
+        "list of language groups and families is missing"
+        in show(run_cli, "languages-families")["note"]
+    )
 
 
 # --- who was in the CIS ---------------------------------------------------------------------
 
 
-def members_on(date: str) -> dict[str, dict[str, Any]]:
-    records = json.loads(run("members", "--on", date, "--format", "json"))
+def members_on(run_cli: RunCli, date: str) -> dict[str, dict[str, Any]]:
+    records = json.loads(run(run_cli, "members", "--on", date, "--format", "json"))
     return {r["country"]["code"]: r for r in records}
 
 
-def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members() -> None:
-    records = members_on("2000-01-01")
+def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members(run_cli: RunCli) -> None:
+    records = members_on(run_cli, "2000-01-01")
     statuses = {code: r["status"] for code, r in records.items()}
     assert statuses == {
         "AM": "member",
@@ -360,8 +362,10 @@ def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members() -> N
     )
 
 
-def test_before_the_charter_the_states_that_had_ratified_are_founding_states() -> None:
-    records = members_on("1992-06-01")
+def test_before_the_charter_the_states_that_had_ratified_are_founding_states(
+    run_cli: RunCli,
+) -> None:
+    records = members_on(run_cli, "1992-06-01")
     assert {c: r["status"] for c, r in records.items() if r["status"] != "founder"} == {
         "AZ": "signatory",
         "MD": "signatory",
@@ -373,24 +377,24 @@ def test_before_the_charter_the_states_that_had_ratified_are_founding_states() -
     )
 
 
-def test_azerbaijan_ratification_gap() -> None:
-    assert members_on("1993-01-01")["AZ"]["status"] == "signatory"
-    assert members_on("1993-02-01")["AZ"]["status"] == "signatory"
-    assert members_on("1993-09-23")["AZ"]["status"] == "signatory"
-    assert members_on("1993-09-24")["AZ"]["status"] == "acceding"
-    assert members_on("1993-10-01")["AZ"]["status"] == "acceding"
-    assert members_on("1994-01-22")["AZ"]["status"] == "member"
+def test_azerbaijan_ratification_gap(run_cli: RunCli) -> None:
+    assert members_on(run_cli, "1993-01-01")["AZ"]["status"] == "signatory"
+    assert members_on(run_cli, "1993-02-01")["AZ"]["status"] == "signatory"
+    assert members_on(run_cli, "1993-09-23")["AZ"]["status"] == "signatory"
+    assert members_on(run_cli, "1993-09-24")["AZ"]["status"] == "acceding"
+    assert members_on(run_cli, "1993-10-01")["AZ"]["status"] == "acceding"
+    assert members_on(run_cli, "1994-01-22")["AZ"]["status"] == "member"
 
 
-def test_moldova_becomes_a_member_when_the_charter_binds_it() -> None:
-    assert members_on("1994-04-10")["MD"]["status"] == "acceding"
-    assert members_on("1994-04-26")["MD"]["status"] == "acceding"
-    assert members_on("1994-06-27")["MD"]["status"] == "member"
+def test_moldova_becomes_a_member_when_the_charter_binds_it(run_cli: RunCli) -> None:
+    assert members_on(run_cli, "1994-04-10")["MD"]["status"] == "acceding"
+    assert members_on(run_cli, "1994-04-26")["MD"]["status"] == "acceding"
+    assert members_on(run_cli, "1994-06-27")["MD"]["status"] == "member"
 
 
-def test_turkmenistan_associate_from_kazan() -> None:
-    assert members_on("2005-08-25")["TM"]["status"] == "founder"
-    assert members_on("2005-08-26")["TM"]["status"] == "associate"
+def test_turkmenistan_associate_from_kazan(run_cli: RunCli) -> None:
+    assert members_on(run_cli, "2005-08-25")["TM"]["status"] == "founder"
+    assert members_on(run_cli, "2005-08-26")["TM"]["status"] == "associate"
 
 
 def test_every_status_change_from_outside_the_text_cites_a_document() -> None:
@@ -424,9 +428,9 @@ def test_every_status_change_from_outside_the_text_cites_a_document() -> None:
     assert {kinds[e.source] for e in outside} == {"document"}
 
 
-def test_the_text_s_reading_stays_visible_in_the_quotes() -> None:
+def test_the_text_s_reading_stays_visible_in_the_quotes(run_cli: RunCli) -> None:
     """The text says the ten "signed" the Protocol: its words stay in the quote."""
-    quote = show("almaty-protocol")["quote"]
+    quote = show(run_cli, "almaty-protocol")["quote"]
     assert quote.endswith("ТМД-ны құру туралы Келісім хаттамасына қол қойды")
 
 
@@ -445,13 +449,13 @@ def test_every_note_has_a_kazakh_counterpart() -> None:
 
 
 @pytest.mark.parametrize("word", ["supranational", "ұлтүстілік"])
-def test_search_finds_the_statement_that_the_cis_is_not_a_state(word: str) -> None:
-    hits = json.loads(run("search", word, "--format", "json"))
+def test_search_finds_the_statement_that_the_cis_is_not_a_state(run_cli: RunCli, word: str) -> None:
+    hits = json.loads(run(run_cli, "search", word, "--format", "json"))
     assert hits[0]["id"] == "cis-not-a-state"
 
 
-def test_statements_command_lists_a_topic() -> None:
-    out = run("statements", "cis-nature", "--format", "plain", "--fields", "id")
+def test_statements_command_lists_a_topic(run_cli: RunCli) -> None:
+    out = run(run_cli, "statements", "cis-nature", "--format", "plain", "--fields", "id")
     assert out.splitlines() == [
         "cis-not-a-state",
         "cis-members-subjects-of-international-law",
@@ -467,15 +471,25 @@ def test_statements_command_lists_a_topic() -> None:
     ]
 
 
-def test_statements_in_kazakh() -> None:
-    out = run("statements", "cis-nature", "--lang", "kk", "--format", "plain", "--fields", "label")
+def test_statements_in_kazakh(run_cli: RunCli) -> None:
+    out = run(
+        run_cli,
+        "statements",
+        "cis-nature",
+        "--lang",
+        "kk",
+        "--format",
+        "plain",
+        "--fields",
+        "label",
+    )
     assert out.splitlines()[0] == (
         "Тәуелсіз Мемлекеттер Достастығы мемлекет емес және оның ұлтүстілік өкілеттігі жоқ."
     )
 
 
-def test_cite_a_statement() -> None:
-    out = run("cite", "cis-decisions-bind-participants")
+def test_cite_a_statement(run_cli: RunCli) -> None:
+    out = run(run_cli, "cite", "cis-decisions-bind-participants")
     assert out.startswith(
         "Decisions of CIS bodies apply only to the states that took part in adopting them."
     )
@@ -496,20 +510,22 @@ def test_cite_a_statement() -> None:
         ),
     ],
 )
-def test_periods_the_text_gives(fact_id: str, period_en: str, period_kk: str) -> None:
-    record = show(fact_id)
+def test_periods_the_text_gives(
+    run_cli: RunCli, fact_id: str, period_en: str, period_kk: str
+) -> None:
+    record = show(run_cli, fact_id)
     assert (record["period_en"], record["period_kk"]) == (period_en, period_kk)
 
 
-def test_show_context_prints_the_whole_sentence() -> None:
-    record = show("rank-uranium", "--context")
+def test_show_context_prints_the_whole_sentence(run_cli: RunCli) -> None:
+    record = show(run_cli, "rank-uranium", "--context")
     assert record["context"] == (
         "Біздің мемлекет әлемде темір рудасы бойынша 8 % құрайды, ураннан шамамен 25 %-ын құрайды."
     )
 
 
-def test_show_context_keeps_abbreviations_inside_the_sentence() -> None:
-    context = show("belovezh-agreement", "--context")["context"]
+def test_show_context_keeps_abbreviations_inside_the_sentence(run_cli: RunCli) -> None:
+    context = show(run_cli, "belovezh-agreement", "--context")["context"]
     assert context.startswith("1991 ж. желтоқсанның 8-інде Минскіде (Беловеж)")
     assert context.endswith("ТМД құрылғандығы туралы келісімге қол қойды.")
 
@@ -537,12 +553,12 @@ def test_show_context_keeps_abbreviations_inside_the_sentence() -> None:
         ),
     ],
 )
-def test_cite_states_the_date_once(fact_id: str, first_line: str) -> None:
-    assert run("cite", fact_id).splitlines()[0] == first_line
+def test_cite_states_the_date_once(run_cli: RunCli, fact_id: str, first_line: str) -> None:
+    assert run(run_cli, "cite", fact_id).splitlines()[0] == first_line
 
 
-def test_check_names_the_quotes_it_cannot_check() -> None:
-    lines = run("check").splitlines()
+def test_check_names_the_quotes_it_cannot_check(run_cli: RunCli) -> None:
+    lines = run(run_cli, "check").splitlines()
     assert lines[-2] == (
         "quotes 32 not checked: their documents are not shipped (azerbaijan-portal-cis, "
         "azvision-ukraine-2018, belta-moldova-2026, cis-charter-decision, kazan-summit-2005, "
@@ -552,8 +568,8 @@ def test_check_names_the_quotes_it_cannot_check() -> None:
     assert lines[-1] == "ok: fact base is valid and every quote checked was found"
 
 
-def test_messages_that_describe_data_in_kazakh() -> None:
-    result = CliRunner().invoke(cli, ["country", "Atlantis", "--lang", "kk"], env=NO_COLOR)
+def test_messages_that_describe_data_in_kazakh(run_cli: RunCli) -> None:
+    result = run_cli("country", "Atlantis", "--lang", "kk")
     assert result.exit_code == 1
     assert result.stderr.startswith("cis-facts: белгісіз ел: «Atlantis»")
 
@@ -592,15 +608,15 @@ MISSING_CLAIMS = {
 
 
 @pytest.mark.parametrize("fact_id", sorted(MISSING_CLAIMS))
-def test_every_claim_of_the_text_is_in_the_base(fact_id: str) -> None:
-    record = show(fact_id)
+def test_every_claim_of_the_text_is_in_the_base(run_cli: RunCli, fact_id: str) -> None:
+    record = show(run_cli, fact_id)
     assert (record["kind"], record["source"]) == ("statement", "kk-text")
     assert MISSING_CLAIMS[fact_id] in record["quote"]
     assert record["quote_en"] and record["quote_ru"]
 
 
-def test_the_opening_definition() -> None:
-    record = show("cis-definition")
+def test_the_opening_definition(run_cli: RunCli) -> None:
+    record = show(run_cli, "cis-definition")
     assert record["label_en"] == (
         "The Commonwealth of Independent States (CIS) is an international organisation founded "
         "on 21 December 1991 in place of the dissolved USSR."
@@ -649,8 +665,10 @@ def test_the_opening_definition() -> None:
         ),
     ],
 )
-def test_cite_sentence_states_the_corrected_fact(fact_id: str, sentence: str) -> None:
-    lines = run("cite", fact_id).splitlines()
+def test_cite_sentence_states_the_corrected_fact(
+    run_cli: RunCli, fact_id: str, sentence: str
+) -> None:
+    lines = run(run_cli, "cite", fact_id).splitlines()
     assert lines[0] == sentence
     if fact_id == "almaty-protocol":  # the text's own wording stays in the quote
         assert "Өзбекстан басшылары Алматыда" in lines[1]
