@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import RunCli, mock_environment
 
-from cis_facts.cli import cli
 from cis_facts.collate import sort_key
 from cis_facts.dates import PartialDate, When
 from cis_facts.environment import Environment
@@ -21,23 +20,17 @@ from cis_facts.model import Country, Statement
 from cis_facts.render import human
 from cis_facts.settings import default_lang
 
-ENV = {"LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "CIS_FACTS_DATA": None, "NO_COLOR": None}
 NBSP = "\u00a0"
 
 
-def invoke(*args: str, env: Environment | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), obj=env, env=ENV)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def run(*args: str, env: Environment | None = None) -> str:
-    code, out, err = invoke(*args, env=env)
-    assert code == 0, (out, err)
-    return out
+def run(run_cli: RunCli, *args: str, env: Environment | None = None) -> str:
+    result = run_cli(*args, env=env)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result.stdout
 
 
 def terminal(**environ: str) -> Environment:
-    return Environment(stdout_isatty=True, width=100, environ={"NO_COLOR": "1", **environ})
+    return mock_environment(tty=True, width=100, environ={"NO_COLOR": "1", **environ})
 
 
 # ---------------------------------------------------------------- choosing the language
@@ -59,15 +52,15 @@ def test_locale_selects_the_language(environ: dict[str, str], lang: str) -> None
     assert default_lang(environ) == lang
 
 
-def test_lang_ru_is_a_choice_and_help_names_the_languages() -> None:
-    out = run("members", "--help")
+def test_lang_ru_is_a_choice_and_help_names_the_languages(run_cli: RunCli) -> None:
+    out = run(run_cli, "members", "--help")
     assert "en (English), kk (Kazakh), ru (Russian)" in " ".join(out.split())
-    code, _, err = invoke("members", "--lang", "de")
-    assert code == 2 and "'en', 'kk', 'ru'" in err
+    result = run_cli("members", "--lang", "de")
+    assert result.exit_code == 2 and "'en', 'kk', 'ru'" in result.stderr
 
 
-def test_locale_ru_gives_russian_trade_exports_on_a_terminal() -> None:
-    out = run("trade", "exports", env=terminal(LANG="ru_RU.UTF-8"))
+def test_locale_ru_gives_russian_trade_exports_on_a_terminal(run_cli: RunCli) -> None:
+    out = run(run_cli, "trade", "exports", env=terminal(LANG="ru_RU.UTF-8"))
     assert out.startswith("Покупатели казахстанского экспорта, 2004 г.\n")
     headers = next(line for line in out.splitlines() if "Страна" in line)
     assert [h.strip() for h in headers.strip("┃").split("┃")] == ["№", "Страна", "Доля, %", ""]
@@ -75,8 +68,8 @@ def test_locale_ru_gives_russian_trade_exports_on_a_terminal() -> None:
     assert "18,7" in out
 
 
-def test_lang_option_wins_over_the_locale() -> None:
-    out = run("trade", "exports", "--lang", "en", env=terminal(LANG="ru_RU.UTF-8"))
+def test_lang_option_wins_over_the_locale(run_cli: RunCli) -> None:
+    out = run(run_cli, "trade", "exports", "--lang", "en", env=terminal(LANG="ru_RU.UTF-8"))
     assert out.startswith("Buyers of Kazakhstan's exports in 2004")
 
 
@@ -142,8 +135,8 @@ def test_sorting_follows_the_russian_alphabet() -> None:
     ]
 
 
-def test_members_sorted_by_the_russian_alphabet() -> None:
-    records = json.loads(run("members", "--lang", "ru", "--format", "json"))
+def test_members_sorted_by_the_russian_alphabet(run_cli: RunCli) -> None:
+    records = json.loads(run(run_cli, "members", "--lang", "ru", "--format", "json"))
     in_force = [r["country"]["name"] for r in records if r["since"] == "1994-01-22"]
     assert in_force == ["Азербайджан", "Беларусь", "Россия", "Таджикистан"]
 
@@ -177,8 +170,8 @@ def test_accessors_fall_back_to_english_without_russian_text() -> None:
 # ---------------------------------------------------------------- citations
 
 
-def test_cite_georgia_withdrawal_in_russian() -> None:
-    out = run("cite", "georgia-withdrawal", "--lang", "ru")
+def test_cite_georgia_withdrawal_in_russian(run_cli: RunCli) -> None:
+    out = run(run_cli, "cite", "georgia-withdrawal", "--lang", "ru")
     lines = out.splitlines()
     assert lines[0] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г."
     assert lines[1].startswith(
@@ -208,8 +201,8 @@ def test_cite_georgia_withdrawal_in_russian() -> None:
         ),
     ],
 )
-def test_cite_sentences_agree_with_their_subject(fact: str, sentence: str) -> None:
-    assert run("cite", fact, "--lang", "ru").splitlines()[0] == sentence
+def test_cite_sentences_agree_with_their_subject(run_cli: RunCli, fact: str, sentence: str) -> None:
+    assert run(run_cli, "cite", fact, "--lang", "ru").splitlines()[0] == sentence
 
 
 @pytest.mark.parametrize(
@@ -220,8 +213,8 @@ def test_cite_sentences_agree_with_their_subject(fact: str, sentence: str) -> No
         ("wikipedia", "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г.<ref"),
     ],
 )
-def test_cite_styles_in_russian(style: str, expected: str) -> None:
-    out = run("cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
+def test_cite_styles_in_russian(run_cli: RunCli, style: str, expected: str) -> None:
+    out = run(run_cli, "cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
     assert out.startswith(expected)
     if style != "wikipedia":
         assert "Примечание: Парламент Грузии 14\u00a0августа 2008\u00a0г." in out
@@ -233,14 +226,16 @@ def test_cite_styles_in_russian(style: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("style", ["bibtex", "csl-json"])
-def test_source_records_keep_their_titles(style: str) -> None:
-    out = run("cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
+def test_source_records_keep_their_titles(run_cli: RunCli, style: str) -> None:
+    out = run(run_cli, "cite", "georgia-withdrawal", "--lang", "ru", "--style", style)
     assert "Тәуелсіз Мемлекеттер Достастығы (ТМД)" in out
     assert "БелТА, 19\u00a0августа 2008\u00a0г.: уведомление Грузии" in out
 
 
-def test_cite_json_holds_the_russian_sentence() -> None:
-    record = json.loads(run("cite", "georgia-withdrawal", "--lang", "ru", "--format", "json"))
+def test_cite_json_holds_the_russian_sentence(run_cli: RunCli) -> None:
+    record = json.loads(
+        run(run_cli, "cite", "georgia-withdrawal", "--lang", "ru", "--format", "json")
+    )
     record = record[0] if isinstance(record, list) else record
     assert record["sentence"] == "Грузия вышла из СНГ 18\u00a0августа 2009\u00a0г."
 
@@ -265,22 +260,22 @@ def test_cite_json_holds_the_russian_sentence() -> None:
         (("search", "zzqx"), "cis-facts: по запросу «zzqx» ничего не найдено"),
     ],
 )
-def test_not_found_in_russian(args: tuple[str, ...], line: str) -> None:
-    code, out, err = invoke(*args, "--lang", "ru")
-    assert (code, out, err) == (1, "", line + "\n")
+def test_not_found_in_russian(run_cli: RunCli, args: tuple[str, ...], line: str) -> None:
+    result = run_cli(*args, "--lang", "ru")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", line + "\n")
 
 
-def test_not_found_stays_english_in_english() -> None:
-    code, _, err = invoke("show", "georgia-withdrawl")
-    assert code == 1
+def test_not_found_stays_english_in_english(run_cli: RunCli) -> None:
+    result = run_cli("show", "georgia-withdrawl")
+    assert result.exit_code == 1
     assert (
-        err
+        result.stderr
         == "cis-facts: no fact with id 'georgia-withdrawl' (did you mean: georgia-withdrawal?)\n"
     )
 
 
-def test_show_labels_in_russian() -> None:
-    out = run("show", "georgia-withdrawal", "--lang", "ru", env=terminal())
+def test_show_labels_in_russian(run_cli: RunCli) -> None:
+    out = run(run_cli, "show", "georgia-withdrawal", "--lang", "ru", env=terminal())
     for label, value in [
         ("Факт", "Грузия вышла из Содружества"),
         ("Вид события", "выход"),
@@ -291,8 +286,8 @@ def test_show_labels_in_russian() -> None:
         assert any(label in line and value in line for line in out.splitlines()), label
 
 
-def test_markdown_headers_in_russian() -> None:
-    out = run("trade", "exports", "--lang", "ru", "--format", "markdown")
+def test_markdown_headers_in_russian(run_cli: RunCli) -> None:
+    out = run(run_cli, "trade", "exports", "--lang", "ru", "--format", "markdown")
     assert out.startswith("**Покупатели казахстанского экспорта, 2004 г.**")
     assert "| № | Страна | Доля, % |" in out
 
@@ -308,13 +303,13 @@ def test_markdown_headers_in_russian() -> None:
         ("товарооборот СНГ", "trade-cis-turnover-2004"),
     ],
 )
-def test_search_in_russian(query: str, first: str) -> None:
-    records = json.loads(run("search", query, "--lang", "ru", "--format", "json"))
+def test_search_in_russian(run_cli: RunCli, query: str, first: str) -> None:
+    records = json.loads(run(run_cli, "search", query, "--lang", "ru", "--format", "json"))
     assert records[0]["id"] == first
 
 
-def test_search_prints_russian_labels() -> None:
-    records = json.loads(run("search", "выход Грузии", "--lang", "ru", "--format", "json"))
+def test_search_prints_russian_labels(run_cli: RunCli) -> None:
+    records = json.loads(run(run_cli, "search", "выход Грузии", "--lang", "ru", "--format", "json"))
     assert records[0]["label"] == "Грузия вышла из Содружества"
 
 
@@ -349,3 +344,24 @@ def test_installed_command_speaks_russian_from_the_locale(tmp_path: Path) -> Non
 )
 def test_years_agree_with_numbers_in_any_notation(number: str, expected: str) -> None:
     assert counted("unit.years", number, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("participants", "sentence"),
+    [
+        (["AZ", "MD"], f"Азербайджан и Молдова вступили в СНГ 24{NBSP}сентября 1993{NBSP}г."),
+        (["MD"], f"Молдова вступила в СНГ 24{NBSP}сентября 1993{NBSP}г."),
+    ],
+)
+def test_two_states_take_a_plural_verb(
+    run_cli: RunCli, tmp_path: Path, participants: list[str], sentence: str
+) -> None:
+    data = tmp_path / "joined.toml"
+    data.write_text(
+        '[[events]]\nid = "ev-joined"\nlabel_en = "They join"\nlabel_kk = "О"\n'
+        'source = "kk-text"\nquote = "x"\ndate = "1993-09-24"\nkind = "accession"\n'
+        f"participants = {json.dumps(participants)}\n",
+        encoding="utf-8",
+    )
+    out = run(run_cli, "--data", str(data), "cite", "ev-joined", "--lang", "ru")
+    assert out.splitlines()[0] == sentence
