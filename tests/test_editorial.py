@@ -327,6 +327,13 @@ def test_kazakh_kuni_follows_only_a_day(run_cli: RunCli) -> None:
     assert found == []
 
 
+def test_kazakh_as_of_header_fits_a_year(run_cli: RunCli) -> None:
+    out = run_cli(
+        "--lang", "kk", "members", "--on", "1993", "-f", "markdown", "--fields", "country,as_of"
+    ).stdout
+    assert "| Ел | Сұралған уақыт |" in out
+
+
 def _kazakh_strings() -> Iterator[tuple[str, str]]:
     data = tomllib.loads(DATA.read_text(encoding="utf-8"))
     for table, records in data.items():
