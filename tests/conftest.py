@@ -1,4 +1,5 @@
-"""Shared fixtures: fact-file fixtures, the CLI runner and the real source text.
+"""Shared fixtures: fact-file fixtures, the CLI run in process (``run_cli``) and the real
+source text.
 
 Every test runs with its own empty HOME and cache directory and without the developer's
 settings (extra data files, cache location, pager, locale, colours), so no test reads or
@@ -66,11 +67,6 @@ def _isolated_home(
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def mock_environment(

@@ -1,8 +1,8 @@
 """Rich output at fixed widths, checked against the golden files in tests/golden/.
 
-Each case runs a command with ``--format table --color never`` under CliRunner with
-COLUMNS=100 or 60, NO_COLOR=1 and TERM=dumb. Rich reads COLUMNS when its file is not a
-terminal, so the width follows the environment (``test_width_follows_columns``).
+Each case runs a command in process with ``--format table --color never`` at 60, 80 or
+120 columns, stdout not a terminal, without the developer's settings (conftest's
+``_run_cli``). Rich draws at the width the terminal is given (``test_width_follows_columns``).
 Trailing spaces Rich pads lines with are not significant and are stripped.
 
 After a deliberate change to the output, regenerate every file with::
@@ -132,7 +132,7 @@ def test_no_stray_golden_files() -> None:
 )
 @pytest.mark.parametrize("width", [60, 100])
 def test_width_follows_columns(args: tuple[str, ...], width: int) -> None:
-    """Under CliRunner Rich takes its width from COLUMNS: no line is wider, and the output
+    """Rich takes the terminal's width: no line is wider, and the output
     uses most of it (a table fills it; the field/value layout for narrow widths nearly)."""
     widths = [cell_len(line) for line in run(args, width).splitlines()]
     assert 0.8 * width <= max(widths) <= width
