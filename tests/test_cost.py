@@ -159,6 +159,7 @@ def test_parse_cost_counts_what_the_parser_builds(text: str, cost: int) -> None:
     assert parse_cost(text.encode()) == cost
 
 
+@pytest.mark.slow  # parses until 120 MiB are used up: about 7 s on two loaded cores
 @needs_script
 def test_running_out_of_memory_while_parsing_is_one_line(tmp_path: Path) -> None:
     data = tmp_path / "keys.toml"
