@@ -273,18 +273,18 @@ def test_no_terminal_exits_2_pointing_to_search_and_show(run_cli: RunCli) -> Non
     assert "cis-facts show" in result.stderr
 
 
-@pytest.mark.parametrize("not_a_terminal", ["stdin", "stdout", "stderr"])
-def test_browse_asks_the_environment_whether_every_stream_is_a_terminal(
+@pytest.mark.parametrize("not_a_terminal", [("stdin",), ("stdout", "stderr")])
+def test_browse_asks_the_environment_whether_it_has_a_terminal(
     run_cli: RunCli,
-    not_a_terminal: str,
+    not_a_terminal: tuple[str, ...],
 ) -> None:
-    ttys = {f"{name}_isatty": name != not_a_terminal for name in ("stdin", "stdout", "stderr")}
+    ttys = {f"{name}_isatty": name not in not_a_terminal for name in ("stdin", "stdout", "stderr")}
     env = Environment(width=80, environ={}, **ttys)
     result = run_cli("browse", env=env)
     assert result.exit_code == 2
     assert result.stderr == (
-        "cis-facts: browse needs a terminal (stdin, stdout or stderr is not one); in scripts "
-        "and pipes use `cis-facts search WORDS` or `cis-facts show ID`\n"
+        "cis-facts: browse needs a terminal (keys from stdin, the screen on stdout or stderr); "
+        "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`\n"
     )
 
 
@@ -421,3 +421,58 @@ def test_a_countrys_note_is_in_the_chosen_language(base: FactBase, lang: str) ->
     shown = drive(app, steps)
     assert str(azerbaijan.note_in({"ru": "ru", "kk": "kk"}[lang])) in shown
     assert str(azerbaijan.note) not in shown
+
+
+def _view_screen(base: FactBase, views: int, size: tuple[int, int]) -> list[str]:
+    """The screen with the ``views``-th view listed (members is the 0th)."""
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await pilot.press("escape", *("v" * views))
+        await settle(pilot)
+        return screen_text(app)
+
+    return drive(app, steps, size=size).splitlines()
+
+
+def test_answers_keep_their_last_characters_at_80x24(base: FactBase) -> None:
+    exports = _view_screen(base, catalog.VIEWS.index("exports"), (80, 24))
+    switzerland = next(line for line in exports if "Switzerland (CH)" in line)
+    assert switzerland.split()[-2:] == ["18.7", "%"]
+    timeline = _view_screen(base, catalog.VIEWS.index("timeline"), (80, 24))
+    ashgabat = next(line for line in timeline if "Ashgabat meeting" in line)
+    assert ashgabat.split()[-3:] == ["13", "Dec", "1991"]
+
+
+def test_a_short_list_leaves_the_rest_of_the_screen_to_the_fact(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        await type_text(pilot, "uran")
+        return screen_text(app)
+
+    lines = drive(app, steps, size=(80, 24)).splitlines()
+    hit = next(i for i, line in enumerate(lines) if "world's uranium" in line)
+    assert lines[hit + 1].startswith("────")  # no blank rows under the one hit
+    assert sum(1 for line in lines[hit + 2 :] if line.strip()) >= 12
+
+
+def test_labels_fill_the_list_at_120x40(base: FactBase) -> None:
+    figures = _view_screen(base, catalog.VIEWS.index("figures"), (120, 40))
+    row = next(line for line in figures if "The USA accounts" in line)
+    assert "The USA accounts for 20.9% of world GDP" in row
+    g7 = next(line for line in figures if "The Big Seven" in line)
+    label = g7.split("│")[0].split("  ")[0].strip()
+    assert len(label) >= 40 and label.endswith("…")
+
+
+def test_a_ranking_shows_the_other_rankings_as_related(base: FactBase) -> None:
+    app = app_for(base, "uranium")
+
+    async def steps(pilot: Pilot[None]) -> str:
+        return detail_text(app)
+
+    text = drive(app, steps, size=(120, 40))
+    related = [line.split()[0] for line in text.split("Related facts", 1)[1].splitlines()[1:]]
+    assert related[:3] == ["rank-zinc", "rank-tungsten", "rank-barite"]
+    assert all(fact_id.startswith("rank-") for fact_id in related)

@@ -152,14 +152,23 @@ def test_browse_on_a_terminal_with_stdin_closed_is_the_usual_message() -> None:
 
 @needs_script
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
-def test_browse_with_stderr_redirected_refuses(tmp_path: Path) -> None:
+def test_browse_with_stderr_redirected_draws_on_stdout(tmp_path: Path) -> None:
+    pytest.importorskip("textual")
     log = tmp_path / "err.log"
     proc, main = _pty_run(["browse", "zinc"], stderr_to_file=log)
     try:
-        assert proc.wait(timeout=120) == 2
+        drawn = _read_until(main, proc, b"rank-zinc")  # the screen, on the terminal
+        assert b"rank-zinc" in drawn, drawn[-500:]
+        os.kill(proc.pid, signal.SIGTERM)
+        rest = _read_until(main, proc, b"\x1b[?1049l")
+        status = proc.wait(timeout=120)
     finally:
+        if proc.poll() is None:
+            proc.kill()
         os.close(main)
-    assert log.read_bytes().startswith(b"cis-facts: browse needs a terminal")
+    assert b"\x1b[?1049l" in rest
+    assert status == 128 + signal.SIGTERM
+    assert log.read_bytes() == b"cis-facts: terminated\n"  # messages still go to the log
 
 
 @needs_script

@@ -39,7 +39,7 @@ CSS = """
 #hits { width: 1fr; height: 100%; }
 #detail-scroll { width: 1fr; height: 100%; border-left: solid $primary; padding: 0 1; }
 .narrow #body { layout: vertical; }
-.narrow #hits { width: 100%; height: 1fr; }
+.narrow #hits { width: 100%; height: auto; max-height: 50%; }
 .narrow #detail-scroll { width: 100%; height: 1fr; border-left: none;
     border-top: solid $primary; }
 """
@@ -179,13 +179,19 @@ class BrowseApp(App[None]):
         self.query_one("#title", Static).update(Text(title))
         table = self.query_one("#hits", DataTable)
         table.clear(columns=True)
-        width = max(table.size.width or self.size.width, 20)
-        answer_width = min(max((len(line.answer) for line in lines), default=0), ANSWER_WIDTH)
+        width = self._list_width(table)
+        # The answers' column is as wide as they need, up to a quarter of the list: the
+        # labels keep the rest (a longer answer is cut with an ellipsis; the pane has it).
+        longest = max((len(line.answer) for line in lines), default=0)
+        answer_width = min(longest, ANSWER_WIDTH, max(8, width // 4))
         table.add_column("", width=max(width - answer_width - 4, 10), key="label")
         table.add_column("", width=answer_width, key="answer")
         for index, line in enumerate(lines):
             style = "bold" if line.heading else ""
-            cells = (Text(line.label, style=style), Text(line.answer))
+            cells = (
+                Text(line.label, style=style, no_wrap=True, overflow="ellipsis"),
+                Text(line.answer, no_wrap=True, overflow="ellipsis"),
+            )
             table.add_row(*cells, key=str(index))
         if problem is not None:
             self._detail(Text(problem))
@@ -194,6 +200,15 @@ class BrowseApp(App[None]):
             first = next((i for i, line in enumerate(lines) if not line.heading), 0)
             table.move_cursor(row=first)
             self._select(first)
+
+    def _list_width(self, table: DataTable[Text]) -> int:
+        """The columns the list's cells may fill: its width (before the first layout, the
+        share of the screen it gets) less its vertical scrollbar, which would cover the
+        answers' last characters (``18.7 %`` showing as ``18.7``)."""
+        full = table.size.width or (
+            self.size.width if self.has_class("narrow") else self.size.width // 2
+        )
+        return max(full - table.styles.scrollbar_size_vertical, 20)
 
     # Detail
 
@@ -266,8 +281,12 @@ def run(base: FactBase, query: str, lang: Lang) -> None:
 
     SIGTERM and SIGHUP close the app as quitting does, so the terminal gets its main
     screen, mouse and cursor back; then they end the process (128 + the signal).
+    Textual draws on stderr: when stderr is redirected (``2>err.log``) and stdout is the
+    terminal, stderr is pointed at the terminal while the app runs, then given back.
     """
+    import os
     import signal
+    import sys
 
     from cis_facts.errors import Terminated
 
@@ -280,9 +299,16 @@ def run(base: FactBase, query: str, lang: Lang) -> None:
 
     wanted = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
     previous = {signum: signal.signal(signum, close) for signum in wanted}
+    redirected = sys.__stderr__ is not None and not sys.__stderr__.isatty()
+    saved = os.dup(2) if redirected else None
     try:
+        if saved is not None:
+            os.dup2(1, 2)
         app.run()
     finally:
+        if saved is not None:
+            os.dup2(saved, 2)
+            os.close(saved)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     if received:

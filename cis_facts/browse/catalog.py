@@ -9,11 +9,12 @@ which query to run and which fact each listed row stands for.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from cis_facts.answer import Answer, Record
 from cis_facts.dates import PartialDate
 from cis_facts.model import AnyFact, Country, FactBase, Lang
-from cis_facts.schema import KINDS
+from cis_facts.schema import FACT_KINDS, KINDS
 
 VIEWS = tuple(view for kind in KINDS for view in kind.views)
 RELATED_LIMIT = 8
@@ -56,20 +57,37 @@ def row_key(record: Record) -> str | None:
     return key if isinstance(key, str) else None
 
 
-def _codes(fact: AnyFact) -> set[str]:
-    codes = {getattr(fact, "country", None), getattr(fact, "initiator", None)}
-    codes.update(getattr(fact, "participants", ()))
-    return {c for c in codes if isinstance(c, str)}
+def _codes(base: FactBase, fact: AnyFact) -> frozenset[str]:
+    """The countries whose profile lists ``fact`` (a ranking and a trade total name
+    Kazakhstan; a statement the states its label names)."""
+    cached_base, codes = _CODES
+    if cached_base is not base:  # worked out once per base: a highlight only looks up
+        codes = {f.id: _profile_codes(base, f) for f in base.facts()}
+        _CODES[:] = [base, codes]
+    found: frozenset[str] | None = codes.get(fact.id)
+    return found if found is not None else _profile_codes(base, fact)
+
+
+_CODES: list[Any] = [None, {}]  # the base the codes were worked out for, and the codes
+
+
+def _profile_codes(base: FactBase, fact: AnyFact) -> frozenset[str]:
+    for kind in FACT_KINDS:
+        if isinstance(fact, kind.record):
+            names = kind.profile.names if kind.profile is not None else None
+            return frozenset(c.code for c in base.countries if names and names(fact, c))
+    return frozenset()
 
 
 def related(base: FactBase, key: str, limit: int = RELATED_LIMIT) -> list[AnyFact]:
-    """Other facts on the same topic first, then those naming the same country or event.
+    """Other facts on the same topic first (for a kind without topics, such as rankings,
+    facts of the same kind naming the same country), then those naming the same country.
 
     For a country, the facts naming it. One pass over the base.
     """
     fact = next((f for f in base.facts() if f.id == key), None)
     topic = getattr(fact, "topic", None) if fact else None
-    codes = _codes(fact) if fact else {key}
+    codes = _codes(base, fact) if fact else frozenset({key})
     same_topic: list[AnyFact] = []
     same_country: list[AnyFact] = []
     for other in base.facts():
@@ -77,8 +95,9 @@ def related(base: FactBase, key: str, limit: int = RELATED_LIMIT) -> list[AnyFac
             continue
         if topic is not None and getattr(other, "topic", None) == topic:
             same_topic.append(other)
-        elif len(same_country) < limit and codes & _codes(other):
-            same_country.append(other)
+        elif codes and codes & _codes(base, other):
+            alike = topic is None and type(other) is type(fact)
+            (same_topic if alike else same_country).append(other)
     return (same_topic + same_country)[:limit]
 
 

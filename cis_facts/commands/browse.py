@@ -33,7 +33,8 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
       /  search               q  quit
     Copying uses the terminal's clipboard (OSC 52), so it works over SSH and in tmux
     where the terminal allows it. @DATE in the search box lists members on DATE.
-    Needs a terminal: in scripts and pipes use `search` and `show`.
+    Needs a terminal: in scripts and pipes use `search` and `show`. With
+    stderr redirected (2>err.log) the screen is drawn on stdout.
 
     \b
     Examples:
@@ -42,9 +43,9 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
       cis-facts --data my-facts.toml browse --lang kk
     """
     env = settings.env
-    if not (env.stdin_isatty and env.stdout_isatty and env.stderr_isatty):
+    if not (env.stdin_isatty and (env.stdout_isatty or env.stderr_isatty)):
         raise UsageError(
-            "browse needs a terminal (stdin, stdout or stderr is not one); "
+            "browse needs a terminal (keys from stdin, the screen on stdout or stderr); "
             "in scripts and pipes use `cis-facts search WORDS` or `cis-facts show ID`",
             key="browse_terminal",
         )
