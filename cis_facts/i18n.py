@@ -584,6 +584,8 @@ KK: dict[str, str] = {
     "error.draft_unreadable": "{file}: оқу мүмкін емес ({reason})",
     "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
+    "error.choose_from": "Мүмкін мәндер: {choices}.",
+    "error.close_choice": "Мүмкін, «{choice}» болар?",
     "error.grouping.eu": (
         "«{name}» – Еуропалық одақ, мемлекет емес: оның деректері – cis-facts search Еуропалық одақ"
     ),
@@ -971,6 +973,8 @@ RU: dict[str, str] = {
     "error.draft_unreadable": "{file}: не удаётся прочитать ({reason})",
     "error.bad_bibliography": "{file}: не библиография CSL-JSON или BibTeX",
     "error.no_country": "неизвестная страна «{name}»",
+    "error.choose_from": "Допустимые значения: {choices}.",
+    "error.close_choice": "Возможно, имелось в виду «{choice}»?",
     "error.grouping.eu": (
         "«{name}» — Европейский союз, а не государство: его факты — "
         "cis-facts search Европейский союз"

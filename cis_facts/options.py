@@ -46,14 +46,21 @@ class Choice(click.Choice[str]):
     to a choice (``export``) is answered with that choice."""
 
     def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
-        return "Choose from: " + ", ".join(self._normalized_mapping(ctx=ctx).values()) + "."
+        from cis_facts.click_words import said
+
+        choices = ", ".join(self._normalized_mapping(ctx=ctx).values())
+        return said("choose_from", f"Choose from: {choices}.", choices=choices)
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        from cis_facts.click_words import said
         from cis_facts.text import best_names
 
         message = super().get_invalid_choice_message(value, ctx)
         close = best_names(str(value), self._normalized_mapping(ctx=ctx).values(), limit=1)
-        return f"{message} Did you mean {close[0]!r}?" if close else message
+        if not close:
+            return message
+        hint = said("close_choice", f"Did you mean {close[0]!r}?", choice=close[0])
+        return f"{message} {hint}"
 
 
 def data_option(func: F) -> F:

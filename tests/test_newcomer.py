@@ -311,3 +311,38 @@ def test_a_member_row_s_id_is_the_event_its_status_rests_on(run_cli: RunCli) -> 
 def test_default_tables_stay_without_ids(run_cli: RunCli) -> None:
     lines = run_cli("resources", "--top", "2", "-f", "markdown").stdout.splitlines()
     assert lines[2] == "| Mineral | World rank |"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ("trade", "--lang", "ru"),
+            (
+                "Ошибка: не указан аргумент '{exports|imports|totals}'. "
+                "Допустимые значения: exports, imports, totals."
+            ),
+        ),
+        (
+            ("trade", "export", "--lang", "kk"),
+            (
+                "Қате: '{exports|imports|totals}' мәні жарамсыз: «export» – мына мәндердің бірі "
+                "емес: 'exports', 'imports', 'totals'. Мүмкін, «exports» болар?"
+            ),
+        ),
+    ],
+)
+def test_choice_errors_speak_the_chosen_language(args: tuple[str, ...], line: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    tool = Path(sys.executable).parent / "cis-facts"
+    if not tool.exists():
+        pytest.skip("the cis-facts command is not installed")
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    done = subprocess.run(
+        [str(tool), *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == line
