@@ -10,6 +10,8 @@ typing, so a large user base does not stall the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
@@ -31,6 +33,7 @@ LANGS: tuple[Lang, ...] = ("en", "kk", "ru")
 NARROW = 120  # below this width the detail pane goes under the list
 DEBOUNCE = 0.15  # seconds of quiet typing before a search runs
 ANSWER_WIDTH = 26
+DATE_WIDTH = 16  # «1991 ж. 10 жел.», «10 дек. 1991 г.», "10 Dec 1991"
 
 CSS = """
 #query { height: 3; }
@@ -180,10 +183,11 @@ class BrowseApp(App[None]):
         table = self.query_one("#hits", DataTable)
         table.clear(columns=True)
         width = self._list_width(table)
-        # The answers' column is as wide as they need, up to a quarter of the list: the
-        # labels keep the rest (a longer answer is cut with an ellipsis; the pane has it).
-        longest = max((len(line.answer) for line in lines), default=0)
-        answer_width = min(longest, ANSWER_WIDTH, max(8, width // 4))
+        # The answers' column is as wide as nine answers in ten need, up to a quarter of
+        # the list (never less than a date takes): the labels keep the rest (a longer
+        # answer or label ends in an ellipsis; the pane shows it whole).
+        cap = min(ANSWER_WIDTH, max(width // 4, DATE_WIDTH))
+        answer_width = min(_most(len(line.answer) for line in lines), cap)
         table.add_column("", width=max(width - answer_width - 4, 10), key="label")
         table.add_column("", width=answer_width, key="answer")
         for index, line in enumerate(lines):
@@ -269,6 +273,12 @@ class BrowseApp(App[None]):
 
     def action_focus_list(self) -> None:
         self.query_one("#hits", DataTable).focus()
+
+
+def _most(lengths: Iterable[int]) -> int:
+    """The length nine in ten of ``lengths`` (the blank ones left out) do not exceed."""
+    ordered = sorted(n for n in lengths if n)
+    return ordered[(len(ordered) * 9) // 10 - (len(ordered) % 10 == 0)] if ordered else 0
 
 
 def _hint(exc: FactsError) -> str:
