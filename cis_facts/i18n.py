@@ -584,6 +584,7 @@ KK: dict[str, str] = {
     "error.draft_unreadable": "{file}: оқу мүмкін емес ({reason})",
     "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
+    "error.no_topic_listed": "«{topic}» тақырыбы жоқ; тақырыптар: {topics}",
     "error.choose_from": "Мүмкін мәндер: {choices}.",
     "error.close_choice": "Мүмкін, «{choice}» болар?",
     "error.grouping.eu": (
@@ -973,6 +974,7 @@ RU: dict[str, str] = {
     "error.draft_unreadable": "{file}: не удаётся прочитать ({reason})",
     "error.bad_bibliography": "{file}: не библиография CSL-JSON или BibTeX",
     "error.no_country": "неизвестная страна «{name}»",
+    "error.no_topic_listed": "нет темы «{topic}»; темы: {topics}",
     "error.choose_from": "Допустимые значения: {choices}.",
     "error.close_choice": "Возможно, имелось в виду «{choice}»?",
     "error.grouping.eu": (

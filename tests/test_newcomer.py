@@ -346,3 +346,14 @@ def test_choice_errors_speak_the_chosen_language(args: tuple[str, ...], line: st
     )
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == line
+
+
+def test_a_topic_with_nothing_close_lists_the_topics_rather_than_guessing(
+    run_cli: RunCli,
+) -> None:
+    result = run_cli("statements", "nope", "--lang", "ru")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("cis-facts: нет темы «nope»; темы: cis-nature, ")
+    english = run_cli("figures", "nonexist")
+    assert english.stderr.startswith("cis-facts: no topic 'nonexist'; topics: history, ")
+    assert "did you mean" not in english.stderr

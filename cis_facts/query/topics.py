@@ -31,8 +31,16 @@ def by_topic(facts: Sequence[T], topic: str | None, kind: str) -> list[T]:
         wanted = fold(topic)
         chosen = [f for f in chosen if fold(f.topic).startswith(wanted)]
         if not chosen:
-            close = best_names(topic, known) or known
-            raise NotFoundError(f"no topic {topic!r}", close, key="no_topic", topic=topic)
+            close = best_names(topic, known)
+            if close:
+                raise NotFoundError(f"no topic {topic!r}", close, key="no_topic", topic=topic)
+            listed = ", ".join(known)  # nothing close: the topics there are, not a guess
+            raise NotFoundError(
+                f"no topic {topic!r}; topics: {listed}",
+                key="no_topic_listed",
+                topic=topic,
+                topics=listed,
+            )
     if not chosen:
         raise NotFoundError(f"no {kind} in the fact base")
     order = {t: i for i, t in enumerate(known)}
