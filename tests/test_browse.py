@@ -15,9 +15,11 @@ from textual.pilot import Pilot
 
 from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
+from cis_facts.browse.lines import title_and_lines
 from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
+from cis_facts.query import trade
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
@@ -489,3 +491,20 @@ def test_a_ranking_shows_the_other_rankings_as_related(base: FactBase) -> None:
     related = [line.split()[0] for line in text.split("Related facts", 1)[1].splitlines()[1:]]
     assert related[:3] == ["rank-zinc", "rank-tungsten", "rank-barite"]
     assert all(fact_id.startswith("rank-") for fact_id in related)
+
+
+def test_a_share_line_shows_its_percent_and_year(base: FactBase) -> None:
+    app = app_for(base, "Switzerland exports")
+
+    async def steps(pilot: Pilot[None]) -> tuple[str | None, str]:
+        first = app.rows[0]
+        return first.key, first.answer
+
+    assert drive(app, steps) == ("export-share-switzerland", "18.7\u00a0% · 2004")
+    # the exports view: a share cell gains its per cent sign
+    title, lines = title_and_lines(trade.partners(base, "export", "en"))
+    assert title == "Buyers of Kazakhstan's exports in 2004"
+    assert [(line.key, line.label, line.answer) for line in lines[:2]] == [
+        ("export-share-switzerland", "Switzerland (CH)", "18.7 %"),
+        ("export-share-italy", "Italy (IT)", "15.5 %"),
+    ]
