@@ -198,6 +198,7 @@ def test_from_plain_refuses_what_is_not_an_index() -> None:
     good = Index([{"label": ["a", "b"]}], weights).plain()
     assert Index.from_plain(good, weights) is not None
     assert Index.from_plain(good, {"label": 1.0, "quote": 1.0}) is None
+    assert Index.from_plain(good, {"quote": 1.0}) is None  # as many fields, another one
     assert Index.from_plain((*good[:3], [[5, 6]], *good[4:]), weights) is None  # 2 lengths, 1 doc
 
 
