@@ -27,7 +27,7 @@ def chart(run_cli: RunCli, width: int, *data: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("width", [12, 20, 30, 40, 60, 100])
+@pytest.mark.parametrize("width", [12, 20, 30, 40, 50, 60, 100])
 def test_names_stay_whole_at_any_width(run_cli: RunCli, width: int) -> None:
     lines = chart(run_cli, width).splitlines()
     for name in NAMES:
