@@ -508,3 +508,14 @@ def test_a_share_line_shows_its_percent_and_year(base: FactBase) -> None:
         ("export-share-switzerland", "Switzerland (CH)", "18.7 %"),
         ("export-share-italy", "Italy (IT)", "15.5 %"),
     ]
+
+
+def test_ctrl_q_quits_from_the_search_box(base: FactBase) -> None:
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> bool:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        return app.is_running
+
+    assert drive(app, steps) is False

@@ -63,6 +63,7 @@ APP_KEYS: tuple[tuple[str, str, str | None], ...] = (
     ("v", "next_view", "browse.key.view"),
     ("slash", "focus_search", "browse.key.search"),
     ("q", "quit", "browse.key.quit"),
+    ("ctrl+q", "quit", None),  # Textual's own quit key, which works in the search box too
     ("escape", "focus_list", None),
 )
 
