@@ -122,9 +122,9 @@ def _run_in_shell(example: str, where: Path) -> subprocess.CompletedProcess[str]
 
 
 def _run_on_a_terminal(example: str, where: Path) -> tuple[int, str]:
-    """Run ``example`` on a pseudo-terminal of 100×30; once it shows its search box, press
-    Ctrl+Q each second until it ends (keys typed while the app starts may be dropped). A
-    run that has not ended after two minutes is killed (and fails)."""
+    """Run ``example`` on a pseudo-terminal of 100×30; once it has switched to the full
+    screen, press Ctrl+Q each second until it ends (keys typed while the app starts may be
+    dropped). A run that has not ended after two minutes is killed (and fails)."""
     import pty
     import select
     import time
@@ -140,7 +140,7 @@ def _run_on_a_terminal(example: str, where: Path) -> tuple[int, str]:
     pressed = 0.0
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 1)
-        if b"Search" in seen and time.monotonic() >= pressed + 1:
+        if b"\x1b[?1049h" in seen and time.monotonic() >= pressed + 1:
             os.write(fd, b"\x11")
             pressed = time.monotonic()
         if not ready:
