@@ -585,7 +585,7 @@ KK: dict[str, str] = {
     "error.bad_bibliography": "{file}: CSL-JSON немесе BibTeX библиографиясы емес",
     "error.no_country": "белгісіз ел: «{name}»",
     "error.no_topic_listed": "«{topic}» тақырыбы жоқ; тақырыптар: {topics}",
-    "error.choose_from": "Мүмкін мәндер: {choices}.",
+    "error.choose_from": "Рұқсат етілген мәндер: {choices}.",
     "error.close_choice": "Мүмкін, «{choice}» болар?",
     "error.grouping.eu": (
         "«{name}» – Еуропалық одақ, мемлекет емес: оның деректері – cis-facts search Еуропалық одақ"

@@ -324,6 +324,10 @@ def test_default_tables_stay_without_ids(run_cli: RunCli) -> None:
             ),
         ),
         (
+            ("completion", "--lang", "kk"),
+            "Қате: аргумент берілмеген: '{bash|zsh|fish}'. Рұқсат етілген мәндер: bash, zsh, fish.",
+        ),
+        (
             ("trade", "export", "--lang", "kk"),
             (
                 "Қате: '{exports|imports|totals}' мәні жарамсыз: «export» – мына мәндердің бірі "
