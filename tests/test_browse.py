@@ -519,3 +519,19 @@ def test_ctrl_q_quits_from_the_search_box(base: FactBase) -> None:
         return app.is_running
 
     assert drive(app, steps) is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "since"), [("ru", "член · 22 янв. 1994 г."), ("kk", "мүше · 1994 ж. 22 қаң.")]
+)
+def test_short_labels_leave_the_answers_whole_at_80x24(
+    base: FactBase, lang: str, since: str
+) -> None:
+    app = app_for(base, lang=lang)
+
+    async def steps(pilot: Pilot[None]) -> str:
+        return screen_text(app)
+
+    screen = drive(app, steps, size=(80, 24))
+    row = next(line for line in screen.splitlines() if "(AZ)" in line)
+    assert " ".join(row.split()).endswith(since)  # no-break spaces read as spaces

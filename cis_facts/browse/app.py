@@ -184,11 +184,14 @@ class BrowseApp(App[None]):
         table = self.query_one("#hits", DataTable)
         table.clear(columns=True)
         width = self._list_width(table)
-        # The answers' column is as wide as nine answers in ten need, up to a quarter of
-        # the list (never less than a date takes): the labels keep the rest (a longer
-        # answer or label ends in an ellipsis; the pane shows it whole).
-        cap = min(ANSWER_WIDTH, max(width // 4, DATE_WIDTH))
-        answer_width = min(_most(len(line.answer) for line in lines), cap)
+        # The answers' column is as wide as nine answers in ten need (at most
+        # ANSWER_WIDTH); when the labels need that room too, it gives way down to a
+        # quarter of the list, never less than a date takes. The labels keep the rest (a
+        # longer answer or label ends in an ellipsis; the pane shows it whole).
+        wanted = min(_most(len(line.answer) for line in lines), ANSWER_WIDTH)
+        labels = _most(len(line.label) for line in lines if not line.heading)
+        floor = min(wanted, max(width // 4, DATE_WIDTH))
+        answer_width = max(min(wanted, width - labels - 4), floor)
         table.add_column("", width=max(width - answer_width - 4, 10), key="label")
         table.add_column("", width=answer_width, key="answer")
         for index, line in enumerate(lines):
