@@ -12,6 +12,7 @@ import pytest
 from browse_pilot import detail_text, drive, listed, notes, screen_text, settle, type_text
 from conftest import RunCli
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from cis_facts.browse import catalog
 from cis_facts.browse.app import BrowseApp
@@ -535,3 +536,23 @@ def test_short_labels_leave_the_answers_whole_at_80x24(
     screen = drive(app, steps, size=(80, 24))
     row = next(line for line in screen.splitlines() if "(AZ)" in line)
     assert " ".join(row.split()).endswith(since)  # no-break spaces read as spaces
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_worded_keys_keep_the_search_boxs_editing_and_ctrl_q(base: FactBase, lang: str) -> None:
+    """Wording the footer in a language replaces only the app's own keys: the search box
+    still deletes with Backspace and moves with the arrows, and Ctrl+Q still quits."""
+    app = app_for(base, "", lang)
+
+    async def steps(pilot: Pilot[None]) -> tuple[str, bool]:
+        await type_text(pilot, "zincx")
+        await pilot.press("backspace", "left", "left", "left", "delete")
+        await pilot.pause()
+        typed = app.query_one("#query", Input).value
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        return typed, app.is_running
+
+    typed, running = drive(app, steps)
+    assert typed == "znc"
+    assert running is False

@@ -76,6 +76,15 @@ def key_bindings(keys: tuple[tuple[str, str, str | None], ...], lang: Lang) -> l
     ]
 
 
+def reworded(
+    merged: BindingsMap | None, keys: tuple[tuple[str, str, str | None], ...], lang: Lang
+) -> BindingsMap:
+    """A widget's bindings with those of ``keys`` worded in ``lang``, the rest kept."""
+    bindings = merged.copy() if merged is not None else BindingsMap()
+    bindings.key_to_bindings.update(BindingsMap(key_bindings(keys, lang)).key_to_bindings)
+    return bindings
+
+
 class SearchBox(Input):
     """The search box; Down or Esc moves to the list, where the one-letter keys act."""
 
@@ -122,10 +131,11 @@ class BrowseApp(App[None]):
             self.query_one("#hits", DataTable).focus()
 
     def _word_keys(self) -> None:
-        """The footer's words in the chosen language."""
-        self._bindings = BindingsMap(key_bindings(APP_KEYS, self.lang))
+        """The footer's words in the chosen language; every other binding (Textual's
+        Ctrl+Q, the search box's editing keys) stays as the classes declare it."""
+        self._bindings = reworded(type(self)._merged_bindings, APP_KEYS, self.lang)
         box = self.query_one("#query", Input)
-        box._bindings = BindingsMap(key_bindings(SEARCH_KEYS, self.lang))
+        box._bindings = reworded(type(box)._merged_bindings, SEARCH_KEYS, self.lang)
         self.refresh_bindings()
 
     def on_resize(self, event: Resize) -> None:
