@@ -348,8 +348,8 @@ def test_on_2000_ukraine_and_turkmenistan_are_founding_states_not_members(run_cl
         "TM": "founder",
     }
     assert records["UA"]["reason"] == (
-        "Alma-Ata Protocol (21 Dec 1991); a founding state the Charter does not bind: not a "
-        "member state"
+        "Ukraine ratifies the Agreement (10 Dec 1991); a founding state the Charter does not "
+        "bind: not a member state"
     )
     assert records["TM"]["reason"] == (
         "Turkmenistan ratifies the Agreement (26 Dec 1991); a founding state the Charter does "

@@ -187,7 +187,8 @@ def test_a_year_table_says_how_and_when(run_cli: RunCli) -> None:
     out = table(run_cli, "--on", "1993", width=200)
     assert status_cell(out, "Tajikistan (TJ)") == "changed"
     assert status_cell(out, "Tajikistan (TJ)", column=3) == (
-        "acceding state from 26 Jun 1993 (Tajikistan ratifies the Agreement) †"
+        "acceding state from 26 Jun 1993 (Tajikistan ratifies the Agreement) †; since then: "
+        "Tajikistan ratifies the Charter (4 Aug 1993) †"
     )
     assert "uncertain" not in out
 
@@ -208,11 +209,11 @@ def test_no_state_is_a_member_before_the_charter_is_in_force(run_cli: RunCli) ->
 
 
 def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(run_cli: RunCli) -> None:
-    out = table(run_cli, "--on", "1993-06-01", width=200)
+    out = table(run_cli, "--on", "1993-06-01", width=300)
     assert status_cell(out, "Kazakhstan (KZ)") == "founding state"
     assert status_cell(out, "Kazakhstan (KZ)", column=3) == (
-        "Charter signed (22 Jan 1993); a founding state the Charter does not bind: not a "
-        "member state †"
+        "Kazakhstan ratifies the Agreement (23 Dec 1991); a founding state the Charter does "
+        "not bind: not a member state †; since then: Charter signed (22 Jan 1993) †"
     )
     assert status_cell(out, "Tajikistan (TJ)") == "signed, not ratified"
 
@@ -220,13 +221,14 @@ def test_on_1993_06_01_a_founder_is_not_bound_by_the_charter(run_cli: RunCli) ->
 def test_the_charter_binds_no_founder_from_the_day_it_is_adopted(run_cli: RunCli) -> None:
     before = members(run_cli, "--on", "1993-01-21")
     assert before["UA"]["reason"] == (
-        "Alma-Ata Protocol (21 Dec 1991); the Charter, which defines the member states, "
-        "was adopted later, on 22 Jan 1993"
+        "Ukraine ratifies the Agreement (10 Dec 1991); the Charter, which defines the member "
+        "states, was adopted later, on 22 Jan 1993"
     )
+    assert before["UA"]["latest"]["id"] == "almaty-protocol"
     adopted = members(run_cli, "--on", "1993-01-22")
     assert adopted["UA"]["reason"] == (
-        "Alma-Ata Protocol (21 Dec 1991); a founding state the Charter does not bind: "
-        "not a member state"
+        "Ukraine ratifies the Agreement (10 Dec 1991); a founding state the Charter does not "
+        "bind: not a member state"
     )
 
 
@@ -243,11 +245,11 @@ def test_moldova_is_not_a_founder_in_april_1994(run_cli: RunCli) -> None:
     assert members(run_cli, "--on", "1994-06-27")["MD"]["status"] == "member"
 
 
-def test_reasons_do_not_go_stale(run_cli: RunCli) -> None:
-    out = table(run_cli, "--on", "1993-02-01", width=200)
+def test_later_acts_that_change_nothing_follow_the_reason(run_cli: RunCli) -> None:
+    out = table(run_cli, "--on", "1993-02-01", width=300)
     assert status_cell(out, "Azerbaijan (AZ)", column=3) == (
-        "Azerbaijan's parliament votes against ratifying (Oct 1992); signed the founding "
-        "documents, not ratified †"
+        "Alma-Ata Protocol (21 Dec 1991); signed the founding documents, not ratified; since "
+        "then: Azerbaijan's parliament votes against ratifying (Oct 1992) †"
     )
 
 
@@ -353,10 +355,11 @@ def test_after_2009_events_rest_on_named_documents(run_cli: RunCli, base: FactBa
     ]
     kinds = {s.id: s.kind for s in base.sources}
     assert {kinds[e.source] for e in later} == {"document"}
-    out = table(run_cli, width=200)
+    out = table(run_cli, width=300)
     assert status_cell(out, "Ukraine (UA)", column=3) == (
-        "Ukraine recalls its representatives from CIS bodies (19 May 2018); a founding state "
-        "the Charter does not bind: not a member state †"
+        "Ukraine ratifies the Agreement (10 Dec 1991); a founding state the Charter does not "
+        "bind: not a member state †; since then: Ukraine recalls its representatives from CIS "
+        "bodies (19 May 2018) †"
     )
     assert "† not from the text: from the document named as its source" in out
 
@@ -412,8 +415,15 @@ def test_machine_formats_carry_as_of_in_the_data_and_stay_quiet(run_cli: RunCli)
 
 def test_from_text_marks_rows_resting_on_documents(run_cli: RunCli) -> None:
     records = members(run_cli, "--on", "2009-09-01", "--all")
-    # the rows whose reason (the latest event) the text itself gives
-    assert {c for c, r in records.items() if r["from_text"]} == {"GE", "UA"}
+    # the rows whose reason (the act the status rests on) the text itself gives
+    assert {c for c, r in records.items() if r["from_text"]} == {"GE"}
+    # Ukraine's latest act, the Alma-Ata Protocol, is in the text; its status rests on
+    # its ratification of the Agreement, from the member-states table
+    assert records["UA"]["source"] == "wikipedia-cis-member-states"
+    assert (records["UA"]["latest"]["id"], records["UA"]["latest"]["from_text"]) == (
+        "almaty-protocol",
+        True,
+    )
     assert records["KZ"]["source"] == "wikipedia-cis-member-states"
 
 
@@ -506,3 +516,131 @@ def test_chart_table_shows_every_state_and_a_legend(run_cli: RunCli, base: FactB
     assert set(years("Ukraine (UA)")) == {"▓"}
     turkmenistan = years("Turkmenistan (TM)")
     assert (turkmenistan[13], turkmenistan[14], turkmenistan[35]) == ("▓", "▞", "▒")
+
+
+# --------------------------------------------------------------------------------------------
+# The reason is the act the status rests on; later acts that change nothing follow it
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_reason_is_the_act_the_status_rests_on(run_cli: RunCli) -> None:
+    records = members(run_cli)
+    moldova, ukraine = records["MD"], records["UA"]
+    assert {k: moldova[k] for k in ("since_event", "reason", "source", "from_text")} == {
+        "since_event": "moldova-charter-in-force",
+        "reason": "The Charter in force for Moldova (27 Jun 1994)",
+        "source": "moldova-mfa-cis",
+        "from_text": False,
+    }
+    assert moldova["latest"] == {
+        "id": "moldova-denunciation-first-reading-2026",
+        "name": "Moldova's parliament: first reading of the denunciation",
+        "date": "2026-03-20",
+        "date_precision": "day",
+        "source": "belta-moldova-2026",
+        "from_text": False,
+    }
+    assert {k: ukraine[k] for k in ("since_event", "reason", "source")} == {
+        "since_event": "agreement-ratified-ua",
+        "reason": (
+            "Ukraine ratifies the Agreement (10 Dec 1991); a founding state the Charter does "
+            "not bind: not a member state"
+        ),
+        "source": "wikipedia-cis-member-states",
+    }
+    assert (ukraine["latest"]["id"], ukraine["latest"]["date"]) == (
+        "ukraine-statutory-bodies-2018",
+        "2018-05-19",
+    )
+    assert records["KZ"]["latest"] is None
+
+
+# The "Why" cells of Moldova and Ukraine on the default date (20 Mar 2026), by language.
+WHY_TODAY = {
+    "en": (
+        (
+            "The Charter in force for Moldova (27 Jun 1994) †; since then: Moldova's "
+            "parliament: first reading of the denunciation (20 Mar 2026) †"
+        ),
+        (
+            "Ukraine ratifies the Agreement (10 Dec 1991); a founding state the Charter does "
+            "not bind: not a member state †; since then: Ukraine recalls its representatives "
+            "from CIS bodies (19 May 2018) †"
+        ),
+    ),
+    "kk": (
+        (
+            "Жарғы Молдова үшін күшіне енді (1994\u202fж. 27 мау.) †; одан кейін — Молдова "
+            "парламенті: денонсациялау бірінші оқылымда (2026\u202fж. 20 нау.) †"
+        ),
+        (
+            "Украина Келісімді бекітті (1991\u202fж. 10 жел.); Жарғы міндеттемейтін құрылтайшы "
+            "мемлекет: мүше мемлекет емес †; одан кейін — Украина ТМД органдарынан өкілдерін "
+            "кері шақырды (2018\u202fж. 19 мам.) †"
+        ),
+    ),
+    "ru": (
+        (
+            "Вступление Устава в силу для Молдовы (27 июня 1994\u202fг.) †; позднее — "
+            "Парламент Молдовы: денонсация в первом чтении (20 марта 2026\u202fг.) †"
+        ),
+        (
+            "Ратификация Соглашения Украиной (10 дек. 1991\u202fг.); государство-учредитель, "
+            "не связанное Уставом: не государство-член †; позднее — Отзыв представителей "
+            "Украины из органов СНГ (19 мая 2018\u202fг.) †"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WHY_TODAY))
+def test_the_why_column_names_the_grounds_then_later_acts(run_cli: RunCli, lang: str) -> None:
+    moldova, ukraine = WHY_TODAY[lang]
+    out = table(run_cli, "--lang", lang, width=300)
+    assert status_cell(out, "(MD)", column=3) == moldova
+    assert status_cell(out, "(UA)", column=3) == ukraine
+
+
+def test_on_the_day_of_the_status_s_own_act_there_is_no_later_act(run_cli: RunCli) -> None:
+    records = members(run_cli, "--on", "1994-06-27")
+    moldova = records["MD"]
+    assert (moldova["status"], moldova["reason"], moldova["source"], moldova["latest"]) == (
+        "member",
+        "The Charter in force for Moldova (27 Jun 1994)",
+        "moldova-mfa-cis",
+        None,
+    )
+    out = table(run_cli, "--on", "1994-06-27", width=300)
+    assert status_cell(out, "Moldova (MD)", column=3) == (
+        "The Charter in force for Moldova (27 Jun 1994) †"
+    )
+    for lang, text in (
+        ("kk", "Жарғы Молдова үшін күшіне енді (1994\u202fж. 27 мау.) †"),
+        ("ru", "Вступление Устава в силу для Молдовы (27 июня 1994\u202fг.) †"),
+    ):
+        out = table(run_cli, "--on", "1994-06-27", "--lang", lang, width=300)
+        assert status_cell(out, "(MD)", column=3) == text
+
+
+def test_an_act_of_the_same_day_is_not_a_later_act(run_cli: RunCli) -> None:
+    """Moldova signed the Alma-Ata Protocol and its signature is recorded the same day."""
+    moldova = members(run_cli, "--on", "1993-12-15")["MD"]
+    assert (moldova["since_event"], moldova["latest"]) == ("almaty-protocol", None)
+
+
+def test_machine_formats_carry_the_later_act_in_its_own_columns(run_cli: RunCli) -> None:
+    result = run_cli("members", "-f", "tsv", "--fields", "country,reason,latest", "--lang", "ru")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "country.code\tcountry.name\treason\tlatest.id\tlatest.name\tlatest.date"
+        "\tlatest.date_precision\tlatest.source\tlatest.from_text"
+    )
+    assert next(line for line in lines if line.startswith("MD\t")) == (
+        "MD\tМолдова\tВступление Устава в силу для Молдовы (27 июня 1994\u202fг.)"
+        "\tmoldova-denunciation-first-reading-2026\tПарламент Молдовы: денонсация в первом чтении"
+        "\t2026-03-20\tday\tbelta-moldova-2026\tfalse"
+    )
+    assert next(line for line in lines if line.startswith("KZ\t")).endswith(
+        "(20 апр. 1994\u202fг.)\t\t\t\t\t\t"
+    )

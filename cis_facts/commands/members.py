@@ -54,7 +54,9 @@ def members(
     period: a status the same all through it is given as it is, a status that changes
     in it is "changed" with how and when. Where an act is dated only to a month or a
     year that the date asked about falls inside, the row is "uncertain" and says why.
-    Rows that rest on a named document rather than on the text are marked †.
+    The reason ("Why") is the act the status rests on; a later act that left the
+    status as it was follows it as "since then: ...". Acts that rest on a named
+    document rather than on the text are marked †.
 
     \b
     Examples:
@@ -81,12 +83,17 @@ def members(
                        status changes dated inside the month or year asked about
       founding_acts    [{"id", "name", "date", "date_precision"}] founding acts signed
       left             ISO date of leaving (with --all); left_precision
-      reason           why the state has this status: the latest act dated by then,
-                       and what the status means then
+      reason           why the state has this status: the act it rests on (the
+                       since_event, or the last of changes), and what the status
+                       means then
       note             why the status is uncertain, if it is
       as_of            the date asked about; as_of_precision: day|month|year
       source           id of the source the reason rests on
       from_text        false when that source is a named document, not the text
+      latest           {"id", "name", "date", "date_precision", "source",
+                       "from_text"}: the latest act dated by then, when it came on a
+                       later day than the act the status rests on and left the status
+                       as it was (Moldova's votes on the denunciation); else null
     """
     from cis_facts.query import members as members_query
 

@@ -39,6 +39,7 @@ FIELDS = (
     "as_of_precision",
     "source",
     "from_text",
+    "latest",
 )
 # Kinds of event that bear on a state's membership even when they give it no new status:
 # they are reasons, and the latest of them is the horizon of what the base knows.
@@ -145,10 +146,10 @@ def charter_dates(base: FactBase) -> tuple[When | None, When | None]:
 
 
 class Reason(Frozen):
-    """Why a state has its status: the latest event dated by then, and what the status
-    means at that date (``kind``): ``event``, ``founder_before`` (a founding state before
-    the Charter existed), ``founder_after`` (a founding state the Charter does not bind),
-    ``acceding`` or ``signatory``."""
+    """Why a state has its status: the act the status rests on (the one that began it),
+    and what the status means at that date (``kind``): ``event``, ``founder_before`` (a
+    founding state before the Charter existed), ``founder_after`` (a founding state the
+    Charter does not bind), ``acceding`` or ``signatory``."""
 
     kind: str
     event: Event
@@ -165,6 +166,9 @@ class MembersContext(Frozen, kw_only=True):
     pending: Mapping[str, Event]  # per country, the event the dates cannot place
     reasons: Mapping[str, Reason]
     changes: Mapping[str, tuple[Change, ...]]
+    # per country, the latest act dated by then when it came after the status's own act
+    # and changed nothing
+    later: Mapping[str, Event]
 
     @property
     def after_latest(self) -> bool:
@@ -178,8 +182,9 @@ class ChartContext(Frozen, kw_only=True):
 
 
 def reason(state: Standing, adopted: When | None, on: PartialDate) -> Reason | None:
-    """Why the state has its status on ``on``; the presentation layer words it."""
-    event = state.latest if not state.changes else state.since
+    """Why the state has its status on ``on``: the act that began it; the presentation
+    layer words it."""
+    event = state.since
     if event is None or state.status is None:
         return None
     if state.status == "founder" and adopted is not None:
@@ -188,6 +193,22 @@ def reason(state: Standing, adopted: When | None, on: PartialDate) -> Reason | N
     if state.status in ("acceding", "signatory"):
         return Reason(state.status, event)
     return Reason("event", event)
+
+
+def basis(state: Standing) -> Event | None:
+    """The act the status rests on: the last change inside the period, else the act that
+    began the status."""
+    return state.changes[-1].event if state.changes else state.since
+
+
+def later_act(state: Standing) -> Event | None:
+    """The latest act dated by then, when it came after the act the status rests on (on
+    a later day) and left the status as it was (a vote, a recall); None when the status
+    rests on it or the status is uncertain."""
+    rests_on, latest = basis(state), state.latest
+    if state.pending or latest is None or rests_on is None:
+        return None
+    return latest if latest.date.last > rests_on.date.last else None
 
 
 def _founding_acts(events: Sequence[Event], lang: Lang) -> list[Record]:
@@ -235,10 +256,11 @@ def _record(
     base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
 ) -> Record:
     certain = not state.pending
-    since = state.changes[-1].event if state.changes else state.since
+    since = basis(state)
     if since is None and state.pending:
         since = state.pending[0]
-    cited = state.latest or since or state.pending[0]
+    cited = since or state.pending[0]
+    later = later_act(state)
     record: Record = {
         "country": country_obj(index(base), code, lang),
         "status": _row_status(state),
@@ -249,12 +271,23 @@ def _record(
     record["changes"] = _changes(state, lang)
     record["founding_acts"] = _founding_acts(events, lang)
     record.update(date_fields("left", state.left.date if state.left else None))
-    record["reason"] = state.latest.short(lang) if state.latest is not None and certain else None
+    record["reason"] = since.short(lang) if since is not None and certain else None
     record["note"] = None if certain else _uncertain_note(state.pending, on)
     record["as_of"] = on.iso()
     record["as_of_precision"] = on.precision
     record["source"] = cited.source
     record["from_text"] = base.from_text(cited.source)
+    record["latest"] = (
+        None
+        if later is None
+        else {
+            "id": later.id,
+            "name": later.short(lang),
+            **date_fields("date", later.date),
+            "source": later.source,
+            "from_text": base.from_text(later.source),
+        }
+    )
     return record
 
 
@@ -280,6 +313,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
     pending: dict[str, Event] = {}
     reasons: dict[str, Reason] = {}
     changes: dict[str, tuple[Change, ...]] = {}
+    later: dict[str, Event] = {}
     adopted, _ = charter_dates(base)
     for code, events in status_events(base).items():
         state = standing(events, on)
@@ -293,6 +327,9 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
                 reasons[code] = why
         if state.changes:
             changes[code] = state.changes
+        after = later_act(state)
+        if after is not None:
+            later[code] = after
         records.append(_record(base, code, events, state, on, lang))
     if not records:
         at = "on" if on.precision == "day" else "in"
@@ -315,7 +352,12 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
     return Answer(
         kind="members",
         lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        # the later acts' sources too: the table cites them after the reasons
+        sources=sources_of(
+            base,
+            [r["source"] for r in records]
+            + [r["latest"]["source"] for r in records if r["latest"]],
+        ),
         fields=FIELDS,
         records=tuple(records),
         context=MembersContext(
@@ -326,6 +368,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
             pending=pending,
             reasons=reasons,
             changes=changes,
+            later=later,
         ),
     )
 

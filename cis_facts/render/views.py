@@ -576,7 +576,7 @@ def members_view(answer: Answer) -> View:
     columns: tuple[str, ...] = ("country", "status", "since", "reason")
     if context.include_former:
         columns = ("country", "status", "since", "left", "reason")
-    marked = {"reason": lambda r: (r.get("reason") or "") + (_dagger(r) if r.get("reason") else "")}
+    marked = {"reason": lambda r: _reason_cell(r, context, lang)}
     body = table(records, columns, lang, cells=marked).replace(marks=tuple(marks), mark_column=1)
     remarks: tuple[str, ...] = ()  # machine formats carry the date in each record's as_of
     remarks = _document_legend(records, lang)
@@ -599,6 +599,19 @@ def members_view(answer: Answer) -> View:
         warnings=warnings,
         records=records,
     )
+
+
+def _reason_cell(record: Record, context: MembersContext, lang: Lang) -> str:
+    """The reason with its mark, then the later act that left the status as it was."""
+    text = record.get("reason") or ""
+    if text:
+        text += _dagger(record)
+    later = context.later.get(record["country"]["code"])
+    if later is None or not text:
+        return text
+    when = human.table_when(later.date, lang)
+    after = word("reason.later", lang, event=later.short(lang), date=when)
+    return f"{text}; {after}{_dagger(record['latest'])}"
 
 
 def _noted_in(record: Record, event: Event | None, on: PartialDate, lang: Lang) -> Record:
