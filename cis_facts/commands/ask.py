@@ -36,7 +36,7 @@ def ask(
     \b
     Examples:
       cis-facts ask When did Georgia leave the CIS?
-      cis-facts ask Қазақстан мырыштан нешінші орында?
+      cis-facts ask Қазақстан мырыштан нешінші орында? --lang kk
       cis-facts ask является ли СНГ государством --lang ru
       cis-facts ask who bought most of Kazakhstan\\'s exports --format json
 

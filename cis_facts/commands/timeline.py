@@ -49,7 +49,7 @@ def timeline(
     color: str,
     lang: str | None,
 ) -> None:
-    """The CIS's history in date order, grouped by year.
+    """The CIS's history in date order.
 
     Each event shows its date at its real precision ("21 Dec 1991", "Dec 1993"),
     what happened, where, and who took part.
