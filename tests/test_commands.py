@@ -543,6 +543,15 @@ def test_trade_exports_top(run_cli: RunCli) -> None:
     assert [r["country"]["code"] for r in records] == ["CH", "IT", "RU", "CN", "FR"]
 
 
+def test_trade_exports_top_keeps_the_partners_of_one_figure(run_cli: RunCli) -> None:
+    """«Israel and Portugal (1.6%)» is one figure: --top 9 keeps both, as --top 11 keeps
+    Azerbaijan, Spain, the USA and Ukraine (one 1.4 %); --top 8 stops before them."""
+    codes = lambda *args: [r["country"]["code"] for r in as_json(run_cli, "trade", *args)]  # noqa: E731
+    assert codes("exports", "--top", "9")[-3:] == ["NL", "IL", "PT"]
+    assert codes("exports", "--top", "8")[-1] == "NL"
+    assert codes("exports", "--top", "11")[-4:] == ["AZ", "ES", "US", "UA"]
+
+
 def test_trade_imports_in_text_order(run_cli: RunCli, base: FactBase) -> None:
     records = as_json(run_cli, "trade", "imports")
     expected = sorted(

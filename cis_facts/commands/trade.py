@@ -18,7 +18,11 @@ from cis_facts.settings import Settings
 @click.command(epilog=EXIT_CODES_HELP)
 @click.argument("view", type=Choice(("exports", "imports", "totals"), case_sensitive=False))
 @click.option(
-    "--top", "top", type=click.IntRange(min=1), metavar="N", help="Only the first N partners."
+    "--top",
+    "top",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Only the first N partners, and those after them that share the Nth's figure.",
 )
 @click.option(
     "--country",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
-from cis_facts.model import FactBase, Lang, ShareFlow, TradeTotal
+from cis_facts.model import FactBase, Lang, ShareFlow, TradeShare, TradeTotal
 from cis_facts.query.countries import index
 
 SHARE_FIELDS = (
@@ -55,6 +56,17 @@ class TotalsContext(Frozen, kw_only=True):
     years: tuple[int, ...]
 
 
+def _first(shares: list[TradeShare], top: int) -> list[TradeShare]:
+    """The first ``top`` partners and those after them that share the last one's figure
+    («Israel and Portugal (1.6%)» is one figure: both or neither), as ``resources --top``
+    keeps the ranks it names."""
+    rows = shares[:top]
+    last = rows[-1].share if rows else None
+    if last is None:
+        return rows
+    return rows + list(itertools.takewhile(lambda s: s.share == last, shares[top:]))
+
+
 def partners(
     base: FactBase, flow: ShareFlow, lang: Lang, top: int | None = None, country: str | None = None
 ) -> Answer:
@@ -62,7 +74,7 @@ def partners(
     ISO code) keeps that partner only."""
     countries = index(base)
     every = sorted((s for s in base.trade_shares if s.flow == flow), key=lambda s: s.position)
-    rows = every[:top] if top is not None else every
+    rows = every if top is None else _first(every, top)
     if country is not None:
         rows = [s for s in rows if s.country == country]
         if not rows:
