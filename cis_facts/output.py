@@ -125,7 +125,7 @@ def _emit_template(
     answer, names = with_fields(answer, ",".join(lines.names(parts)) or None)
     if names:
         select_fields(answer, names)
-    view = views.view(answer)
+    view = views.for_machines(views.view(answer))
     for warning in (*view.warnings, *view.caveats):
         message(env, warning)
     fmt = format_ or "plain"

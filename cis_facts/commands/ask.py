@@ -46,6 +46,9 @@ def ask(
       id, kind         the answering fact's id and kind (see search)
       sentence         the fact as one sentence, in --lang
       value, unit      the answer: figure, share or rank and its unit, or null
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       date             ISO date or span, or null; date_precision
       quote            the verbatim quote from the source
       translation      the quote in --lang where the base has it, or null;

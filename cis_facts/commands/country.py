@@ -48,6 +48,9 @@ def country(
       date             ISO date or null; date_precision: day|month|year
       value, unit      the figure: share in %, rank or trade position as
                        place, top N as top, else the fact's own unit
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       share, position  trade share (%) and position among partners, or null
       status           the state's membership status after the event, by the rule
                        members --help states, or null

@@ -41,6 +41,9 @@ def figures(
       measure          share | growth | change | multiple | decrease | index |
                        amount | count | rank | ambiguous (readings in note)
       value, unit      the figure exactly as the text gives it, and its unit
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       approximate      true where the text says "about"
       date             ISO date or span (1993/2004) or null; date_precision
       country          {"code", "name"} or null

@@ -55,12 +55,17 @@ def resources(
       id               fact id
       mineral          the mineral ranked (in --lang); null for reserve figures,
                        whose label says what they measure
-      standing         the ranking as a phrase ("1st", "top 10", "≈25 % of world")
+      standing         the ranking as a phrase in the --lang language ("1st",
+                       "top 10", "≈25 % of world"; ru "1-е", kk "1-орын"); rank,
+                       top and share hold it as numbers
       rank, top        world rank, or "within the top N"; null if not stated
       share            Kazakhstan's share of the world in %, as the text gives it
                        (it does not say of world reserves or of output), or null
       approximate      true where the text says "about"
       value, unit      reserve figure and its unit as the text gives it
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       label            full statement (in --lang)
       date             ISO date or null; date_precision
       source, quote    source id and the verbatim quote

@@ -61,6 +61,9 @@ def search(
                        country | any other table of facts, by its name
       id, label        fact id (country code) and statement (in --lang)
       value, unit      the answer: the figure, share or rank and its unit
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       date             ISO date or span, or null; date_precision
       score            relevance (higher is better)
       matched          fields that matched: label, names, numbers, quote, note

@@ -68,9 +68,13 @@ def trade(
       partners         cis | other | all
       flow             turnover | exports | imports
       value, unit      amount as stated (USD million)
+      unit_text        the unit in the --lang language, worded as tables word it
+                       after value ("млн АҚШ доллары"); unit is the same code
+                       in every language
       growth           growth over growth_base in %, or null
       growth_base      base year; growth_base_precision
-      sum_check        the check of this total against its parts, or null
+      sum_check        the check of this total against its parts, as a phrase in the
+                       --lang language ("exports + imports = 10215.1 ✓"), or null
       date, date_precision, id, source, quote, note
     """
     from cis_facts.query import trade as trade_query

@@ -30,6 +30,7 @@ FIELDS = (
     "sentence",
     "value",
     "unit",
+    "unit_text",
     "date",
     "date_precision",
     "quote",

@@ -18,6 +18,7 @@ FIELDS = (
     "measure",
     "value",
     "unit",
+    "unit_text",
     "approximate",
     "date",
     "date_precision",

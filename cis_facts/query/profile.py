@@ -15,6 +15,7 @@ FIELDS = (
     "date_precision",
     "value",
     "unit",
+    "unit_text",
     "share",
     "position",
     "status",

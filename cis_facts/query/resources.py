@@ -18,6 +18,7 @@ FIELDS = (
     "approximate",
     "value",
     "unit",
+    "unit_text",
     "label",
     "date",
     "date_precision",
@@ -31,7 +32,8 @@ RESERVES_TOPIC = "reserves"
 def ranking_phrase(ranking: Ranking) -> str:
     """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one canonical phrase.
 
-    Machine formats carry this English form; tables phrase the ranking in their language.
+    The English form; the presentation layer phrases the ranking in the reader's language,
+    in tables and in machine formats alike.
     """
     parts = []
     if ranking.rank is not None:

@@ -35,6 +35,7 @@ FIELDS = (
     "label",
     "value",
     "unit",
+    "unit_text",
     "date",
     "date_precision",
     "score",

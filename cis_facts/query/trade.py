@@ -28,6 +28,7 @@ TOTAL_FIELDS = (
     "flow",
     "value",
     "unit",
+    "unit_text",
     "growth",
     "growth_base",
     "growth_base_precision",
@@ -140,7 +141,8 @@ class SumCheck(Frozen):
         return abs(self.total - self.stated) <= TOLERANCE
 
     def canonical(self) -> str:
-        """The check as machine formats carry it (English, canonical numbers)."""
+        """The check in English with canonical numbers, as machine formats carry it under
+        --lang en (the presentation layer words it in the other languages)."""
         what = _CANONICAL_PARTS[self.parts]
         if self.ok:
             return f"{what} = {self.total:g} ✓"

@@ -548,12 +548,18 @@ def totals_view(answer: Answer) -> View:
     context = _context(answer, TotalsContext)
     checks = context.checks
     by_id = {r["id"]: c for r, c in zip(answer.records, checks, strict=True)}
+    # The check is a phrase to read: in the reader's language, in machine formats too (in
+    # English the query's canonical phrase).
+    records = tuple(
+        r if lang == "en" or not r.get("sum_check") else {**r, "sum_check": sum_check_text(c, lang)}
+        for r, c in zip(answer.records, checks, strict=True)
+    )
     columns = ("partners", "flow", "value", "unit", "growth", "growth_base", "sum_check")
     check_cell = {"sum_check": lambda r: sum_check_text(by_id.get(r["id"]), lang)}
-    body = table(answer.records, columns, lang, notes=notes, mark_column="flow", cells=check_cell)
+    body = table(records, columns, lang, notes=notes, mark_column="flow", cells=check_cell)
     mismatches = tuple(sum_check_text(c, lang) for c in checks if c is not None and not c.ok)
     title = word("title.totals", lang, year=_year_of(context.years))
-    return _view(answer, title, [body], notes=notes, remarks=mismatches)
+    return _view(answer, title, [body], notes=notes, remarks=mismatches, records=records)
 
 
 def members_view(answer: Answer) -> View:
@@ -1009,6 +1015,29 @@ def view(answer: Answer, *, draw: bool = True) -> View:
         return VIEWS[answer.kind](answer)
     finally:
         _DRAW.reset(token)
+
+
+def for_machines(shown: View) -> View:
+    """The view with its records as machine formats and templates print them (tables word
+    their own cells). Codes and numbers are the same in every language, ``unit`` among
+    them; text for reading follows the view's language: ``unit_text`` is the unit as the
+    tables word it after the value, and a ranking's ``standing`` is phrased in that
+    language (in English it stays the query's canonical phrase)."""
+    lang = shown.lang
+    if "unit_text" not in shown.fields and "standing" not in shown.fields:
+        return shown
+    records = []
+    for record in shown.records:
+        worded = dict(record)
+        if "unit_text" in shown.fields:
+            number = record.get("value")
+            value = number if isinstance(number, int | float) else None
+            worded["unit_text"] = unit_text(record.get("unit"), lang, value) or None
+        phrased = standing_text(record, lang) if lang != "en" and record.get("standing") else ""
+        if phrased:
+            worded["standing"] = phrased
+        records.append(worded)
+    return shown.replace(records=tuple(records))
 
 
 def with_columns(view: View, fields: Sequence[str]) -> View:
