@@ -182,8 +182,10 @@ def values(args: tuple[str, ...], shown: tuple[str, ...]) -> set[str]:
 
 # (command, the JSON fields whose numbers, dates, country names and units the table shows)
 FULL_CASES = [
-    pytest.param(("members",), ("country", "since", "reason"), id="members"),
-    pytest.param(("members", "--all"), ("country", "since", "left", "reason"), id="members-all"),
+    pytest.param(("members",), ("country", "since", "reason", "latest"), id="members"),
+    pytest.param(
+        ("members", "--all"), ("country", "since", "left", "reason", "latest"), id="members-all"
+    ),
     # Narrow charts show one digit a year; the title gives the span of years.
     pytest.param(("members", "--chart"), ("country",), id="members-chart"),
     pytest.param(("timeline",), ("date", "participants"), id="timeline"),
