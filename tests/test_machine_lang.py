@@ -136,3 +136,11 @@ def test_a_template_reads_the_same_words(run_cli: RunCli) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "цинк: 1-е"
+
+
+def test_markdown_words_unit_text_as_the_unit_column(run_cli: RunCli) -> None:
+    result = run_cli("figures", "--lang", "ru", "-f", "markdown", "--fields", "id,unit,unit_text")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2] == "| ID | Ед. изм. | Ед. изм. (словами) |"
+    assert lines[4] == "| history-new-history-years | лет | лет |"

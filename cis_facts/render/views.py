@@ -106,6 +106,8 @@ def unit_text(unit: str | None, lang: Lang, value: float | None = None) -> str:
 
 def cell(record: Record, key: str, lang: Lang) -> str:
     """The display text of ``record[key]``: dates at their precision, names for countries."""
+    if key == "unit_text":  # worded as the unit column words the unit
+        return cell(record, "unit", lang)
     value = record.get(key)
     if value is None:
         return ""
