@@ -31,19 +31,60 @@ def show(run_cli: RunCli, fact_id: str, *args: str) -> dict[str, Any]:
 # --- wrong readings -------------------------------------------------------------------------
 
 
-def test_europe_export_growth_is_a_share_change_in_points(run_cli: RunCli) -> None:
+def test_europe_export_growth_label_says_what_the_text_says(run_cli: RunCli) -> None:
     record = show(run_cli, "export-growth-europe-2004")
-    assert (record["measure"], record["value"], record["unit"]) == (
-        "change",
-        2.6,
-        "percentage points",
+    assert (record["measure"], record["value"], record["unit"]) == ("ambiguous", 2.6, "%")
+    assert (record["label_en"], record["label_kk"], record["label_ru"]) == (
+        "Kazakhstan's total exports to European states grew 2.6% on 2003, as the text says",
+        (
+            "Мәтін бойынша Қазақстанның Еуропа мемлекеттеріне жалпы экспорты 2003 жылмен "
+            "салыстырғанда 2,6\u00a0%-ға өсті"
+        ),
+        (
+            "По данным текста, общий экспорт Казахстана в государства Европы вырос по сравнению "
+            "с 2003\u00a0г. на 2,6\u00a0%"
+        ),
     )
-    assert record["label_en"] == (
-        "Europe's share of Kazakhstan's exports rose by 2.6 percentage points on 2003"
+    assert (
+        record["quote"]
+        == "2003 жылмен салыстырғанда Еуропа мемлекеттерінің жалпы экспорты 2,6 % өсті"
     )
-    # the arithmetic that rules out a growth in value is in the note
-    for figure in ("10,972.5", "10,694", "9,937"):
-        assert figure in record["note"]
+    # the reading, and the arithmetic that tells against a growth in value, are in the note
+    assert record["note"].startswith("Two readings stand.")
+    for part in ("10,972.5", "10,694", "9,937", "by 2.6 percentage points"):
+        assert part in record["note"]
+
+
+def test_gas_reserves_unit_is_cubic_metres_the_quote_keeps_square(run_cli: RunCli) -> None:
+    record = show(run_cli, "reserves-natural-gas")
+    assert (record["value"], record["unit"]) == (3, "trillion m³")
+    assert record["quote"] == "Табиғи газ 3 трлн шаршы метрге тең"
+    assert record["quote_en"] == "Natural gas is equal to 3 trillion square metres"
+    assert (record["label_en"], record["label_kk"], record["label_ru"]) == (
+        (
+            "Kazakhstan's natural gas reserves amount to 3 trillion cubic metres (the text writes "
+            "'square metres' in error)"
+        ),
+        (
+            "Қазақстанның табиғи газ қоры 3\u00a0трлн текше метрге тең (мәтінде қате «шаршы метр» "
+            "деп жазылған)"
+        ),
+        (
+            "Запасы природного газа Казахстана составляют 3\u00a0трлн кубических метров (в тексте "
+            "ошибочно: «квадратных метров»)"
+        ),
+    )
+    assert (
+        "so the unit is given as trillion m³ and the quote keeps the text's words"
+        in (record["note"])
+    )
+    assert run(run_cli, "search", "gas", "--template", "{value} {unit}").splitlines()[2] == (
+        "3 trillion m³"
+    )
+    fields = run(run_cli, "figures", "--format", "csv", "--fields", "id,value,unit")
+    assert "reserves-natural-gas,3,trillion m³" in fields.splitlines()
+    ru = run(run_cli, "show", "reserves-natural-gas", "--lang", "ru", "--format", "plain")
+    assert "трлн м³" in ru
 
 
 def test_fdi_world_share_note_reads_the_ablative_as_since(run_cli: RunCli) -> None:
@@ -91,6 +132,15 @@ def test_imports_from_europe_grew_50_percent_on_all_four_goods(run_cli: RunCli) 
                 "1995 level, or by 43.3% (the text does not say which)"
             ),
             ("by 56.7 % (100 − 43.3)", "to 56.7 % of the 1995 level"),
+        ),
+        (
+            "fdi-growth-kazakhstan-1995-2003",
+            "ambiguous",
+            (
+                "Foreign investment inflows to Kazakhstan grew from 1995 to 2003: to 214.5% of "
+                "the 1995 level, or by 214.5% (the text does not say which)"
+            ),
+            ("a rise by 114.5 % (214.5 − 100)", "to 314.5 % of the 1995 level (100 + 214.5)"),
         ),
         (
             "kazakhstan-gdp-growth-since-1995",
@@ -212,10 +262,6 @@ def test_almaty_protocol_note_in_kazakh_under_lang_kk(run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     ("fact_id", "label"),
     [
-        (
-            "fdi-growth-kazakhstan-1995-2003",
-            "Foreign investment inflows to Kazakhstan in 2003: 214.5% of the 1995 level",
-        ),
         (
             "fdi-growth-developing-1995-2003",
             (
@@ -673,3 +719,58 @@ def test_cite_sentence_states_the_corrected_fact(
     if fact_id == "almaty-protocol":  # the text's own wording stays in the quote
         assert "Өзбекстан басшылары Алматыда" in lines[1]
         assert "(document: Protocol to the Agreement" in lines[2]
+
+
+def test_fdi_kazakhstan_labels_hedge_like_russia_in_three_languages(run_cli: RunCli) -> None:
+    record = show(run_cli, "fdi-growth-kazakhstan-1995-2003")
+    assert record["quote"] == "2003 жылы 1995 жылмен салыстырғанда, өсу 214,5% өсті"
+    assert (record["label_kk"], record["label_ru"]) == (
+        (
+            "1995–2003 жылдары Қазақстанға шетелдік инвестициялар ағыны өсті: 1995 жылғы деңгейдің "
+            "214,5\u00a0%-ына дейін не 214,5\u00a0%-ға (мәтін қайсысы екенін айтпайды)"
+        ),
+        (
+            "С 1995 по 2003\u00a0г. приток иностранных инвестиций в Казахстан вырос — до "
+            "214,5\u00a0% от уровня 1995\u00a0г. или на 214,5\u00a0% (текст не уточняет)"
+        ),
+    )
+    assert "Екі түрлі түсіндіру мүмкін." in record["note_kk"]
+    assert "314,5\u00a0%-ына (100 + 214,5)" in record["note_kk"]
+    assert "до 314,5\u00a0% от уровня 1995\u00a0г. (100 + 214,5)" in record["note_ru"]
+
+
+def test_azerbaijan_joins_it_does_not_rejoin(run_cli: RunCli) -> None:
+    record = show(run_cli, "azerbaijan-rejoins")
+    assert (record["short_en"], record["short_kk"], record["short_ru"]) == (
+        "Azerbaijan's accession",
+        "Әзірбайжанның қосылуы",
+        "Присоединение Азербайджана",
+    )
+    assert (record["label_en"], record["label_kk"], record["label_ru"]) == (
+        "Azerbaijan joins the CIS: the CIS Council of Heads of State decides on its accession",
+        (
+            "Әзірбайжан ТМД-ға қосылды: ТМД Мемлекет басшылары кеңесі оның қосылуы туралы шешім "
+            "қабылдады"
+        ),
+        "Азербайджан вступил в СНГ: Совет глав государств СНГ принял решение о его присоединении",
+    )
+    assert "this is its accession, not a return" in record["note"]
+    for lang, again in (("en", "again"), ("kk", "қайта қосылды"), ("ru", "вновь")):
+        sentence = run(run_cli, "cite", "azerbaijan-rejoins", "--lang", lang).splitlines()[0]
+        assert again not in sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "in the CIS: December 1993 – 18 August 2009"),
+        ("kk", "ТМД құрамында: 1993\u202fж. желтоқсан – 2009\u202fж. 18 тамыз"),
+        ("ru", "в составе СНГ: декабрь 1993\u202fг. — 18 августа 2009\u202fг."),
+    ],
+)
+def test_georgia_card_says_in_the_cis_not_member_from_1993(
+    run_cli: RunCli, lang: str, line: str
+) -> None:
+    for command in ("show", "country"):
+        out = run(run_cli, command, "GE", "--lang", lang, "--format", "table", "--color", "never")
+        assert out.splitlines()[3] == line

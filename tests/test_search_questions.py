@@ -221,14 +221,12 @@ QUESTIONS = [*ENGLISH, *KAZAKH, *RUSSIAN]
 # what comes first instead). Strict: one that starts passing must leave this list.
 MISSED = {
     "how much of the oil and gas reserves is gas?",
-    "what share of Kazakhstan's exports goes to Europe?",
     "exports to the Americas",
     "what does Kazakhstan import?",
     "2004 жылғы сыртқы сауда айналымы",
     "доля Казахстана в мировом ВВП",
     "кто больше всего покупает казахстанской продукции?",
     "экспорт в страны СНГ в 2004 году",
-    "запасы природного газа",
     "когда принят Устав СНГ?",
 }
 
