@@ -260,27 +260,51 @@ def test_almaty_protocol_note_in_kazakh_under_lang_kk(run_cli: RunCli) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fact_id", "label"),
+    ("fact_id", "label", "arithmetic"),
     [
         (
             "fdi-growth-developing-1995-2003",
             (
-                "Foreign investment inflows to the states the text first calls 'developing' in "
-                "2003: 178.2% of the 1995 level"
+                "Foreign investment inflows to the states the text first calls 'developing' grew "
+                "from 1995 to 2003: to 178.2% of the 1995 level, or by 178.2% (the text does not "
+                "say which)"
+            ),
+            (
+                "a rise by 78.2\u00a0% (178.2 − 100); read as growth, it rose by 178.2\u00a0%, "
+                "to 278.2\u00a0%"
             ),
         ),
         (
             "fdi-growth-second-group-1995-2003",
             (
                 "Foreign investment inflows to the states the text calls 'developing' a second "
-                "time in 2003: 153.8% of the 1995 level"
+                "time grew from 1995 to 2003: to 153.8% of the 1995 level, or by 153.8% (the text "
+                "does not say which)"
             ),
+            (
+                "a rise by 53.8\u00a0% (153.8 − 100); read as growth, it rose by 153.8\u00a0%, "
+                "to 253.8\u00a0%"
+            ),
+        ),
+        (
+            "fdi-growth-central-eastern-europe-1995-2003",
+            (
+                "Foreign investment inflows to Central and Eastern European states grew from 1995 "
+                "to 2003: to 147% of the 1995 level, or by 147% (the text does not say which)"
+            ),
+            "a rise by 47\u00a0% (147 − 100); read as growth, it rose by 147\u00a0%, to 247\u00a0%",
         ),
     ],
 )
-def test_fdi_figures_are_an_index_of_1995(run_cli: RunCli, fact_id: str, label: str) -> None:
+def test_fdi_figures_claim_only_the_growth_both_readings_share(
+    run_cli: RunCli, fact_id: str, label: str, arithmetic: str
+) -> None:
+    """«бұл көрсеткіш 178,2 %-ке тең» is the indicator of «өсу 214,5% өсті», which the text
+    leaves open as Kazakhstan's: a level in per cent of 1995, or a growth by that much."""
     record = show(run_cli, fact_id)
-    assert (record["measure"], record["label_en"]) == ("index", label)
+    assert (record["measure"], record["label_en"]) == ("ambiguous", label)
+    assert record["note"].startswith("Two readings stand.")
+    assert arithmetic in record["note"]
     assert "more likely the first" in record["note"]
 
 

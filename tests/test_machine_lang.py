@@ -96,7 +96,7 @@ def test_a_sum_check_is_read_in_the_language_the_unit_stays_a_code(
             {
                 "world-gdp-eu-count": ["12", "countries", "стран"],
                 "export-growth-goods-10y": ["3.8", "times", "раза"],
-                "export-growth-europe-2004": ["2.6", "percentage points", "п. п."],
+                "export-structure-food-share-2004": ["-2", "percentage points", "п. п."],
                 "import-growth-europe-2004": ["28.9", "%", "%"],
             },
         ),
@@ -105,7 +105,7 @@ def test_a_sum_check_is_read_in_the_language_the_unit_stays_a_code(
             {
                 "world-gdp-eu-count": ["12", "countries", "ел"],
                 "export-growth-goods-10y": ["3.8", "times", "есе"],
-                "export-growth-europe-2004": ["2.6", "percentage points", "пайыздық тармақ"],
+                "export-structure-food-share-2004": ["-2", "percentage points", "пайыздық тармақ"],
                 "import-growth-europe-2004": ["28.9", "%", "%"],
             },
         ),

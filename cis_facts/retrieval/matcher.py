@@ -119,7 +119,11 @@ class Matcher:
                 extra = ((variant, VARIANT_WEIGHT), *extra)
         if term in index:
             return QueryWord(surface, term, "exact", ((term, 1.0), *extra))
-        if len(term) >= MIN_PREFIX and not term.startswith(NUMBER_MARK):
+        # A word typed short ("uran") stands for the longer ones; a stem that the endings'
+        # rules cut down to the shortest prefix ("астанасы" to "аста") does not: it would
+        # find "астам" (more than).
+        typed_short = len(term) > MIN_PREFIX or len(surface) - len(term) <= 1
+        if len(term) >= MIN_PREFIX and typed_short and not term.startswith(NUMBER_MARK):
             longer = index.with_prefix(term, PREFIX_LIMIT)
             if longer:
                 return QueryWord(
