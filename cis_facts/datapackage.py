@@ -34,6 +34,7 @@ from typing import Any
 from cis_facts import descriptions, export
 from cis_facts.inert import clip, visible
 from cis_facts.model import QUOTE_TRANSLATIONS, QUOTE_TRANSLATOR, FactBase
+from cis_facts.render.machine import cell_text
 from cis_facts.safety import neutralise
 from cis_facts.schema import KIND_OF_TABLE, FieldSpec, Kind
 from cis_facts.version import __version__
@@ -260,14 +261,9 @@ def descriptor(base: FactBase, raw_cells: bool = False) -> dict[str, Any]:
 
 
 def _cell(value: Any, raw_cells: bool) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    text = str(value)
-    return text if raw_cells else str(neutralise(text))
+    """The cell ``--format csv`` writes; text (never a number) neutralised as it does."""
+    text = cell_text(value)
+    return text if raw_cells or not isinstance(value, str) else str(neutralise(text))
 
 
 def table_csv(header: list[str], rows: list[tuple[Any, ...]], raw_cells: bool = False) -> str:

@@ -111,11 +111,8 @@ def _opt(kind: str, *choices: str, unit: str = "", search: bool = False) -> Fiel
     return FieldSpec(kind, False, choices, unit=unit, search=search)
 
 
-_FACT_FIELDS: dict[str, FieldSpec] = {
-    "id": _req("id"),
-    "label_en": _req("text", search=True),
-    "label_kk": _req("text", search=True),
-    "label_ru": _opt("text", search=True),
+# What every record rests on: its source, the quote with its translations, and the note.
+_EVIDENCE_FIELDS: dict[str, FieldSpec] = {
     "source": _req("source"),
     "quote": _req("text", search=True),
     "quote_en": _opt("text", search=True),
@@ -125,6 +122,14 @@ _FACT_FIELDS: dict[str, FieldSpec] = {
     "note_kk": _opt("text", search=True),
     "note_ru": _opt("text", search=True),
     "note_source": _opt("source"),
+}
+
+_FACT_FIELDS: dict[str, FieldSpec] = {
+    "id": _req("id"),
+    "label_en": _req("text", search=True),
+    "label_kk": _req("text", search=True),
+    "label_ru": _opt("text", search=True),
+    **_EVIDENCE_FIELDS,
     "period_en": _opt("text"),
     "period_kk": _opt("text"),
     "period_ru": _opt("text"),
@@ -178,15 +183,7 @@ KINDS: tuple[Kind, ...] = (
             "name_ru": _req("text", search=True),
             "ru_gender": _opt("enum", *model.GRAMMATICAL_GENDERS),
             "aliases": FieldSpec("texts", False, item="alias"),
-            "source": _req("source"),
-            "quote": _req("text", search=True),
-            "quote_en": _opt("text", search=True),
-            "quote_kk": _opt("text", search=True),
-            "quote_ru": _opt("text", search=True),
-            "note": _opt("text", search=True),
-            "note_kk": _opt("text", search=True),
-            "note_ru": _opt("text", search=True),
-            "note_source": _opt("source"),
+            **_EVIDENCE_FIELDS,
             "iso3": _opt("iso3"),
             "m49": _opt("m49"),
             "wikidata": _opt("qid"),

@@ -76,10 +76,10 @@ def names(parts: Sequence[Part]) -> list[str]:
 
 
 def fill(parts: Sequence[Part], record: Record, escape: Callable[[str], str]) -> str:
-    from cis_facts.render.machine import _scalar
+    from cis_facts.render.machine import cell_text
 
     return "".join(
-        text + ("" if name is None else escape(_scalar(record.get(name)))) for text, name in parts
+        text + ("" if name is None else escape(cell_text(record.get(name)))) for text, name in parts
     )
 
 

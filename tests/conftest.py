@@ -9,6 +9,8 @@ writes the user's files and none passes or fails by what the shell happens to se
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -177,3 +179,14 @@ def _register_hypothesis_profiles() -> None:
 
 
 _register_hypothesis_profiles()
+
+
+def installed_command() -> str:
+    """The installed ``cis-facts`` script: beside this Python, else on PATH (else skip)."""
+    beside = Path(sys.executable).parent / "cis-facts"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("cis-facts")
+    if found is None:
+        pytest.skip("the cis-facts command is not installed")
+    return found

@@ -10,16 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import RunCli
+from conftest import RunCli, installed_command
 
 from cis_facts import __version__
 from cis_facts.dates import When, parse_partial
@@ -1070,21 +1068,11 @@ def test_errors_are_one_line_on_stderr(run_cli: RunCli, args: tuple[str, ...], c
 # --------------------------------------------------------------------------------------------
 
 
-def _executable() -> str:
-    beside = Path(sys.executable).parent / "cis-facts"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("cis-facts")
-    if found is None:
-        pytest.skip("the cis-facts command is not installed")
-    return found
-
-
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CIS_FACTS_DATA", "FORCE_COLOR")}
     env.update({"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1"})
     return subprocess.run(
-        [_executable(), *args],
+        [installed_command(), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",

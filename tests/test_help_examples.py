@@ -15,11 +15,10 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SOURCE_TEXT
+from conftest import FIXTURES, SOURCE_TEXT, installed_command
 
 pytestmark = pytest.mark.slow
 
@@ -36,26 +35,16 @@ DRAFTS = {
 }
 
 
-def _executable() -> str:
-    beside = Path(sys.executable).parent / "cis-facts"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("cis-facts")
-    if found is None:
-        pytest.skip("the cis-facts command is not installed")
-    return found
-
-
 def _environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CIS_FACTS_DATA", "FORCE_COLOR")}
-    path = f"{Path(_executable()).parent}{os.pathsep}{env.get('PATH', '')}"
+    path = f"{Path(installed_command()).parent}{os.pathsep}{env.get('PATH', '')}"
     env.update({"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "PATH": path})
     return env
 
 
 def _help(*command: str) -> str:
     done = subprocess.run(
-        [_executable(), *command, "--help"],
+        [installed_command(), *command, "--help"],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -129,7 +118,7 @@ def _run_on_a_terminal(example: str, where: Path) -> tuple[int, str]:
     import select
     import time
 
-    argv = [_executable(), *shlex.split(example)[1:]]
+    argv = [installed_command(), *shlex.split(example)[1:]]
     pid, fd = pty.fork()
     if pid == 0:  # the child: the example, on the terminal
         os.chdir(where)

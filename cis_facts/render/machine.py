@@ -47,7 +47,9 @@ def to_jsonl(records: Sequence[Record], fields: Sequence[str]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _project(records, fields))
 
 
-def _scalar(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as one csv, tsv or plain cell: "" for none, true/false, numbers as JSON writes
+    them, an object by its code or id, a list joined with ";"."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -56,9 +58,9 @@ def _scalar(value: Any) -> str:
         return json.dumps(value)
     if isinstance(value, dict):
         named = value.get("code") or value.get("id")
-        return _scalar(named) if named else _flat_object(value)
+        return cell_text(named) if named else _flat_object(value)
     if isinstance(value, list):
-        return ";".join(_scalar(v) for v in value)
+        return ";".join(cell_text(v) for v in value)
     return str(value)
 
 
@@ -67,12 +69,12 @@ def _flat_object(value: dict[str, Any]) -> str:
     ``start``/``end`` pair as an ISO 8601 interval (``member 1994-01-22/..``, ``..`` for an
     open end) and the ``*_precision`` siblings left out (the dates show their precision)."""
     rest = [
-        _scalar(v)
+        cell_text(v)
         for k, v in value.items()
         if k not in ("start", "end") and not k.endswith("_precision") and v is not None
     ]
     if "start" in value and "end" in value:
-        rest.append(f"{_scalar(value['start']) or '..'}/{_scalar(value['end']) or '..'}")
+        rest.append(f"{cell_text(value['start']) or '..'}/{cell_text(value['end']) or '..'}")
     return " ".join(rest)
 
 
@@ -102,7 +104,7 @@ def table_rows(
             value = record.get(name)
             if key is not None:
                 value = value.get(key) if isinstance(value, dict) else None
-            row.append(_scalar(value))
+            row.append(cell_text(value))
         rows.append(row)
     return header, rows
 

@@ -225,34 +225,16 @@ def table(
     In a view built for a machine format (``view(answer, draw=False)``) the table has its
     columns and no cells: those formats print the records themselves."""
     if not _DRAW.get():
-        empty: tuple[Any, ...] = ()
-        return Table(
-            keys=tuple(columns),
-            of=empty,
-            headers=empty,
-            rows=empty,
-            numeric=empty,
-            styles=empty,
-            marks=empty,
-            mark_column=0,
-            **extra,
-        )
+        records = ()  # a machine format prints the records themselves, not the cells
     cells = cells or {}
     headers = headers or {}
+    texts = {c: [cells[c](r) if c in cells else cell(r, c, lang) for r in records] for c in columns}
     # A column with no value in any row says nothing: leave it out.
-    kept = [
-        c
-        for c in columns
-        if any((cells[c](r) if c in cells else cell(r, c, lang)) for r in records)
-    ]
-    columns = kept or list(columns)
+    columns = [c for c in columns if any(texts[c])] or list(columns)
     numeric = tuple(_numeric(records, c) for c in columns)
     by_column = [
-        [cells[c](r) if c in cells else cell(r, c, lang) for r in records] for c in columns
-    ]
-    by_column = [
-        human.grouped_like(texts, lang) if number else texts
-        for texts, number in zip(by_column, numeric, strict=True)
+        human.grouped_like(texts[c], lang) if number else texts[c]
+        for c, number in zip(columns, numeric, strict=True)
     ]
     rows = tuple(zip(*by_column, strict=True)) if by_column else tuple(() for _ in records)
     styles = tuple(
