@@ -7,6 +7,12 @@ never reads a stale entry. Entries hold ``marshal`` data of plain values only (s
 numbers, tuples), which cannot run code when read; records are rebuilt from them through
 the schema's own field lists, so a new field or table needs no change here.
 
+An entry is a sealed index followed by sections: per table, its ids and its records in
+blocks of ``BLOCK``, column by column, each section with its own check in the index. A
+base read from an entry (``LazyFactBase``) unpacks a table when it is first read, and
+finds one fact by its id from the ids and one block, so a command pays for what it reads
+(``members`` never unpacks 100,000 figures of the user's, ``show`` one block of them).
+
 The cache trusts nothing it did not write. Its directory is its own (``cis-facts`` in
 the platform's cache directory, or in ``CIS_FACTS_CACHE``), used only when it is owned by
 the user and writable by no one else. Each entry is signed with an HMAC-SHA256 under a
@@ -16,7 +22,8 @@ an entry. An entry is opened without following a symbolic link and without block
 read only if it is a regular file of the user's, within a size bound.
 
 A missing, unreadable, truncated, corrupt, foreign or unsigned entry is ignored (the files
-are parsed and validated as usual, and the entry rewritten); a cache directory that cannot
+are parsed and validated as usual, and the entry rewritten; a section found damaged only
+when its table is read is replaced so too, with every table of the base); a cache directory that cannot
 be created, written or trusted means no cache, never an error. Entries are written
 atomically (a temporary file renamed into place), and pruning removes only names of the
 cache's own pattern. Only bases whose user files add up to at least ``MIN_BYTES`` are
@@ -44,13 +51,13 @@ from typing import Any
 from cis_facts import model
 from cis_facts.dates import parse_when
 from cis_facts.frozen import from_rows, record_values
-from cis_facts.schema import TABLES
+from cis_facts.schema import KIND_OF_TABLE, KINDS, TABLES
 from cis_facts.version import __version__
 
 ENV_VAR = "CIS_FACTS_CACHE"
 ORIGIN = "origin"
 PACKAGED = "<packaged>"  # the packaged base's name in a stamp, wherever it is installed
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"cis-facts cache\n"
 # Total size of the user's fact files from which a base is cached: about 130 facts. An
 # entry pays from the smallest file (it skips the packaged base's checks too: ~15 ms saved
@@ -71,6 +78,8 @@ TEMPORARY_NAME = re.compile(r"\.tmp-[A-Za-z0-9_]{8}\.cache")
 # An entry is read only up to this many times the size of the files it was built from
 # (a base's entry is about half their size, its search index about 1.2 times), plus 1 MiB.
 SIZE_FACTOR = 8
+BLOCK = 4096  # records per section of a table: what finding one record by its id unpacks
+_LENGTH = 4  # bytes of the index's length, after the seal
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
 
 # A file as the cache knows it: name, size in bytes, hash of its bytes.
@@ -192,33 +201,91 @@ def _column(values: list[Any], kind: str, files: dict[str, int]) -> list[Any]:
 
 
 def encode(base: model.FactBase, stamps: Sequence[Stamp], key: bytes | None = None) -> bytes:
-    """An entry for ``base`` loaded from the files ``stamps`` describe, column by column,
-    sealed with ``key`` (None: the packaged entry)."""
+    """An entry for ``base`` loaded from the files ``stamps`` describe, sealed with ``key``
+    (None: the packaged entry).
+
+    Each table is stored as its keys (ids or codes) and blocks of ``BLOCK`` records, column
+    by column, each a section of its own with its own check; the sealed index in front
+    says where each section is and what its check is. A reader unpacks only the tables it
+    reads, and finds one record by its id in the keys and one block.
+    """
+    files = {name: index for index, name in enumerate(base.files)}
     tables = {}
     for table in TABLES:
         records = getattr(base, table)
         kinds = _kinds(table)
         names = tuple(n for n, _ in kinds)
-        columns = [list(c) for c in zip(*map(record_values(names), records), strict=True)] or [
-            [] for _ in names
-        ]
-        files = {name: index for index, name in enumerate(base.files)}
-        columns = [_column(c, k, files) for c, (_, k) in zip(columns, kinds, strict=True)]
-        tables[table] = (names, len(records), columns)
-    payload = marshal.dumps((header(stamps), tables), 4)
-    return MAGIC + _seal(payload, key) + payload
+        keys = [getattr(r, KIND_OF_TABLE[table].key) for r in records]
+        rows = list(map(record_values(names), records))
+        blocks = []
+        for start in range(0, len(rows), BLOCK):
+            columns = [list(c) for c in zip(*rows[start : start + BLOCK], strict=True)]
+            blocks.append([_column(c, k, files) for c, (_, k) in zip(columns, kinds, strict=True)])
+        tables[table] = (names, len(records), keys, blocks)
+    return _assemble(header(stamps), tables, key)
+
+
+# One table as ``_assemble`` takes it: field names, record count, keys, and the columns of
+# each block.
+_PlainTable = tuple[tuple[str, ...], int, list[str], list[list[list[Any]]]]
+
+
+def _assemble(head: tuple[Any, ...], tables: dict[str, _PlainTable], key: bytes | None) -> bytes:
+    """The bytes of an entry: magic, the index's seal, its length, the index, the sections."""
+    sections: list[bytes] = []
+    size = 0
+
+    def add(payload: bytes) -> tuple[int, int, bytes]:
+        nonlocal size
+        spot = (size, len(payload), _seal(payload, key))
+        sections.append(payload)
+        size += len(payload)
+        return spot
+
+    described = {}
+    for table, (names, count, keys, blocks) in tables.items():
+        keys_spot = add(marshal.dumps(keys, 4))
+        spots = tuple((*add(marshal.dumps(c, 4)), len(c[0]) if c else 0) for c in blocks)
+        described[table] = (names, count, keys_spot, spots)
+    index = marshal.dumps((head, BLOCK, described), 4)
+    return b"".join(
+        (MAGIC, _seal(index, key), len(index).to_bytes(_LENGTH, "little"), index, *sections)
+    )
+
+
+def _plain(data: bytes, key: bytes | None) -> tuple[tuple[Any, ...], dict[str, _PlainTable]]:
+    """What ``_assemble`` made ``data`` of, unchecked: for looking into an entry."""
+    start = len(MAGIC) + len(_seal(b"", key)) + _LENGTH
+    length = int.from_bytes(data[start - _LENGTH : start], "little")
+    head, _, described = marshal.loads(data[start : start + length])
+    rest = data[start + length :]
+
+    def section(spot: tuple[int, ...]) -> Any:
+        return marshal.loads(rest[spot[0] : spot[0] + spot[1]])
+
+    tables = {
+        table: (names, count, section(keys), [section(spot) for spot in spots])
+        for table, (names, count, keys, spots) in described.items()
+    }
+    return head, tables
 
 
 def decode(
     data: bytes, stamps: Sequence[Stamp], names: Sequence[str], key: bytes | None = None
 ) -> model.FactBase | None:
-    """The base an entry holds, or None unless it is whole, sealed with ``key`` and was
-    built from ``stamps``.
+    """The base an entry holds, every table unpacked, or None unless it is whole, sealed
+    with ``key`` and was built from ``stamps``.
 
     ``names`` are the files' names now, one for each stamp.
     """
-    tables = _unpack(data, stamps, key)
-    return None if tables is None else _rebuild(tables, names)
+    entry = _Entry.opened(data, stamps, names, key, None)
+    if entry is None:
+        return None
+    try:
+        tables = {table: entry.table(table) for table in TABLES}
+    except _Damaged:
+        return None
+    return model.FactBase(**tables, files=tuple(names))
 
 
 def _opened(data: bytes, key: bytes | None) -> Any:
@@ -231,43 +298,253 @@ def _opened(data: bytes, key: bytes | None) -> Any:
     with memoryview(data) as view:
         check, payload = view[len(MAGIC) : len(MAGIC) + size], view[len(MAGIC) + size :]
         try:
-            if not _same(check, _seal(payload, key), key):
-                return None
-            return marshal.loads(payload)
-        except Exception:  # noqa: BLE001 - MemoryError included: any failure is a miss
-            return None
+            return _checked_loads(check, payload, key)
         finally:
             payload.release()
             check.release()
 
 
-def _unpack(data: bytes, stamps: Sequence[Stamp], key: bytes | None) -> dict[str, Any] | None:
-    """The tables of a whole entry built from ``stamps``, as plain values."""
-    opened = _opened(data, key)
-    if type(opened) is not tuple or len(opened) != 2:
-        return None
-    head, tables = opened
-    if head != header(stamps) or type(tables) is not dict or set(tables) != set(TABLES):
-        return None
-    return tables
-
-
-def _rebuild(tables: dict[str, Any], names: Sequence[str]) -> model.FactBase | None:
+def _checked_loads(
+    check: bytes | memoryview, payload: bytes | memoryview, key: bytes | None
+) -> Any:
+    """``payload`` unmarshalled if ``check`` is its seal under ``key``, else None."""
     try:
-        built = {table: _records(table, names, *tables.pop(table)) for table in TABLES}
-    except Exception:  # noqa: BLE001 - any malformed entry is a miss, never an error
+        if not _same(check, _seal(payload, key), key):
+            return None
+        return marshal.loads(payload)
+    except Exception:  # noqa: BLE001 - MemoryError included: any failure is a miss
         return None
-    return model.FactBase(**built, files=tuple(names))
+
+
+class _Damaged(Exception):
+    """A section of an entry that does not match its check or does not make records."""
+
+
+# A section's place in an entry: offset from the end of the index, length, check.
+_Spot = tuple[int, int, bytes]
+
+
+class _Entry:
+    """A whole entry whose index was found sealed and built from the files: its tables are
+    unpacked when first read, each section checked against the index before ``marshal``
+    sees it."""
+
+    def __init__(
+        self,
+        view: memoryview,
+        key: bytes | None,
+        names: Sequence[str],
+        block: int,
+        tables: dict[str, Any],
+        recover: Callable[[], model.FactBase] | None,
+    ) -> None:
+        self.view, self.key, self.names, self.block = view, key, tuple(names), block
+        self.tables, self.recover = tables, recover
+        self.keys: dict[str, list[str]] = {}
+
+    @classmethod
+    def opened(
+        cls,
+        data: bytes,
+        stamps: Sequence[Stamp],
+        names: Sequence[str],
+        key: bytes | None,
+        recover: Callable[[], model.FactBase] | None,
+    ) -> _Entry | None:
+        """The entry ``data`` holds if its index is whole, sealed with ``key`` and names
+        ``stamps``, and every section it lists lies inside ``data``; else None."""
+        size = len(_seal(b"", key))
+        start = len(MAGIC) + size + _LENGTH
+        if not data.startswith(MAGIC) or len(data) < start:
+            return None
+        length = int.from_bytes(data[start - _LENGTH : start], "little")
+        if start + length > len(data):
+            return None
+        view = memoryview(data)
+        index = _checked_loads(
+            view[len(MAGIC) : len(MAGIC) + size], view[start : start + length], key
+        )
+        if type(index) is not tuple or len(index) != 3:
+            return None
+        head, block, tables = index
+        if head != header(stamps) or type(block) is not int or block < 1:
+            return None
+        if type(tables) is not dict or set(tables) != set(TABLES):
+            return None
+        room = len(data) - start - length
+        if not all(_well_formed(tables[t], block, size, room) for t in TABLES):
+            return None
+        return cls(view[start + length :], key, names, block, tables, recover)
+
+    def count(self, table: str) -> int:
+        count: int = self.tables[table][1]
+        return count
+
+    def _section(self, spot: _Spot) -> Any:
+        offset, length, check = spot
+        loaded = _checked_loads(check, self.view[offset : offset + length], self.key)
+        if loaded is None:
+            raise _Damaged("a section does not match its check")
+        return loaded
+
+    def table_keys(self, table: str) -> list[str]:
+        """The ids (codes) of the table's records, in order."""
+        keys = self.keys.get(table)
+        if keys is None:
+            keys = self._section(self.tables[table][2])
+            if type(keys) is not list or len(keys) != self.count(table):
+                raise _Damaged(f"{table}: keys of another length")
+            if not set(map(type, keys)) <= {str}:
+                raise _Damaged(f"{table}: a key that is not a string")
+            self.keys[table] = keys
+        return keys
+
+    def block_records(self, table: str, number: int) -> tuple[Any, ...]:
+        """The records of one block of the table."""
+        fields, _, _, blocks = self.tables[table]
+        *spot, rows = blocks[number]
+        try:
+            return _records(table, self.names, fields, rows, self._section(tuple(spot)))
+        except _Damaged:
+            raise
+        except Exception as exc:  # any malformed section is damage, never an error
+            raise _Damaged(str(exc)) from exc
+
+    def table(self, table: str) -> tuple[Any, ...]:
+        """Every record of the table, in order."""
+        blocks = self.tables[table][3]
+        if len(blocks) == 1:
+            return self.block_records(table, 0)
+        records: list[Any] = []
+        for number in range(len(blocks)):
+            records.extend(self.block_records(table, number))
+        return tuple(records)
+
+
+_INDEX_ITEM = (int, int, bytes)
+
+
+def _well_formed(described: Any, block: int, check: int, room: int) -> bool:
+    """Whether one table's part of the index has the shape ``encode`` writes, with every
+    section inside the ``room`` after the index and full blocks but the last."""
+    if type(described) is not tuple or len(described) != 4:
+        return False
+    fields, count, keys, blocks = described
+    if type(fields) is not tuple or type(count) is not int or type(blocks) is not tuple:
+        return False
+    spots = [keys, *(b[:3] if type(b) is tuple else b for b in blocks)]
+    for spot in spots:
+        if type(spot) is not tuple or len(spot) != 3:
+            return False
+        if tuple(map(type, spot)) != _INDEX_ITEM or len(spot[2]) != check:
+            return False
+        if spot[0] < 0 or spot[1] < 0 or spot[0] + spot[1] > room:
+            return False
+    rows = [b[3] if len(b) == 4 and type(b[3]) is int else -1 for b in blocks]
+    return sum(rows) == count and all(r == block for r in rows[:-1]) and all(r > 0 for r in rows)
+
+
+def _lazy(entry: _Entry) -> model.FactBase:
+    """A base whose tables are unpacked from ``entry`` when first read."""
+    base = object.__new__(LazyFactBase)
+    state = vars(base)
+    state["files"] = entry.names
+    state[_ENTRY] = entry
+    return base
+
+
+_ENTRY = "_entry"
+
+
+class _Table:
+    """A table of a ``LazyFactBase``: unpacked on first read, then an attribute like any."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, base: Any, owner: type | None = None) -> Any:
+        if base is None:
+            return self
+        state = vars(base)
+        entry: _Entry = state[_ENTRY]
+        try:
+            state[self.name] = entry.table(self.name)
+        except _Damaged:
+            _recovered(base)
+        return state[self.name]
+
+
+def _recovered(base: LazyFactBase) -> None:
+    """Replace every table of ``base`` by the files' own, validated again (a section of its
+    entry was damaged after its index was read: the entry is rewritten)."""
+    state = vars(base)
+    entry: _Entry = state[_ENTRY]
+    if entry.recover is None:
+        raise RuntimeError("the packaged base's cache entry is damaged")
+    full = entry.recover()
+    state.update({table: getattr(full, table) for table in TABLES})
+
+
+class LazyFactBase(model.FactBase):
+    """A ``FactBase`` read from a cache entry: each table is unpacked when first read, so a
+    command pays only for the tables it reads (``members`` never unpacks the figures), and
+    ``fact`` finds one record by its id in the ids of each table and one block."""
+
+    def fact(self, fact_id: str) -> model.AnyFact | None:
+        state = vars(self)
+        entry: _Entry = state[_ENTRY]
+        for kind in KINDS:
+            if not kind.is_fact:
+                continue
+            try:
+                keys = entry.table_keys(kind.table)
+                if fact_id not in keys:
+                    continue
+                where = keys.index(fact_id)
+                if kind.table in state:
+                    found: model.AnyFact = state[kind.table][where]
+                else:
+                    part = entry.block_records(kind.table, where // entry.block)
+                    found = part[where % entry.block]
+            except _Damaged:
+                _recovered(self)
+                return super().fact(fact_id)
+            return found
+        return None
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a ``FactBase`` of the same records, however each was loaded."""
+        if not isinstance(other, model.FactBase):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((model.FactBase.__name__, self._values()))
+
+    def counts(self) -> dict[str, int]:
+        state = vars(self)
+        entry: _Entry = state[_ENTRY]
+        return {
+            table: len(state[table]) if table in state else entry.count(table) for table in TABLES
+        }
+
+
+for _name in TABLES:
+    setattr(LazyFactBase, _name, _Table(_name))
 
 
 def _records(
     table: str, files: Sequence[str], fields: tuple[str, ...], count: int, columns: list[Any]
 ) -> tuple[Any, ...]:
     kinds = _kinds(table)
-    if fields != tuple(n for n, _ in kinds) or len(columns) != len(fields):
-        raise ValueError(f"{table}: fields differ")
+    if (
+        fields != tuple(n for n, _ in kinds)
+        or type(columns) is not list
+        or len(columns) != len(fields)
+    ):
+        raise _Damaged(f"{table}: fields differ")
     if any(type(c) is not list or len(c) != count for c in columns):
-        raise ValueError(f"{table}: columns of unequal length")
+        raise _Damaged(f"{table}: columns of unequal length")
     specs = TABLES[table][1]
     for column, (name, kind) in zip(columns, kinds, strict=True):
         _check_types(column, kind, name not in specs or not specs[name].required)
@@ -307,25 +584,32 @@ def _check_types(column: list[Any], kind: str, optional: bool) -> None:
 
 
 def read(
-    folder: str | None, stamps: Sequence[Stamp], names: Sequence[str], *, packaged_only: bool
+    folder: str | None,
+    stamps: Sequence[Stamp],
+    names: Sequence[str],
+    *,
+    packaged_only: bool,
+    recover: Callable[[], model.FactBase] | None = None,
 ) -> model.FactBase | None:
     """The cached base for ``stamps``, or None (too small to be cached, or no good entry).
 
     ``names`` are the files' names; ``packaged_only`` says they are the packaged base
-    alone, which may have its entry shipped beside it.
+    alone, which may have its entry shipped beside it. The base's tables are unpacked
+    when first read (``LazyFactBase``); should a table's section turn out damaged then,
+    ``recover`` gives the base validated from the files (and rewrites the entry).
     """
     if packaged_only:
         path = os.path.join(os.path.dirname(names[0]), PACKAGED_ENTRY)
         data = _read_entry(path, _size_limit(stamps), owned=False)
-        tables = _unpack(data, stamps, None)  # the bytes are freed once unpacked
-        return None if tables is None else _rebuild(tables, names)
+        entry = _Entry.opened(data, stamps, names, None, recover)
+        return None if entry is None else _lazy(entry)
     key = _user_key(folder, stamps, create=False)
     if folder is None or key is None:
         return None
     head = header(stamps)
     data = _read_entry(os.path.join(folder, entry_name(head, key)), _size_limit(stamps))
-    tables = _unpack(data, stamps, key)
-    return None if tables is None else _rebuild(tables, names)
+    entry = _Entry.opened(data, stamps, names, key, recover)
+    return None if entry is None else _lazy(entry)
 
 
 def read_derived(folder: str | None, stamps: Sequence[Stamp], kind: str) -> Any:

@@ -363,7 +363,15 @@ def load_stamped(
         base = None
         if stamps is not None:
             names = [name for _, name in sources]
-            base = cache.read(cache_dir, stamps, names, packaged_only=packaged and not extra)
+
+            def recover() -> model.FactBase:
+                full, read_now = _validated(sources, user_files=bool(extra))
+                cache.write(cache_dir, read_now, full)
+                return full
+
+            base = cache.read(
+                cache_dir, stamps, names, packaged_only=packaged and not extra, recover=recover
+            )
         if base is not None and stamps is not None:
             return base, stamps
     base, stamps = _validated(sources, user_files=bool(extra))

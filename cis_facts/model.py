@@ -352,6 +352,10 @@ class FactBase(Frozen, kw_only=True):
             if name not in _NOT_FACTS:
                 yield from getattr(self, name)
 
+    def fact(self, fact_id: str) -> AnyFact | None:
+        """The fact with this id, or None."""
+        return next((fact for fact in self.facts() if fact.id == fact_id), None)
+
     @functools.cached_property
     def country_index(self) -> dict[str, Country]:
         """Countries by ISO code, built once per fact base."""

@@ -128,12 +128,10 @@ def _old_scheme_entry(root: Path, big_file: Path, value: int) -> None:
     forged = base.replace(
         figures=tuple(f.replace(value=value) if f.id == "ct-fig-0" else f for f in base.figures)
     )
-    plain = marshal.loads(cache.encode(forged, stamps)[len(cache.MAGIC) + 8 :])
-    payload = marshal.dumps(plain, 4)
     name = source_hash(marshal.dumps(cache.header(stamps), 4)).hex() + ".cache"
     for folder in (root, root / cache.FOLDER):
         folder.mkdir(exist_ok=True)
-        (folder / name).write_bytes(cache.MAGIC + source_hash(payload) + payload)
+        (folder / name).write_bytes(cache.encode(forged, stamps))  # sealed with source_hash
 
 
 def test_an_entry_anyone_can_compute_is_not_believed(
@@ -266,17 +264,17 @@ def _sealed_with(root: Path, big_file: Path, change: object) -> None:
     """Rewrite the one entry, sealed with the cache's own secret, after ``change``."""
     entry = only_entry(root)
     key = (root / cache.FOLDER / cache.KEY_FILE).read_bytes()
-    head, tables = marshal.loads(entry.read_bytes()[len(cache.MAGIC) + 32 :])
+    head, tables = cache._plain(entry.read_bytes(), key)
     change(tables)  # type: ignore[operator]
-    payload = marshal.dumps((head, tables), 4)
-    entry.write_bytes(cache.MAGIC + cache._seal(payload, key) + payload)
+    entry.write_bytes(cache._assemble(head, tables, key))
 
 
 def _set(table: str, field: str, value: object) -> object:
-    def change(tables: dict[str, tuple[tuple[str, ...], int, list[list[object]]]]) -> None:
-        names, _, columns = tables[table]
-        column = columns[names.index(field)]
-        column[:] = [value] * len(column)
+    def change(tables: dict[str, cache._PlainTable]) -> None:
+        names, _, _, blocks = tables[table]
+        for columns in blocks:
+            column = columns[names.index(field)]
+            column[:] = [value] * len(column)
 
     return change
 

@@ -37,9 +37,9 @@ def kind_of(fact: AnyFact) -> str:
 
 def find(base: FactBase, fact_id: str) -> AnyFact:
     """The fact with this id; NotFoundError with close ids otherwise."""
-    for fact in base.facts():
-        if fact.id == fact_id:
-            return fact
+    fact = base.fact(fact_id)
+    if fact is not None:
+        return fact
     ids = [f.id for f in base.facts()]
     raise NotFoundError(
         f"no fact with id {fact_id!r}", best_names(fact_id, ids), key="no_fact", id=fact_id
