@@ -23,11 +23,12 @@ read only if it is a regular file of the user's, within a size bound.
 
 A missing, unreadable, truncated, corrupt, foreign or unsigned entry is ignored (the files
 are parsed and validated as usual, and the entry rewritten; a section found damaged only
-when its table is read is replaced so too, with every table of the base); a cache directory that cannot
-be created, written or trusted means no cache, never an error. Entries are written
-atomically (a temporary file renamed into place), and pruning removes only names of the
-cache's own pattern. Only bases whose user files add up to at least ``MIN_BYTES`` are
-cached, so everyday calls on the packaged base, or with a small notes file, write nothing.
+when its table is read is replaced so too, with every table of the base); a cache
+directory that cannot be created, written or trusted means no cache, never an error.
+Entries are written atomically (a temporary file renamed into place), and pruning removes
+only names of the cache's own pattern. Only bases whose user files add up to at least
+``MIN_BYTES`` are cached, so everyday calls on the packaged base, or with a small notes
+file, write nothing.
 The packaged base alone is read from the entry the wheel ships beside it
 (``data/facts.cache``, built and checked when the wheel is built, as trusted as the code).
 """

@@ -77,7 +77,13 @@ def base_entry(cache_dir: Path) -> str:
 
 
 def marshal_head(path: Path) -> tuple[object, ...]:
-    head = marshal.loads(path.read_bytes()[len(cache.MAGIC) + 32 :])[0]
+    """The header of an index entry (one sealed marshal value) or of a base's entry (a
+    sealed index of sections)."""
+    data = path.read_bytes()
+    try:
+        head = marshal.loads(data[len(cache.MAGIC) + 32 :])[0]
+    except (ValueError, EOFError, TypeError):
+        head = cache._plain(data, (path.parent / cache.KEY_FILE).read_bytes())[0]
     assert isinstance(head, tuple)
     return head
 
