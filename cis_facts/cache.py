@@ -279,7 +279,7 @@ def decode(
 
     ``names`` are the files' names now, one for each stamp.
     """
-    entry = _Entry.opened(data, stamps, names, key, None)
+    entry = _Entry.of_bytes(data, stamps, names, key, None)
     if entry is None:
         return None
     try:
@@ -323,6 +323,8 @@ class _Damaged(Exception):
 
 # A section's place in an entry: offset from the end of the index, length, check.
 _Spot = tuple[int, int, bytes]
+# What reads an entry: its bytes from an offset, as many as asked (fewer at its end).
+_Reader = Callable[[int, int], bytes | memoryview]
 
 
 class _Entry:
@@ -332,39 +334,42 @@ class _Entry:
 
     def __init__(
         self,
-        view: memoryview,
+        read: _Reader,
+        origin: int,
         key: bytes | None,
         names: Sequence[str],
         block: int,
         tables: dict[str, Any],
         recover: Callable[[], model.FactBase] | None,
     ) -> None:
-        self.view, self.key, self.names, self.block = view, key, tuple(names), block
-        self.tables, self.recover = tables, recover
+        self.read, self.origin, self.key, self.names = read, origin, key, tuple(names)
+        self.block, self.tables, self.recover = block, tables, recover
         self.keys: dict[str, list[str]] = {}
 
     @classmethod
     def opened(
         cls,
-        data: bytes,
+        read: _Reader,
+        total: int,
         stamps: Sequence[Stamp],
         names: Sequence[str],
         key: bytes | None,
         recover: Callable[[], model.FactBase] | None,
     ) -> _Entry | None:
-        """The entry ``data`` holds if its index is whole, sealed with ``key`` and names
-        ``stamps``, and every section it lists lies inside ``data``; else None."""
+        """The entry of ``total`` bytes that ``read`` gives if its index is whole, sealed
+        with ``key`` and names ``stamps``, and every section it lists lies inside it;
+        else None."""
         size = len(_seal(b"", key))
         start = len(MAGIC) + size + _LENGTH
-        if not data.startswith(MAGIC) or len(data) < start:
+        if total < start:
             return None
-        length = int.from_bytes(data[start - _LENGTH : start], "little")
-        if start + length > len(data):
+        front = bytes(read(0, start))
+        if not front.startswith(MAGIC):
             return None
-        view = memoryview(data)
-        index = _checked_loads(
-            view[len(MAGIC) : len(MAGIC) + size], view[start : start + length], key
-        )
+        length = int.from_bytes(front[-_LENGTH:], "little")
+        if start + length > total:
+            return None
+        index = _checked_loads(front[len(MAGIC) : len(MAGIC) + size], read(start, length), key)
         if type(index) is not tuple or len(index) != 3:
             return None
         head, block, tables = index
@@ -372,10 +377,23 @@ class _Entry:
             return None
         if type(tables) is not dict or set(tables) != set(TABLES):
             return None
-        room = len(data) - start - length
+        room = total - start - length
         if not all(_well_formed(tables[t], block, size, room) for t in TABLES):
             return None
-        return cls(view[start + length :], key, names, block, tables, recover)
+        return cls(read, start + length, key, names, block, tables, recover)
+
+    @classmethod
+    def of_bytes(
+        cls,
+        data: bytes,
+        stamps: Sequence[Stamp],
+        names: Sequence[str],
+        key: bytes | None,
+        recover: Callable[[], model.FactBase] | None,
+    ) -> _Entry | None:
+        """The entry ``data`` holds (as ``opened``)."""
+        view = memoryview(data)
+        return cls.opened(lambda at, n: view[at : at + n], len(data), stamps, names, key, recover)
 
     def count(self, table: str) -> int:
         count: int = self.tables[table][1]
@@ -383,7 +401,11 @@ class _Entry:
 
     def _section(self, spot: _Spot) -> Any:
         offset, length, check = spot
-        loaded = _checked_loads(check, self.view[offset : offset + length], self.key)
+        try:
+            section = self.read(self.origin + offset, length)
+        except OSError as exc:
+            raise _Damaged(str(exc)) from exc
+        loaded = _checked_loads(check, section, self.key)
         if loaded is None:
             raise _Damaged("a section does not match its check")
         return loaded
@@ -602,15 +624,38 @@ def read(
     if packaged_only:
         path = os.path.join(os.path.dirname(names[0]), PACKAGED_ENTRY)
         data = _read_entry(path, _size_limit(stamps), owned=False)
-        entry = _Entry.opened(data, stamps, names, None, recover)
+        entry = _Entry.of_bytes(data, stamps, names, None, recover)
         return None if entry is None else _lazy(entry)
     key = _user_key(folder, stamps, create=False)
     if folder is None or key is None:
         return None
-    head = header(stamps)
-    data = _read_entry(os.path.join(folder, entry_name(head, key)), _size_limit(stamps))
-    entry = _Entry.opened(data, stamps, names, key, recover)
-    return None if entry is None else _lazy(entry)
+    path = os.path.join(folder, entry_name(header(stamps), key))
+    if not hasattr(os, "pread"):  # read whole where a file cannot be read at an offset
+        entry = _Entry.of_bytes(_read_entry(path, _size_limit(stamps)), stamps, names, key, recover)
+        return None if entry is None else _lazy(entry)
+    opened = _open_entry(path, _size_limit(stamps))
+    if opened is None:
+        return None
+    descriptor, total = opened
+
+    def read(at: int, count: int) -> bytes:
+        return os.pread(descriptor, count, at)
+
+    try:
+        entry = _Entry.opened(read, total, stamps, names, key, recover)
+    except OSError:
+        entry = None
+    if entry is None:
+        os.close(descriptor)
+        return None
+    # The sections are read from the open file as their tables are (a base's entry is
+    # about two thirds the size of its files, most of it in tables a command never reads);
+    # the file is closed with the base. A file renamed over it meanwhile is another file.
+    import weakref
+
+    base = _lazy(entry)
+    weakref.finalize(base, os.close, descriptor)
+    return base
 
 
 def read_derived(folder: str | None, stamps: Sequence[Stamp], kind: str) -> Any:
@@ -678,6 +723,22 @@ def _read_entry(path: str, limit: int, *, owned: bool = True) -> bytes:
         return b""
     finally:
         os.close(descriptor)
+
+
+def _open_entry(path: str, limit: int) -> tuple[int, int] | None:
+    """An open descriptor of ``path`` and its size, if ``_read_entry`` would read it."""
+    try:
+        descriptor = os.open(path, _OPEN_FLAGS)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= limit and _trusted(info):
+            return descriptor, info.st_size
+    except OSError:
+        pass
+    os.close(descriptor)
+    return None
 
 
 def _folder_trusted(folder: str) -> bool:
