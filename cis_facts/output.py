@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import click
@@ -79,7 +79,22 @@ def emit(
                 "--format plain, csv or json gives them all",
             )
         return
+    if fmt in JSON_FORMATS and not env.stdout_isatty:  # no pager: written as it is made
+        _write_pieces(env, _json_pieces(env, view, fmt, chosen if fields else None))
+        return
     _write(env, _text(env, view, fmt, chosen if fields else None))
+
+
+def _json_pieces(
+    env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None
+) -> Iterator[str]:
+    """The view as json or jsonl, record by record, made safe for where it goes."""
+    from cis_facts.render.formats import render_pieces
+    from cis_facts.safety import ascii_json, is_utf
+
+    utf = is_utf(env.out)
+    for piece in render_pieces(view, fmt, fields):
+        yield piece if utf else ascii_json(piece)
 
 
 def _text(env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None) -> str:
@@ -168,6 +183,18 @@ def _write(env: Environment, text: str) -> None:
             from cis_facts import pager
 
             pager.show(text, stream, enabled=_pager_enabled(), environ=env.environ)
+        stream.flush()
+
+    _guarded(action)
+
+
+def _write_pieces(env: Environment, pieces: Iterable[str]) -> None:
+    """Write ``pieces`` to stdout as they come (stdout is no terminal: no pager)."""
+    stream = env.out
+
+    def action() -> None:
+        for piece in pieces:
+            stream.write(piece)
         stream.flush()
 
     _guarded(action)

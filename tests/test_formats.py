@@ -288,3 +288,93 @@ def test_separators_inside_values_survive(fmt: str, tmp_path: Path) -> None:
         return
     _, rows = parse(fmt, result)
     assert rows == flatten(expected, list(expected[0]))[1]
+
+
+# json and jsonl are written record by record (cis_facts.render.machine.json_pieces): the
+# text must be json.dumps's to the byte, whatever the values.
+class _Code(int):
+    pass
+
+
+class _Text(str):
+    pass
+
+
+_VALUES: list[Any] = [
+    "plain",
+    'Қазақстан «ТМД» "quoted" \\ back\nslash\ttab \u2028 \x00 😀',
+    "",
+    0,
+    -17,
+    2**70,
+    1.5,
+    -0.0,
+    1e300,
+    5e-324,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    True,
+    False,
+    None,
+    [],
+    {},
+    (1, "two"),
+    [1, [2, [3, {}]], []],
+    {"code": "KZ", "name": "Kazakhstan"},
+    {"a": {"b": [{"c": None, "d": [True]}]}},
+    {3: "int key", 2.5: "float key", True: "bool key", False: "no", None: "null key"},
+    [{"id": "e1", "date": "1991-12-21"}, {"id": "e2", "date": None}],
+    _Code(7),
+    _Text("a str of a kind"),
+]
+
+
+def _records(count: int) -> list[dict[str, Any]]:
+    return [
+        {f"f{j}": _VALUES[(i * 7 + j * 3) % len(_VALUES)] for j in range(5)} for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 60])
+@pytest.mark.parametrize(
+    "fields",
+    [("f0", "f1", "f2", "f3", "f4"), ("f4", "f0", "absent"), ()],
+    ids=["all", "some", "none"],
+)
+def test_json_and_jsonl_are_json_dumps_to_the_byte(count: int, fields: tuple[str, ...]) -> None:
+    from cis_facts.render.machine import to_json, to_jsonl
+
+    records = _records(count)
+    projected = [{f: r.get(f) for f in fields} for r in records]
+    assert to_json(records, fields) == json.dumps(projected, ensure_ascii=False, indent=2) + "\n"
+    expected_lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in projected)
+    assert to_jsonl(records, fields) == expected_lines
+
+
+def test_json_refuses_what_json_refuses() -> None:
+    from cis_facts.render.machine import to_json
+
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        to_json([{"f": {1, 2}}], ("f",))
+    with pytest.raises(TypeError, match="keys must be str"):
+        to_json([{"f": {(1, 2): "tuple key"}}], ("f",))
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_written_as_it_is_made_is_the_json_a_terminal_gets(
+    run_cli: RunCli, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Piped, json is written record by record (a batch of records worded at a time); on a
+    terminal it is written whole, through the pager: the same text."""
+    from cis_facts.render import formats
+
+    piped = run_cli("figures", "--format", fmt, "--lang", "kk")
+    shown = run_cli("--no-pager", "figures", "--format", fmt, "--lang", "kk", tty=True)
+    assert piped.exit_code == 0 and shown.exit_code == 0
+    assert piped.stdout == shown.stdout
+    lines = piped.stdout.splitlines()
+    records = json.loads(piped.stdout) if fmt == "json" else [json.loads(x) for x in lines]
+    assert len(records) > 3 and records[0]["unit_text"]
+    monkeypatch.setattr(formats, "BATCH", 2)  # several batches: the same records, in order
+    assert run_cli("figures", "--format", fmt, "--lang", "kk").stdout == piped.stdout
