@@ -1,50 +1,59 @@
-"""The answer a query hands to the presentation layer: records and facts, no words.
+"""The answer a query hands to the presentation layer: typed rows and facts, no words.
 
-Records are JSON-ready dicts (the machine formats print them as they are): numbers stay
-numbers, dates are ISO 8601 strings with a sibling ``<field>_precision`` (``day``,
-``month``, ``year``), countries are ``{"code", "name"}`` objects. Titles, headers,
-notes, legends and layout belong to ``cis_facts.render.views``, which reads ``kind`` and
-``context`` (typed values such as the date asked about) to build them in a language.
+A query answers in values: numbers stay numbers, dates are ``When``/``PartialDate``,
+countries are ``Place`` (a code and the record that names it), and text the base holds in
+every language is a ``Worded``: the record's own method that gives it in a language (a
+fact's ``label``, an event's ``short``), called only by the presentation layer.
+``cis_facts.render.localized`` turns the rows into JSON-ready records in the reader's
+language; ``cis_facts.render.views`` builds titles, headers, notes and layout from them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import ClassVar
 
-from cis_facts.dates import When
 from cis_facts.frozen import Frozen
 from cis_facts.model import Country, FactBase, Lang, Source
 
-Record = dict[str, Any]
+Worded = Callable[[Lang], str | None]
+"""Text the base holds in each language: called with the reader's language when shown."""
+
+
+class Place(Frozen):
+    """A country as a row names it: its code, and its record when the base has one (the
+    presentation layer names it in the reader's language, else by its code)."""
+
+    code: str
+    country: Country | None = None
+
+
+class Row(Frozen):
+    """One typed row of an answer. Its fields, in order, are the record's fields; a field
+    typed ``When`` or ``PartialDate`` is also given its ``<field>_precision``."""
+
+    renamed: ClassVar[Mapping[str, str]] = MappingProxyType({})  # field -> record key
 
 
 class Answer(Frozen, kw_only=True):
-    """What a command found, ready for any renderer."""
+    """What a command found, in no language, ready for any renderer."""
 
     kind: str  # members, chart, timeline, country, resources, exports, ..., show, cite
     fields: tuple[str, ...]
-    records: tuple[Record, ...]
-    lang: Lang = "en"
-    sources: tuple[Source, ...] = ()  # the sources the records rest on, in order of first use
+    rows: tuple[Row, ...]
+    sources: tuple[Source, ...] = ()  # the sources the rows rest on, in order of first use
     context: object = None  # a typed record of what the views phrase (dates, counts, facts)
+    # Rows in order, except that a run of rows with the same tie number is ordered by the
+    # name of its country in the reader's collation (members, the chart).
+    ties: tuple[int, ...] = ()
 
 
-def country_obj(
-    base_index: Mapping[str, Country], code: str | None, lang: Lang
-) -> dict[str, str] | None:
-    """A country as ``{"code", "name"}`` in the chosen language."""
+def place(countries: Mapping[str, Country], code: str | None) -> Place | None:
+    """The country with this code as a row names it (None for no code)."""
     if code is None:
         return None
-    country = base_index.get(code)
-    return {"code": code, "name": country.name(lang) if country else code}
-
-
-def date_fields(name: str, when: When | None) -> Record:
-    """``{name: "1993-12", name_precision: "month"}`` (both None when undated)."""
-    if when is None:
-        return {name: None, f"{name}_precision": None}
-    return {name: when.iso(), f"{name}_precision": when.precision}
+    return Place(code, countries.get(code))
 
 
 def sources_of(base: FactBase, source_ids: Sequence[str]) -> tuple[Source, ...]:

@@ -38,8 +38,10 @@ TradeView = Literal["exports", "imports", "totals"]
 class Result(Sequence[dict[str, Any]]):
     """What one query answered: its records, in the order the command prints them."""
 
-    def __init__(self, answer: Answer) -> None:
-        self.answer = answer
+    def __init__(self, answer: Answer, lang: Lang = "en") -> None:
+        from cis_facts.render.localized import localize
+
+        self.answer = localize(answer, lang)
 
     @property
     def kind(self) -> str:
@@ -151,14 +153,14 @@ class Facts:
         """``cis-facts members [--on DATE] [--all]``: who was in the CIS on a date."""
         from cis_facts.query import members
 
-        answer = members.members(self.base, _date(on), include_former, self._lang(lang))
-        return Result(answer)
+        answer = members.members(self.base, _date(on), include_former)
+        return Result(answer, self._lang(lang))
 
     def membership_chart(self, *, lang: str | None = None) -> Result:
         """``cis-facts members --chart``: each state's status year by year."""
         from cis_facts.query import members
 
-        return Result(members.membership_chart(self.base, self._lang(lang)))
+        return Result(members.membership_chart(self.base), self._lang(lang))
 
     def timeline(
         self,
@@ -175,19 +177,19 @@ class Facts:
         state = self.country_record(country) if country else None
         answer = timeline.timeline(
             self.base,
-            self._lang(lang),
             start=_date(start),
             end=_date(end),
             country=state,
             kind=kind,
         )
-        return Result(answer)
+        return Result(answer, self._lang(lang))
 
     def country(self, name: str, *, lang: str | None = None) -> Result:
         """``cis-facts country C``: one state's profile."""
         from cis_facts.query import profile
 
-        return Result(profile.profile(self.base, self.country_record(name), self._lang(lang)))
+        answer = profile.profile(self.base, self.country_record(name))
+        return Result(answer, self._lang(lang))
 
     def resources(
         self, mineral: str | None = None, *, top: int | None = None, lang: str | None = None
@@ -195,7 +197,7 @@ class Facts:
         """``cis-facts resources [MINERAL] [--top N]``: Kazakhstan's world rankings."""
         from cis_facts.query import resources
 
-        return Result(resources.resources(self.base, self._lang(lang), mineral, top))
+        return Result(resources.resources(self.base, mineral, top), self._lang(lang))
 
     def trade(
         self,
@@ -209,24 +211,24 @@ class Facts:
         from cis_facts.query import trade
 
         if view == "totals":
-            return Result(trade.totals(self.base, self._lang(lang)))
+            return Result(trade.totals(self.base), self._lang(lang))
         if view not in ("exports", "imports"):
             raise UsageError(f"unknown trade view {view!r}; use exports, imports or totals")
         code = self.country_record(country).code if country is not None else None
         flow: Literal["export", "import"] = "export" if view == "exports" else "import"
-        return Result(trade.partners(self.base, flow, self._lang(lang), top, code))
+        return Result(trade.partners(self.base, flow, top, code), self._lang(lang))
 
     def figures(self, topic: str | None = None, *, lang: str | None = None) -> Result:
         """``cis-facts figures [TOPIC]``: every other figure of the text, by topic."""
         from cis_facts.query import figures
 
-        return Result(figures.figures(self.base, self._lang(lang), topic))
+        return Result(figures.figures(self.base, topic), self._lang(lang))
 
     def statements(self, topic: str | None = None, *, lang: str | None = None) -> Result:
         """``cis-facts statements [TOPIC]``: what the text states in words."""
         from cis_facts.query import statements
 
-        return Result(statements.statements(self.base, self._lang(lang), topic))
+        return Result(statements.statements(self.base, topic), self._lang(lang))
 
     def search(self, query: str, *, limit: int | None = None, lang: str | None = None) -> Result:
         """``cis-facts search WORDS [--limit N]``: facts ranked by how well they match."""
@@ -234,13 +236,14 @@ class Facts:
 
         if limit is not None and limit < 1:
             raise UsageError(f"limit must be at least 1, not {limit}")
-        return Result(search.search(self.base, query, self._lang(lang), limit, self.search_index()))
+        answer = search.search(self.base, query, limit, self.search_index())
+        return Result(answer, self._lang(lang))
 
     def show(self, fact_id: str, *, context: bool = False, lang: str | None = None) -> Result:
         """``cis-facts show ID [--context]``: one fact in full."""
         from cis_facts.query import facts
 
-        return Result(facts.show(self.base, fact_id, self._lang(lang), context))
+        return Result(facts.show(self.base, fact_id, context), self._lang(lang))
 
     def cite(
         self, fact_id: str | Iterable[str], *, style: str = "plain", lang: str | None = None
@@ -255,7 +258,7 @@ class Facts:
             styles = ", ".join(facts.CITE_STYLES)
             raise UsageError(f"unknown style {style!r}; use one of {styles}")
         ids = [fact_id] if isinstance(fact_id, str) else list(fact_id)
-        return Cited(facts.cite(self.base, ids, style, self._lang(lang)))
+        return Cited(facts.cite(self.base, ids, style), self._lang(lang))
 
     def check(self) -> list[QuoteReport]:
         """``cis-facts check``: each shipped source text's quote check (found, missing)."""

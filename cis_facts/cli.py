@@ -184,11 +184,12 @@ def _error_lines(exc: FactsError, settings: object) -> list[str]:
 
 def _worded_fields(fields: Mapping[str, object], lang: Lang) -> dict[str, object]:
     """An error's fields as the message prints them: a date as people write it (``date``),
-    and as a sentence says it, with its preposition (``when``: in 1980, on 3 May 1980)."""
+    and as a sentence says it, with its preposition (``when``: in 1980, on 3 May 1980); a
+    name the base holds in every language (a ``Worded``) in ``lang``."""
     from cis_facts.dates import parse_when
     from cis_facts.render.human import long_when, sentence_when
 
-    worded = dict(fields)
+    worded = {k: v(lang) if callable(v) else v for k, v in fields.items()}
     if isinstance(worded.get("date"), str):
         when = parse_when(str(worded["date"]))
         worded["date"], worded["when"] = long_when(when, lang), sentence_when(when, lang)

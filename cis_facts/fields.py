@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cis_facts.answer import Answer
 from cis_facts.errors import UsageError
+from cis_facts.render.localized import Localized
 
 MAX_FIELDS = 100  # far more than any answer has; more is a mistake, and costs time
 
@@ -38,7 +38,7 @@ def _split(fields: str) -> list[str]:
     return names
 
 
-def _nested(answer: Answer, name: str) -> bool:
+def _nested(answer: Localized, name: str) -> bool:
     """Whether ``name`` is ``field.key`` of an object-valued field of the answer."""
     field, dot, key = name.partition(".")
     if not dot or field not in answer.fields:
@@ -46,7 +46,7 @@ def _nested(answer: Answer, name: str) -> bool:
     return any(isinstance(r.get(field), dict) and key in r[field] for r in answer.records)
 
 
-def with_fields(answer: Answer, fields: str | None) -> tuple[Answer, str | None]:
+def with_fields(answer: Localized, fields: str | None) -> tuple[Localized, str | None]:
     """The answer with any ``field.key`` names made fields, and the names normalised."""
     if fields is None:
         return answer, None

@@ -163,18 +163,18 @@ class Grounded:
     def search(self, query: str, limit: int, lang: Lang) -> dict[str, Any]:
         """The fact that answers ``query`` and the other facts that match it best; none
         when the best match does not hold enough of the question's words."""
-        from cis_facts.query.ask import ask
+        from cis_facts.query.ask import AskRow, ask
 
         if limit < 1:
             raise ToolArgumentError(f"limit must be at least 1, not {limit}")
         if not query.strip():
             raise ToolArgumentError("query is empty; give a question or a few words")
         try:
-            answered = ask(self.base, query, lang, self.facts.search_index())
+            answered = ask(self.base, query, self.facts.search_index())
             hits = self.facts.search(query, limit=limit, lang=lang)
         except NotFoundError:
             return {**_not_in_base(query, None), "reason": UNANSWERED}
-        best = answered.records[0]["id"]
+        best = answered.rows[0].id if isinstance(answered.rows[0], AskRow) else None
         found = self._answer(hits, lang, query=query, answer=best)
         found["records"] = [{**r, "answers": r.get("id") == best} for r in found["records"]]
         return found

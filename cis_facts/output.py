@@ -30,6 +30,8 @@ JSON_FORMATS = ("json", "jsonl")
 if TYPE_CHECKING:
     from cis_facts.answer import Answer
     from cis_facts.environment import Environment
+    from cis_facts.model import Lang
+    from cis_facts.render.localized import Localized
     from cis_facts.render.views import View
 
 
@@ -39,24 +41,33 @@ def default_format(env: Environment) -> str:
 
 
 def emit(
-    env: Environment, answer: Answer, format_: str | None, fields: str | None, color: str
+    env: Environment,
+    answer: Answer,
+    lang: Lang,
+    format_: str | None,
+    fields: str | None,
+    color: str,
 ) -> None:
-    """Render ``answer`` in the chosen format and write it; warnings go to stderr."""
+    """Render ``answer`` in ``lang`` in the chosen format and write it; warnings go to
+    stderr."""
     from cis_facts.fields import with_fields
     from cis_facts.render import views
+    from cis_facts.render.localized import localize
     from cis_facts.render.machine import select_fields
+
+    shown = localize(answer, lang)
 
     template = _option(TEMPLATE)
     if template is not None:
-        _emit_template(env, answer, template, format_, fields)
+        _emit_template(env, shown, template, format_, fields)
         return
-    answer, fields = with_fields(answer, fields)
-    chosen = select_fields(answer, fields)
+    shown, fields = with_fields(shown, fields)
+    chosen = select_fields(shown, fields)
     fmt = format_ or default_format(env)
     left_out = 0
     if fmt == "table":
-        answer, left_out = table_answer(answer)
-    view = views.view(answer, draw=fmt in ("table", "markdown"))
+        shown, left_out = table_answer(shown)
+    view = views.view(shown, draw=fmt in ("table", "markdown"))
     if fmt in ("table", "markdown") and not fields and _option(IDS):
         view = views.with_ids(view)
     for warning in view.warnings:
@@ -122,7 +133,7 @@ def _option(key: str) -> object:
 
 
 def _emit_template(
-    env: Environment, answer: Answer, template: object, format_: str | None, fields: str | None
+    env: Environment, answer: Localized, template: object, format_: str | None, fields: str | None
 ) -> None:
     """``--template``: the records' own lines, in the chosen format; warnings to stderr."""
     from cis_facts import template as lines
@@ -148,7 +159,7 @@ def _emit_template(
     _write(env, json_for_stream(text, env.out) if fmt in JSON_FORMATS else text)
 
 
-def table_answer(answer: Answer) -> tuple[Answer, int]:
+def table_answer(answer: Localized) -> tuple[Localized, int]:
     """``answer`` cut to the rows a terminal table draws, and how many were left out.
 
     Drawing a table costs about a millisecond a row (Rich measures every cell), and no
@@ -157,7 +168,8 @@ def table_answer(answer: Answer) -> tuple[Answer, int]:
     left_out = len(answer.records) - TABLE_ROWS
     if left_out <= 0:
         return answer, 0
-    return answer.replace(records=answer.records[:TABLE_ROWS]), left_out
+    cut = TABLE_ROWS
+    return answer.replace(records=answer.records[:cut], rows=answer.rows[:cut]), left_out
 
 
 def _draw(env: Environment, view: View, fields: tuple[str, ...] | None, color: str) -> str:

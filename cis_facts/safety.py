@@ -10,7 +10,7 @@ import codecs
 import re
 from typing import Any, TextIO
 
-from cis_facts.answer import Answer
+from cis_facts.render.localized import Localized
 
 # OWASP's rule for CSV injection: a spreadsheet runs a cell that starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +32,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def neutralised(answer: Answer) -> Answer:
+def neutralised(answer: Localized) -> Localized:
     """``answer`` with every text value of its records neutralised for spreadsheets."""
     return answer.replace(records=tuple(neutralise(record) for record in answer.records))
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from cis_facts.answer import Record
 from cis_facts.errors import UsageError
 from cis_facts.inert import visible
+from cis_facts.render.localized import Record
 
 Part = tuple[str, str | None]  # (literal text, field name after it or None)
 

@@ -73,6 +73,7 @@ with (
     from cis_facts.query import facts, figures, members, profile, resources, search, timeline, trade
     from cis_facts.render import formats, terminal, views
     from cis_facts.render.cite import STYLES as BUILT_IN_STYLES  # CSL styles need citeproc
+    from cis_facts.render.localized import Localized, localize
     from cis_facts.render.machine import RENDERERS
     from cis_facts.schema import TABLES
 
@@ -309,31 +310,31 @@ def answers(base: FactBase, path: str, lang: Lang) -> Iterator[Callable[[], Answ
     mine = [f for f in base.facts() if f.origin == path]
     kinds = {type(f).__name__ for f in mine}
     if "Event" in kinds:
-        yield lambda: members.members(base, None, False, lang)
-        yield lambda: members.members(base, None, True, lang)
-        yield lambda: members.membership_chart(base, lang)
-        yield lambda: timeline.timeline(base, lang)
+        yield lambda: members.members(base, None, False)
+        yield lambda: members.members(base, None, True)
+        yield lambda: members.membership_chart(base)
+        yield lambda: timeline.timeline(base)
     if "Ranking" in kinds or "Figure" in kinds:
-        yield lambda: resources.resources(base, lang)
+        yield lambda: resources.resources(base)
     if "TradeShare" in kinds:
-        yield lambda: trade.partners(base, "export", lang)
-        yield lambda: trade.partners(base, "import", lang)
+        yield lambda: trade.partners(base, "export")
+        yield lambda: trade.partners(base, "import")
     if "TradeTotal" in kinds:
-        yield lambda: trade.totals(base, lang)
+        yield lambda: trade.totals(base)
     for topic in {f.topic for f in base.figures if f.origin == path}:
-        yield partial(figures.figures, base, lang, topic)
+        yield partial(figures.figures, base, topic)
     for fact in mine[:3]:
-        yield partial(facts.show, base, fact.id, lang)
+        yield partial(facts.show, base, fact.id)
         for style in BUILT_IN_STYLES:
-            yield partial(facts.cite, base, [fact.id], style, lang)
+            yield partial(facts.cite, base, [fact.id], style)
         words = fact.label(lang).split()
         if words:
-            yield partial(search.search, base, " ".join(words[:2]), lang)
+            yield partial(search.search, base, " ".join(words[:2]))
     for state in [c for c in base.countries if c.origin == path][:2]:
-        yield partial(profile.profile, base, state, lang)
+        yield partial(profile.profile, base, state)
 
 
-def render_all(answer: Answer, width: int) -> None:
+def render_all(answer: Localized, width: int) -> None:
     """Every text format of the answer's view, and the terminal table, as the CLI draws them."""
     view = views.view(answer)
     for name in (*RENDERERS, "markdown"):
@@ -395,7 +396,7 @@ class Target:
                     answer = query()
                 except FactsError:
                     continue
-                render_all(answer, width)
+                render_all(localize(answer, lang), width)
                 self.stats["answers rendered"] += 1
 
 

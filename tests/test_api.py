@@ -80,8 +80,9 @@ def test_cite_text_is_what_cite_prints(run_cli: RunCli, fb: Facts) -> None:
 
 def test_records_are_the_queries_own(fb: Facts) -> None:
     from cis_facts.query import members
+    from cis_facts.render.localized import localize
 
-    answer = members.members(fb.base, None, False, "en")
+    answer = localize(members.members(fb.base, None, False), "en")
     assert fb.members().records == answer.records
 
 

@@ -17,6 +17,7 @@ from conftest import RunCli
 
 from cis_facts.loader import load
 from cis_facts.query import members, trade
+from cis_facts.render.localized import localize
 from cis_facts.text import best_names, close_matches
 
 SCRIPT = Path(sys.executable).parent / "cis-facts"
@@ -70,7 +71,7 @@ def _totals(count: int) -> str:
 def test_trade_totals_grow_linearly(tmp_path: Path) -> None:
     def make(count: int) -> Callable[[], Any]:
         base = load([_write(tmp_path, f"totals-{count}.toml", _totals(count))])
-        return lambda: trade.totals(base, "en")
+        return lambda: localize(trade.totals(base), "en")
 
     assert growth(make, 450) < 2.5
 
@@ -96,14 +97,14 @@ def _events(count: int) -> str:
 def test_membership_chart_grows_linearly(tmp_path: Path) -> None:
     def make(count: int) -> Callable[[], Any]:
         base = load([_write(tmp_path, f"events-{count}.toml", _events(count))])
-        return lambda: members.membership_chart(base, "en")
+        return lambda: localize(members.membership_chart(base), "en")
 
     assert growth(make, 300) < 2.5
 
 
 def test_chart_statuses_year_by_year(tmp_path: Path) -> None:
     base = load([_write(tmp_path, "events.toml", _events(7))])
-    chart = members.membership_chart(base, "en")
+    chart = localize(members.membership_chart(base), "en")
     by_code = {r["country"]["code"]: r["by_year"][:7] for r in chart.records}
     # QA: member in 1900, left in 1905 (that year still shown as member); QB: associate
     # from 1901, member from 1906.
@@ -141,7 +142,7 @@ def test_search_suggestions_cost_a_bounded_lookup_per_query_word(
         "zq" + letters[i // 50] + letters[i // 20 % 20] + letters[i % 20] for i in range(1_000)
     ]
     with pytest.raises(NotFoundError) as info:
-        search.search(load(), " ".join(words), "en")
+        search.search(load(), " ".join(words))
     assert 0 < len(looked_up) <= 2 * len(words)
     assert len(info.value.suggestions) <= 5
 

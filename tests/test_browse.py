@@ -21,6 +21,7 @@ from cis_facts.environment import Environment
 from cis_facts.loader import load
 from cis_facts.model import FactBase, Lang
 from cis_facts.query import trade
+from cis_facts.render.localized import localize
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
@@ -503,7 +504,7 @@ def test_a_share_line_shows_its_percent_and_year(base: FactBase) -> None:
 
     assert drive(app, steps) == ("export-share-switzerland", "18.7\u00a0% · 2004")
     # the exports view: a share cell gains its per cent sign
-    title, lines = title_and_lines(trade.partners(base, "export", "en"))
+    title, lines = title_and_lines(localize(trade.partners(base, "export"), "en"))
     assert title == "Buyers of Kazakhstan's exports in 2004"
     assert [(line.key, line.label, line.answer) for line in lines[:2]] == [
         ("export-share-switzerland", "Switzerland (CH)", "18.7 %"),

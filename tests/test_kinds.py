@@ -21,6 +21,7 @@ from cis_facts.frozen import field_names
 from cis_facts.model import FactBase
 from cis_facts.query import profile, records, search
 from cis_facts.render import views
+from cis_facts.render.localized import localize
 from cis_facts.schema import FACT_KINDS, KINDS, TABLES
 
 DOC = (Path(__file__).parents[1] / "docs" / "fact-schema.md").read_text(encoding="utf-8")
@@ -88,7 +89,7 @@ def test_the_country_profile_lists_every_kind_that_names_a_country(base: FactBas
             for c in base.countries
             if kind.profile.names(f, c)
         )
-        listed = profile.profile(base, base.country_index[code], "en").records
+        listed = localize(profile.profile(base, base.country_index[code]), "en").records
         assert fact.id in {r["id"] for r in listed}, kind.table
 
 

@@ -71,9 +71,9 @@ def test_a_standing_is_a_phrase_in_the_language_its_numbers_are_codes(
         ),
         (
             "en",
-            ["USD million", "USD million", "exports + imports = 10215.1 ✓"],
+            ["USD million", "USD million", "exports + imports = 10,215.1 ✓"],
             ["USD million", "USD million", ""],
-            ["USD million", "USD million", "CIS + other countries = 32877.5 ✓"],
+            ["USD million", "USD million", "CIS + other countries = 32,877.5 ✓"],
         ),
     ],
 )

@@ -259,8 +259,8 @@ def test_on_1993_12_15_georgia_is_uncertain(run_cli: RunCli) -> None:
     georgia = records["GE"]
     assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
     assert georgia["note"] == (
-        "Georgia's accession is dated Dec 1993 only; the base cannot tell whether it had "
-        "happened by 15 Dec 1993"
+        "Georgia's accession is dated December 1993 only; the base cannot tell whether it "
+        "had happened by 15 December 1993"
     )
     assert (georgia["since"], georgia["since_precision"]) == ("1993-12", "month")
     assert georgia["since_event"] == "georgia-accession"
@@ -286,7 +286,7 @@ def test_a_year_only_date_is_uncertain_inside_the_year(run_cli: RunCli) -> None:
     assert (georgia["status"], georgia["certain"]) == ("uncertain", False)
     assert georgia["note"] == (
         "Georgia's accession to the Charter is dated 1994 only; the base cannot tell whether "
-        "it happened before, during or after Jun 1994"
+        "it happened before, during or after June 1994"
     )
     assert members(run_cli, "--on", "1994")["GE"]["status"] == "changed"
 

@@ -8,6 +8,7 @@ from cis_facts.loader import load
 from cis_facts.model import Fact, FactBase
 from cis_facts.query import search as search_query
 from cis_facts.query.search import search
+from cis_facts.render.localized import localize
 from cis_facts.retrieval.analyzer import Analyzer, english_stem
 from cis_facts.retrieval.fuzzy import Neighbours, distance
 from cis_facts.retrieval.index import Index, Later
@@ -153,14 +154,14 @@ def test_a_new_kind_is_searchable_without_changes(monkeypatch: pytest.MonkeyPatc
         **{name: getattr(packaged, name) for name in packaged._fields},
         remarks=(remark,),
     )
-    first = search(base, "supranational ұлтүстілік", "en").records[0]
+    first = localize(search(base, "supranational ұлтүстілік"), "en").records[0]
     assert (first["kind"], first["id"]) == ("remark", "a-remark")
     assert (first["value"], first["unit"], first["date"]) == (None, None, None)
 
 
 @pytest.mark.parametrize("query", ["supranational", "ұлтүстілік"])
 def test_statements_are_searched(query: str) -> None:
-    first = search(load(), query, "en").records[0]
+    first = localize(search(load(), query), "en").records[0]
     assert (first["kind"], first["id"]) == ("statement", "cis-not-a-state")
 
 

@@ -235,7 +235,7 @@ def test_the_packaged_index_is_read_when_it_was_built_from_this_base(
     shipped = tmp_path / "search.index"
     monkeypatch.setattr(search_query, "packaged_index_path", lambda: str(shipped))
     records, matcher = search_query.build(base)
-    expected = search_query.search(base, "Georgia left", "en", None, (records, matcher))
+    expected = search_query.search(base, "Georgia left", None, (records, matcher))
     shipped.write_bytes(search_query.packaged_index_entry(stamps, matcher.index.plain()))
 
     def refuse(_: object) -> None:
@@ -243,7 +243,7 @@ def test_the_packaged_index_is_read_when_it_was_built_from_this_base(
 
     monkeypatch.setattr(search_query, "build", refuse)
     built = search_query.build_cached(base, None, stamps)
-    assert search_query.search(base, "Georgia left", "en", None, built) == expected
+    assert search_query.search(base, "Georgia left", None, built) == expected
     # An index built from other bytes of facts.toml is not this base's: it is built anew.
     other = [cache.stamp(cache.PACKAGED, b"other")]
     shipped.write_bytes(search_query.packaged_index_entry(other, matcher.index.plain()))

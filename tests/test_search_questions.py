@@ -10,6 +10,7 @@ import pytest
 from cis_facts.loader import load
 from cis_facts.model import FactBase
 from cis_facts.query.search import Searchable, build, search, searchable
+from cis_facts.render.localized import localize
 from cis_facts.retrieval.matcher import Matcher
 
 ENGLISH = [
@@ -267,7 +268,7 @@ def test_every_expected_fact_exists(base: FactBase) -> None:
 def test_question_puts_the_right_fact_first(
     base: FactBase, built: tuple[list[Searchable], Matcher], question: str, first: str
 ) -> None:
-    answer = search(base, question, "en", built=built)
+    answer = localize(search(base, question, built=built), "en")
     # Scores within 0.5 % of the best are a tie, not an order: adding an unrelated fact
     # shifts word weights by that much.
     best = answer.records[0]["score"]
@@ -283,7 +284,7 @@ OTHER_SENSES = {*ORIGIN, "trade-leading-partners-2004", "almaty-protocol", "alma
 
 @pytest.mark.parametrize("word", ["leave", "left", "leaves", "exit", "withdraw"])
 def test_english_withdrawal_words_match_no_other_sense(base: FactBase, word: str) -> None:
-    found = [r["id"] for r in search(base, word, "en").records]
+    found = [r["id"] for r in localize(search(base, word), "en").records]
     assert found[0] == "georgia-withdrawal"
     assert not OTHER_SENSES & set(found)
 
@@ -292,7 +293,7 @@ def test_english_withdrawal_words_match_no_other_sense(base: FactBase, word: str
 def test_kazakh_and_russian_withdrawal_words_are_not_origin(base: FactBase, word: str) -> None:
     """A Kazakh or Russian word matches itself written in any sense («орынға шықты» holds
     «шықты»), but is searched as a withdrawal only through its own sense."""
-    found = [r["id"] for r in search(base, word, "en").records]
+    found = [r["id"] for r in localize(search(base, word), "en").records]
     assert found[0] == "georgia-withdrawal"
     assert not ORIGIN & set(found)
 
@@ -305,11 +306,11 @@ def test_kazakh_and_russian_withdrawal_words_are_not_origin(base: FactBase, word
     ],
 )
 def test_the_other_sense_finds_its_own_facts(base: FactBase, question: str, first: str) -> None:
-    assert search(base, question, "en").records[0]["id"] == first
+    assert localize(search(base, question), "en").records[0]["id"] == first
 
 
 def test_founded_on_is_not_founded(base: FactBase) -> None:
-    records = search(base, "founded", "en").records
+    records = localize(search(base, "founded"), "en").records
     founded = {r["id"]: r["matched"] for r in records}
     assert records[0]["id"] == "belovezh-agreement"
     # Its label says "founded on"; only its note's "founding document" may match.

@@ -128,7 +128,7 @@ def _totals(tmp_path: Path, turnover: str) -> Path:
     [
         ("300.0", "exports + imports = 300 ✓"),
         ("300.04", "exports + imports = 300 ✓"),  # the text rounds to 0.1
-        ("300.1", "MISMATCH: exports + imports = 300, stated 300.1 (differs by -0.1)"),
+        ("300.1", "MISMATCH: exports + imports = 300, stated 300.1 (differs by \u22120.1)"),
         ("299.7", "MISMATCH: exports + imports = 300, stated 299.7 (differs by +0.3)"),
     ],
 )

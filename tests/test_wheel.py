@@ -222,7 +222,7 @@ def refuse(base):
 search.build = refuse
 base, stamps = load_stamped(cached=True)
 built = search.build_cached(base, None, stamps)
-print(search.search(base, "When did Georgia leave the CIS?", "en", 1, built).records[0]["id"])
+print(search.search(base, "When did Georgia leave the CIS?", 1, built).rows[0].id)
 """
 
 

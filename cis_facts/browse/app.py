@@ -28,6 +28,7 @@ from cis_facts.dates import DateFormatError, parse_partial
 from cis_facts.errors import FactsError
 from cis_facts.i18n import word
 from cis_facts.model import FactBase, Lang
+from cis_facts.render.localized import localize
 
 LANGS: tuple[Lang, ...] = ("en", "kk", "ru")
 NARROW = 120  # below this width the detail pane goes under the list
@@ -172,19 +173,19 @@ class BrowseApp(App[None]):
         try:
             if query.startswith("@"):
                 on = parse_partial(query[1:].strip())
-                answer = catalog.view(self.base, "members", lang, on)
+                answer = catalog.view(self.base, "members", on)
             elif query:
-                answer = catalog.search(self.base, query, lang)
+                answer = catalog.search(self.base, query)
             else:
-                answer = catalog.view(self.base, catalog.VIEWS[view_index], lang)
+                answer = catalog.view(self.base, catalog.VIEWS[view_index])
         except DateFormatError:
             return query, [], word("browse.bad_date", lang, text=query[1:].strip())
         except FactsError as exc:
             if query.startswith("@"):
                 return query, [], str(exc)
             return query, [], word("browse.nothing", lang, query=query) + _hint(exc)
-        title, lines = title_and_lines(answer)
-        count = len(answer.records)
+        title, lines = title_and_lines(localize(answer, lang))
+        count = len(answer.rows)
         more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
         return f"{title} ({count}{more})", lines, None
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cis_facts.answer import Answer, Record
+from cis_facts.answer import Answer
 from cis_facts.dates import PartialDate
-from cis_facts.model import AnyFact, Country, FactBase, Lang
+from cis_facts.model import AnyFact, Country, FactBase
+from cis_facts.render.localized import Record
 from cis_facts.schema import FACT_KINDS, KINDS
 
 VIEWS = tuple(view for kind in KINDS for view in kind.views)
@@ -21,34 +22,34 @@ RELATED_LIMIT = 8
 SEARCH_LIMIT = 200  # hits listed; the best ones, in the search command's order
 
 
-def search(base: FactBase, query: str, lang: Lang, limit: int = SEARCH_LIMIT) -> Answer:
+def search(base: FactBase, query: str, limit: int = SEARCH_LIMIT) -> Answer:
     """The ``search`` command's answer for ``query`` (its first ``limit`` hits).
 
     NotFoundError when nothing matches.
     """
     from cis_facts.query import search as search_query
 
-    return search_query.search(base, query, lang, limit)
+    return search_query.search(base, query, limit)
 
 
-def _view_queries(on: PartialDate | None) -> dict[str, Callable[[FactBase, Lang], Answer]]:
+def _view_queries(on: PartialDate | None) -> dict[str, Callable[[FactBase], Answer]]:
     from cis_facts.query import figures, members, resources, statements, timeline, trade
 
     return {
-        "members": lambda b, lang: members.members(b, on, False, lang),
-        "timeline": lambda b, lang: timeline.timeline(b, lang),
-        "resources": lambda b, lang: resources.resources(b, lang, None, None),
-        "exports": lambda b, lang: trade.partners(b, "export", lang),
-        "imports": lambda b, lang: trade.partners(b, "import", lang),
-        "totals": lambda b, lang: trade.totals(b, lang),
-        "figures": lambda b, lang: figures.figures(b, lang),
-        "statements": lambda b, lang: statements.statements(b, lang),
+        "members": lambda b: members.members(b, on, False),
+        "timeline": lambda b: timeline.timeline(b),
+        "resources": lambda b: resources.resources(b, None, None),
+        "exports": lambda b: trade.partners(b, "export"),
+        "imports": lambda b: trade.partners(b, "import"),
+        "totals": lambda b: trade.totals(b),
+        "figures": lambda b: figures.figures(b),
+        "statements": lambda b: statements.statements(b),
     }
 
 
-def view(base: FactBase, name: str, lang: Lang, on: PartialDate | None = None) -> Answer:
+def view(base: FactBase, name: str, on: PartialDate | None = None) -> Answer:
     """The answer of the command behind view ``name`` (``members`` on ``on``, else latest)."""
-    return _view_queries(on)[name](base, lang)
+    return _view_queries(on)[name](base)
 
 
 def row_key(record: Record) -> str | None:

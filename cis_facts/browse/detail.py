@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from cis_facts.answer import Record
 from cis_facts.browse import catalog
 from cis_facts.i18n import word
 from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, FactBase, Lang
 from cis_facts.render.human import guillemets
+from cis_facts.render.localized import Record
 
 
 def _field(text: Text, name: str, value: str | None) -> None:
@@ -77,8 +77,9 @@ def fact_text(base: FactBase, fact_id: str, lang: Lang) -> Text:
     """Label, value, date or period, quote, the source's sentence, note, document, related."""
     from cis_facts.query import facts
     from cis_facts.query.records import find
+    from cis_facts.render.localized import localize
 
-    record = facts.show(base, fact_id, lang, with_context=True).records[0]
+    record = localize(facts.show(base, fact_id, with_context=True), lang).records[0]
     fact = find(base, fact_id)
     sources = {s.id: s for s in base.sources}
     text = Text(fact.label(lang), style="bold")

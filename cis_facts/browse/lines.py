@@ -9,9 +9,9 @@ share, status, date or period), worded and formatted in the chosen language.
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record
 from cis_facts.browse.catalog import row_key
 from cis_facts.frozen import Frozen
+from cis_facts.render.localized import Localized, Record
 
 LABEL_KEYS = ("label", "short", "country", "mineral", "partners")
 ANSWER_KEYS = ("flow", "standing", "value", "share", "status", "since", "date", "period")
@@ -26,7 +26,7 @@ class Line(Frozen):
     heading: bool = False
 
 
-def title_and_lines(answer: Answer) -> tuple[str, list[Line]]:
+def title_and_lines(answer: Localized) -> tuple[str, list[Line]]:
     """The view's title and its tables' rows as lines, headings where a group starts."""
     from cis_facts.render.views import Table, view
 

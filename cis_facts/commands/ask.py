@@ -62,5 +62,5 @@ def ask(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     built = search_query.build_cached(base, *settings.cache_key())
-    answer = ask_query.ask(base, " ".join(question), resolved, built)
-    emit(settings.env, answer, format_, fields, color)
+    answer = ask_query.ask(base, " ".join(question), built)
+    emit(settings.env, answer, resolved, format_, fields, color)

@@ -105,8 +105,8 @@ def bibliography(
     if not ids:
         write(settings.env, "[]\n" if style == "csl-json" else "")
         return
-    answer = facts_query.cite(base, ids, style, resolved)
-    write(settings.env, render.bibliography_text(answer, style) + "\n")
+    answer = facts_query.cite(base, ids, style)
+    write(settings.env, render.bibliography_text(answer, resolved, style) + "\n")
 
 
 def _read(name: str) -> str:

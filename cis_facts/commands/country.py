@@ -65,7 +65,8 @@ def country(
     base = settings.base()
     emit(
         settings.env,
-        country_query.profile(base, resolve(base, " ".join(name)), resolved),
+        country_query.profile(base, resolve(base, " ".join(name))),
+        resolved,
         format_,
         fields,
         color,

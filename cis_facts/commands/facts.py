@@ -76,8 +76,8 @@ def show(
     from cis_facts.query import facts as facts_query
 
     resolved = settings.resolve_lang(lang)
-    answer = facts_query.show(settings.base(), fact_id, resolved, with_context)
-    emit(settings.env, answer, format_, fields, color)
+    answer = facts_query.show(settings.base(), fact_id, with_context)
+    emit(settings.env, answer, resolved, format_, fields, color)
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -151,8 +151,8 @@ def cite(
 
     resolved = settings.resolve_lang(lang)
     ids = _ids(fact_ids)
-    answer = facts_query.cite(settings.base(), ids, style, resolved, csl_file)
-    emit(settings.env, answer, format_, fields, color)
+    answer = facts_query.cite(settings.base(), ids, style, csl_file)
+    emit(settings.env, answer, resolved, format_, fields, color)
 
 
 def _ids(arguments: tuple[str, ...]) -> list[str]:

@@ -55,7 +55,8 @@ def figures(
     resolved = settings.resolve_lang(lang)
     emit(
         settings.env,
-        figures_query.figures(settings.base(), resolved, topic),
+        figures_query.figures(settings.base(), topic),
+        resolved,
         format_,
         fields,
         color,

@@ -105,7 +105,7 @@ def members(
         english = "--on cannot be used with --chart: the chart shows every year"
         raise click.UsageError(english if resolved == "en" else word("chart.on", resolved))
     if chart:
-        answer = members_query.membership_chart(base, resolved)
+        answer = members_query.membership_chart(base)
     else:
-        answer = members_query.members(base, on, include_former, resolved)
-    emit(settings.env, answer, format_, fields, color)
+        answer = members_query.members(base, on, include_former)
+    emit(settings.env, answer, resolved, format_, fields, color)

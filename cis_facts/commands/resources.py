@@ -74,5 +74,5 @@ def resources(
     from cis_facts.query import resources as resources_query
 
     resolved = settings.resolve_lang(lang)
-    answer = resources_query.resources(settings.base(), resolved, mineral, top)
-    emit(settings.env, answer, format_, fields, color)
+    answer = resources_query.resources(settings.base(), mineral, top)
+    emit(settings.env, answer, resolved, format_, fields, color)

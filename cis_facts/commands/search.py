@@ -74,5 +74,5 @@ def search(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     built = search_query.build_cached(base, *settings.cache_key())
-    answer = search_query.search(base, " ".join(query), resolved, limit or None, built)
-    emit(settings.env, answer, format_, fields, color)
+    answer = search_query.search(base, " ".join(query), limit or None, built)
+    emit(settings.env, answer, resolved, format_, fields, color)

@@ -46,5 +46,5 @@ def statements(
     from cis_facts.query import statements as statements_query
 
     resolved = settings.resolve_lang(lang)
-    answer = statements_query.statements(settings.base(), resolved, topic)
-    emit(settings.env, answer, format_, fields, color)
+    answer = statements_query.statements(settings.base(), topic)
+    emit(settings.env, answer, resolved, format_, fields, color)

@@ -92,5 +92,5 @@ def timeline(
     resolved = settings.resolve_lang(lang)
     base = settings.base()
     state = resolve(base, country) if country is not None else None
-    answer = timeline_query.timeline(base, resolved, start=start, end=end, country=state, kind=kind)
-    emit(settings.env, answer, format_, fields, color)
+    answer = timeline_query.timeline(base, start=start, end=end, country=state, kind=kind)
+    emit(settings.env, answer, resolved, format_, fields, color)

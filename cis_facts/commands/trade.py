@@ -87,11 +87,11 @@ def trade(
 
             english = "not for totals (exports or imports)"
             raise click.BadParameter(said("totals_country", english), param_hint="--country")
-        answer = trade_query.totals(base, resolved)
+        answer = trade_query.totals(base)
     else:
         from cis_facts.query.countries import resolve
 
         code = resolve(base, country).code if country is not None else None
         flow: ShareFlow = "export" if view == "exports" else "import"
-        answer = trade_query.partners(base, flow, resolved, top, code)
-    emit(settings.env, answer, format_, fields, color)
+        answer = trade_query.partners(base, flow, top, code)
+    emit(settings.env, answer, resolved, format_, fields, color)

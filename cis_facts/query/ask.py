@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cis_facts.answer import Answer, Record, sources_of
+from cis_facts.answer import Answer, Row, sources_of
+from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.model import AnyFact, FactBase, Lang
+from cis_facts.model import AnyFact, FactBase
 from cis_facts.query.countries import index
-from cis_facts.query.search import Searchable, answer_fields, build, ranked
+from cis_facts.query.search import Searchable, answered, build, ranked
 from cis_facts.query.searched import AskContext
 from cis_facts.retrieval.matcher import Matcher, QueryWord
 from cis_facts.schema import HOME
@@ -62,10 +63,26 @@ def answers(matched: int, words: int) -> bool:
     return words > 0 and matched >= max(min(words, 2), ANSWERING_SHARE * words)
 
 
+class AskRow(Row, kw_only=True):
+    question: str
+    id: str
+    kind: str
+    sentence: None = None  # written by the view, in the reader's language
+    value: float | str | None
+    unit: str | None
+    date: When | None
+    quote: str
+    translation: None = None  # the quote in the reader's language, where the base has it
+    translation_lang: None = None
+    source: str
+    source_title: str | None
+    matched_words: int
+    question_words: int
+
+
 def ask(
     base: FactBase,
     question: str,
-    lang: Lang,
     built: tuple[list[Searchable], Matcher] | None = None,
 ) -> Answer:
     """The fact that answers ``question`` best; NotFoundError when none does."""
@@ -88,26 +105,25 @@ def ask(
     fact: AnyFact = records[best.doc].record
     sources = {s.id: s for s in base.sources}
     source = sources.get(fact.source)
-    record: Record = {
-        "question": question,
-        "id": fact.id,
-        "kind": records[best.doc].kind,
-        "sentence": None,  # written by the view, in the answer's language
-        **answer_fields(fact),
-        "quote": fact.quote,
-        "translation": None,  # the quote in the answer's language, where the base has it
-        "translation_lang": None,
-        "source": fact.source,
-        "source_title": source.title if source else None,
-        "matched_words": matched,
-        "question_words": len(counted),
-    }
+    value, unit, when = answered(fact)
+    row = AskRow(
+        question=question,
+        id=fact.id,
+        kind=records[best.doc].kind,
+        value=value,
+        unit=unit,
+        date=when,
+        quote=fact.quote,
+        source=fact.source,
+        source_title=source.title if source else None,
+        matched_words=matched,
+        question_words=len(counted),
+    )
     return Answer(
         kind="ask",
-        lang=lang,
         sources=sources_of(base, [fact.source]),
         fields=FIELDS,
-        records=(record,),
+        rows=(row,),
         context=AskContext(
             question=question,
             fact=fact,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, sources_of
+from cis_facts.answer import Answer, Row, sources_of
 from cis_facts.frozen import Frozen
-from cis_facts.model import AnyFact, Country, FactBase, Lang, Source
+from cis_facts.model import AnyFact, Country, FactBase, Source
 from cis_facts.query.countries import index
-from cis_facts.query.records import find, full_record, translator
+from cis_facts.query.records import WholeFact, find, translator
 from cis_facts.verify import Locator, locate, packaged_text
 from cis_facts.version import __version__
 
@@ -70,7 +70,7 @@ class CiteContext(Frozen, kw_only=True):
     csl: str | None = None  # a CSL style file to render with instead of ``style``
 
 
-def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -> Answer:
+def show(base: FactBase, fact_id: str, with_context: bool = False) -> Answer:
     """Every field of the fact with this id, with the titles of the sources it names;
     with ``with_context``, the source's sentence around the quote. A country's code (the
     id search gives a country, ``GE``) shows the country's profile, as ``country`` does."""
@@ -78,26 +78,34 @@ def show(base: FactBase, fact_id: str, lang: Lang, with_context: bool = False) -
     if country is not None:
         from cis_facts.query.profile import profile
 
-        return profile(base, country, lang)
+        return profile(base, country)
     fact = find(base, fact_id)
-    record = full_record(base, fact, lang)
     sources = {s.id: s for s in base.sources}
     source = sources.get(fact.source)
     note_source = sources.get(fact.note_source) if fact.note_source else None
-    record["source_title"] = source.title if source else None
-    record["note_source_title"] = note_source.title if note_source else None
-    record["changed"], record["change"] = _last_change(fact)
+    changed, change = _last_change(fact)
+    context: str | None = None
     if with_context:
-        from cis_facts.verify import context, packaged_text
+        from cis_facts.verify import context as around
+        from cis_facts.verify import packaged_text
 
         text = packaged_text(source) if source else None
-        record["context"] = context(text, fact.quote) if text else None
+        context = around(text, fact.quote) if text else None
+    row = WholeFact(
+        fact=fact,
+        countries=index(base),
+        source_title=source.title if source else None,
+        note_source_title=note_source.title if note_source else None,
+        changed=changed,
+        change=change,
+        context=context,
+        with_context=with_context,
+    )
     return Answer(
         kind="show",
-        lang=lang,
         sources=sources_of(base, [fact.source, *([fact.note_source] if fact.note_source else [])]),
-        fields=tuple(record),
-        records=(record,),
+        fields=(),  # the record's own: every field of the fact's kind
+        rows=(row,),
         context=fact,
     )
 
@@ -124,9 +132,7 @@ def _country_coded(base: FactBase, code: str) -> Country | None:
     return country
 
 
-def cite(
-    base: FactBase, fact_ids: Sequence[str], style: str, lang: Lang, csl: str | None = None
-) -> Answer:
+def cite(base: FactBase, fact_ids: Sequence[str], style: str, csl: str | None = None) -> Answer:
     """The facts with these ids (each once, in the order given), their sources, the
     documents behind their corrections and the locators of their quotes, for citations.
 
@@ -156,10 +162,9 @@ def cite(
     )
     return Answer(
         kind="cite",
-        lang=lang,
         sources=sources_of(base, [f.source for f in facts]),
         fields=CITE_FIELDS,
-        records=tuple(_cite_record(item, style, __version__) for item in items),
+        rows=tuple(_cite_row(item, style, __version__) for item in items),
         context=CiteContext(
             items=items,
             style=style,
@@ -170,26 +175,47 @@ def cite(
     )
 
 
-def _cite_record(item: Cited, style: str, version: str) -> Record:
+class CiteRow(Row, kw_only=True):
+    """A fact to cite; its sentence and citation are written by the presentation layer."""
+
+    id: str
+    style: str
+    text: None = None
+    sentence: None = None
+    citation: None = None
+    quote: str
+    quote_en: str | None
+    quote_kk: str | None
+    quote_ru: str | None
+    quote_translator: str | None
+    note: str | None
+    note_source: str | None
+    note_source_title: str | None
+    source: str
+    source_title: str | None
+    source_language: str | None
+    paragraph: int | None
+    sentence_number: int | None
+    version: str
+
+
+def _cite_row(item: Cited, style: str, version: str) -> CiteRow:
     fact, source, note_source, where = item.fact, item.source, item.note_source, item.locator
-    return {
-        "id": fact.id,
-        "style": style,
-        "text": None,
-        "sentence": None,
-        "citation": None,
-        "quote": fact.quote,
-        "quote_en": fact.quote_en,
-        "quote_kk": fact.quote_kk,
-        "quote_ru": fact.quote_ru,
-        "quote_translator": translator(fact),
-        "note": fact.note,
-        "note_source": fact.note_source,
-        "note_source_title": note_source.title if note_source else None,
-        "source": fact.source,
-        "source_title": source.title if source else None,
-        "source_language": source.language if source else None,
-        "paragraph": where.paragraph if where else None,
-        "sentence_number": where.sentence if where else None,
-        "version": version,
-    }
+    return CiteRow(
+        id=fact.id,
+        style=style,
+        quote=fact.quote,
+        quote_en=fact.quote_en,
+        quote_kk=fact.quote_kk,
+        quote_ru=fact.quote_ru,
+        quote_translator=translator(fact),
+        note=fact.note,
+        note_source=fact.note_source,
+        note_source_title=note_source.title if note_source else None,
+        source=fact.source,
+        source_title=source.title if source else None,
+        source_language=source.language if source else None,
+        paragraph=where.paragraph if where else None,
+        sentence_number=where.sentence if where else None,
+        version=version,
+    )

@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
+from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
+from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.model import FactBase, Figure, Lang
+from cis_facts.model import FactBase, Figure
 from cis_facts.query.countries import index
 from cis_facts.query.topics import by_topic, topics
 from cis_facts.text import fold
@@ -29,27 +30,39 @@ FIELDS = (
 )
 
 
-def figure_record(base: FactBase, figure: Figure, lang: Lang) -> Record:
-    record: Record = {
-        "topic": figure.topic,
-        "id": figure.id,
-        "label": figure.label(lang),
-        "measure": figure.measure,
-        "value": figure.value,
-        "unit": figure.unit,
-        "approximate": figure.approximate,
-    }
-    record.update(date_fields("date", figure.date))
-    record.update(
-        country=country_obj(index(base), figure.country, lang),
+class FigureRow(Row, kw_only=True):
+    topic: str
+    id: str
+    label: Worded
+    measure: str
+    value: float
+    unit: str
+    approximate: bool
+    date: When | None
+    country: Place | None
+    source: str
+    quote: str
+    note: Worded
+
+
+def figure_row(base: FactBase, figure: Figure) -> FigureRow:
+    return FigureRow(
+        topic=figure.topic,
+        id=figure.id,
+        label=figure.label,
+        measure=figure.measure,
+        value=figure.value,
+        unit=figure.unit,
+        approximate=figure.approximate,
+        date=figure.date,
+        country=place(index(base), figure.country),
         source=figure.source,
         quote=figure.quote,
-        note=figure.note_in(lang),
+        note=figure.note_in,
     )
-    return record
 
 
-def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
+def figures(base: FactBase, topic: str | None = None) -> Answer:
     """Figures in file order grouped by topic; ``topic`` keeps those whose topic starts so."""
     searched: str | None = None  # the topic asked for, when no topic is named so
     try:
@@ -61,13 +74,12 @@ def figures(base: FactBase, lang: Lang, topic: str | None = None) -> Answer:
         order = {t: i for i, t in enumerate(topics(base.figures))}
         chosen = sorted(found, key=lambda f: order[f.topic])
         searched = topic
-    records = tuple(figure_record(base, f, lang) for f in chosen)
+    rows = tuple(figure_row(base, f) for f in chosen)
     return Answer(
         kind="figures",
-        lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        sources=sources_of(base, [f.source for f in chosen]),
         fields=FIELDS,
-        records=records,
+        rows=rows,
         context=searched,
     )
 

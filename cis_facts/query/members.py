@@ -12,14 +12,13 @@ Article 41); then ``associate`` or ``left``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from types import MappingProxyType
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
-from cis_facts.collate import sort_key
+from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
 from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
-from cis_facts.model import Event, FactBase, Lang
+from cis_facts.model import Event, FactBase
 from cis_facts.query.countries import index
 
 FIELDS = (
@@ -211,25 +210,58 @@ def later_act(state: Standing) -> Event | None:
     return latest if latest.date.last > rests_on.date.last else None
 
 
-def _founding_acts(events: Sequence[Event], lang: Lang) -> list[Record]:
-    return [
-        {"id": e.id, "name": e.short(lang), **date_fields("date", e.date)}
-        for e in events
-        if e.kind == "founding"
-    ]
+class Act(Row, kw_only=True):
+    """An act a row names: a founding document, or the later act beside a status."""
+
+    id: str
+    name: Worded
+    date: When
 
 
-def _changes(state: Standing, lang: Lang) -> list[Record]:
-    return [
-        {
-            "from": c.before,
-            "to": c.after,
-            "event": c.event.id,
-            "name": c.event.short(lang),
-            **date_fields("date", c.event.date),
-        }
+class ChangeRow(Row, kw_only=True):
+    """A change of status inside the period asked about."""
+
+    renamed = MappingProxyType({"before": "from", "after": "to"})
+    before: str | None
+    after: str | None
+    event: str
+    name: Worded
+    date: When
+
+
+class LaterAct(Act, kw_only=True):
+    source: str
+    from_text: bool
+
+
+class MemberRow(Row, kw_only=True):
+    country: Place | None
+    status: str | None
+    certain: bool
+    since: When | None
+    since_event: str | None
+    changes: tuple[ChangeRow, ...]
+    founding_acts: tuple[Act, ...]
+    left: When | None
+    reason: None = None  # worded by the presentation layer, from the context's reasons
+    note: None = None  # why an uncertain status is open: worded from the context too
+    as_of: PartialDate
+    source: str
+    from_text: bool
+    latest: LaterAct | None
+
+
+def _founding_acts(events: Sequence[Event]) -> tuple[Act, ...]:
+    return tuple(Act(id=e.id, name=e.short, date=e.date) for e in events if e.kind == "founding")
+
+
+def _changes(state: Standing) -> tuple[ChangeRow, ...]:
+    return tuple(
+        ChangeRow(
+            before=c.before, after=c.after, event=c.event.id, name=c.event.short, date=c.event.date
+        )
         for c in state.changes
-    ]
+    )
 
 
 def _row_status(state: Standing) -> str | None:
@@ -238,57 +270,36 @@ def _row_status(state: Standing) -> str | None:
     return "changed" if state.changes else state.status
 
 
-def _uncertain_note(pending: Sequence[Event], on: PartialDate) -> str:
-    """Why the status is open, as machine formats carry it (English)."""
-    event = pending[0]
-    if on.precision == "day":
-        return (
-            f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
-            f"whether it had happened by {on.human()}"
-        )
-    return (
-        f"{event.short('en')} is dated {event.date.human()} only; the base cannot tell "
-        f"whether it happened before, during or after {on.human()}"
-    )
-
-
-def _record(
-    base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate, lang: Lang
-) -> Record:
-    certain = not state.pending
+def _row(
+    base: FactBase, code: str, events: Sequence[Event], state: Standing, on: PartialDate
+) -> MemberRow:
     since = basis(state)
     if since is None and state.pending:
         since = state.pending[0]
     cited = since or state.pending[0]
     later = later_act(state)
-    record: Record = {
-        "country": country_obj(index(base), code, lang),
-        "status": _row_status(state),
-        "certain": certain,
-    }
-    record.update(date_fields("since", since.date if since else None))
-    record["since_event"] = since.id if since else None
-    record["changes"] = _changes(state, lang)
-    record["founding_acts"] = _founding_acts(events, lang)
-    record.update(date_fields("left", state.left.date if state.left else None))
-    record["reason"] = since.short(lang) if since is not None and certain else None
-    record["note"] = None if certain else _uncertain_note(state.pending, on)
-    record["as_of"] = on.iso()
-    record["as_of_precision"] = on.precision
-    record["source"] = cited.source
-    record["from_text"] = base.from_text(cited.source)
-    record["latest"] = (
-        None
+    return MemberRow(
+        country=place(index(base), code),
+        status=_row_status(state),
+        certain=not state.pending,
+        since=since.date if since else None,
+        since_event=since.id if since else None,
+        changes=_changes(state),
+        founding_acts=_founding_acts(events),
+        left=state.left.date if state.left else None,
+        as_of=on,
+        source=cited.source,
+        from_text=base.from_text(cited.source),
+        latest=None
         if later is None
-        else {
-            "id": later.id,
-            "name": later.short(lang),
-            **date_fields("date", later.date),
-            "source": later.source,
-            "from_text": base.from_text(later.source),
-        }
+        else LaterAct(
+            id=later.id,
+            name=later.short,
+            date=later.date,
+            source=later.source,
+            from_text=base.from_text(later.source),
+        ),
     )
-    return record
 
 
 def _shown(state: Standing, wanted: set[str]) -> bool:
@@ -298,7 +309,7 @@ def _shown(state: Standing, wanted: set[str]) -> bool:
     return bool(state.pending) and state.status != "left"
 
 
-def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: Lang) -> Answer:
+def members(base: FactBase, on: PartialDate | None, include_former: bool) -> Answer:
     """Members and associate members on ``on``, a day, a month or a year (default: the
     day of the latest membership event)."""
     latest = latest_event(base)
@@ -309,7 +320,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         on = latest.date.start
     wanted = {"member", "founder", "signatory", "acceding", "associate"}
     wanted |= {"left"} if include_former else set()
-    records = []
+    rows: list[MemberRow] = []
     pending: dict[str, Event] = {}
     reasons: dict[str, Reason] = {}
     changes: dict[str, tuple[Change, ...]] = {}
@@ -330,8 +341,8 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         after = later_act(state)
         if after is not None:
             later[code] = after
-        records.append(_record(base, code, events, state, on, lang))
-    if not records:
+        rows.append(_row(base, code, events, state, on))
+    if not rows:
         at = "on" if on.precision == "day" else "in"
         raise NotFoundError(
             f"no state was a member of the CIS {at} {on.iso()}", key="no_member", date=on.iso()
@@ -346,20 +357,19 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool, lang: 
         "associate": 6,
         "left": 7,
     }
-    records.sort(
-        key=lambda r: (order[r["status"]], r["since"] or "", sort_key(r["country"]["name"], lang))
-    )
+    # By status, then by the day it began; a state's name breaks ties in the reader's
+    # collation (Answer.ties).
+    rows.sort(key=lambda r: (order[r.status or ""], r.since.iso() if r.since else ""))
+    keys = [(r.status, r.since.iso() if r.since else "") for r in rows]
     return Answer(
         kind="members",
-        lang=lang,
         # the later acts' sources too: the table cites them after the reasons
         sources=sources_of(
-            base,
-            [r["source"] for r in records]
-            + [r["latest"]["source"] for r in records if r["latest"]],
+            base, [r.source for r in rows] + [r.latest.source for r in rows if r.latest]
         ),
         fields=FIELDS,
-        records=tuple(records),
+        rows=tuple(rows),
+        ties=_ties(keys),
         context=MembersContext(
             on=on,
             defaulted=defaulted,
@@ -397,16 +407,18 @@ def _status_steps(events: Sequence[Event]) -> list[tuple[Event, str]]:
     return steps
 
 
-def _spans(steps: Sequence[tuple[Event, str]]) -> list[Record]:
-    spans: list[Record] = []
-    for (event, status), following in zip(steps, [*steps[1:], None], strict=True):
-        if status == "left":
-            continue
-        span: Record = {"status": status}
-        span.update(date_fields("start", event.date))
-        span.update(date_fields("end", following[0].date if following else None))
-        spans.append(span)
-    return spans
+class Span(Row, kw_only=True):
+    status: str
+    start: When
+    end: When | None
+
+
+def _spans(steps: Sequence[tuple[Event, str]]) -> tuple[Span, ...]:
+    return tuple(
+        Span(status=status, start=event.date, end=following[0].date if following else None)
+        for (event, status), following in zip(steps, [*steps[1:], None], strict=True)
+        if status != "left"
+    )
 
 
 def _by_year(steps: Sequence[tuple[Event, str]], years: Sequence[int]) -> list[str | None]:
@@ -460,43 +472,54 @@ def _year_changes(steps: Sequence[tuple[Event, str]], years: Sequence[int]) -> l
     return [by_year.get(year) for year in years]
 
 
-def membership_chart(base: FactBase, lang: Lang) -> Answer:
-    """Each state's spans of status, and its status year by year."""
+class ChartRow(Row, kw_only=True):
+    country: Place | None
+    spans: tuple[Span, ...]
+    years: tuple[int, ...]
+    by_year: tuple[str | None, ...]
+    changes: tuple[str | None, ...]
+    as_of: PartialDate
+    source: str
+
+
+def _ties(keys: Sequence[object]) -> tuple[int, ...]:
+    """A tie number per row: rows with equal keys, next to each other, share one."""
+    ties: list[int] = []
+    for i, key in enumerate(keys):
+        ties.append(ties[-1] if i and key == keys[i - 1] else i)
+    return tuple(ties)
+
+
+def membership_chart(base: FactBase) -> Answer:
+    """Each state's spans of status, and its status year by year; in the order of the day
+    of each state's first step, its name breaking ties in the reader's collation."""
     latest = latest_event(base)
     per_country = {c: _status_steps(e) for c, e in status_events(base).items()}
     per_country = {c: s for c, s in per_country.items() if s}
     if latest is None or not per_country:
         raise NotFoundError("the fact base holds no membership events")
     first_year = min(s[0][0].date.first.year for s in per_country.values())
-    years = list(range(first_year, latest.date.last.year + 1))
+    years = tuple(range(first_year, latest.date.last.year + 1))
     countries = index(base)
-    records: list[Record] = []
-
-    def order(item: tuple[str, list[tuple[Event, str]]]) -> tuple[Any, ...]:
-        """By the day of the state's first step, then by its name as the chart shows it."""
-        code, steps = item
-        shown = country_obj(countries, code, lang) or {}
-        return (steps[0][0].date.first, sort_key(shown.get("name", code), lang))
-
-    for code, steps in sorted(per_country.items(), key=order):
-        records.append(
-            {
-                "country": country_obj(countries, code, lang),
-                "spans": _spans(steps),
-                "years": years,
-                "by_year": _by_year(steps, years),
-                "changes": _year_changes(steps, years),
-                "as_of": latest.date.start.iso(),
-                "as_of_precision": latest.date.start.precision,
-                "source": steps[-1][0].source,
-            }
+    ordered = sorted(per_country.items(), key=lambda item: item[1][0][0].date.first)
+    rows = tuple(
+        ChartRow(
+            country=place(countries, code),
+            spans=_spans(steps),
+            years=years,
+            by_year=tuple(_by_year(steps, years)),
+            changes=tuple(_year_changes(steps, years)),
+            as_of=latest.date.start,
+            source=steps[-1][0].source,
         )
+        for code, steps in ordered
+    )
     return Answer(
         kind="chart",
-        lang=lang,
         # every step's source: the marks of earlier years rest on them too
         sources=sources_of(base, [e.source for steps in per_country.values() for e, _ in steps]),
         fields=CHART_FIELDS,
-        records=tuple(records),
+        rows=rows,
+        ties=_ties([steps[0][0].date.first for _, steps in ordered]),
         context=ChartContext(first=years[0], last=years[-1], latest=latest),
     )

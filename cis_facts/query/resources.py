@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, date_fields, sources_of
+from cis_facts.answer import Answer, Row, Worded, sources_of
+from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.model import FactBase, Figure, Lang, Ranking
+from cis_facts.model import FactBase, Figure, Ranking
 from cis_facts.text import best_names, fold
 
 FIELDS = (
@@ -29,70 +30,62 @@ FIELDS = (
 RESERVES_TOPIC = "reserves"
 
 
-def ranking_phrase(ranking: Ranking) -> str:
-    """``1st``, ``top 10``, ``≈25 % of world``: the ranking as one canonical phrase.
-
-    The English form; the presentation layer phrases the ranking in the reader's language,
-    in tables and in machine formats alike.
-    """
-    parts = []
-    if ranking.rank is not None:
-        parts.append(english_ordinal(ranking.rank))
-    if ranking.top is not None:
-        parts.append(f"top {ranking.top}")
-    if ranking.share is not None:
-        approx = "≈" if ranking.approximate else ""
-        parts.append(f"{approx}{ranking.share:g} % of world")
-    return ", ".join(parts)
-
-
-def english_ordinal(n: int) -> str:
-    """``1st``, ``2nd``, ``13th``."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _sort_key(ranking: Ranking) -> tuple[float, float]:
     rank = ranking.rank or ranking.top or 1_000
     return (rank, -(ranking.share or 0))
 
 
-def _ranking_record(ranking: Ranking, lang: Lang) -> Record:
-    record: Record = {
-        "kind": "ranking",
-        "id": ranking.id,
-        "mineral": ranking.mineral(lang),
-        "standing": ranking_phrase(ranking),
-        "rank": ranking.rank,
-        "top": ranking.top,
-        "share": ranking.share,
-        "approximate": ranking.approximate,
-        "value": None,
-        "unit": None,
-        "label": ranking.label(lang),
-    }
-    record.update(date_fields("date", ranking.date))
-    record.update(source=ranking.source, quote=ranking.quote, note=ranking.note_in(lang))
-    return record
+class ResourceRow(Row, kw_only=True):
+    """A world ranking (``kind`` ``ranking``) or a reserve figure (``reserve``); the
+    presentation layer phrases a ranking's standing from its rank, top and share."""
+
+    kind: str
+    id: str
+    mineral: Worded | None
+    rank: int | None = None
+    top: int | None = None
+    share: float | None = None
+    approximate: bool
+    value: float | None = None
+    unit: str | None = None
+    label: Worded
+    date: When | None
+    source: str
+    quote: str
+    note: Worded
 
 
-def _reserve_record(figure: Figure, lang: Lang) -> Record:
-    record: Record = {
-        "kind": "reserve",
-        "id": figure.id,
-        "mineral": None,  # the label says what the figure measures
-        "standing": None,
-        "rank": None,
-        "top": None,
-        "share": None,
-        "approximate": figure.approximate,
-        "value": figure.value,
-        "unit": figure.unit,
-        "label": figure.label(lang),
-    }
-    record.update(date_fields("date", figure.date))
-    record.update(source=figure.source, quote=figure.quote, note=figure.note_in(lang))
-    return record
+def _ranking_row(ranking: Ranking) -> ResourceRow:
+    return ResourceRow(
+        kind="ranking",
+        id=ranking.id,
+        mineral=ranking.mineral,
+        rank=ranking.rank,
+        top=ranking.top,
+        share=ranking.share,
+        approximate=ranking.approximate,
+        label=ranking.label,
+        date=ranking.date,
+        source=ranking.source,
+        quote=ranking.quote,
+        note=ranking.note_in,
+    )
+
+
+def _reserve_row(figure: Figure) -> ResourceRow:
+    return ResourceRow(
+        kind="reserve",
+        id=figure.id,
+        mineral=None,  # the label says what the figure measures
+        approximate=figure.approximate,
+        value=figure.value,
+        unit=figure.unit,
+        label=figure.label,
+        date=figure.date,
+        source=figure.source,
+        quote=figure.quote,
+        note=figure.note_in,
+    )
 
 
 def _matches(wanted: str, *texts: str | None) -> bool:
@@ -104,9 +97,7 @@ def _minerals(ranking: Ranking) -> tuple[str, ...]:
     return tuple(n for n in (ranking.mineral_en, ranking.mineral_kk, ranking.mineral_ru) if n)
 
 
-def resources(
-    base: FactBase, lang: Lang, mineral: str | None = None, top: int | None = None
-) -> Answer:
+def resources(base: FactBase, mineral: str | None = None, top: int | None = None) -> Answer:
     """Rankings sorted by rank (``top``: rank ``top`` or better), then reserve figures."""
     rankings = sorted(base.rankings, key=_sort_key)
     reserves = [f for f in base.figures if f.topic == RESERVES_TOPIC]
@@ -124,18 +115,16 @@ def resources(
             close = best_names(mineral, names)
             message = f"no ranking or reserve figure for {mineral!r}"
             if not close:
-                every = ", ".join(dict.fromkeys(r.mineral(lang) for r in base.rankings))
+                every = ", ".join(dict.fromkeys(r.mineral_en for r in base.rankings))
                 message += f"; minerals ranked: {every}"
             raise NotFoundError(message, close, key="no_mineral", mineral=mineral)
-    records = [_ranking_record(r, lang) for r in rankings]
-    records += [_reserve_record(f, lang) for f in reserves]
-    if not records:
+    rows = [_ranking_row(r) for r in rankings] + [_reserve_row(f) for f in reserves]
+    if not rows:
         raise NotFoundError("no ranking matches these filters")
     return Answer(
         kind="resources",
-        lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        sources=sources_of(base, [r.source for r in rows]),
         fields=FIELDS,
-        records=tuple(records),
+        rows=tuple(rows),
         context=top,
     )

@@ -16,12 +16,12 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cis_facts import cache
-from cis_facts.answer import Answer, Record, sources_of
+from cis_facts.answer import Answer, Row, Worded, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_types
 from cis_facts.loader import packaged_base
-from cis_facts.model import Country, FactBase, Lang
+from cis_facts.model import Country, FactBase
 from cis_facts.query.searched import SearchContext
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
@@ -247,13 +247,11 @@ def read_packaged_index(stamps: Sequence[cache.Stamp]) -> Any:
     return plain if head == (INDEX_ENTRY, *cache.header(stamps)) else None
 
 
-def answer_fields(record: Any) -> Record:
-    """The answer a record gives: ``value`` and ``unit``, and its ``date`` if it has one."""
+def answered(record: Any) -> tuple[float | str | None, str | None, When | None]:
+    """A record's value, unit and date (None where it has none)."""
     value, unit = answer_of(record)
     when = getattr(record, "date", None)
-    if isinstance(when, When):
-        return {"value": value, "unit": unit, "date": when.iso(), "date_precision": when.precision}
-    return {"value": value, "unit": unit, "date": None, "date_precision": None}
+    return value, unit, when if isinstance(when, When) else None
 
 
 def ranked(
@@ -292,31 +290,39 @@ def _asked_for(
     return boosted
 
 
-def _row(found: Searchable, hit: Hit, lang: Lang) -> Record:
+class SearchRow(Row, kw_only=True):
+    kind: str
+    id: str
+    label: Worded
+    value: float | str | None
+    unit: str | None
+    date: When | None
+    score: float
+    matched: tuple[str, ...]
+    source: str
+    quote: str
+
+
+def _row(found: Searchable, hit: Hit) -> SearchRow:
     record = found.record
-    return {
-        "kind": found.kind,
-        "id": record.id,
-        "label": _label(record, lang),
-        **answer_fields(record),
-        "score": round(hit.score, 3),
-        "matched": list(hit.fields),
-        "source": record.source,
-        "quote": record.quote,
-    }
-
-
-def _label(record: Any, lang: Lang) -> str:
-    if isinstance(record, Country):
-        return record.name(lang)
-    text: str = getattr(record, f"label_{lang}", None) or record.label_en
-    return text
+    value, unit, when = answered(record)
+    return SearchRow(
+        kind=found.kind,
+        id=record.id,
+        label=record.name if isinstance(record, Country) else record.label,
+        value=value,
+        unit=unit,
+        date=when,
+        score=round(hit.score, 3),
+        matched=tuple(hit.fields),
+        source=record.source,
+        quote=record.quote,
+    )
 
 
 def search(
     base: FactBase,
     query: str,
-    lang: Lang,
     limit: int | None = None,
     built: tuple[list[Searchable], Matcher] | None = None,
 ) -> Answer:
@@ -330,12 +336,11 @@ def search(
         raise NotFoundError(
             f"nothing matches {query!r}", matcher.suggestions(words), key="no_match", query=query
         )
-    rows = [_row(records[hit.doc], hit, lang) for hit in hits[:limit]]
+    rows = tuple(_row(records[hit.doc], hit) for hit in hits[:limit])
     return Answer(
         kind="search",
-        lang=lang,
-        sources=sources_of(base, [r["source"] for r in rows]),
+        sources=sources_of(base, [r.source for r in rows]),
         fields=FIELDS,
-        records=tuple(rows),
+        rows=rows,
         context=SearchContext(query, len(hits)),
     )

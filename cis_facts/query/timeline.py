@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
-from cis_facts.dates import PartialDate
+from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
+from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
-from cis_facts.model import Country, Event, FactBase, Lang
+from cis_facts.model import Country, Event, FactBase
 from cis_facts.query.countries import index
 
 FIELDS = (
@@ -27,27 +27,41 @@ FIELDS = (
 )
 
 
-def event_record(base: FactBase, event: Event, lang: Lang) -> Record:
+class EventRow(Row, kw_only=True):
+    id: str
+    date: When
+    year: int
+    kind: str
+    label: Worded
+    short: Worded
+    place: Worded
+    participants: tuple[Place | None, ...]
+    initiator: Place | None
+    status: str | None
+    source: str
+    quote: str
+    note: Worded
+    from_text: bool
+
+
+def event_row(base: FactBase, event: Event) -> EventRow:
     countries = index(base)
-    record: Record = {"id": event.id}
-    record.update(date_fields("date", event.date))
-    record.update(
-        {
-            "year": event.date.start.year,
-            "kind": event.kind,
-            "label": event.label(lang),
-            "short": event.short(lang),
-            "place": event.place(lang),
-            "participants": [country_obj(countries, c, lang) for c in event.participants],
-            "initiator": country_obj(countries, event.initiator, lang),
-            "status": event.status,
-            "source": event.source,
-            "quote": event.quote,
-            "note": event.note_in(lang),
-            "from_text": base.from_text(event.source),
-        }
+    return EventRow(
+        id=event.id,
+        date=event.date,
+        year=event.date.start.year,
+        kind=event.kind,
+        label=event.label,
+        short=event.short,
+        place=event.place,
+        participants=tuple(place(countries, c) for c in event.participants),
+        initiator=place(countries, event.initiator),
+        status=event.status,
+        source=event.source,
+        quote=event.quote,
+        note=event.note_in,
+        from_text=base.from_text(event.source),
     )
-    return record
 
 
 def _selected(
@@ -68,7 +82,6 @@ def _selected(
 
 def timeline(
     base: FactBase,
-    lang: Lang,
     *,
     start: PartialDate | None = None,
     end: PartialDate | None = None,
@@ -82,11 +95,9 @@ def timeline(
     )
     if not events:
         raise NotFoundError("no event matches these filters")
-    records = tuple(event_record(base, e, lang) for e in events)
     return Answer(
         kind="timeline",
-        lang=lang,
         sources=sources_of(base, [e.source for e in events]),
         fields=FIELDS,
-        records=records,
+        rows=tuple(event_row(base, e) for e in events),
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
-from cis_facts.answer import Answer, Record, country_obj, date_fields, sources_of
+from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
-from cis_facts.model import FactBase, Lang, ShareFlow, TradeShare, TradeTotal
+from cis_facts.model import FactBase, ShareFlow, TradeShare, TradeTotal
 from cis_facts.query.countries import index
 
 SHARE_FIELDS = (
@@ -68,8 +68,19 @@ def _first(shares: list[TradeShare], top: int) -> list[TradeShare]:
     return rows + list(itertools.takewhile(lambda s: s.share == last, shares[top:]))
 
 
+class ShareRow(Row, kw_only=True):
+    position: int
+    country: Place | None
+    share: float | None
+    date: When | None
+    id: str
+    source: str
+    quote: str
+    note: Worded
+
+
 def partners(
-    base: FactBase, flow: ShareFlow, lang: Lang, top: int | None = None, country: str | None = None
+    base: FactBase, flow: ShareFlow, top: int | None = None, country: str | None = None
 ) -> Answer:
     """Export buyers with shares, or import suppliers in the text's order; ``country`` (an
     ISO code) keeps that partner only."""
@@ -79,31 +90,34 @@ def partners(
     if country is not None:
         rows = [s for s in rows if s.country == country]
         if not rows:
-            name = countries[country].name(lang) if country in countries else country
+            known = countries.get(country)
             raise NotFoundError(
-                f"{name} is not among the {flow} partners in the fact base",
+                f"{known.name_en if known else country} is not among the {flow} partners "
+                "in the fact base",
                 key=f"no_partner.{flow}",
-                name=name,
+                name=known.name if known else country,
             )
     if not rows:
         raise NotFoundError(f"no {flow} partners in the fact base")
-    records = []
-    for share in rows:
-        record: Record = {
-            "position": share.position,
-            "country": country_obj(countries, share.country, lang),
-            "share": share.share,
-        }
-        record.update(date_fields("date", share.date))
-        record.update(id=share.id, source=share.source, quote=share.quote, note=share.note_in(lang))
-        records.append(record)
+    shown = tuple(
+        ShareRow(
+            position=share.position,
+            country=place(countries, share.country),
+            share=share.share,
+            date=share.date,
+            id=share.id,
+            source=share.source,
+            quote=share.quote,
+            note=share.note_in,
+        )
+        for share in rows
+    )
     listed = [s.share for s in every if s.share is not None]
     return Answer(
         kind="exports" if flow == "export" else "imports",
-        lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        sources=sources_of(base, [s.source for s in rows]),
         fields=SHARE_FIELDS,
-        records=tuple(records),
+        rows=shown,
         context=PartnersContext(
             top=top,
             count=len(every),
@@ -140,20 +154,6 @@ class SumCheck(Frozen):
     def ok(self) -> bool:
         return abs(self.total - self.stated) <= TOLERANCE
 
-    def canonical(self) -> str:
-        """The check in English with canonical numbers, as machine formats carry it under
-        --lang en (the presentation layer words it in the other languages)."""
-        what = _CANONICAL_PARTS[self.parts]
-        if self.ok:
-            return f"{what} = {self.total:g} ✓"
-        return (
-            f"MISMATCH: {what} = {self.total:g}, stated {self.stated:g} "
-            f"(differs by {self.total - self.stated:+.1f})"
-        )
-
-
-_CANONICAL_PARTS = {"turnover": "exports + imports", "partners": "CIS + other countries"}
-
 
 def _check(parts: Sequence[float | None], stated: float, what: str) -> SumCheck | None:
     if any(p is None for p in parts):
@@ -179,7 +179,22 @@ def sum_check(values: Mapping[TotalKey, float], total: TradeTotal) -> SumCheck |
     return None
 
 
-def totals(base: FactBase, lang: Lang) -> Answer:
+class TotalRow(Row, kw_only=True):
+    partners: str
+    flow: str
+    value: float
+    unit: str
+    growth: float | None
+    growth_base: When | None
+    date: When
+    sum_check: None = None  # worded by the presentation layer from the context's checks
+    id: str
+    source: str
+    quote: str
+    note: Worded
+
+
+def totals(base: FactBase) -> Answer:
     """The stated trade totals, each with its growth and a check of its sum."""
     rows = list(base.trade_totals)
     if not rows:
@@ -187,33 +202,26 @@ def totals(base: FactBase, lang: Lang) -> Answer:
     order = {"cis": 0, "other": 1, "all": 2, "turnover": 0, "exports": 1, "imports": 2}
     rows.sort(key=lambda t: (t.date.first, order[t.partners], order[t.flow]))
     values = _by_key(rows)
-    records = []
-    checks = []
-    for total in rows:
-        check = sum_check(values, total)
-        checks.append(check)
-        record: Record = {
-            "partners": total.partners,
-            "flow": total.flow,
-            "value": total.value,
-            "unit": total.unit,
-            "growth": total.growth,
-        }
-        record.update(date_fields("growth_base", total.growth_base))
-        record.update(date_fields("date", total.date))
-        record.update(
-            sum_check=check.canonical() if check else None,
-            id=total.id,
-            source=total.source,
-            quote=total.quote,
-            note=total.note_in(lang),
-        )
-        records.append(record)
+    checks = [sum_check(values, total) for total in rows]
     return Answer(
         kind="totals",
-        lang=lang,
-        sources=sources_of(base, [r["source"] for r in records]),
+        sources=sources_of(base, [t.source for t in rows]),
         fields=TOTAL_FIELDS,
-        records=tuple(records),
+        rows=tuple(
+            TotalRow(
+                partners=t.partners,
+                flow=t.flow,
+                value=t.value,
+                unit=t.unit,
+                growth=t.growth,
+                growth_base=t.growth_base,
+                date=t.date,
+                id=t.id,
+                source=t.source,
+                quote=t.quote,
+                note=t.note_in,
+            )
+            for t in rows
+        ),
         context=TotalsContext(checks=tuple(checks), years=_years(t.date for t in rows)),
     )

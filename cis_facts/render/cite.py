@@ -27,6 +27,7 @@ from cis_facts.query.facts import Cited as CitedItem
 from cis_facts.render import human, reference
 from cis_facts.render.escape import escape as md_escape
 from cis_facts.render.human import guillemets
+from cis_facts.render.localized import Localized
 from cis_facts.verify import Locator
 
 
@@ -603,12 +604,12 @@ def fact_bibliography(cited: list[Cited], style: str) -> str:
     return "\n\n".join(_bibtex_of_item(i, c.source) for i, c in zip(items, cited, strict=True))
 
 
-def bibliography_text(answer: Answer, style: str) -> str:
-    """The bibliography of the facts a cite answer holds, in ``style``."""
+def bibliography_text(answer: Answer, lang: Lang, style: str) -> str:
+    """The bibliography of the facts a cite answer holds, in ``style`` and ``lang``."""
     context = answer.context
     if not isinstance(context, CiteContext):
         raise TypeError("a cite answer without its CiteContext")
-    return fact_bibliography([Cited(i, context, answer.lang) for i in context.items], style)
+    return fact_bibliography([Cited(i, context, lang) for i in context.items], style)
 
 
 def _each(style: Callable[[Cited], str]) -> Callable[[list[Cited]], str]:
@@ -653,7 +654,7 @@ def _renderer(context: CiteContext) -> Callable[[list[Cited]], str]:
     return lambda cited: csl.render(cited, path)
 
 
-def parts(answer: Answer) -> tuple[str, list[dict[str, Any]]]:
+def parts(answer: Localized) -> tuple[str, list[dict[str, Any]]]:
     """The whole text to paste, and for each fact the language-dependent fields of its
     record: sentence, citation (in the chosen style), text, note."""
     context = answer.context

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
-from cis_facts.answer import Answer, Record
 from cis_facts.errors import UsageError
 from cis_facts.inert import visible
+from cis_facts.render.localized import Localized, Record
 
 
-def select_fields(answer: Answer, fields: str | None) -> tuple[str, ...]:
+def select_fields(answer: Localized, fields: str | None) -> tuple[str, ...]:
     """The fields to output, in the order asked; exits 2 on an unknown one."""
     if not fields:
         return answer.fields

@@ -1,7 +1,7 @@
 """How each kind of answer looks: title, tables, columns, headers, notes, legend, layout.
 
 A query answers *what*; this module decides *how it reads*, in the chosen language. It
-turns an Answer into a View of display strings, which the terminal and markdown renderers
+turns an Localized into a View of display strings, which the terminal and markdown renderers
 draw without knowing any domain field name. Every word comes from ``cis_facts.i18n``.
 """
 
@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from cis_facts.answer import Answer, Record
 from cis_facts.dates import PartialDate
 from cis_facts.frozen import Frozen
 from cis_facts.i18n import counted, maybe_word, word
@@ -25,6 +24,7 @@ from cis_facts.query.members import ChartContext, MembersContext, Reason
 from cis_facts.query.searched import AskContext, SearchContext
 from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
 from cis_facts.render import human
+from cis_facts.render.localized import Localized, Record
 
 STATUS_STYLES = (
     "member",
@@ -168,7 +168,7 @@ class _Notes:
     language, ``timeline-georgia-withdrawal-en``, so notes pasted from several outputs
     never share a label."""
 
-    def __init__(self, answer: Answer) -> None:
+    def __init__(self, answer: Localized) -> None:
         self.lang = answer.lang
         self.kind = answer.kind
         self.texts: dict[str, int] = {}
@@ -281,7 +281,7 @@ def with_ids(view: View) -> View:
 C = TypeVar("C")
 
 
-def _context(answer: Answer, kind: type[C]) -> C:
+def _context(answer: Localized, kind: type[C]) -> C:
     """The answer's context, which the query of this kind of answer always gives."""
     context = answer.context
     if not isinstance(context, kind):
@@ -289,7 +289,7 @@ def _context(answer: Answer, kind: type[C]) -> C:
     return context
 
 
-def caption(answer: Answer) -> str:
+def caption(answer: Localized) -> str:
     """``Sources: …`` under a table: each source by its title in the reader's language."""
     if not answer.sources:
         return ""
@@ -298,13 +298,13 @@ def caption(answer: Answer) -> str:
     return word(key, answer.lang, titles="; ".join(titles))
 
 
-def source_title(answer: Answer, source_id: object) -> str | None:
+def source_title(answer: Localized, source_id: object) -> str | None:
     """The title, in the reader's language, of the answer's source with this id."""
     found = next((s for s in answer.sources if s.id == source_id), None)
     return found.title_in(answer.lang) if found is not None else None
 
 
-def _view(answer: Answer, title: str, blocks: Sequence[Block], **extra: Any) -> View:
+def _view(answer: Localized, title: str, blocks: Sequence[Block], **extra: Any) -> View:
     notes = extra.pop("notes", None)
     if isinstance(notes, _Notes):
         extra.update(notes=notes.notes, note_labels=notes.labels)
@@ -328,7 +328,7 @@ def _year_of(years: Sequence[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
 
 
-def timeline_view(answer: Answer) -> View:
+def timeline_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     columns = ("date", "short", "place", "participants")
     short = {
@@ -348,7 +348,7 @@ def timeline_view(answer: Answer) -> View:
     return _view(answer, word("title.timeline", lang), [body], notes=notes, remarks=legend)
 
 
-def figures_view(answer: Answer) -> View:
+def figures_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     columns = ("label", "value", "unit", "date")
     value = {"value": lambda r: _value(r, lang)}
@@ -368,7 +368,7 @@ def figures_view(answer: Answer) -> View:
     return _view(answer, word("title.figures", lang), [body], notes=notes, caveats=caveats)
 
 
-def statements_view(answer: Answer) -> View:
+def statements_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     columns: tuple[str, ...] = ("label", "period")
     if not any(r.get("period") for r in answer.records):
@@ -432,7 +432,7 @@ def _english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def resources_view(answer: Answer) -> View:
+def resources_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     rankings = [r for r in answer.records if r["kind"] == "ranking"]
     reserves = [r for r in answer.records if r["kind"] == "reserve"]
@@ -467,7 +467,7 @@ def resources_view(answer: Answer) -> View:
     return _view(answer, title, blocks, notes=notes)
 
 
-def partners_view(answer: Answer) -> View:
+def partners_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     context = _context(answer, PartnersContext)
     exports = answer.kind == "exports"
@@ -492,7 +492,7 @@ def partners_view(answer: Answer) -> View:
     return _view(answer, title, [body], notes=notes, remarks=tuple(remarks))
 
 
-def _share_remark(answer: Answer, context: PartnersContext, total: float) -> str:
+def _share_remark(answer: Localized, context: PartnersContext, total: float) -> str:
     lang = answer.lang
     shares = [float(r["share"]) for r in answer.records if r.get("share") is not None]
     rest = human.number(round(100 - total, 1), lang)
@@ -513,7 +513,7 @@ def sum_check_text(check: SumCheck | None, lang: Lang) -> str:
     if check is None:
         return ""
     what = word(f"sum.{check.parts}", lang)
-    total = human.number(check.total, lang)
+    total = _computed(check.total, lang)
     if check.ok:
         return word("sum.ok", lang, what=what, total=total)
     diff = check.total - check.stated
@@ -523,19 +523,24 @@ def sum_check_text(check: SumCheck | None, lang: Lang) -> str:
         what=what,
         total=total,
         stated=human.number(check.stated, lang),
-        diff=("+" if diff >= 0 else human.MINUS) + human.number(abs(round(diff, 1)), lang),
+        diff=("+" if diff >= 0 else human.MINUS) + _computed(abs(round(diff, 1)), lang),
     )
 
 
-def totals_view(answer: Answer) -> View:
+def _computed(value: float, lang: Lang) -> str:
+    """A number the check works out (a sum, a difference), not one the data states: a
+    whole one without decimals (``300``, not ``300.0``)."""
+    return human.number(int(value) if float(value).is_integer() else value, lang)
+
+
+def totals_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     context = _context(answer, TotalsContext)
     checks = context.checks
     by_id = {r["id"]: c for r, c in zip(answer.records, checks, strict=True)}
-    # The check is a phrase to read: in the reader's language, in machine formats too (in
-    # English the query's canonical phrase).
+    # The check is a phrase to read: in the reader's language, in machine formats too.
     records = tuple(
-        r if lang == "en" or not r.get("sum_check") else {**r, "sum_check": sum_check_text(c, lang)}
+        {**r, "sum_check": sum_check_text(c, lang) or None}
         for r, c in zip(answer.records, checks, strict=True)
     )
     columns = ("partners", "flow", "value", "unit", "growth", "growth_base", "sum_check")
@@ -546,7 +551,7 @@ def totals_view(answer: Answer) -> View:
     return _view(answer, title, [body], notes=notes, remarks=mismatches, records=records)
 
 
-def members_view(answer: Answer) -> View:
+def members_view(answer: Localized) -> View:
     lang, context = answer.lang, _context(answer, MembersContext)
     notes = _Notes(answer)
     on, latest, pending = context.on, context.latest, context.pending
@@ -605,9 +610,8 @@ def _reason_cell(record: Record, context: MembersContext, lang: Lang) -> str:
 
 
 def _noted_in(record: Record, event: Event | None, on: PartialDate, lang: Lang) -> Record:
-    """An uncertain row with its note in the reader's language, as its reason is (the
-    query words it in English for machine formats)."""
-    if event is None or lang == "en":
+    """An uncertain row with its note in the reader's language, as its reason is."""
+    if event is None:
         return record
     return {**record, "note": _uncertain_text(event, on, lang)}
 
@@ -664,7 +668,7 @@ def _reason_text(reason: Reason | None, lang: Lang) -> str | None:
 CHART_MARKS = ("member", "associate", "joined", "associate_change", "left", "none")
 
 
-def chart_view(answer: Answer) -> View:
+def chart_view(answer: Localized) -> View:
     lang = answer.lang
     context = _context(answer, ChartContext)
     first, last = context.first, context.last
@@ -719,7 +723,7 @@ _LEGEND_KEYS = (
 )
 
 
-def search_view(answer: Answer) -> View:
+def search_view(answer: Localized) -> View:
     lang = answer.lang
     cells = {
         "matched": lambda r: ", ".join(
@@ -743,7 +747,7 @@ def search_view(answer: Answer) -> View:
     return view
 
 
-def country_view(answer: Answer) -> View:
+def country_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     country = _context(answer, Country)
     facts = [r for r in answer.records if r["section"] != "names"]
@@ -869,7 +873,7 @@ def _per_language(key: str) -> str | None:
     return base if base in SHOW_PER_LANGUAGE and len(suffix) == 2 else None
 
 
-def _show_rows(answer: Answer, record: Record, lang: Lang) -> list[tuple[str, str]]:
+def _show_rows(answer: Localized, record: Record, lang: Lang) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     done: set[str] = set()
     for key in answer.fields:
@@ -900,7 +904,7 @@ def translation_rows(record: Record, lang: Lang) -> list[tuple[str, str]]:
     return [(word("quote_translation", lang, translator=translator), visible(str(text)))]
 
 
-def show_view(answer: Answer) -> View:
+def show_view(answer: Localized) -> View:
     lang = answer.lang
     record = answer.records[0]
     rows = _show_rows(answer, record, lang)
@@ -926,7 +930,7 @@ def show_view(answer: Answer) -> View:
     return _view(answer, title, [body], caption="")
 
 
-def ask_view(answer: Answer) -> View:
+def ask_view(answer: Localized) -> View:
     """The answering fact's sentence, its quote (and the quote's translation into the
     answer's language, where the base has one), and where to read more."""
     from cis_facts.render import cite
@@ -952,7 +956,7 @@ def ask_view(answer: Answer) -> View:
     return _view(answer, asked.question, [Lines(lines=tuple(lines))], text=text, records=(record,))
 
 
-def cite_view(answer: Answer) -> View:
+def cite_view(answer: Localized) -> View:
     from cis_facts.render import cite
 
     text, fields = cite.parts(answer)
@@ -968,7 +972,7 @@ def cite_view(answer: Answer) -> View:
     )
 
 
-VIEWS: dict[str, Callable[[Answer], View]] = {
+VIEWS: dict[str, Callable[[Localized], View]] = {
     "timeline": timeline_view,
     "figures": figures_view,
     "statements": statements_view,
@@ -990,7 +994,7 @@ VIEWS: dict[str, Callable[[Answer], View]] = {
 _DRAW: ContextVar[bool] = ContextVar("draw", default=True)
 
 
-def view(answer: Answer, *, draw: bool = True) -> View:
+def view(answer: Localized, *, draw: bool = True) -> View:
     """The View of ``answer`` in its language. With ``draw`` false, for a format that
     prints records (json, jsonl, csv, tsv, plain), its tables get no cells: at 100,000
     records that is about a second of work no one reads."""
@@ -1006,7 +1010,7 @@ def for_machines(shown: View) -> View:
     their own cells). Codes and numbers are the same in every language, ``unit`` among
     them; text for reading follows the view's language: ``unit_text`` is the unit as the
     tables word it after the value, and a ranking's ``standing`` is phrased in that
-    language (in English it stays the query's canonical phrase)."""
+    language as the table phrases it."""
     lang = shown.lang
     if "unit_text" not in shown.fields and "standing" not in shown.fields:
         return shown
@@ -1017,9 +1021,9 @@ def for_machines(shown: View) -> View:
             number = record.get("value")
             value = number if isinstance(number, int | float) else None
             worded["unit_text"] = unit_text(record.get("unit"), lang, value) or None
-        phrased = standing_text(record, lang) if lang != "en" and record.get("standing") else ""
-        if phrased:
-            worded["standing"] = phrased
+        if "standing" in shown.fields:
+            ranked = record.get("kind") == "ranking"
+            worded["standing"] = standing_text(record, lang) if ranked else None
         records.append(worded)
     return shown.replace(records=tuple(records))
 
