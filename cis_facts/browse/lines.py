@@ -31,7 +31,7 @@ def title_and_lines(answer: Localized) -> tuple[str, list[Line]]:
     from cis_facts.render.views import Table, view
 
     shown = view(answer)
-    records = {id(r): r for r in shown.records}
+    records = shown.records
     lines: list[Line] = []
     for block in shown.blocks:
         if not isinstance(block, Table):
@@ -42,7 +42,7 @@ def title_and_lines(answer: Localized) -> tuple[str, list[Line]]:
         for row, of, group in zip(block.rows, block.of, groups, strict=True):
             if group:
                 lines.append(Line(None, group, heading=True))
-            lines.append(_line(records.get(of, {}), dict(zip(block.keys, row, strict=True))))
+            lines.append(_line(records[of], dict(zip(block.keys, row, strict=True))))
     return shown.title, lines
 
 

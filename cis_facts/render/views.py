@@ -45,7 +45,7 @@ class Table(Frozen, kw_only=True):
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
     keys: tuple[str, ...] = ()  # the record field each column shows
-    of: tuple[int, ...] = ()  # id() of the record each row shows
+    of: tuple[int, ...] = ()  # the position in the view's records of the record each row shows
     heading: str = ""
     styles: tuple[tuple[str, ...], ...] = ()
     groups: tuple[str, ...] = ()  # a group label per row ("" continues the group above)
@@ -218,22 +218,33 @@ def table(
     mark_column: str | None = None,
     headers: Mapping[str, str] | None = None,
     cells: Mapping[str, Callable[[Record], str]] | None = None,
+    of: Sequence[int] | None = None,
+    texts: Mapping[str, Sequence[str]] | None = None,
     **extra: Any,
 ) -> Table:
     """A Table of ``columns`` over ``records``; a record's note is marked on ``mark_column``.
+    ``of`` gives each record's position among the view's records when ``records`` are not
+    all of them in order; ``texts``, a column's cells already worded.
 
     In a view built for a machine format (``view(answer, draw=False)``) the table has its
     columns and no cells: those formats print the records themselves."""
+    positions = tuple(of) if of is not None else tuple(range(len(records)))
     if not _DRAW.get():
-        records = ()  # a machine format prints the records themselves, not the cells
+        records = positions = ()  # a machine format prints the records themselves, not the cells
     cells = cells or {}
     headers = headers or {}
-    texts = {c: [cells[c](r) if c in cells else cell(r, c, lang) for r in records] for c in columns}
+    given = texts if records and texts is not None else {}
+    worded: dict[str, list[str]] = {
+        c: list(given[c])
+        if c in given
+        else [cells[c](r) if c in cells else cell(r, c, lang) for r in records]
+        for c in columns
+    }
     # A column with no value in any row says nothing: leave it out.
-    columns = [c for c in columns if any(texts[c])] or list(columns)
+    columns = [c for c in columns if any(worded[c])] or list(columns)
     numeric = tuple(_numeric(records, c) for c in columns)
     by_column = [
-        human.grouped_like(texts[c], lang) if number else texts[c]
+        human.grouped_like(worded[c], lang) if number else worded[c]
         for c, number in zip(columns, numeric, strict=True)
     ]
     rows = tuple(zip(*by_column, strict=True)) if by_column else tuple(() for _ in records)
@@ -243,7 +254,7 @@ def table(
     marks = tuple(notes.mark(r) for r in records) if notes else ()
     return Table(
         keys=tuple(columns),
-        of=tuple(id(r) for r in records),
+        of=positions,
         headers=tuple(headers.get(c) or word(c, lang) for c in columns),
         rows=rows,
         numeric=numeric,
@@ -436,6 +447,8 @@ def resources_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     rankings = [r for r in answer.records if r["kind"] == "ranking"]
     reserves = [r for r in answer.records if r["kind"] == "reserve"]
+    ranked = [i for i, r in enumerate(answer.records) if r["kind"] == "ranking"]
+    reserved = [i for i, r in enumerate(answer.records) if r["kind"] == "reserve"]
     blocks: list[Block] = []
     if rankings:
         standing = {"standing": lambda r: standing_text(r, lang)}
@@ -447,6 +460,7 @@ def resources_view(answer: Localized) -> View:
                 notes=notes,
                 mark_column="mineral",
                 cells=standing,
+                of=ranked,
             )
         )
     if reserves:
@@ -459,6 +473,7 @@ def resources_view(answer: Localized) -> View:
                 notes=notes,
                 mark_column="label",
                 cells=value,
+                of=reserved,
                 headers={"label": word("figure.label", lang)},
                 heading=word("title.reserves", lang) if rankings else "",
             )
@@ -751,6 +766,7 @@ def country_view(answer: Localized) -> View:
     lang, notes = answer.lang, _Notes(answer)
     country = _context(answer, Country)
     facts = [r for r in answer.records if r["section"] != "names"]
+    positions = [i for i, r in enumerate(answer.records) if r["section"] != "names"]
     # Aliases (spelling variants, codes, old names) are what search accepts, not names to
     # print: the card shows the standard name in each language.
     card = [" · ".join(dict.fromkeys((country.name_en, country.name_kk, country.name_ru)))]
@@ -779,6 +795,7 @@ def country_view(answer: Localized) -> View:
                 notes=notes,
                 mark_column="label",
                 cells=label,
+                of=positions,
                 headers={"label": word("fact", lang)},
                 groups=tuple(groups),
             )
@@ -1036,13 +1053,13 @@ def with_columns(view: View, fields: Sequence[str]) -> View:
         if isinstance(block, Table):
             for key, header in zip(block.keys, block.headers, strict=False):
                 own.setdefault(key, header)
-            for record_id, row in zip(block.of, block.rows, strict=False):
+            for position, row in zip(block.of, block.rows, strict=False):
                 pairs = zip(block.keys, row, strict=True)
-                worded.update({(record_id, key): text for key, text in pairs})
-
-    def worded_cell(key: str) -> Callable[[Record], str]:
-        return lambda r: worded.get((id(r), key)) or cell(r, key, view.lang)
-
-    cells = {key: worded_cell(key) for key in fields}
-    body = table(view.records, fields, view.lang, headers=own, cells=cells)
+                worded.update({(position, key): text for key, text in pairs})
+    records = view.records
+    texts = {
+        key: [worded.get((i, key)) or cell(r, key, view.lang) for i, r in enumerate(records)]
+        for key in fields
+    }
+    body = table(records, fields, view.lang, headers=own, texts=texts)
     return view.replace(blocks=(body,), notes=(), note_labels=(), text="")
