@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from cis_facts.answer import Record
+from cis_facts.render.localized import Record
 from cis_facts.render.machine import RENDERERS, json_pieces, jsonl_pieces
 from cis_facts.render.markdown import to_markdown
 from cis_facts.render.views import View, for_machines, with_columns
