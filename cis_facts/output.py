@@ -26,6 +26,7 @@ from cis_facts.streams import say
 TABLE_ROWS = 1_000  # rows a terminal table draws; every other format carries all of them
 SPREADSHEET_FORMATS = ("csv", "tsv")
 JSON_FORMATS = ("json", "jsonl")
+MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv", "plain")
 
 if TYPE_CHECKING:
     from cis_facts.answer import Answer
@@ -90,22 +91,26 @@ def emit(
                 "--format plain, csv or json gives them all",
             )
         return
-    if fmt in JSON_FORMATS and not env.stdout_isatty:  # no pager: written as it is made
-        _write_pieces(env, _json_pieces(env, view, fmt, chosen if fields else None))
+    if fmt in MACHINE_FORMATS and not env.stdout_isatty:  # no pager: written as it is made
+        _write_pieces(env, _pieces(env, view, fmt, chosen if fields else None))
         return
     _write(env, _text(env, view, fmt, chosen if fields else None))
 
 
-def _json_pieces(
+def _pieces(
     env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None
 ) -> Iterator[str]:
-    """The view as json or jsonl, record by record, made safe for where it goes."""
+    """The view in a machine format, record by record, made safe for where it goes (as
+    ``_text`` makes it whole)."""
     from cis_facts.render.formats import render_pieces
-    from cis_facts.safety import ascii_json, is_utf
+    from cis_facts.safety import ascii_json, is_utf, neutralise
 
-    utf = is_utf(env.out)
-    for piece in render_pieces(view, fmt, fields):
-        yield piece if utf else ascii_json(piece)
+    spreadsheet = fmt in SPREADSHEET_FORMATS and not raw_cells()
+    pieces = render_pieces(view, fmt, fields, neutralise if spreadsheet else None)
+    if fmt not in JSON_FORMATS or is_utf(env.out):
+        yield from pieces
+    else:
+        yield from map(ascii_json, pieces)
 
 
 def _text(env: Environment, view: View, fmt: str, fields: tuple[str, ...] | None) -> str:

@@ -93,6 +93,12 @@ def _null(value: None) -> str:
     return "null"
 
 
+def _empty(value: None) -> str:
+    return ""
+
+
+# A table's column: a field, or one key of an object-valued field.
+Column = tuple[str, str | None]
 # Exact types only: a subclass (an IntEnum, a str of a kind) takes json's own rules below.
 _SCALARS: dict[type, Callable[[Any], str]] = {
     str: encode_basestring,
@@ -100,6 +106,14 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     float: _float,
     bool: _false_true,
     type(None): _null,
+}
+# The same for a table's cell (``cell_text``): numbers as json writes them.
+_CELLS: dict[type, Callable[[Any], str]] = {
+    str: str,
+    int: int.__repr__,
+    float: _float,
+    bool: _false_true,
+    type(None): _empty,
 }
 
 
@@ -164,6 +178,9 @@ def _key(key: Any) -> str:
 def cell_text(value: Any) -> str:
     """A value as one csv, tsv or plain cell: "" for none, true/false, numbers as JSON writes
     them, an object by its code or id, a list joined with ";"."""
+    write = _CELLS.get(type(value))
+    if write is not None:
+        return write(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -192,9 +209,9 @@ def _flat_object(value: dict[str, Any]) -> str:
     return " ".join(rest)
 
 
-def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[tuple[str, str | None]]:
+def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[Column]:
     """(field, sub-key) pairs: an object-valued field spreads over ``field.key`` columns."""
-    columns: list[tuple[str, str | None]] = []
+    columns: list[Column] = []
     for name in fields:
         keys: dict[str, None] = {}
         for record in records:
@@ -209,46 +226,85 @@ def table_rows(
     records: Sequence[Record], fields: Sequence[str]
 ) -> tuple[list[str], list[list[str]]]:
     """Header and rows of flat strings, the same for csv, tsv and plain."""
-    columns = _columns(records, fields)
-    header = [name if key is None else f"{name}.{key}" for name, key in columns]
-    rows = []
-    for record in records:
-        row = []
-        for name, key in columns:
-            value = record.get(name)
-            if key is not None:
-                value = value.get(key) if isinstance(value, dict) else None
-            row.append(cell_text(value))
-        rows.append(row)
-    return header, rows
+    columns = table_columns(records, fields)
+    return table_header(columns), [table_row(record, columns) for record in records]
+
+
+def table_columns(records: Sequence[Record], fields: Sequence[str]) -> list[Column]:
+    """The (field, sub-key) columns of ``fields``: an object-valued field spreads over
+    ``field.key`` columns, one for each key any record's object has."""
+    return _columns(records, fields)
+
+
+def table_header(columns: Sequence[Column]) -> list[str]:
+    return [name if key is None else f"{name}.{key}" for name, key in columns]
+
+
+def table_row(record: Record, columns: Sequence[Column]) -> list[str]:
+    """One record's cells in ``columns``."""
+    row = []
+    get, fast = record.get, _CELLS.get
+    for name, key in columns:
+        value = get(name)
+        if key is not None:
+            value = value.get(key) if isinstance(value, dict) else None
+        write = fast(type(value))
+        row.append(write(value) if write is not None else cell_text(value))
+    return row
 
 
 def to_csv(records: Sequence[Record], fields: Sequence[str]) -> str:
-    import csv
-    import io
-
-    header, rows = table_rows(records, fields)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue()
+    columns = table_columns(records, fields)
+    return "".join(csv_pieces(records, columns))
 
 
 def _tab_safe(text: str) -> str:
+    if "\\" not in text and text.isprintable():  # the common case, checked in C
+        return text
     return visible(
         text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     )
 
 
 def to_tsv(records: Sequence[Record], fields: Sequence[str]) -> str:
-    header, rows = table_rows(records, fields)
-    return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in [header, *rows])
+    return "".join(tsv_pieces(records, table_columns(records, fields)))
 
 
 def to_plain(records: Sequence[Record], fields: Sequence[str]) -> str:
-    _, rows = table_rows(records, fields)
-    return "".join("\t".join(_tab_safe(c) for c in row) + "\n" for row in rows)
+    return "".join(plain_pieces(records, table_columns(records, fields)))
+
+
+def _line(cells: list[str]) -> str:
+    return "\t".join(map(_tab_safe, cells)) + "\n"
+
+
+def plain_pieces(records: Iterable[Record], columns: Sequence[Column]) -> Iterator[str]:
+    """The plain text of ``records`` in ``columns``, a line at a time."""
+    for record in records:
+        yield _line(table_row(record, columns))
+
+
+def tsv_pieces(records: Iterable[Record], columns: Sequence[Column]) -> Iterator[str]:
+    """The tsv text of ``records`` in ``columns`` (a header line first), a line at a time."""
+    yield _line(table_header(columns))
+    yield from plain_pieces(records, columns)
+
+
+def csv_pieces(records: Iterable[Record], columns: Sequence[Column]) -> Iterator[str]:
+    """The csv text of ``records`` in ``columns`` (a header row first), a row at a time."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table_header(columns))
+    for record in records:
+        writer.writerow(table_row(record, columns))
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 RENDERERS: dict[str, Callable[[Sequence[Record], Sequence[str]], str]] = {
