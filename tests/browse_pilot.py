@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rich.console import Console
+from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -38,6 +39,13 @@ async def settle(pilot: Pilot[None]) -> None:
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
     await pilot.press(*text)
+    await settle(pilot)
+
+
+async def paste_text(pilot: Pilot[None], text: str) -> None:
+    """Paste ``text`` into the focused widget as a terminal's bracketed paste delivers it:
+    one event, so the list is filled once (typing fills it at every key)."""
+    pilot.app.post_message(Paste(text))
     await settle(pilot)
 
 

@@ -9,7 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from browse_pilot import detail_text, drive, listed, notes, screen_text, settle, type_text
+from browse_pilot import (
+    detail_text,
+    drive,
+    listed,
+    notes,
+    paste_text,
+    screen_text,
+    settle,
+    type_text,
+)
 from conftest import RunCli
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -62,7 +71,31 @@ def test_typing_filters_to_the_search_commands_hits(base: FactBase) -> None:
     assert before != after
 
 
-# A search a key typed and the table redrawn each time: the long queries take 5-8 s on two
+def test_the_search_index_is_built_once_for_every_key_typed(
+    base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[object] = []
+
+    def search_index(searched: FactBase) -> object:
+        built.append(searched)
+        return original(searched)
+
+    original = catalog.search_index
+    monkeypatch.setattr(catalog, "search_index", search_index)
+    app = app_for(base)
+
+    async def steps(pilot: Pilot[None]) -> list[str | None]:
+        await type_text(pilot, "zinc")  # a search at each of the four keys
+        return listed(app)
+
+    hits = drive(app, steps)
+    assert len(built) == 1 and built[0] is base
+    assert hits[0] == "rank-zinc"
+    _, lines = title_and_lines(localize(catalog.search(base, "zinc"), "en"))
+    assert hits == [line.key for line in lines]
+
+
+# A search a key typed and the table redrawn each time: the long queries take 1.5-2 s on two
 # loaded cores, so they run in the slow group; "1991" keeps the check in the quick one.
 TYPED_SLOWLY = pytest.mark.slow
 
@@ -157,7 +190,7 @@ def test_copy_on_a_country_copies_nothing(run_cli: RunCli, base: FactBase) -> No
     app = app_for(base)
 
     async def steps(pilot: Pilot[None]) -> tuple[str | None, str, list[str]]:
-        await type_text(pilot, "Turkmenistan")
+        await paste_text(pilot, "Turkmenistan")
         await pilot.press("down", *["down"] * at, "c")
         await pilot.pause()
         return app.selected, app.clipboard, notes(app)
@@ -415,7 +448,7 @@ def test_a_countrys_note_is_in_the_chosen_language(base: FactBase, lang: str) ->
     app = app_for(base, "", lang)
 
     async def steps(pilot: Pilot[None]) -> str:
-        await type_text(pilot, "Азербайджан")
+        await paste_text(pilot, "Азербайджан")
         at = listed(app).index("AZ")
         await pilot.press("down", *["down"] * at)
         await pilot.pause()

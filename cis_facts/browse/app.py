@@ -10,7 +10,9 @@ typing, so a large user base does not stall the keyboard.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -29,6 +31,9 @@ from cis_facts.errors import FactsError
 from cis_facts.i18n import word
 from cis_facts.model import FactBase, Lang
 from cis_facts.render.localized import localize
+
+if TYPE_CHECKING:
+    from cis_facts.browse.catalog import Built
 
 LANGS: tuple[Lang, ...] = ("en", "kk", "ru")
 NARROW = 120  # below this width the detail pane goes under the list
@@ -112,6 +117,10 @@ class BrowseApp(App[None]):
         self.rows: list[Line] = []
         self.selected: str | None = None
         self._timer: Timer | None = None
+        # The base's search index, built by the first search (each in a worker thread) and
+        # kept: building it costs far more than a query, and a query runs at every key.
+        self._index: Built | None = None
+        self._index_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield SearchBox(
@@ -175,7 +184,7 @@ class BrowseApp(App[None]):
                 on = parse_partial(query[1:].strip())
                 answer = catalog.view(self.base, "members", on)
             elif query:
-                answer = catalog.search(self.base, query)
+                answer = catalog.search(self.base, query, built=self._search_index())
             else:
                 answer = catalog.view(self.base, catalog.VIEWS[view_index])
         except DateFormatError:
@@ -188,6 +197,12 @@ class BrowseApp(App[None]):
         count = len(answer.rows)
         more = "+" if query and count >= catalog.SEARCH_LIMIT else ""
         return f"{title} ({count}{more})", lines, None
+
+    def _search_index(self) -> Built:
+        with self._index_lock:
+            if self._index is None:
+                self._index = catalog.search_index(self.base)
+            return self._index
 
     def _show(self, title: str, lines: list[Line], problem: str | None) -> None:
         self.rows = lines

@@ -9,7 +9,7 @@ which query to run and which fact each listed row stands for.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cis_facts.answer import Answer
 from cis_facts.dates import PartialDate
@@ -17,19 +17,35 @@ from cis_facts.model import AnyFact, Country, FactBase
 from cis_facts.render.localized import Record
 from cis_facts.schema import FACT_KINDS, KINDS
 
+if TYPE_CHECKING:
+    from cis_facts.query.search import Searchable
+    from cis_facts.retrieval.matcher import Matcher
+
+    Built = tuple[list[Searchable], Matcher]
+
 VIEWS = tuple(view for kind in KINDS for view in kind.views)
 RELATED_LIMIT = 8
 SEARCH_LIMIT = 200  # hits listed; the best ones, in the search command's order
 
 
-def search(base: FactBase, query: str, limit: int = SEARCH_LIMIT) -> Answer:
-    """The ``search`` command's answer for ``query`` (its first ``limit`` hits).
+def search(
+    base: FactBase, query: str, limit: int = SEARCH_LIMIT, built: Built | None = None
+) -> Answer:
+    """The ``search`` command's answer for ``query`` (its first ``limit`` hits), over
+    ``built`` (``search_index``) when given.
 
     NotFoundError when nothing matches.
     """
     from cis_facts.query import search as search_query
 
-    return search_query.search(base, query, limit)
+    return search_query.search(base, query, limit, built)
+
+
+def search_index(base: FactBase) -> Built:
+    """The search index of ``base``, built once for every query typed after."""
+    from cis_facts.query import search as search_query
+
+    return search_query.build(base)
 
 
 def _view_queries(on: PartialDate | None) -> dict[str, Callable[[FactBase], Answer]]:
