@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import cis_facts
+from cis_facts import cache
 from cis_facts.cli import cli
 from cis_facts.environment import Environment, terminal_width
 from cis_facts.errors import InvalidFactsError
@@ -31,6 +32,9 @@ SOURCE_TEXT = Path(cis_facts.__file__).parent / "data" / "sources" / SOURCE_NAME
 # The shared copy beside the repository, when there is one.
 SHARED_SOURCE_TEXT = Path(__file__).resolve().parents[2] / "shared" / "sources" / SOURCE_NAME
 
+# The cache directory of whoever runs the suite, as the tool finds it from the environment the
+# suite started in (before any test's own HOME): no test may read or write it.
+DEVELOPERS_CACHE = cache.directory(os.environ)
 # Read by the tool or its pager from the environment; none of the developer's may leak in.
 USER_SETTINGS = (
     "CIS_FACTS_DATA",
@@ -55,11 +59,12 @@ USER_SETTINGS = (
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """An empty HOME and XDG cache directory of the test's own (so no test reads, fills or
-    prunes the developer's cache); the user's settings unset."""
+    """An empty HOME of the test's own, its XDG cache directory inside it and made only by
+    what writes there (so no test reads, fills or prunes the developer's cache, and a test
+    leaves one directory behind, not two); the user's settings unset."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("LANG", "C.UTF-8")
     for name in USER_SETTINGS:
         monkeypatch.delenv(name, raising=False)
