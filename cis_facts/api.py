@@ -56,7 +56,7 @@ class Result(Sequence[dict[str, Any]]):
     @property
     def records(self) -> tuple[dict[str, Any], ...]:
         """The answer's records, as the presentation layer receives them."""
-        return self.answer.records
+        return tuple(self.answer.records)
 
     def __len__(self) -> int:
         return len(self.answer.records)

@@ -10,8 +10,8 @@ machine formats print these records; the views phrase their cells from them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
 from cis_facts.answer import Answer, Place, Row
 from cis_facts.collate import sort_key
@@ -23,12 +23,51 @@ from cis_facts.query.records import WholeFact, kind_of, translator
 Record = dict[str, Any]
 
 
+class Records(Sequence[Record]):
+    """The records of typed rows in one language, each made when it is read (and not
+    kept): 100,000 rows streamed as JSON never hold 100,000 records at once."""
+
+    __slots__ = ("_lang", "_rows")
+
+    def __init__(self, rows: Sequence[Row], lang: Lang) -> None:
+        self._rows = rows
+        self._lang = lang
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Records: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Records:
+        if isinstance(index, slice):
+            return Records(self._rows[index], self._lang)
+        return record(self._rows[index], self._lang)
+
+    def __iter__(self) -> Iterator[Record]:
+        lang = self._lang
+        return (record(row, lang) for row in self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Records({len(self)} in {self._lang})"
+
+
 class Localized(Frozen, kw_only=True):
     """An answer's records in one language, with what its views phrase."""
 
     kind: str
     fields: tuple[str, ...]
-    records: tuple[Record, ...]
+    records: Sequence[Record]
     lang: Lang = "en"
     sources: tuple[Source, ...] = ()
     context: object = None
@@ -38,11 +77,11 @@ class Localized(Frozen, kw_only=True):
 def localize(answer: Answer, lang: Lang) -> Localized:
     """``answer`` in ``lang``: a record per row, in the order the reader's collation gives."""
     rows = _ordered(answer, lang)
-    records = tuple(record(row, lang) for row in rows)
+    records = Records(rows, lang)
     return Localized(
         kind=answer.kind,
         # an answer without fields of its own (show) has those of its record
-        fields=answer.fields or (tuple(records[0]) if records else ()),
+        fields=answer.fields or (tuple(records[0]) if rows else ()),
         records=records,
         lang=lang,
         sources=answer.sources,

@@ -79,7 +79,7 @@ class View(Frozen, kw_only=True):
 
     title: str
     blocks: tuple[Block, ...]
-    records: tuple[Record, ...]  # what machine formats print
+    records: Sequence[Record]  # what machine formats print
     fields: tuple[str, ...]
     lang: Lang = "en"
     caption: str = ""
