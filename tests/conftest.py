@@ -8,10 +8,11 @@ writes the user's files and none passes or fails by what the shell happens to se
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -55,6 +56,14 @@ USER_SETTINGS = (
 )
 
 
+def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in USER_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -63,12 +72,17 @@ def _isolated_home(
     what writes there (so no test reads, fills or prunes the developer's cache, and a test
     leaves one directory behind, not two); the user's settings unset."""
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    for name in USER_SETTINGS:
-        monkeypatch.delenv(name, raising=False)
+    _isolate(monkeypatch, home)
     return home
+
+
+@contextlib.contextmanager
+def isolated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The environment ``_isolated_home`` gives a test, for a fixture of a module or
+    session (made before any test's own): an empty HOME of its own, no user settings."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
+        yield
 
 
 @pytest.fixture

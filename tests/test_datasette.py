@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from conftest import RunCli, _run_cli
+from conftest import RunCli, _run_cli, isolated
 
 from cis_facts import export
 from cis_facts.loader import load
@@ -29,7 +29,8 @@ def listing(directory: Path) -> list[str]:
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     directory = tmp_path_factory.mktemp("datasette")
     db, meta = directory / "f.db", directory / "meta.json"
-    result = _run_cli("export", "--to", "sqlite", db, "--metadata", meta)  # module-scoped
+    with isolated(tmp_path_factory):  # module-scoped: made before any test's own HOME
+        result = _run_cli("export", "--to", "sqlite", db, "--metadata", meta)
     assert result.exit_code == 0, result.stderr
     return db, meta
 

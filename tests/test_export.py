@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
+from conftest import RunCli, _run_cli, isolated
 
 from cis_facts import export as export_module
 from cis_facts.export import TABLES, record
@@ -46,9 +46,19 @@ def exported(run_cli: RunCli, tmp_path: Path, *extra: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def exported_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged base exported once for the module's tests that only read it."""
+    with isolated(tmp_path_factory):  # module-scoped: made before any test's own HOME
+        return exported(_run_cli, tmp_path_factory.mktemp("export"))
+
+
 @pytest.fixture
-def db(run_cli: RunCli, tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    with closing(sqlite3.connect(exported(run_cli, tmp_path))) as connection:
+def db(exported_once: Path) -> Iterator[sqlite3.Connection]:
+    """A connection of the test's own to the export, read-only: no test changes what
+    another reads."""
+    uri = f"{exported_once.as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
         yield connection
 
 
