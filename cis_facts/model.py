@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from cis_facts.dates import When
 from cis_facts.frozen import Frozen
@@ -351,6 +351,10 @@ class FactBase(Frozen, kw_only=True):
         for name in self._fields:
             if name not in _NOT_FACTS:
                 yield from getattr(self, name)
+
+    def record_at(self, table: str, position: int) -> Any:
+        """The record at ``position`` in ``table`` (IndexError past its end)."""
+        return getattr(self, table)[position]
 
     def fact(self, fact_id: str) -> AnyFact | None:
         """The fact with this id, or None."""

@@ -200,3 +200,25 @@ def test_answers_from_the_entry_are_the_answers_from_the_files(
     assert again.exit_code == 0, again.stderr
     assert again.stdout == files.stdout
     assert again.stderr == files.stderr
+
+
+def test_a_search_reads_only_the_records_it_answers_with(
+    cache_dir: Path, extra: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cis_facts.query import search as search_query
+    from cis_facts.render.localized import localize
+
+    full = load([str(extra)])
+    base, stamps = loader.load_stamped([str(extra)], cached=True, cache_dir=str(cache_dir))
+    search_query.build_cached(base, str(cache_dir), stamps)  # stores the index
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        lazy, stamps = loader.load_stamped([str(extra)], cached=True, cache_dir=str(cache_dir))
+    built = search_query.build_cached(lazy, str(cache_dir), stamps)
+    answer = search_query.search(lazy, "Mongolia import", 3, built)
+    expected = search_query.search(full, "Mongolia import", 3)
+    for lang in ("en", "kk", "ru"):
+        records = localize(answer, lang).records
+        assert records == localize(expected, lang).records
+    assert len(records) == 3 and records[0]["id"] == "fx-mn-import-position"
+    assert _unpacked(lazy) == ["sources"]  # the answers cite them; no table of facts read

@@ -103,7 +103,11 @@ def test_the_stored_index_ranks_exactly_as_a_fresh_build(
         patch.setattr(search_query, "build", refuse_build)
         records, stored = build_cached(base, str(cache_dir), stamps)
     fresh_records, fresh = build(base)
-    assert records == fresh_records
+    assert list(records) == fresh_records
+    assert [records[doc] for doc in range(len(records))] == fresh_records  # read one by one
+    assert records[-1] == fresh_records[-1] and records[2:5] == fresh_records[2:5]
+    with pytest.raises(IndexError):
+        records[len(records)]
     for query in QUERIES:
         hits, suggestions = ranked(stored, query)
         assert (hits, suggestions) == ranked(fresh, query), query  # same docs, scores, fields

@@ -83,7 +83,7 @@ class AskRow(Row, kw_only=True):
 def ask(
     base: FactBase,
     question: str,
-    built: tuple[list[Searchable], Matcher] | None = None,
+    built: tuple[Sequence[Searchable], Matcher] | None = None,
 ) -> Answer:
     """The fact that answers ``question`` best; NotFoundError when none does."""
     records, matcher = built or build(base)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import marshal
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from cis_facts import cache
 from cis_facts.answer import Answer, Row, Worded, sources_of
@@ -79,12 +80,61 @@ class Searchable(NamedTuple):
     record: Any
 
 
+# The kinds the search numbers its records by: every table but sources, countries first.
+_SEARCHED = [k for k in sorted(KINDS, key=lambda k: k.table != "countries") if k.table != "sources"]
+
+
 def searchable(base: FactBase) -> Iterator[Searchable]:
     """Every record of every table of the base except sources, countries first."""
-    for kind in sorted(KINDS, key=lambda k: k.table != "countries"):
-        if kind.table != "sources":
-            for row in getattr(base, kind.table):
-                yield Searchable(kind.name, row)
+    for kind in _SEARCHED:
+        for row in getattr(base, kind.table):
+            yield Searchable(kind.name, row)
+
+
+class SearchableRecords(Sequence[Searchable]):
+    """``searchable(base)`` as a sequence whose records are read when asked for: a search
+    whose index is stored reads only the records it answers with (from a base read from
+    the cache, one block of a table each, never the table)."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        counts = base.counts()
+        self.spans: list[tuple[int, str, str]] = []  # (first doc, kind, table)
+        self.size = 0
+        for kind in _SEARCHED:
+            self.spans.append((self.size, kind.name, kind.table))
+            self.size += counts[kind.table]
+        self.starts = [start for start, _, _ in self.spans]
+
+    def __len__(self) -> int:
+        return self.size
+
+    @overload
+    def __getitem__(self, doc: int) -> Searchable: ...
+
+    @overload
+    def __getitem__(self, doc: slice) -> list[Searchable]: ...
+
+    def __getitem__(self, doc: int | slice) -> Searchable | list[Searchable]:
+        if isinstance(doc, slice):
+            return [self[d] for d in range(*doc.indices(self.size))]
+        where = doc + self.size if doc < 0 else doc
+        if not 0 <= where < self.size:
+            raise IndexError(f"no record {doc}")
+        start, name, table = self.spans[bisect_right(self.starts, where) - 1]
+        return Searchable(name, self.base.record_at(table, where - start))
+
+    def __iter__(self) -> Iterator[Searchable]:
+        return searchable(self.base)
+
+    def boosts(self) -> list[float]:
+        """Each record's ``KIND_BOOST``, without reading the records."""
+        ends = [*self.starts[1:], self.size]
+        return [
+            boost
+            for (start, name, _), end in zip(self.spans, ends, strict=True)
+            for boost in [KIND_BOOST.get(name, 1.0)] * (end - start)
+        ]
 
 
 def _field_group(name: str) -> str | None:
@@ -197,7 +247,7 @@ def build(base: FactBase) -> tuple[list[Searchable], Matcher]:
 
 def build_cached(
     base: FactBase, folder: str | None, stamps: Sequence[cache.Stamp]
-) -> tuple[list[Searchable], Matcher]:
+) -> tuple[Sequence[Searchable], Matcher]:
     """As ``build``, reading the index from the cache entry beside the base's (the files of
     ``stamps``) when there is a good one, and storing a newly built one there.
 
@@ -208,8 +258,8 @@ def build_cached(
     packaged = len(stamps) == 1 and stamps[0][0] == cache.PACKAGED
     if not packaged and (folder is None or not cache.worth_caching(stamps)):
         return build(base)
-    records = list(searchable(base))
-    boosts = [KIND_BOOST.get(r.kind, 1.0) for r in records]
+    records = SearchableRecords(base)
+    boosts = records.boosts()
     if packaged:
         stored = read_packaged_index(stamps)
     else:
@@ -220,10 +270,10 @@ def build_cached(
         index = None
     if index is not None and index.size == len(records):
         return records, Matcher(Analyzer(DEFAULT), index)
-    records, matcher = build(base)
+    built, matcher = build(base)
     if not packaged:
         cache.write_derived(folder, stamps, INDEX_ENTRY, matcher.index.plain())
-    return records, matcher
+    return built, matcher
 
 
 def packaged_index_path() -> str:
@@ -324,7 +374,7 @@ def search(
     base: FactBase,
     query: str,
     limit: int | None = None,
-    built: tuple[list[Searchable], Matcher] | None = None,
+    built: tuple[Sequence[Searchable], Matcher] | None = None,
 ) -> Answer:
     """Records ranked by how well they match ``query``; every query word is optional.
 

@@ -57,7 +57,7 @@ def to_jsonl(records: Sequence[Record], fields: Sequence[str]) -> str:
 def json_pieces(records: Iterable[Record], fields: Sequence[str]) -> Iterator[str]:
     """``json.dumps([{f: r.get(f) for f in fields} ...], ensure_ascii=False, indent=2)``
     and a newline, record by record."""
-    keys = [_key(f) + ": " for f in fields]
+    keys = [("," if i else "") + _NEWLINES[2] + _key(f) + ": " for i, f in enumerate(fields)]
     opening = "[" + _NEWLINES[1]
     for record in records:
         yield opening + _fields_object(record, fields, keys)
@@ -73,6 +73,8 @@ def jsonl_pieces(records: Iterable[Record], fields: Sequence[str]) -> Iterator[s
 
 
 _LINE = json.JSONEncoder(ensure_ascii=False)
+
+
 _INDENT = "  "
 _NEWLINES = ["\n" + _INDENT * level for level in range(8)]
 
@@ -122,7 +124,8 @@ def _newline(level: int) -> str:
 
 
 def _fields_object(record: Record, fields: Sequence[str], keys: Sequence[str]) -> str:
-    """The record's ``fields`` as an object one level in (a list's item)."""
+    """The record's ``fields`` as an object one level in (a list's item); each of ``keys``
+    is the key with what goes before it."""
     if not fields:
         return "{}"
     get, scalar = record.get, _SCALARS.get
@@ -131,8 +134,7 @@ def _fields_object(record: Record, fields: Sequence[str], keys: Sequence[str]) -
         value = get(name)
         write = scalar(type(value))
         parts.append(key + (write(value) if write is not None else _value(value, 2)))
-    inner = "," + _NEWLINES[2]
-    return "{" + _NEWLINES[2] + inner.join(parts) + _NEWLINES[1] + "}"
+    return "{" + "".join(parts) + _NEWLINES[1] + "}"
 
 
 def _value(value: Any, level: int) -> str:
@@ -157,7 +159,11 @@ def _value(value: Any, level: int) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [_key(k) + ": " + _value(v, level + 1) for k, v in value.items()]
+        scalar = _SCALARS.get
+        items = [
+            _key(k) + ": " + (write(v) if (write := scalar(type(v))) else _value(v, level + 1))
+            for k, v in value.items()
+        ]
         return "{" + inner + ("," + inner).join(items) + _newline(level) + "}"
     raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
