@@ -70,3 +70,55 @@ def test_queries_hold_no_display_words(path: Path) -> None:
     imported = _imports(path)
     assert not {"cis_facts.i18n", "rich", "click"} & imported
     assert not any(name.startswith(("cis_facts.render", "rich.")) for name in imported)
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "query").glob("*.py")), ids=lambda p: p.name)
+def test_queries_take_no_language(path: Path) -> None:
+    """Language enters at the presentation layer: no query function takes one."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    taking = [
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for arg in (*node.args.args, *node.args.kwonlyargs)
+        if arg.arg == "lang"
+        or (arg.annotation is not None and "Lang" in ast.unparse(arg.annotation))
+    ]
+    assert taking == []
+
+
+def _not_found_raises() -> list[tuple[str, int, str | None]]:
+    """Each ``NotFoundError(...)`` the package raises: file, line and its i18n key."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id != "NotFoundError":
+                continue
+            key = next((k.value for k in node.keywords if k.arg == "key"), None)
+            text = ast.unparse(key) if key is not None else None
+            found.append((path.name, node.lineno, text))
+    return found
+
+
+def test_every_not_found_error_is_said_in_every_language() -> None:
+    raises = _not_found_raises()
+    assert len(raises) >= 16
+    assert [(name, line) for name, line, key in raises if key is None] == []
+    for name, line, key in raises:
+        assert key is not None
+        if key.startswith("'"):  # a literal key: its message in Kazakh and Russian
+            message = f"error.{ast.literal_eval(key)}"
+            assert message in KK and message in TABLES["ru"], (name, line, message)
+
+
+@pytest.mark.parametrize("flow", ["export", "import"])
+@pytest.mark.parametrize("kind", ["figures", "statements"])
+def test_keys_made_of_a_name_are_said_in_every_language(flow: str, kind: str) -> None:
+    for message in (
+        f"error.no_partners.{flow}",
+        f"error.no_partner.{flow}",
+        f"error.no_items.{kind}",
+    ):
+        assert message in KK and message in TABLES["ru"]

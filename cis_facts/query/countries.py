@@ -21,7 +21,7 @@ def resolve(base: FactBase, text: str) -> Country:
     """
     wanted = fold(text.strip())
     if not wanted:
-        raise NotFoundError("empty country name")
+        raise NotFoundError("empty country name", key="empty_country")
     for country in base.countries:
         if any(fold(name) == wanted for name in (*country.all_names(), *country.identifiers())):
             return country

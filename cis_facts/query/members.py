@@ -314,7 +314,7 @@ def members(base: FactBase, on: PartialDate | None, include_former: bool) -> Ans
     day of the latest membership event)."""
     latest = latest_event(base)
     if latest is None:
-        raise NotFoundError("the fact base holds no membership events")
+        raise NotFoundError("the fact base holds no membership events", key="no_membership_events")
     defaulted = on is None
     if on is None:
         on = latest.date.start
@@ -497,7 +497,7 @@ def membership_chart(base: FactBase) -> Answer:
     per_country = {c: _status_steps(e) for c, e in status_events(base).items()}
     per_country = {c: s for c, s in per_country.items() if s}
     if latest is None or not per_country:
-        raise NotFoundError("the fact base holds no membership events")
+        raise NotFoundError("the fact base holds no membership events", key="no_membership_events")
     first_year = min(s[0][0].date.first.year for s in per_country.values())
     years = tuple(range(first_year, latest.date.last.year + 1))
     countries = index(base)

@@ -107,7 +107,7 @@ def resources(base: FactBase, mineral: str | None = None, top: int | None = None
     if mineral is not None:
         wanted = fold(mineral.strip())
         if not wanted:  # an unset shell variable must not mean every mineral
-            raise NotFoundError("empty mineral name")
+            raise NotFoundError("empty mineral name", key="empty_mineral")
         rankings = [r for r in rankings if _matches(wanted, *_minerals(r))]
         reserves = [f for f in reserves if _matches(wanted, f.label_en, f.label_kk, f.label_ru)]
         if not rankings and not reserves:
@@ -120,7 +120,7 @@ def resources(base: FactBase, mineral: str | None = None, top: int | None = None
             raise NotFoundError(message, close, key="no_mineral", mineral=mineral)
     rows = [_ranking_row(r) for r in rankings] + [_reserve_row(f) for f in reserves]
     if not rows:
-        raise NotFoundError("no ranking matches these filters")
+        raise NotFoundError("no ranking matches these filters", key="no_ranking")
     return Answer(
         kind="resources",
         sources=sources_of(base, [r.source for r in rows]),

@@ -94,7 +94,7 @@ def timeline(
         key=lambda e: (e.date.first, e.date.last),
     )
     if not events:
-        raise NotFoundError("no event matches these filters")
+        raise NotFoundError("no event matches these filters", key="no_event")
     return Answer(
         kind="timeline",
         sources=sources_of(base, [e.source for e in events]),

@@ -42,6 +42,6 @@ def by_topic(facts: Sequence[T], topic: str | None, kind: str) -> list[T]:
                 topics=listed,
             )
     if not chosen:
-        raise NotFoundError(f"no {kind} in the fact base")
+        raise NotFoundError(f"no {kind} in the fact base", key=f"no_items.{kind}")
     order = {t: i for i, t in enumerate(known)}
     return sorted(chosen, key=lambda f: order[f.topic])

@@ -98,7 +98,7 @@ def partners(
                 name=known.name if known else country,
             )
     if not rows:
-        raise NotFoundError(f"no {flow} partners in the fact base")
+        raise NotFoundError(f"no {flow} partners in the fact base", key=f"no_partners.{flow}")
     shown = tuple(
         ShareRow(
             position=share.position,
@@ -198,7 +198,7 @@ def totals(base: FactBase) -> Answer:
     """The stated trade totals, each with its growth and a check of its sum."""
     rows = list(base.trade_totals)
     if not rows:
-        raise NotFoundError("no trade totals in the fact base")
+        raise NotFoundError("no trade totals in the fact base", key="no_totals")
     order = {"cis": 0, "other": 1, "all": 2, "turnover": 0, "exports": 1, "imports": 2}
     rows.sort(key=lambda t: (t.date.first, order[t.partners], order[t.flow]))
     values = _by_key(rows)
