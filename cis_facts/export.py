@@ -627,6 +627,11 @@ def _write_sqlite(base: FactBase, tmp: str) -> None:
     try:
         # Checked on insert, so a dangling reference fails the export instead of shipping.
         connection.execute("PRAGMA foreign_keys = ON")
+        # The file is a temporary one, synced to disk once whole before it takes PATH's
+        # name (_write_atomically): SQLite's own journal file and syncs after each statement
+        # of the schema (84 of them) would add nothing to that, only time on a slow disk.
+        connection.execute("PRAGMA journal_mode = MEMORY")
+        connection.execute("PRAGMA synchronous = OFF")
         connection.executescript(schema())
         with connection:
             for table, rows in _rows(base).items():

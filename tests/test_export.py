@@ -108,6 +108,12 @@ def test_sqlite_foreign_keys_hold(db: sqlite3.Connection) -> None:
     assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
+def test_sqlite_export_is_an_ordinary_rollback_journal_database(db: sqlite3.Connection) -> None:
+    """The journal the export is written without stays out of the file: a reader opens it
+    in SQLite's default mode (not WAL, which would need -wal and -shm files beside it)."""
+    assert db.execute("PRAGMA journal_mode").fetchall() == [("delete",)]
+
+
 @pytest.mark.parametrize(
     ("table", "references"),
     [
