@@ -30,21 +30,10 @@ def _block(text: Text, name: str, value: str | None, style: str = "") -> None:
 
 
 def _value(record: Record, lang: Lang) -> str | None:
-    """The figure as the command's tables word it: standing, value and unit, share, position."""
+    """The figure as the command's tables word it."""
     from cis_facts.render import views
 
-    if record.get("kind") == "ranking":
-        return views.standing_text(record, lang) or None
-    parts = []
-    if record.get("value") is not None:
-        approx = "≈" if record.get("approximate") else ""
-        unit = views.unit_text(record.get("unit"), lang)
-        parts.append(f"{approx}{views.cell(record, 'value', lang)} {unit}".strip())
-    if record.get("share") is not None:
-        parts.append(f"{views.cell(record, 'share', lang)} %")
-    if record.get("position") is not None:
-        parts.append(f"#{views.cell(record, 'position', lang)}")
-    return ", ".join(parts) or None
+    return views.figure_text(record, lang)
 
 
 def _date(record: Record, lang: Lang) -> str | None:

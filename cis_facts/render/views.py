@@ -805,6 +805,23 @@ def country_view(answer: Localized) -> View:
     return _view(answer, title, blocks, notes=notes, remarks=legend)
 
 
+def figure_text(record: Record, lang: Lang) -> str | None:
+    """A fact's figure in one line, as the tables word it: a ranking's standing; else its
+    value and unit, share and position (``≈25 USD million``, ``18.7 %``, ``#1``)."""
+    if record.get("kind") == "ranking":
+        return standing_text(record, lang) or None
+    parts = []
+    if record.get("value") is not None:
+        approx = "≈" if record.get("approximate") else ""
+        unit = unit_text(record.get("unit"), lang)
+        parts.append(f"{approx}{cell(record, 'value', lang)} {unit}".strip())
+    if record.get("share") is not None:
+        parts.append(f"{cell(record, 'share', lang)} %")
+    if record.get("position") is not None:
+        parts.append(f"#{cell(record, 'position', lang)}")
+    return ", ".join(parts) or None
+
+
 def _value_with_unit(record: Record, lang: Lang) -> str:
     """``15.5 %``, ``1st``, ``top 10``, ``#6``: a profile row's figure in one cell (a place
     is a world rank in a ranking, a position among partners in a trade list)."""
