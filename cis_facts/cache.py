@@ -49,7 +49,7 @@ from collections.abc import Callable, Mapping, Sequence
 from importlib.util import source_hash
 from typing import Any
 
-from cis_facts import model
+from cis_facts import collector, model
 from cis_facts.dates import parse_when
 from cis_facts.frozen import from_rows, record_values
 from cis_facts.schema import KIND_OF_TABLE, KINDS, TABLES
@@ -444,21 +444,12 @@ class _Entry:
 
     def table(self, table: str) -> tuple[Any, ...]:
         """Every record of the table, in order."""
-        import gc
-
-        # Records hold no cycles: a collection while 100,000 of them are made (each pass
-        # looking at every one made so far) would only cost time, about a sixth of it.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector.paused():
             records: list[Any] = []
             for number in range(len(self.tables[table][3])):
                 part = self.kept.pop((table, number), None)
                 records.extend(part if part is not None else self.block_records(table, number))
             return tuple(records)
-        finally:
-            if collecting:
-                gc.enable()
 
 
 _INDEX_ITEM = (int, int, bytes)

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from cis_facts import cache, model
+from cis_facts import cache, collector, model
 from cis_facts.errors import InvalidFactsError, Problem, ProblemList, record_word
 from cis_facts.inert import quoted
 from cis_facts.schema import KIND_OF_TABLE, TABLES, check_record, fields_of_type, record_id
@@ -423,6 +423,13 @@ def _validated(
     sources: Sequence[tuple[Callable[[], bytes], str]], *, user_files: bool
 ) -> tuple[model.FactBase, list[cache.Stamp]]:
     """Read, parse and validate every file; the base and the stamps of the bytes read."""
+    with collector.paused():
+        return _validate(sources, user_files=user_files)
+
+
+def _validate(
+    sources: Sequence[tuple[Callable[[], bytes], str]], *, user_files: bool
+) -> tuple[model.FactBase, list[cache.Stamp]]:
     stamps: list[cache.Stamp] = []
     parsed: list[tuple[str, dict[str, Any]]] = []
     problems = ProblemList()

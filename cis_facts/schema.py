@@ -7,6 +7,7 @@ when there were none.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple, get_args
 
 from cis_facts import model
-from cis_facts.dates import DateFormatError, When, from_date, parse_when
+from cis_facts.dates import DateFormatError, from_date, parse_when
 from cis_facts.errors import Problem
 from cis_facts.frozen import Frozen
 from cis_facts.inert import CLIP, first_forbidden, is_blank, quoted
@@ -360,9 +361,14 @@ def _check_when(value: Any) -> tuple[Any, str | None]:
             f"got {_type_name(value)}"
         )
     try:
-        return parse_when(value), None
+        return _parsed_when(value), None
     except DateFormatError as exc:
         return None, str(exc)
+
+
+# Dates repeat (a year, a day of a report) across thousands of records; a When is
+# immutable, so records may share one.
+_parsed_when = functools.lru_cache(maxsize=4096)(parse_when)
 
 
 # Not the value itself: str() of an integer of over 4,300 digits raises, and the message
@@ -635,9 +641,15 @@ def _record_rules(
         value = values.get("value")
         if isinstance(value, int | float) and not 0 <= value <= 100:
             rules.append(("value", f"percentage {value} is outside 0-100"))
-    rules.extend(
-        (name, f"{when.iso()} is before 1900")
-        for name, when in values.items()
-        if isinstance(when, When) and when.first.year < 1900
-    )
+    for name in _WHEN_FIELDS[table]:
+        when = values.get(name)
+        if when is not None and when.first.year < 1900:
+            rules.append((name, f"{when.iso()} is before 1900"))
     return rules
+
+
+# Per table, its date fields (``when``), for the rule on dates before 1900.
+_WHEN_FIELDS = {
+    table: [name for name, spec in specs.items() if spec.kind == "when"]
+    for table, (_, specs) in TABLES.items()
+}

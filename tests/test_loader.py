@@ -601,3 +601,45 @@ def test_a_user_file_without_facts_adds_nothing(tmp_path: Path, text: str) -> No
     path = tmp_path / "empty.toml"
     path.write_text(text, encoding="utf-8")
     assert load([str(path)]).counts() == load().counts()
+
+
+def test_the_collector_is_as_it_was_after_a_load_good_or_bad(tmp_path: Path) -> None:
+    """Validation pauses the cyclic garbage collector (cis_facts.collector) and gives it
+    back as it found it, also when the files are refused."""
+    import gc
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[figures]]\nid = "Not Kebab"\n', encoding="utf-8")
+    assert gc.isenabled()
+    load()
+    assert gc.isenabled()
+    with pytest.raises(InvalidFactsError):
+        load([str(bad)])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_records_dated_alike_share_their_date_and_read_as_given(tmp_path: Path) -> None:
+    path = tmp_path / "dated.toml"
+    path.write_text(
+        '[[sources]]\nid = "my-notes"\ntitle = "Notes"\nlanguage = "en"\n'
+        + "".join(
+            f'[[figures]]\nid = "my-fig-{i}"\ntopic = "t"\nmeasure = "amount"\nvalue = {i}\n'
+            f'unit = "t"\ndate = "{date}"\nlabel_en = "Figure {i}"\nlabel_kk = "Көрсеткіш {i}"\n'
+            f'source = "my-notes"\nquote = "q {i}"\n'
+            for i, date in enumerate(["2001-05", "2001-05", "1999/2004", "2001-05"])
+        ),
+        encoding="utf-8",
+    )
+    mine = [f for f in load([str(path)]).figures if f.id.startswith("my-fig-")]
+    assert [f.date.iso() for f in mine if f.date] == ["2001-05", "2001-05", "1999/2004", "2001-05"]
+    assert mine[0].date is mine[1].date is mine[3].date
+    old = path.read_text(encoding="utf-8").replace('"1999/2004"', '"1899"')
+    path.write_text(old, encoding="utf-8")
+    with pytest.raises(InvalidFactsError, match="1899 is before 1900"):
+        load([str(path)])
