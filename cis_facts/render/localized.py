@@ -45,11 +45,11 @@ class Records(Sequence[Record]):
     def __getitem__(self, index: int | slice) -> Record | Records:
         if isinstance(index, slice):
             return Records(self._rows[index], self._lang)
-        return record(self._rows[index], self._lang)
+        return to_record(self._rows[index], self._lang)
 
     def __iter__(self) -> Iterator[Record]:
         lang = self._lang
-        return (record(row, lang) for row in self._rows)
+        return (to_record(row, lang) for row in self._rows)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -90,7 +90,7 @@ def localize(answer: Answer, lang: Lang) -> Localized:
     )
 
 
-def record(row: Row, lang: Lang) -> Record:
+def to_record(row: Row, lang: Lang) -> Record:
     """One row as a JSON-ready record in ``lang``."""
     if isinstance(row, WholeFact):
         return _whole(row, lang)
@@ -130,7 +130,7 @@ def _value(value: Any, lang: Lang) -> Any:
         country = value.country
         return {"code": value.code, "name": country.name(lang) if country else value.code}
     if isinstance(value, Row):
-        return record(value, lang)
+        return to_record(value, lang)
     if isinstance(value, When | PartialDate):
         return value.iso()
     if isinstance(value, tuple):
