@@ -217,14 +217,16 @@ def _flat_object(value: dict[str, Any]) -> str:
 
 def _columns(records: Sequence[Record], fields: Sequence[str]) -> list[Column]:
     """(field, sub-key) pairs: an object-valued field spreads over ``field.key`` columns."""
-    columns: list[Column] = []
-    for name in fields:
-        keys: dict[str, None] = {}
-        for record in records:
+    # One pass over the records: a record may be made when it is read (render.localized).
+    keys: dict[str, dict[str, None]] = {name: {} for name in fields}
+    for record in records:
+        for name, seen in keys.items():
             value = record.get(name)
             if isinstance(value, dict):
-                keys.update(dict.fromkeys(value))
-        columns.extend([(name, k) for k in keys] or [(name, None)])
+                seen.update(dict.fromkeys(value))
+    columns: list[Column] = []
+    for name in fields:
+        columns.extend([(name, k) for k in keys[name]] or [(name, None)])
     return columns
 
 
