@@ -28,7 +28,7 @@ from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT
 from cis_facts.retrieval.matcher import Matcher, QueryWord
-from cis_facts.schema import KINDS, answer_of
+from cis_facts.schema import KINDS, Kind, answer_of
 
 FIELDS = (
     "kind",
@@ -80,13 +80,15 @@ class Searchable(NamedTuple):
     record: Any
 
 
-# The kinds the search numbers its records by: every table but sources, countries first.
-_SEARCHED = [k for k in sorted(KINDS, key=lambda k: k.table != "countries") if k.table != "sources"]
+def _searched() -> list[Kind]:
+    """The kinds the search numbers its records by: every table of the registry but
+    sources, countries first."""
+    return [k for k in sorted(KINDS, key=lambda k: k.table != "countries") if k.table != "sources"]
 
 
 def searchable(base: FactBase) -> Iterator[Searchable]:
     """Every record of every table of the base except sources, countries first."""
-    for kind in _SEARCHED:
+    for kind in _searched():
         for row in getattr(base, kind.table):
             yield Searchable(kind.name, row)
 
@@ -101,7 +103,7 @@ class SearchableRecords(Sequence[Searchable]):
         counts = base.counts()
         self.spans: list[tuple[int, str, str]] = []  # (first doc, kind, table)
         self.size = 0
-        for kind in _SEARCHED:
+        for kind in _searched():
             self.spans.append((self.size, kind.name, kind.table))
             self.size += counts[kind.table]
         self.starts = [start for start, _, _ in self.spans]
