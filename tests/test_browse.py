@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from browse_pilot import (
@@ -34,6 +35,9 @@ from cis_facts.render.localized import localize
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 MARKUP = Path(__file__).parent / "browse_data" / "markup.toml"
+if TYPE_CHECKING:
+    from cis_facts.browse.catalog import Built
+
 UPDATE = os.environ.get("CIS_FACTS_UPDATE_SNAPSHOTS") == "1"
 URANIUM_QUOTE = "«ураннан шамамен 25 %-ын құрайды»"
 
@@ -44,8 +48,19 @@ def base() -> FactBase:
 
 
 def app_for(base: FactBase, query: str = "", lang: str = "en") -> BrowseApp:
+    """The browser on ``base``, searching as soon as a key is typed, with the base's search
+    index built once for all the module's apps (as the command reads the stored one)."""
     langs: dict[str, Lang] = {"en": "en", "kk": "kk", "ru": "ru"}
-    return BrowseApp(base, query, langs[lang], debounce=0)
+    return BrowseApp(base, query, langs[lang], debounce=0, index=lambda: _index_of(base))
+
+
+_INDEXES: dict[int, tuple[FactBase, Built]] = {}
+
+
+def _index_of(base: FactBase) -> Built:
+    if id(base) not in _INDEXES:
+        _INDEXES[id(base)] = (base, catalog.search_index(base))  # base kept: its id stays its
+    return _INDEXES[id(base)][1]
 
 
 def cli_out(run_cli: RunCli, *args: str) -> str:
@@ -82,7 +97,7 @@ def test_the_search_index_is_built_once_for_every_key_typed(
 
     original = catalog.search_index
     monkeypatch.setattr(catalog, "search_index", search_index)
-    app = app_for(base)
+    app = BrowseApp(base, debounce=0)  # no index given: the app makes its own
 
     async def steps(pilot: Pilot[None]) -> list[str | None]:
         await type_text(pilot, "zinc")  # a search at each of the four keys

@@ -11,7 +11,7 @@ typing, so a large user base does not stall the keyboard.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -106,10 +106,18 @@ class BrowseApp(App[None]):
     BINDINGS = key_bindings(APP_KEYS, "en")
 
     def __init__(
-        self, base: FactBase, query: str = "", lang: Lang = "en", debounce: float = DEBOUNCE
+        self,
+        base: FactBase,
+        query: str = "",
+        lang: Lang = "en",
+        debounce: float = DEBOUNCE,
+        index: Callable[[], Built] | None = None,
     ) -> None:
+        """``index`` gives the base's search index (the one stored beside a cached base);
+        without it, the first search builds it."""
         super().__init__()
         self.base = base
+        self._make_index = index or (lambda: catalog.search_index(base))
         self.lang: Lang = lang
         self.initial_query = query
         self.debounce = debounce
@@ -117,7 +125,7 @@ class BrowseApp(App[None]):
         self.rows: list[Line] = []
         self.selected: str | None = None
         self._timer: Timer | None = None
-        # The base's search index, built by the first search (each in a worker thread) and
+        # The base's search index, made by the first search (each in a worker thread) and
         # kept: building it costs far more than a query, and a query runs at every key.
         self._index: Built | None = None
         self._index_lock = threading.Lock()
@@ -201,7 +209,7 @@ class BrowseApp(App[None]):
     def _search_index(self) -> Built:
         with self._index_lock:
             if self._index is None:
-                self._index = catalog.search_index(self.base)
+                self._index = self._make_index()
             return self._index
 
     def _show(self, title: str, lines: list[Line], problem: str | None) -> None:
@@ -316,8 +324,8 @@ def _hint(exc: FactsError) -> str:
     return f" ({', '.join(suggestions)}?)" if suggestions else ""
 
 
-def run(base: FactBase, query: str, lang: Lang) -> None:
-    """Open the browser full screen until the user quits.
+def run(base: FactBase, query: str, lang: Lang, index: Callable[[], Built] | None = None) -> None:
+    """Open the browser full screen until the user quits (``index`` as ``BrowseApp``'s).
 
     SIGTERM and SIGHUP close the app as quitting does, so the terminal gets its main
     screen, mouse and cursor back; then they end the process (128 + the signal).
@@ -330,7 +338,7 @@ def run(base: FactBase, query: str, lang: Lang) -> None:
 
     from cis_facts.errors import Terminated
 
-    app = BrowseApp(base, query, lang)
+    app = BrowseApp(base, query, lang, index=index)
     received: list[int] = []
 
     def close(signum: int, frame: object) -> None:

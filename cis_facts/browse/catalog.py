@@ -8,7 +8,7 @@ which query to run and which fact each listed row stands for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cis_facts.answer import Answer
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from cis_facts.query.search import Searchable
     from cis_facts.retrieval.matcher import Matcher
 
-    Built = tuple[list[Searchable], Matcher]
+    Built = tuple[Sequence[Searchable], Matcher]
 
 VIEWS = tuple(view for kind in KINDS for view in kind.views)
 RELATED_LIMIT = 8

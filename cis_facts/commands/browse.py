@@ -50,6 +50,10 @@ def browse(settings: Settings, query: tuple[str, ...], lang: str | None) -> None
             key="browse_terminal",
         )
     base = settings.base()
+    key = settings.cache_key()
     from cis_facts.browse.app import run
+    from cis_facts.query.search import build_cached
 
-    run(base, " ".join(query), settings.resolve_lang(lang))
+    # The index stored beside the base (the packaged one ships with the wheel), read when
+    # the first search is typed.
+    run(base, " ".join(query), settings.resolve_lang(lang), lambda: build_cached(base, *key))
