@@ -14,6 +14,7 @@ import pytest
 from conftest import RunCli
 
 from cis_facts import cache, loader
+from cis_facts.errors import NotFoundError
 from cis_facts.loader import load
 from cis_facts.model import FactBase
 from cis_facts.schema import TABLES
@@ -222,3 +223,26 @@ def test_a_search_reads_only_the_records_it_answers_with(
         assert records == localize(expected, lang).records
     assert len(records) == 3 and records[0]["id"] == "fx-mn-import-position"
     assert _unpacked(lazy) == ["sources"]  # the answers cite them; no table of facts read
+
+
+def test_a_question_reads_only_the_states_and_the_records_it_answers_with(
+    cache_dir: Path, extra: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cis_facts.query import ask as ask_query
+    from cis_facts.query import search as search_query
+    from cis_facts.render.localized import localize
+
+    full = load([str(extra)])
+    base, stamps = loader.load_stamped([str(extra)], cached=True, cache_dir=str(cache_dir))
+    search_query.build_cached(base, str(cache_dir), stamps)  # stores the index
+    with monkeypatch.context() as patch:
+        patch.setattr(loader, "_validated", refuse_validation)
+        lazy, stamps = loader.load_stamped([str(extra)], cached=True, cache_dir=str(cache_dir))
+    built = search_query.build_cached(lazy, str(cache_dir), stamps)
+    for question in ("When did Georgia leave the CIS?", "Mongolia's place among import suppliers"):
+        answer = ask_query.ask(lazy, question, built)
+        expected = ask_query.ask(full, question)
+        assert localize(answer, "en").records == localize(expected, "en").records
+    assert "figures" not in _unpacked(lazy) and "trade_totals" not in _unpacked(lazy)
+    with pytest.raises(NotFoundError):  # a question naming a state the answer does not
+        ask_query.ask(lazy, "When did Mongolia leave the CIS?", built)

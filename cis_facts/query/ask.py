@@ -11,6 +11,7 @@ word asking for the top of a ranking ("largest") is answered by the ranking, not
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import takewhile
 
 from cis_facts.answer import Answer, Row, sources_of
 from cis_facts.dates import When
@@ -50,11 +51,9 @@ def _naming_a_state(
     """The ``words`` that name a state other than Kazakhstan (whose facts often name it
     only by implication: "1st in the world for zinc")."""
     names = sum(1 << matcher.index.field_names.index(f) for f in NAME_FIELDS)
-    states = [
-        i
-        for i, found in enumerate(records)
-        if found.kind == "country" and found.record.code != HOME
-    ]
+    # The search numbers countries first (query.search.searchable): no other record is read.
+    countries = takewhile(lambda numbered: numbered[1].kind == "country", enumerate(records))
+    states = [i for i, found in countries if found.record.code != HOME]
     return [w for w in words if any(matcher.matched([w], i, names) for i in states)]
 
 
