@@ -523,7 +523,9 @@ class LazyFactBase(model.FactBase):
 
     def fact(self, fact_id: str) -> model.AnyFact | None:
         state = vars(self)
-        entry: _Entry = state[_ENTRY]
+        entry: _Entry | None = state.get(_ENTRY)
+        if entry is None:  # a copy made by ``replace``: every table is in it
+            return super().fact(fact_id)
         for kind in KINDS:
             if not kind.is_fact:
                 continue
@@ -547,7 +549,7 @@ class LazyFactBase(model.FactBase):
         state = vars(self)
         if table in state:
             return state[table][position]
-        entry: _Entry = state[_ENTRY]
+        entry: _Entry = state[_ENTRY]  # a copy made by ``replace`` has every table
         count = entry.count(table)
         where = position + count if position < 0 else position
         if not 0 <= where < count:
@@ -570,7 +572,9 @@ class LazyFactBase(model.FactBase):
 
     def counts(self) -> dict[str, int]:
         state = vars(self)
-        entry: _Entry = state[_ENTRY]
+        entry: _Entry | None = state.get(_ENTRY)
+        if entry is None:
+            return super().counts()
         return {
             table: len(state[table]) if table in state else entry.count(table) for table in TABLES
         }

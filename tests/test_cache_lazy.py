@@ -246,3 +246,16 @@ def test_a_question_reads_only_the_states_and_the_records_it_answers_with(
     assert "figures" not in _unpacked(lazy) and "trade_totals" not in _unpacked(lazy)
     with pytest.raises(NotFoundError):  # a question naming a state the answer does not
         ask_query.ask(lazy, "When did Mongolia leave the CIS?", built)
+
+
+def test_a_copy_of_a_base_read_from_the_entry_holds_every_table(
+    cache_dir: Path, extra: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = load([str(extra)])
+    lazy = _lazy(cache_dir, extra, monkeypatch)
+    fewer = lazy.replace(statements=())
+    assert _unpacked(fewer) == list(TABLES)
+    assert fewer == full.replace(statements=())
+    assert fewer.counts() == {**full.counts(), "statements": 0}
+    assert fewer.fact("fx-kz-world-gdp-share") == full.fact("fx-kz-world-gdp-share")
+    assert fewer.record_at("figures", -1) == full.figures[-1]
