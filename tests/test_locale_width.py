@@ -15,6 +15,7 @@ whole in the table once wrapped lines are joined again.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -22,7 +23,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from conftest import RunCli, _run_cli
@@ -150,14 +151,17 @@ def shown_values(value: Any, record: dict[str, Any], key: str, lang: str) -> lis
     return []
 
 
-class Drawn:
+class Drawn(NamedTuple):
     """A table-format run: its output, and the view the terminal renderer was given."""
 
-    def __init__(self, out: str, view: View) -> None:
-        self.out, self.view = out, view
+    out: str
+    view: View
 
 
-def draw_table(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: int) -> Drawn:
+@functools.cache
+def draw_table(args: tuple[str, ...], width: int) -> Drawn:
+    """``args`` as a table ``width`` columns wide: drawn once for both checks of it here
+    (each test's HOME and settings are alike, and a Drawn cannot be changed)."""
     answers: list[View] = []
     render = terminal.render
 
@@ -165,7 +169,7 @@ def draw_table(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: in
         answers.append(view)
         render(view, console)
 
-    with monkeypatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(terminal, "render", spy)
         result = _run_cli(*args, "--format", "table", "--color", "never", width=width)
     assert result.exit_code == 0, (result.stderr, result.exception)
@@ -192,10 +196,8 @@ TABLE_CASES = list(_table_cases())
 
 
 @pytest.mark.parametrize(("args", "width"), TABLE_CASES)
-def test_no_line_wider_than_the_terminal(
-    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: int
-) -> None:
-    out = draw_table(monkeypatch, args, width).out
+def test_no_line_wider_than_the_terminal(args: tuple[str, ...], width: int) -> None:
+    out = draw_table(args, width).out
     too_wide = [line for line in out.splitlines() if cell_len(line) > width]
     assert not too_wide, too_wide[:3]
     assert "…" not in out
@@ -230,10 +232,8 @@ def _crop_cases() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(("args", "width"), list(_crop_cases()))
-def test_every_value_whole_in_the_table(
-    monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], width: int
-) -> None:
-    drawn = draw_table(monkeypatch, args, width)
+def test_every_value_whole_in_the_table(args: tuple[str, ...], width: int) -> None:
+    drawn = draw_table(args, width)
     lines = drawn.out.splitlines()
     cut = [line for line in lines if line[:1] in LEFT_EDGE and line.rstrip()[-1:] not in RIGHT_EDGE]
     assert not cut, f"{len(cut)} table lines cut at the right edge: {cut[:2]}"
