@@ -94,6 +94,21 @@ def ranked(matcher: search_query.Matcher, query: str) -> tuple[list[Hit], list[s
 
 
 @pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A user file and a cache folder holding the entries of its base and of that base's
+    index, made once for the module (a test copies the folder to damage its own copy)."""
+    folder = tmp_path_factory.mktemp("stored")
+    path = folder / "extra.toml"
+    shutil.copyfile(FIXTURES / "valid_extra.toml", path)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "MIN_BYTES", 0)
+        base, stamps = loaded(folder / "cache", path)
+        build_cached(base, str(folder / "cache"), stamps)
+    assert len(index_entries(folder / "cache")) == 1
+    return path, folder / "cache"
+
+
+@pytest.fixture(scope="module")
 def freshly_ranked() -> tuple[list[Hit], list[str]]:
     """QUERIES[0] ranked by an index built afresh from the packaged base and the fixture
     file (the user file's copy holds its bytes; no file's name is indexed)."""
@@ -193,13 +208,14 @@ def _wrong_types(data: bytes, key: bytes) -> bytes:
 )
 def test_a_damaged_index_entry_is_ignored_and_rebuilt(
     cache_dir: Path,
-    user_file: Path,
+    stored: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
     damage: object,
     freshly_ranked: tuple[list[Hit], list[str]],
 ) -> None:
+    user_file, folder = stored
+    shutil.copytree(folder, cache_dir)  # the test's own entries, to damage
     base, stamps = loaded(cache_dir, user_file)
-    build_cached(base, str(cache_dir), stamps)
     (entry,) = index_entries(cache_dir)
     intact = entry.read_bytes()
     entry.write_bytes(damage(intact, (cache_dir / cache.KEY_FILE).read_bytes()))  # type: ignore[operator]
