@@ -17,9 +17,9 @@ from cis_facts.answer import Answer, Row, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
 from cis_facts.model import AnyFact, FactBase
+from cis_facts.query.contexts import AskContext
 from cis_facts.query.countries import index
 from cis_facts.query.search import Searchable, answered, build, ranked
-from cis_facts.query.searched import AskContext
 from cis_facts.retrieval.matcher import Matcher, QueryWord
 from cis_facts.schema import HOME
 

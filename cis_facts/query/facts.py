@@ -5,11 +5,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from cis_facts.answer import Answer, Row, sources_of
-from cis_facts.frozen import Frozen
-from cis_facts.model import AnyFact, Country, FactBase, Source
+from cis_facts.model import AnyFact, Country, FactBase
+from cis_facts.query.contexts import CiteContext, Cited
 from cis_facts.query.countries import index
 from cis_facts.query.records import WholeFact, find, translator
 from cis_facts.verify import Locator, locate, packaged_text
@@ -48,26 +48,6 @@ CITE_FIELDS = (
     "sentence_number",
     "version",
 )
-
-
-class Cited(Frozen, kw_only=True):
-    """One fact to cite: the fact, the source it quotes, the document behind its correction,
-    and where its quote stands in the shipped text (None when the text is not shipped)."""
-
-    fact: AnyFact
-    source: Source | None
-    note_source: Source | None
-    locator: Locator | None = None
-
-
-class CiteContext(Frozen, kw_only=True):
-    """The facts cited, in the order asked, once each; the style and the base's version."""
-
-    items: tuple[Cited, ...]
-    style: str
-    countries: Mapping[str, Country]
-    version: str
-    csl: str | None = None  # a CSL style file to render with instead of ``style``
 
 
 def show(base: FactBase, fact_id: str, with_context: bool = False) -> Answer:

@@ -11,7 +11,7 @@ Article 41); then ``associate`` or ``left``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from types import MappingProxyType
 
 from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
@@ -19,6 +19,7 @@ from cis_facts.dates import PartialDate, When
 from cis_facts.errors import NotFoundError
 from cis_facts.frozen import Frozen
 from cis_facts.model import Event, FactBase
+from cis_facts.query.contexts import Change, ChartContext, MembersContext, Reason
 from cis_facts.query.countries import index
 
 FIELDS = (
@@ -85,14 +86,6 @@ def next_status(current: str | None, event: Event) -> str | None:
     return event.status
 
 
-class Change(Frozen):
-    """A change of status dated inside the period asked about."""
-
-    before: str | None
-    after: str | None
-    event: Event
-
-
 class Standing(Frozen):
     """One country's status in a period: at its start, the changes dated inside it, and
     the changes the dates cannot place before, inside or after it (``pending``)."""
@@ -142,42 +135,6 @@ def charter_dates(base: FactBase) -> tuple[When | None, When | None]:
     adopted = next((e.date for e in charters if e.status is None), None)
     in_force = next((e.date for e in charters if e.status == "member"), None)
     return adopted, in_force
-
-
-class Reason(Frozen):
-    """Why a state has its status: the act the status rests on (the one that began it),
-    and what the status means at that date (``kind``): ``event``, ``founder_before`` (a
-    founding state before the Charter existed), ``founder_after`` (a founding state the
-    Charter does not bind), ``acceding`` or ``signatory``."""
-
-    kind: str
-    event: Event
-    charter: When | None = None
-
-
-class MembersContext(Frozen, kw_only=True):
-    """What the members view words: the date asked about and why each status holds."""
-
-    on: PartialDate
-    defaulted: bool  # no --on: the latest membership event
-    latest: Event
-    include_former: bool
-    pending: Mapping[str, Event]  # per country, the event the dates cannot place
-    reasons: Mapping[str, Reason]
-    changes: Mapping[str, tuple[Change, ...]]
-    # per country, the latest act dated by then when it came after the status's own act
-    # and changed nothing
-    later: Mapping[str, Event]
-
-    @property
-    def after_latest(self) -> bool:
-        return self.on.first > self.latest.date.last
-
-
-class ChartContext(Frozen, kw_only=True):
-    first: int
-    last: int
-    latest: Event
 
 
 def reason(state: Standing, adopted: When | None, on: PartialDate) -> Reason | None:

@@ -23,7 +23,7 @@ from cis_facts.errors import NotFoundError, UsageError
 from cis_facts.frozen import Frozen, field_types
 from cis_facts.loader import packaged_base
 from cis_facts.model import Country, FactBase
-from cis_facts.query.searched import SearchContext
+from cis_facts.query.contexts import SearchContext
 from cis_facts.retrieval.analyzer import NUMBER_MARK, Analyzer
 from cis_facts.retrieval.index import Hit, Index, Later
 from cis_facts.retrieval.languages import DEFAULT

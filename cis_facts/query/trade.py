@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
 from cis_facts.dates import When
 from cis_facts.errors import NotFoundError
-from cis_facts.frozen import Frozen
 from cis_facts.model import FactBase, ShareFlow, TradeShare, TradeTotal
+from cis_facts.query.contexts import PartnersContext, SumCheck, TotalsContext
 from cis_facts.query.countries import index
 
 SHARE_FIELDS = (
@@ -40,21 +40,6 @@ TOTAL_FIELDS = (
     "quote",
     "note",
 )
-TOLERANCE = 0.05  # the text rounds to 0.1
-
-
-class PartnersContext(Frozen, kw_only=True):
-    """The rows shown of how many, the shares the text lists in all, the years."""
-
-    top: int | None
-    count: int
-    listed_total: float | None
-    years: tuple[int, ...]
-
-
-class TotalsContext(Frozen, kw_only=True):
-    checks: tuple[SumCheck | None, ...]  # one per record
-    years: tuple[int, ...]
 
 
 def _first(shares: list[TradeShare], top: int) -> list[TradeShare]:
@@ -141,18 +126,6 @@ def _by_key(totals: Iterable[TradeTotal]) -> dict[TotalKey, float]:
     for t in totals:
         values.setdefault((t.partners, t.flow, t.date), t.value)
     return values
-
-
-class SumCheck(Frozen):
-    """A stated total against the sum of its parts (``parts``: turnover or partners)."""
-
-    parts: str
-    total: float
-    stated: float
-
-    @property
-    def ok(self) -> bool:
-        return abs(self.total - self.stated) <= TOLERANCE
 
 
 def _check(parts: Sequence[float | None], stated: float, what: str) -> SumCheck | None:

@@ -22,8 +22,8 @@ from cis_facts.dates import When
 from cis_facts.i18n import agreeing, word
 from cis_facts.inert import visible
 from cis_facts.model import QUOTE_TRANSLATOR, AnyFact, Country, Event, Lang, Source, TradeShare
-from cis_facts.query.facts import CiteContext
-from cis_facts.query.facts import Cited as CitedItem
+from cis_facts.query.contexts import CiteContext
+from cis_facts.query.contexts import Cited as CitedItem
 from cis_facts.render import human, reference
 from cis_facts.render.escape import escape as md_escape
 from cis_facts.render.human import guillemets

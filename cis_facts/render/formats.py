@@ -14,7 +14,6 @@ from cis_facts.render.machine import (
     table_columns,
     tsv_pieces,
 )
-from cis_facts.render.markdown import to_markdown
 from cis_facts.render.views import View, for_machines, with_columns
 
 # Records a streamed format words for machines at a time: the text of 100,000 records is
@@ -27,6 +26,9 @@ TABLED = {"plain": plain_pieces, "tsv": tsv_pieces, "csv": csv_pieces}
 def render_text(view: View, fmt: str, fields: Sequence[str] | None) -> str:
     """The view in a text format: markdown, or a machine format of its records."""
     if fmt == "markdown":
+        # Imported here: a machine format loads no Markdown, its escaping or glyphs.
+        from cis_facts.render.markdown import to_markdown
+
         return to_markdown(with_columns(view, fields) if fields else view)
     view = for_machines(view)
     return RENDERERS[fmt](view.records, tuple(fields) if fields else view.fields)

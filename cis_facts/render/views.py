@@ -19,10 +19,17 @@ from cis_facts.frozen import Frozen
 from cis_facts.i18n import counted, maybe_word, word
 from cis_facts.inert import visible
 from cis_facts.model import Country, Event, Lang, note_in
-from cis_facts.query.facts import CiteContext
-from cis_facts.query.members import ChartContext, MembersContext, Reason
-from cis_facts.query.searched import AskContext, SearchContext
-from cis_facts.query.trade import PartnersContext, SumCheck, TotalsContext
+from cis_facts.query.contexts import (
+    AskContext,
+    ChartContext,
+    CiteContext,
+    MembersContext,
+    PartnersContext,
+    Reason,
+    SearchContext,
+    SumCheck,
+    TotalsContext,
+)
 from cis_facts.render import human
 from cis_facts.render.localized import Localized, Record
 
