@@ -74,7 +74,7 @@ def trade(
       growth           growth over growth_base in %, or null
       growth_base      base year; growth_base_precision
       sum_check        the check of this total against its parts, as a phrase in the
-                       --lang language ("exports + imports = 10215.1 ✓"), or null
+                       --lang language ("exports + imports = 10,215.1 ✓"), or null
       date, date_precision, id, source, quote, note
     """
     from cis_facts.query import trade as trade_query
