@@ -15,11 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import anyio
 import pytest
 from conftest import RunCli
-from mcp import ClientSession, StdioServerParameters
-from mcp.client.stdio import stdio_client
 from signals import sigint_as_in_a_terminal
 
 CALLS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -43,6 +40,11 @@ CALLS: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 async def _session(environ: dict[str, str], errlog: Any) -> dict[str, Any]:
+    # The SDK (and anyio below) is imported by the tests that use it: a test process that
+    # runs none of them does not spend half a second importing it.
+    from mcp import ClientSession, StdioServerParameters
+    from mcp.client.stdio import stdio_client
+
     params = StdioServerParameters(
         command=sys.executable, args=["-m", "cis_facts", "mcp"], env=environ
     )
@@ -76,6 +78,8 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "PYTHONPATH": os.pathsep.join(sys.path),
     }
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errlog:
+        import anyio
+
         found = anyio.run(_session, environ, errlog)
         errlog.seek(0)
         found["stderr"] = errlog.read()
