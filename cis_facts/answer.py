@@ -53,7 +53,7 @@ def place(countries: Mapping[str, Country], code: str | None) -> Place | None:
     """The country with this code as a row names it (None for no code)."""
     if code is None:
         return None
-    return Place(code, countries.get(code))
+    return Place(code=code, country=countries.get(code))
 
 
 def sources_of(base: FactBase, source_ids: Sequence[str]) -> tuple[Source, ...]:

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cis_facts import streams
-from cis_facts.commands import LAZY
+from cis_facts import collector, streams
+from cis_facts.commands import LAZY, RUNNING
 from cis_facts.environment import Environment
 from cis_facts.errors import (
     PROBLEM_LIMIT,
@@ -148,6 +148,13 @@ class FactsGroup(click.Group):
             if close:
                 text += word("error.did_you_mean", lang, names=close[0])
             raise click.UsageError(text, ctx)
+        if name not in RUNNING:
+            # A command that answers once makes its answer's rows and records, all alive
+            # until it is written and none in a cycle: a collection meanwhile walks them
+            # for nothing (figures of 100,000 facts: the query 0.97 s with the collector,
+            # 0.34 s without). The collector is back as it was when the group's context
+            # closes.
+            ctx.with_resource(collector.paused())
         return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:

@@ -19,3 +19,6 @@ LAZY = {
     "browse": "cis_facts.commands.browse:browse",
     "mcp": "cis_facts.commands.mcp:mcp",
 }
+# Commands that run until the user ends them; every other command answers once and exits,
+# with the cyclic garbage collector paused (``cis_facts.collector``).
+RUNNING = frozenset({"browse", "mcp"})

@@ -405,7 +405,10 @@ def statements_view(answer: Localized) -> View:
 
 def _groups(records: Sequence[Record], key: str, lang: Lang | None = None) -> tuple[str, ...]:
     """A group label on the first row of each run of equal ``key`` values; with ``lang``,
-    a topic's name in that language (the topic id where the tables have no name for it)."""
+    a topic's name in that language (the topic id where the tables have no name for it).
+    Empty in a view for a machine format, whose tables have no rows."""
+    if not _DRAW.get():
+        return ()
     groups, previous = [], None
     for record in records:
         label = str(record[key])
