@@ -30,10 +30,17 @@ class Place(Frozen):
 
 
 class Row(Frozen):
-    """One typed row of an answer. Its fields, in order, are the record's fields; a field
-    typed ``When`` or ``PartialDate`` is also given its ``<field>_precision``."""
+    """One typed row of an answer. Its fields, in order, are the record's fields (or what
+    ``shows`` says); a date (a field typed ``When`` or ``PartialDate``) is also given its
+    ``<field>_precision``."""
 
     renamed: ClassVar[Mapping[str, str]] = MappingProxyType({})  # field -> record key
+    # A row that shows a record's own fields (a figure as it stands) holds the record
+    # rather than a copy of each field: ``shows`` gives each key of its record with the
+    # dotted attribute that gives it (``("label", "figure.label")``), in order, and
+    # ``dates`` the keys that are dates. Without ``shows``, the keys are the row's fields.
+    shows: ClassVar[tuple[tuple[str, str], ...]] = ()
+    dates: ClassVar[frozenset[str]] = frozenset()
 
 
 class Answer(Frozen, kw_only=True):

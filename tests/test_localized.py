@@ -70,3 +70,34 @@ def test_records_are_made_as_they_are_read() -> None:
     assert records[0] is not records[0]  # made anew at each read, never held
     assert [r["country"]["code"] for r in records[1:]] == ["RU", "AM"]
     assert records == [dict(r) for r in records]
+
+
+class _Held:
+    def __init__(self) -> None:
+        self.code = "x-1"
+        self.when = parse_when("2004")
+        self.said = _Said("grew", "өсті")
+
+
+class _Showing(Row, kw_only=True):
+    held: object
+    country: Place | None
+    shows = (("id", "held.code"), ("country", "country"), ("label", "held.said.label"))
+    shows += (("date", "held.when"), ("none", "held.when_not"))
+    dates = frozenset({"date", "none"})
+
+
+def test_a_row_that_holds_its_record_shows_its_fields() -> None:
+    held = _Held()
+    held.when_not = None  # type: ignore[attr-defined]
+    row = _Showing(held=held, country=Place("KZ", None))
+    answer = Answer(kind="figures", fields=("id",), rows=(row,))
+    assert localize(answer, "kk").records[0] == {
+        "id": "x-1",
+        "country": {"code": "KZ", "name": "KZ"},
+        "label": "өсті",
+        "date": "2004",
+        "date_precision": "year",
+        "none": None,
+        "none_precision": None,
+    }

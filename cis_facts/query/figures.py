@@ -4,8 +4,9 @@
 
 from __future__ import annotations
 
-from cis_facts.answer import Answer, Place, Row, Worded, place, sources_of
-from cis_facts.dates import When
+from collections.abc import Sequence
+
+from cis_facts.answer import Answer, Place, Row, place, sources_of
 from cis_facts.errors import NotFoundError
 from cis_facts.model import FactBase, Figure
 from cis_facts.query.countries import index
@@ -31,35 +32,38 @@ FIELDS = (
 
 
 class FigureRow(Row, kw_only=True):
-    topic: str
-    id: str
-    label: Worded
-    measure: str
-    value: float
-    unit: str
-    approximate: bool
-    date: When | None
+    """A figure as it stands, with the country it names."""
+
+    figure: Figure
     country: Place | None
-    source: str
-    quote: str
-    note: Worded
-
-
-def figure_row(base: FactBase, figure: Figure) -> FigureRow:
-    return FigureRow(
-        topic=figure.topic,
-        id=figure.id,
-        label=figure.label,
-        measure=figure.measure,
-        value=figure.value,
-        unit=figure.unit,
-        approximate=figure.approximate,
-        date=figure.date,
-        country=place(index(base), figure.country),
-        source=figure.source,
-        quote=figure.quote,
-        note=figure.note_in,
+    shows = (
+        ("topic", "figure.topic"),
+        ("id", "figure.id"),
+        ("label", "figure.label"),
+        ("measure", "figure.measure"),
+        ("value", "figure.value"),
+        ("unit", "figure.unit"),
+        ("approximate", "figure.approximate"),
+        ("date", "figure.date"),
+        ("country", "country"),
+        ("source", "figure.source"),
+        ("quote", "figure.quote"),
+        ("note", "figure.note_in"),
     )
+    dates = frozenset({"date"})
+
+
+def figure_rows(base: FactBase, figures: Sequence[Figure]) -> tuple[FigureRow, ...]:
+    """A row per figure; the figures naming one country share its ``Place``."""
+    countries = index(base)
+    places: dict[str | None, Place | None] = {}
+    rows = []
+    for figure in figures:
+        code = figure.country
+        if code not in places:
+            places[code] = place(countries, code)
+        rows.append(FigureRow(figure=figure, country=places[code]))
+    return tuple(rows)
 
 
 def figures(base: FactBase, topic: str | None = None) -> Answer:
@@ -74,7 +78,7 @@ def figures(base: FactBase, topic: str | None = None) -> Answer:
         order = {t: i for i, t in enumerate(topics(base.figures))}
         chosen = sorted(found, key=lambda f: order[f.topic])
         searched = topic
-    rows = tuple(figure_row(base, f) for f in chosen)
+    rows = figure_rows(base, chosen)
     return Answer(
         kind="figures",
         sources=sources_of(base, [f.source for f in chosen]),

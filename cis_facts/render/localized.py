@@ -10,7 +10,8 @@ machine formats print these records; the views phrase their cells from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any, overload
 
 from cis_facts.answer import Answer, Place, Row
@@ -95,8 +96,8 @@ def to_record(row: Row, lang: Lang) -> Record:
     if isinstance(row, WholeFact):
         return _whole(row, lang)
     out: Record = {}
-    for name, key, dated in _plan(type(row)):
-        value = getattr(row, name)
+    for key, read, dated in _plan(type(row)):
+        value = read(row)
         if dated:
             out[key] = value.iso() if value is not None else None
             out[f"{key}_precision"] = value.precision if value is not None else None
@@ -106,17 +107,22 @@ def to_record(row: Row, lang: Lang) -> Record:
 
 
 _PLAIN = frozenset({str, int, float, bool})
-_PLANS: dict[type, tuple[tuple[str, str, bool], ...]] = {}
+Plan = tuple[tuple[str, Callable[[Row], Any], bool], ...]
+_PLANS: dict[type, Plan] = {}
 
 
-def _plan(cls: type[Row]) -> tuple[tuple[str, str, bool], ...]:
-    """Per field of a row class: its name, its record key, and whether it is a date."""
+def _plan(cls: type[Row]) -> Plan:
+    """Per key of a row class's records: the key, what reads its value from a row, and
+    whether it is a date."""
     plan = _PLANS.get(cls)
     if plan is None:
-        plan = tuple(
-            (name, cls.renamed.get(name, name), _is_date(annotation))
-            for name, annotation in cls._types.items()
-        )
+        if cls.shows:
+            plan = tuple((key, attrgetter(path), key in cls.dates) for key, path in cls.shows)
+        else:
+            plan = tuple(
+                (cls.renamed.get(name, name), attrgetter(name), _is_date(annotation))
+                for name, annotation in cls._types.items()
+            )
         _PLANS[cls] = plan
     return plan
 
